@@ -1,0 +1,17 @@
+"""Errors a user can cause (bad input) and how they are reported: one clear line, exit status 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BadInput(Exception):
+    """The input file cannot be processed; ``reason`` is one human-readable line."""
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+    def line(self) -> str:
+        return f"{self.path}: {self.reason}"

@@ -1,0 +1,141 @@
+"""The evaluation report: its JSON shape (``--json REPORT``) and its tables on the terminal (rich)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import BaseModel, Field, computed_field
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.evaluation.metrics import Metrics, compute_metrics, metrics_by_schema, metrics_by_tier
+from pipeline.evaluation.scoring import FieldOutcome, FileScore
+
+
+class SystemReport(BaseModel):
+    system: str
+    jobs: int
+    wall_seconds: float
+    overall: Metrics
+    by_schema: dict[str, Metrics]
+    by_tier: dict[str, Metrics]
+    silent_errors: list[FieldOutcome]
+    errors: list[str]  # one line per file that could not be extracted
+    files: list[FileScore]
+
+    @computed_field
+    @property
+    def pages_per_second_wall(self) -> float | None:
+        return self.overall.pages / self.wall_seconds if self.wall_seconds else None
+
+
+class Report(BaseModel):
+    directory: str
+    files: int
+    warnings: list[str] = Field(default_factory=list)
+    systems: list[SystemReport]
+
+    def to_json_dict(self) -> dict:
+        return self.model_dump(mode="json", by_alias=True)
+
+
+def build_system_report(system: str, files: Sequence[FileScore], wall_seconds: float, jobs: int) -> SystemReport:
+    files = list(files)
+    return SystemReport(
+        system=system,
+        jobs=jobs,
+        wall_seconds=round(wall_seconds, 3),
+        overall=compute_metrics(files),
+        by_schema=metrics_by_schema(files),
+        by_tier=metrics_by_tier(files),
+        silent_errors=[o for f in files for o in f.outcomes() if o.silent_error],
+        errors=[f"{f.source}: {f.error}" for f in files if f.error],
+        files=files,
+    )
+
+
+def write_json(report: Report, path: Path) -> None:
+    path.write_text(json.dumps(report.to_json_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+# --- terminal ---------------------------------------------------------------------------------------
+
+_COLUMNS = (
+    ("docs", "right"),
+    ("class. acc", "right"),
+    ("field acc", "right"),
+    ("coverage", "right"),
+    ("precision", "right"),
+    ("silent err", "right"),
+    ("row acc", "right"),
+    ("CER", "right"),
+    ("pages", "right"),
+    ("pages/s", "right"),
+)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}%"
+
+
+def _cells(m: Metrics) -> list[str]:
+    return [
+        str(m.documents),
+        _pct(m.classification_accuracy),
+        _pct(m.field_accuracy),
+        _pct(m.coverage),
+        _pct(m.precision),
+        f"[bold red]{m.silent_errors}[/]" if m.silent_errors else "0",
+        _pct(m.row_field_accuracy),
+        "—" if m.cer is None else f"{m.cer:.3f}",
+        str(m.pages),
+        "—" if m.pages_per_second is None else f"{m.pages_per_second:.2f}",
+    ]
+
+
+def _table(title: str, group: str, reports: Sequence[SystemReport], attribute: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column(group)
+    table.add_column("system")
+    for name, justify in _COLUMNS:
+        table.add_column(name, justify=justify)
+    keys: list[str] = []
+    for report in reports:
+        keys += [k for k in getattr(report, attribute) if k not in keys]
+    for key in sorted(keys):
+        for index, report in enumerate(reports):
+            metrics = getattr(report, attribute).get(key, Metrics())
+            table.add_row(key if index == 0 else "", report.system, *_cells(metrics))
+        if len(reports) > 1:
+            table.add_section()
+    for index, report in enumerate(reports):
+        table.add_row("[bold]all[/]" if index == 0 else "", report.system, *_cells(report.overall))
+    return table
+
+
+def print_report(report: Report, console: Console, top_silent: int = 10) -> None:
+    systems = report.systems
+    console.print(_table("Per schema", "schema", systems, "by_schema"))
+    console.print(_table("Per tier", "tier", systems, "by_tier"))
+    for system in systems:
+        overall = system.overall
+        console.print(
+            f"[bold]{system.system}[/]: {report.files} files, {overall.pages} pages in "
+            f"{system.wall_seconds:.1f} s wall clock with {system.jobs} worker(s) = "
+            f"{(system.pages_per_second_wall or 0):.2f} pages/s; "
+            f"{overall.spurious} spurious document(s); {len(system.errors)} file error(s)"
+        )
+        for line in system.errors[:5]:
+            console.print(f"  [yellow]error[/] {line}", markup=True, highlight=False)
+        if system.silent_errors:
+            table = Table(title=f"{system.system}: silent errors (first {top_silent})", title_justify="left")
+            for column in ("file", "schema", "field", "predicted", "truth"):
+                table.add_column(column, overflow="fold")
+            for outcome in system.silent_errors[:top_silent]:
+                key = outcome.key if outcome.row is None else f"{outcome.key}[{outcome.row}]"
+                table.add_row(outcome.file, outcome.schema_id, key, str(outcome.predicted), str(outcome.truth))
+            console.print(table)
+    for warning in report.warnings:
+        console.print(f"[yellow]warning[/] {warning}", highlight=False)

@@ -1,0 +1,77 @@
+"""OCR one page with Tesseract (pytesseract, ``vie``): words with boxes and confidences, grouped into lines in
+Tesseract's reading order, NFC. Tesseract must run single-threaded (OMP_THREAD_LIMIT=1); pages run in parallel
+processes instead (see pipeline.process)."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+
+import numpy as np
+
+from pipeline.models import Line, Word
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def ocr_page(grey: np.ndarray, dpi: int, lang: str = "vie") -> tuple[list[Word], list[Line]]:
+    import pytesseract
+
+    data = pytesseract.image_to_data(
+        grey,
+        lang=lang,
+        config=f"--oem 1 --psm 3 --dpi {int(dpi)} -c preserve_interword_spaces=0",
+        output_type=pytesseract.Output.DICT,
+    )
+    return words_and_lines(data)
+
+
+def words_and_lines(data: dict[str, list]) -> tuple[list[Word], list[Line]]:
+    """Builds Word and Line models from Tesseract's TSV columns (as given by image_to_data's DICT output)."""
+    words: list[Word] = []
+    lines: list[Line] = []
+    keys: dict[tuple[int, int, int], int] = {}
+    for i, raw in enumerate(data["text"]):
+        text = unicodedata.normalize("NFC", str(raw)).strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0:
+            continue
+        x, y, w, h = (int(data[k][i]) for k in ("left", "top", "width", "height"))
+        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        if key not in keys:
+            keys[key] = len(lines)
+            lines.append(Line(text="", bbox=(x, y, x + w, y + h), words=[]))
+        line_index = keys[key]
+        words.append(
+            Word(
+                text=text,
+                conf=round(conf / 100.0, 4),
+                bbox=(x, y, x + w, y + h),
+                block=key[0],
+                par=key[1],
+                line=line_index,
+            )
+        )
+        lines[line_index].words.append(len(words) - 1)
+    for line in lines:
+        members = [words[i] for i in line.words]
+        line.text = " ".join(w.text for w in members)
+        line.bbox = (
+            min(w.bbox[0] for w in members),
+            min(w.bbox[1] for w in members),
+            max(w.bbox[2] for w in members),
+            max(w.bbox[3] for w in members),
+        )
+    return words, lines
+
+
+def page_text(lines: list[Line]) -> str:
+    return "\n".join(line.text for line in lines)
+
+
+def mean_confidence(words: list[Word]) -> float:
+    """Mean word confidence weighted by word length (0..1)."""
+    if not words:
+        return 0.0
+    total = sum(len(w.text) for w in words)
+    return round(sum(w.conf * len(w.text) for w in words) / total, 4)

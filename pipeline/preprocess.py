@@ -1,0 +1,236 @@
+"""Preprocess a page image with OpenCV: orientation (0/90/180/270), deskew (up to ±10°), background
+normalisation, and the grey image that OCR reads. The straightened colour image is what the archive copy keeps.
+
+Orientation is decided cheaply from the layout of the text lines (``text_direction``, ``is_upside_down``); Tesseract's OSD
+(about 0.8 s a page) runs only for the pages where that cheap test is unsure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import cv2
+import numpy as np
+
+ColourMode = Literal["colour", "grey"]
+
+ANALYSIS_DPI = 100  # resolution of the small binary image used for orientation and skew
+MAX_SKEW = 10.0
+
+
+@dataclass
+class Prepared:
+    colour: np.ndarray  # RGB, upright, straightened, background normalised
+    grey: np.ndarray  # what OCR reads: upright, straightened, flat background
+    rotation: int  # degrees clockwise applied to make the page upright
+    skew: float  # degrees of skew corrected (positive: the text rose to the right)
+    colour_mode: ColourMode
+    orientation_method: str  # "layout" or "osd"
+
+
+def preprocess(rgb: np.ndarray, dpi: int, lang: str = "vie") -> Prepared:
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    small = analysis_binary(grey, dpi)
+    # 1. Which way do the text lines run? Turn them horizontal (0 or 90 degrees).
+    quarter, direction_sure = text_direction(small)
+    small = rotate_quadrant(small, quarter)
+    # 2. Straighten them (the skew is measured on the horizontal lines, before telling up from down).
+    skew = estimate_skew(small)
+    if abs(skew) >= 0.05:
+        small = rotate_small(small, skew, border=0)
+    # 3. Upright or upside down? Cheap layout test; Tesseract's OSD only when it is unsure.
+    flipped, sure = is_upside_down(small)
+    rotation = (quarter + (180 if flipped else 0)) % 360
+    method = "layout"
+    if not (sure and direction_sure):
+        method = "osd"
+        upright = rotate_quadrant(grey, rotation)
+        if abs(skew) >= 0.05:
+            upright = rotate_small(upright, skew)
+        rotation = (rotation + osd_orientation(upright, dpi)) % 360
+    if rotation:
+        rgb = rotate_quadrant(rgb, rotation)
+        grey = rotate_quadrant(grey, rotation)
+    if abs(skew) >= 0.05:
+        # The skew was measured before any 180-degree turn, which keeps its sign.
+        rgb = rotate_small(rgb, skew)
+        grey = rotate_small(grey, skew)
+    background = estimate_background(grey, dpi)
+    flat_grey = normalise_by_background(grey, background)
+    colour = normalise_colour(rgb, background)
+    mode = colour_mode(colour)
+    return Prepared(
+        colour=colour,
+        grey=flat_grey,
+        rotation=rotation,
+        skew=round(skew, 2),
+        colour_mode=mode,
+        orientation_method=method,
+    )
+
+
+def analysis_binary(grey: np.ndarray, dpi: int) -> np.ndarray:
+    """A small binary image (ink = 255) at about ANALYSIS_DPI for layout analysis."""
+    scale = min(1.0, ANALYSIS_DPI / max(dpi, 1))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
+    blur = cv2.GaussianBlur(small, (3, 3), 0)
+    _, binary = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return binary
+
+
+def _line_blobs(binary: np.ndarray, horizontal: bool) -> list[tuple[int, int, int, int]]:
+    """Bounding boxes of text-line-like blobs when characters are smeared along one direction."""
+    h, w = binary.shape
+    length = max(9, int(min(h, w) * 0.02))
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
+    smeared = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, kernel)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    boxes = []
+    for x, y, bw, bh, area in stats[1:]:
+        long_side, short_side = (bw, bh) if horizontal else (bh, bw)
+        if short_side < 4 or short_side > 40 or long_side < 4 * short_side:
+            continue
+        if area < 0.3 * bw * bh * 0.5:
+            continue
+        boxes.append((int(x), int(y), int(bw), int(bh)))
+    return boxes
+
+
+def _upright_score(binary: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> tuple[float, int]:
+    """Share of off-core ink above the x-height band, over text lines. Upright Latin (and far more so Vietnamese,
+    with its tone marks) has much more ink above the band (ascenders, capitals, diacritics) than below it."""
+    above = below = 0.0
+    used = 0
+    for x, y, bw, bh in boxes:
+        pad = max(2, bh // 2)
+        y0, y1 = max(0, y - pad), min(binary.shape[0], y + bh + pad)
+        rows = binary[y0:y1, x : x + bw].sum(axis=1, dtype=np.float64)
+        if rows.max() <= 0:
+            continue
+        core = np.flatnonzero(rows >= 0.5 * rows.max())
+        top, bottom = core[0], core[-1]
+        if bottom - top < 2:
+            continue
+        above += rows[:top].sum()
+        below += rows[bottom + 1 :].sum()
+        used += 1
+    total = above + below
+    return (above / total if total else 0.5), used
+
+
+def text_direction(binary: np.ndarray) -> tuple[int, bool]:
+    """0 when the text lines run horizontally, 90 when vertically (the page must be turned a quarter clockwise),
+    and whether that is clear: smearing along the true direction gives many long thin blobs."""
+    horizontal = len(_line_blobs(binary, horizontal=True))
+    vertical = len(_line_blobs(binary, horizontal=False))
+    if vertical > 1.5 * horizontal and vertical >= 5:
+        return 90, True
+    return 0, horizontal >= 5 and horizontal > 1.5 * vertical
+
+
+def is_upside_down(binary: np.ndarray) -> tuple[bool, bool]:
+    """Whether a page of straight horizontal lines is upside down, and whether the test is sure of it: the ink
+    above the x-height band (ascenders, capitals, Vietnamese tone marks) outweighs the ink below it on upright text."""
+    score, used = _upright_score(binary, _line_blobs(binary, horizontal=True))
+    return score < 0.5, used >= 8 and abs(score - 0.5) >= 0.08
+
+
+def osd_orientation(grey: np.ndarray, dpi: int) -> int:
+    """Tesseract's orientation detection: how far to turn clockwise (0 when it cannot tell)."""
+    import pytesseract
+
+    scale = min(1.0, 300 / max(dpi, 1))
+    img = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
+    try:
+        osd = pytesseract.image_to_osd(img, config="--psm 0", output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractError:
+        return 0
+    if float(osd.get("orientation_conf", 0)) < 1.0:
+        return 0
+    return int(osd.get("rotate", 0)) % 360
+
+
+def rotate_quadrant(img: np.ndarray, clockwise: int) -> np.ndarray:
+    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    return cv2.rotate(img, codes[clockwise]) if clockwise in codes else img
+
+
+def estimate_skew(binary: np.ndarray) -> float:
+    """Skew angle in degrees (positive when lines rise to the right), by the sharpest horizontal projection of
+    the ink pixels over candidate angles: coarse 0.5° steps in ±MAX_SKEW, then 0.05° around the best."""
+    ys, xs = np.nonzero(binary)
+    if len(xs) < 500:
+        return 0.0
+    if len(xs) > 200_000:
+        pick = np.random.default_rng(0).choice(len(xs), 200_000, replace=False)
+        xs, ys = xs[pick], ys[pick]
+    xs = xs.astype(np.float32) - binary.shape[1] / 2
+    ys = ys.astype(np.float32)
+    height = binary.shape[0]
+
+    def sharpness(angle: float) -> float:
+        t = np.deg2rad(angle)
+        proj = ys + xs * np.float32(np.tan(t))
+        hist = np.bincount(np.clip(proj, 0, height * 2 - 1).astype(np.int32), minlength=height * 2)
+        return float(np.dot(hist.astype(np.float64), hist))
+
+    coarse = np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5)
+    best = max(coarse, key=sharpness)
+    fine = np.arange(best - 0.5, best + 0.51, 0.05)
+    best = max(fine, key=sharpness)
+    return float(best)
+
+
+def rotate_small(img: np.ndarray, angle: float, border: int | None = None) -> np.ndarray:
+    """Rotates by a small angle about the centre, keeping the size; uncovered corners repeat the page's edge
+    (or take the ``border`` value)."""
+    h, w = img.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
+    if border is None:
+        return cv2.warpAffine(img, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    return cv2.warpAffine(
+        img, matrix, (w, h), flags=cv2.INTER_NEAREST, borderMode=cv2.BORDER_CONSTANT, borderValue=border
+    )
+
+
+def estimate_background(grey: np.ndarray, dpi: int) -> np.ndarray:
+    """The paper's brightness at every pixel (uneven light, yellowing, fold shadows), ink removed by a large
+    dilation at low resolution, then smoothed and brought back to full size."""
+    scale = 50 / max(dpi, 1)
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    bg = cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7)))
+    bg = cv2.medianBlur(bg, 5)
+    bg = cv2.GaussianBlur(bg, (0, 0), 3)
+    return cv2.resize(bg, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
+
+
+def normalise_by_background(grey: np.ndarray, background: np.ndarray) -> np.ndarray:
+    """Divides out the background so the paper is white and the ink keeps its contrast."""
+    flat = cv2.divide(grey, np.maximum(background, 1), scale=255)
+    return flat
+
+
+def normalise_colour(rgb: np.ndarray, background: np.ndarray) -> np.ndarray:
+    """Whitens the paper of the colour image while keeping the hue of the ink (red seals, blue signatures):
+    each channel is divided by the paper brightness estimated on the grey image."""
+    bg = np.maximum(background, 1)
+    out = cv2.divide(rgb, cv2.merge([bg, bg, bg]), scale=255)
+    # Paper that is nearly white becomes white: it keeps JPEG small and the copy legible.
+    out[cv2.cvtColor(out, cv2.COLOR_RGB2GRAY) > 235] = 255
+    return out
+
+
+def colour_mode(rgb: np.ndarray) -> ColourMode:
+    """'colour' when the page has coloured ink (seals, signatures, photos), 'grey' otherwise."""
+    small = cv2.resize(rgb, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    hsv = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)
+    saturated = (hsv[..., 1] > 70) & (hsv[..., 2] < 245) & (hsv[..., 2] > 40)
+    return "colour" if saturated.mean() > 0.0015 else "grey"
+
+
+def binarize(grey: np.ndarray) -> np.ndarray:
+    """A clean black-on-white binary image (for table lines and analysis): light denoise, then Otsu."""
+    den = cv2.medianBlur(grey, 3)
+    _, binary = cv2.threshold(den, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return binary

@@ -1,0 +1,200 @@
+"""``sign_pdf``: a PAdES signature (B-B, B-T, B-LT, B-LTA) by pyHanko, as an incremental update, with
+the visible stamp of DOMAIN.md on page 1 (or an invisible signature)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from asn1crypto import x509
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.general import SigningError
+from pyhanko.sign.timestamps import HTTPTimeStamper
+
+from pipeline.config import settings
+from pipeline.errors import BadInput
+from pipeline.signing import stamp
+from pipeline.signing.certcheck import check_signer, validation_context
+from pipeline.signing.devsigner import dev_root_path
+from pipeline.signing.models import Level, SignatureSummary
+from pipeline.signing.options import configured_level, configured_trust_roots, load_pem_certs, parse_level
+from pipeline.signing.signers import LoadedSigner, SignerUnusable, load_signer
+
+log = logging.getLogger(__name__)
+
+FIELD_PREFIX = "SohoaSignature"
+TSA_TIMEOUT_S = 10
+LEVEL_ORDER = [Level.B_B, Level.B_T, Level.B_LT, Level.B_LTA]
+
+
+def resolve_level(level: Level | str | None, tsa_url: str | None, warnings: list[str]) -> Level:
+    """The explicit level, else SOHOA_SIGN_LEVEL, else B-T with a TSA and B-B (with a warning) without."""
+    if isinstance(level, str):
+        level = parse_level(level)
+    level = level or configured_level()
+    if level is None:
+        if tsa_url:
+            return Level.B_T
+        warnings.append(
+            "Chưa cấu hình SOHOA_TSA_URL: ký mức B-B, không có dấu thời gian / "
+            "no SOHOA_TSA_URL: signing at PAdES B-B without a timestamp"
+        )
+        return Level.B_B
+    if level.needs_tsa and not tsa_url:
+        raise SignerUnusable(
+            "TSA", f"mức {level.value} cần máy chủ dấu thời gian (SOHOA_TSA_URL) / {level.value} needs a TSA"
+        )
+    return level
+
+
+def trust_roots() -> list[x509.Certificate]:
+    """Configured roots plus the development root (when it exists)."""
+    roots = configured_trust_roots()
+    if dev_root_path().is_file():
+        roots.extend(load_pem_certs(dev_root_path()))
+    return roots
+
+
+def _open_writer(src: Path, fh) -> IncrementalPdfFileWriter:
+    try:
+        writer = IncrementalPdfFileWriter(fh, strict=False)
+    except (PdfError, ValueError, KeyError, IndexError, TypeError) as err:
+        raise BadInput(src, f"không đọc được PDF / not a readable PDF ({err})") from err
+    if writer.prev.encrypted:
+        raise BadInput(src, "PDF đã mã hóa, không ký được / encrypted PDF cannot be signed")
+    return writer
+
+
+def _field_name(reader: PdfFileReader) -> str:
+    existing = {name for name, _, _ in fields.enumerate_sig_fields(reader)}
+    n = 1
+    while f"{FIELD_PREFIX}{n}" in existing:
+        n += 1
+    return f"{FIELD_PREFIX}{n}"
+
+
+def _page_box(reader: PdfFileReader) -> tuple[float, float, float, float]:
+    page = reader.root["/Pages"]
+    first = reader.find_page_for_modification(0)[0].get_object() if page else None
+    box = first.get("/CropBox") or first.get("/MediaBox") or first.inherited_get("/MediaBox")
+    return tuple(float(v) for v in box)  # type: ignore[return-value]
+
+
+def _signature_meta(
+    level: Level, field_name: str, loaded: LoadedSigner, roots: list[x509.Certificate]
+) -> signers.PdfSignatureMetadata:
+    vc = None
+    if level in (Level.B_LT, Level.B_LTA):
+        anchors = roots or [c for c in loaded.chain if c.self_signed]
+        vc = validation_context(anchors, loaded.chain, fetch=True, revocation_mode="hard-fail")
+    return signers.PdfSignatureMetadata(
+        field_name=field_name,
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
+        reason="Chứng thực bản sao điện tử / certified electronic copy",
+        location=settings().agency_name,
+        embed_validation_info=vc is not None,
+        use_pades_lta=level is Level.B_LTA,
+        validation_context=vc,
+    )
+
+
+def _write_signed(
+    src: Path,
+    dst: Path,
+    pdf_signer: signers.PdfSigner,
+    text_params: dict,
+) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".sign-", suffix=".pdf", dir=dst.parent)
+    try:
+        with src.open("rb") as inp, os.fdopen(fd, "wb") as out:
+            writer = _open_writer(src, inp)
+            pdf_signer.sign_pdf(writer, output=out, appearance_text_params=text_params)
+        os.replace(tmp_name, dst)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def sign_pdf(
+    src: Path,
+    dst: Path,
+    level: Level | str | None = None,
+    copy_form: str = "SAO Y",
+    visible: bool = True,
+    signer: LoadedSigner | None = None,
+) -> SignatureSummary:
+    """Signs ``src`` into ``dst`` (``dst`` may equal ``src``: the result replaces it atomically).
+
+    Raises ``BadInput`` for an unreadable/encrypted PDF, ``SignerUnusable`` (a ``BadInput``) for a
+    signer that is missing, locked, expired or revoked, or a level that needs an absent TSA.
+    ``signer`` lets a batch reuse one loaded signer (then the caller closes it).
+    """
+    src, dst = Path(src), Path(dst)
+    conf = settings()
+    warnings: list[str] = []
+    chosen = resolve_level(level, conf.tsa_url, warnings)
+    form = stamp.normalize_copy_form(copy_form)
+    if not src.is_file():
+        raise BadInput(src, "không có tệp / no such file")
+    with src.open("rb") as fh:
+        probe = _open_writer(src, fh)
+        field_name = _field_name(probe.prev)
+        page_box = _page_box(probe.prev) if visible else None
+    loaded = signer or load_signer()
+    try:
+        roots = trust_roots()
+        warnings += check_signer(loaded, roots, require_revinfo=chosen in (Level.B_LT, Level.B_LTA))
+        if loaded.is_development:
+            warnings.append("Đang dùng khóa ký thử nghiệm, KHÔNG dùng cho sản xuất / development signer")
+        timestamper = HTTPTimeStamper(conf.tsa_url, timeout=TSA_TIMEOUT_S) if chosen.needs_tsa else None
+        spec = fields.SigFieldSpec(
+            sig_field_name=field_name,
+            on_page=0,
+            box=stamp.stamp_box(page_box) if page_box else None,
+        )
+        pdf_signer = signers.PdfSigner(
+            _signature_meta(chosen, field_name, loaded, roots),
+            loaded.signer,
+            timestamper=timestamper,
+            stamp_style=stamp.stamp_style() if visible else None,
+            new_field_spec=spec,
+        )
+        try:
+            _write_signed(src, dst, pdf_signer, {"copy_form": form, "agency": conf.agency_name})
+        except SigningError as err:
+            raise SignerUnusable(loaded.description, f"ký không thành công / signing failed: {err}") from err
+        subject = loaded.cert.subject.human_friendly
+    finally:
+        if signer is None:
+            loaded.close()
+    for w in warnings:
+        log.warning(w)
+    return SignatureSummary(
+        output=str(dst),
+        level=chosen,
+        signer_subject=subject,
+        signer_is_development=loaded.is_development,
+        signing_time=_signing_time(dst, field_name),
+        field_name=field_name,
+        visible=visible,
+        copy_form=form if visible else None,
+        timestamped=chosen.needs_tsa,
+        warnings=warnings,
+    )
+
+
+def _signing_time(path: Path, field_name: str):
+    with path.open("rb") as fh:
+        reader = PdfFileReader(fh, strict=False)
+        for sig in reader.embedded_regular_signatures:
+            if sig.field_name == field_name:
+                return sig.self_reported_timestamp
+    raise RuntimeError(f"signature {field_name} not found in {path}")

@@ -1,0 +1,83 @@
+"""The visible stamp of DOMAIN.md ("The digitized copy"): top right of page 1, no image, three lines
+(copy form, agency, signing time ``hh:mm:ss dd/mm/yyyy +07:00``), Times-like type (Tinos or Liberation
+Serif, embedded and subset by pyHanko's OpenType support, so Vietnamese glyphs show), 10 pt, black."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils.layout import BoxConstraints
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.stamp import TextStampStyle
+
+COPY_FORMS = ("SAO Y", "SAO LỤC", "TRÍCH SAO")
+VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "+07:00")  # no daylight saving time in Vietnam
+FONT_CANDIDATES = (
+    Path("/usr/share/fonts/truetype/croscore/Tinos-Regular.ttf"),
+    Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
+    Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"),
+)
+FONT_SIZE = 10
+STAMP_WIDTH = 230  # pt
+STAMP_HEIGHT = 52  # pt: three 10 pt lines + padding
+MARGIN = 24  # pt from the top and right edges of the page
+
+# pyHanko formats the signing time (the same instant as the CMS signingTime) with this format and
+# passes it as %(ts)s; the stamp re-renders it in Vietnam time.
+_TS_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+
+
+def normalize_copy_form(text: str) -> str:
+    import unicodedata
+
+    norm = unicodedata.normalize("NFC", " ".join(text.split())).upper()
+    if norm not in COPY_FORMS:
+        raise ValueError(f"copy form must be one of {', '.join(COPY_FORMS)}, not {text!r}")
+    return norm
+
+
+def stamp_font() -> Path:
+    for path in FONT_CANDIDATES:
+        if path.is_file():
+            return path
+    raise FileNotFoundError("no Times-like font (Tinos / Liberation Serif) installed: apt-get install fonts-croscore")
+
+
+def vietnam_time(moment: dt.datetime) -> str:
+    """``hh:mm:ss dd/mm/yyyy +07:00``."""
+    return moment.astimezone(VIETNAM_TZ).strftime("%H:%M:%S %d/%m/%Y +07:00")
+
+
+@dataclass(frozen=True)
+class VietnamTextStampStyle(TextStampStyle):
+    """A text stamp whose ``%(ts)s`` shows the signing time in Vietnam time."""
+
+    def create_stamp(self, writer, box: BoxConstraints, text_params: dict):
+        params = dict(text_params)
+        if "ts" in params:
+            params["ts"] = vietnam_time(dt.datetime.strptime(params["ts"], _TS_FORMAT))
+        return super().create_stamp(writer, box, params)
+
+
+def stamp_style(font_path: Path | None = None) -> VietnamTextStampStyle:
+    font = GlyphAccumulatorFactory(str(font_path or stamp_font()), font_size=FONT_SIZE)
+    return VietnamTextStampStyle(
+        stamp_text="%(copy_form)s\n%(agency)s\n%(ts)s",
+        timestamp_format=_TS_FORMAT,
+        text_box_style=TextBoxStyle(font=font, font_size=FONT_SIZE, leading=12, text_color=(0, 0, 0)),
+        border_width=1,
+        border_color=(0, 0, 0),
+        background=None,
+    )
+
+
+def stamp_box(page_box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    """The stamp rectangle (x1, y1, x2, y2) at the top right of a page with the given media box."""
+    x0, y0, x1, y1 = page_box
+    right = x1 - MARGIN
+    top = y1 - MARGIN
+    width = min(STAMP_WIDTH, (x1 - x0) - 2 * MARGIN)
+    return (int(right - width), int(top - STAMP_HEIGHT), int(right), int(top))
