@@ -131,16 +131,19 @@ def score_fields(
     return outcomes
 
 
-def _score_entries(
-    truth_doc: TruthDocument, predicted: Document, *, file: str, tier: str
-) -> list[FieldOutcome]:
+def _score_entries(truth_doc: TruthDocument, predicted: Document, *, file: str, tier: str) -> list[FieldOutcome]:
     outcomes: list[FieldOutcome] = []
     pairs = match_rows(truth_doc.entries, predicted.entries)
     for t_index, p_index in pairs:
         p_row = predicted.entries[p_index] if p_index is not None else None
         outcomes += score_fields(
-            truth_doc.entries[t_index], p_row, file=file, tier=tier, schema_id=truth_doc.schema_id,
-            kind="entry", row=t_index,
+            truth_doc.entries[t_index],
+            p_row,
+            file=file,
+            tier=tier,
+            schema_id=truth_doc.schema_id,
+            kind="entry",
+            row=t_index,
         )
     used = {p for _, p in pairs if p is not None}
     for p_index, p_row in enumerate(predicted.entries):
@@ -161,9 +164,7 @@ def _score_unsupported(predicted: Document, *, file: str, tier: str) -> list[Fie
     return outcomes
 
 
-def _score_document(
-    truth_doc: TruthDocument, predicted: Document | None, *, file: str, tier: str
-) -> DocumentScore:
+def _score_document(truth_doc: TruthDocument, predicted: Document | None, *, file: str, tier: str) -> DocumentScore:
     classified = predicted is not None and predicted.schema_id == truth_doc.schema_id
     same = predicted if classified else None
     fields = score_fields(
@@ -194,9 +195,7 @@ def page_edits(predicted_text: str, truth_text: str) -> tuple[int, int]:
     return Levenshtein.distance(collapse_spaces(predicted_text), truth), len(truth)
 
 
-def score_file(
-    case: Case, result: ExtractionResult | None, seconds: float, error: str | None = None
-) -> FileScore:
+def score_file(case: Case, result: ExtractionResult | None, seconds: float, error: str | None = None) -> FileScore:
     """Score one file's extraction ``result`` (None when extraction failed) against its truth."""
     truth = case.truth
     file, tier = case.name, truth.tier

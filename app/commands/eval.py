@@ -1,0 +1,74 @@
+"""``sohoa eval DIR [--json REPORT] [--baseline] [--jobs N]``: score extraction against ground truth files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+if TYPE_CHECKING:
+    from pipeline.evaluation.runner import System
+    from pipeline.evaluation.scoring import FileScore
+    from pipeline.evaluation.truth import Case
+
+
+def register(cli: typer.Typer) -> None:
+    @cli.command("eval")
+    def eval_command(
+        directory: Path = typer.Argument(..., help="Folder of inputs, each with NAME.truth.json beside it"),
+        json_out: Path = typer.Option(None, "--json", help="Write the full report (per file, per field) here"),
+        baseline: bool = typer.Option(
+            False, "--baseline", help="Also score raw Tesseract + label regexes, side by side with sohoa"
+        ),
+        baseline_only: bool = typer.Option(False, "--baseline-only", help="Score the baseline alone"),
+        jobs: int = typer.Option(0, "--jobs", "-j", help="Files in parallel (default: one per core)"),
+        top: int = typer.Option(10, "--top", help="Silent errors listed on screen per system"),
+    ) -> None:
+        """Score extraction against the ground truth files in DIR (NAME.truth.json beside each input)."""
+        from pipeline.evaluation.report import Report, build_system_report, print_report, write_json
+        from pipeline.evaluation.truth import find_cases
+
+        console = Console()
+        err_console = Console(stderr=True)
+        if not directory.is_dir():
+            err_console.print(f"sohoa: {directory}: not a folder", highlight=False)
+            raise typer.Exit(2)
+        cases, warnings = find_cases(directory)
+        workers = jobs or os.cpu_count() or 1
+        systems: list[System] = ["baseline"] if baseline_only else (["sohoa", "baseline"] if baseline else ["sohoa"])
+        reports = []
+        for system in systems:
+            files, wall = _run_with_progress(system, cases, workers, err_console, str(directory))
+            reports.append(build_system_report(system, files, wall, workers))
+        report = Report(directory=str(directory), files=len(cases), warnings=warnings, systems=reports)
+        if not cases:
+            console.print(f"{directory}: no input with a truth file (NAME.truth.json) found")
+        else:
+            print_report(report, console, top_silent=top)
+        if json_out is not None:
+            write_json(report, json_out)
+            console.print(f"report written to {json_out}", highlight=False)
+
+
+def _run_with_progress(
+    system: System, cases: Sequence[Case], workers: int, console: Console, label: str
+) -> tuple[list[FileScore], float]:
+    """``run_system`` with a progress bar on stderr (quiet when stderr is not a terminal)."""
+    from pipeline.evaluation.runner import run_system
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
+        task = bar.add_task(f"{system}: {label}", total=len(cases))
+        return run_system(system, cases, jobs=workers, on_file=lambda _: bar.advance(task))
