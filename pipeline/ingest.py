@@ -46,9 +46,18 @@ def sniff_kind(path: Path, head: bytes) -> Kind:
         return "tiff"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "webp"
-    looks_text = head and all(32 <= b < 127 or b in (9, 10, 13) for b in head[:512])
+    looks_text = _looks_like_text(head)
     what = "a text file" if looks_text else "an unsupported file type"
     raise BadInput(path, f"not a PDF or image: the content is {what} (supported: PDF, TIFF, PNG, JPEG, WebP)")
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """UTF-8 (or ASCII) text without control characters other than whitespace."""
+    sample = head[:1024]
+    text = sample.decode("utf-8", errors="ignore")
+    if len(text.encode("utf-8")) < len(sample) - 3:  # more than a character cut at the end did not decode
+        return False
+    return bool(text) and all(c.isprintable() or c in "\t\r\n" for c in text)
 
 
 def open_document(path: Path, limits: Limits | None = None) -> list[PageSource]:
@@ -127,7 +136,7 @@ def _pdf_page_dpi(page) -> int | None:
     w_in, _ = _page_inches(page)
     best = None
     try:
-        images = page.images
+        images = page.get_images()
     except (pikepdf.PdfError, KeyError, TypeError):
         return None
     for _name, raw in images.items():

@@ -222,11 +222,12 @@ def normalise_colour(rgb: np.ndarray, background: np.ndarray) -> np.ndarray:
 
 
 def colour_mode(rgb: np.ndarray) -> ColourMode:
-    """'colour' when the page has coloured ink (seals, signatures, photos), 'grey' otherwise."""
-    small = cv2.resize(rgb, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    """'colour' when the page has coloured ink (seals, signatures, photos), 'grey' otherwise (scanner noise has
+    too little saturation to count)."""
+    small = cv2.resize(rgb, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     hsv = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)
-    saturated = (hsv[..., 1] > 70) & (hsv[..., 2] < 245) & (hsv[..., 2] > 40)
-    return "colour" if saturated.mean() > 0.0015 else "grey"
+    saturated = (hsv[..., 1] > 80) & (hsv[..., 2] < 245) & (hsv[..., 2] > 50)
+    return "colour" if saturated.mean() > 0.0003 else "grey"
 
 
 def binarize(grey: np.ndarray) -> np.ndarray:

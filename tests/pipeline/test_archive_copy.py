@@ -1,0 +1,86 @@
+"""The archive copy: PDF/A-2b declared, output intent, colour images at the scan's resolution, and a text layer
+from which pdftotext gets the words with their Vietnamese diacritics. One OCR pass per page."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+import pipeline.process as process
+from pipeline.process import ocr_to_pdfa, process_file
+from tests.pipeline.page_images import noisy, render_page, turned
+
+
+@pytest.fixture(scope="module")
+def two_page_scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("scan") / "dossier.pdf"
+    first = noisy(turned(render_page(dpi=200), 0, 2.0))
+    second = noisy(turned(render_page(dpi=200, seal=False), 180, 0.0), seed=1)
+    first.save(path, "PDF", resolution=200, save_all=True, append_images=[second], quality=85)
+    return path
+
+
+@pytest.fixture(scope="module")
+def archive(two_page_scan: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out") / "dossier.pdfa.pdf"
+    pages = ocr_to_pdfa(two_page_scan, out, jobs=2)
+    assert [p.number for p in pages] == [1, 2]
+    assert pages[1].rotation == 180
+    return out
+
+
+def test_declares_pdfa_2b_with_output_intent(archive: Path) -> None:
+    with pikepdf.open(archive) as pdf:
+        meta = pdf.open_metadata()
+        assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
+        intents = pdf.Root.OutputIntents
+        assert intents[0].S == pikepdf.Name.GTS_PDFA1
+        assert len(intents[0].DestOutputProfile.read_bytes()) > 100
+        assert "/ID" in pdf.trailer
+        for page in pdf.pages:
+            fonts = page.Resources.Font
+            for _, font in fonts.items():
+                assert "/FontFile2" in font.DescendantFonts[0].FontDescriptor
+
+
+def test_images_keep_colour_and_resolution(archive: Path) -> None:
+    listing = subprocess.run(["pdfimages", "-list", str(archive)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in listing.splitlines()[2:]]
+    assert rows[0][5] == "rgb"  # page 1 has the red seal
+    assert rows[1][5] == "gray"  # page 2 has no colour
+    for row in rows:
+        assert int(row[12]) >= 199 and int(row[13]) >= 199  # x-ppi, y-ppi
+
+
+def test_text_layer_gives_words_with_diacritics(archive: Path) -> None:
+    text = subprocess.run(["pdftotext", str(archive), "-"], capture_output=True, text=True, check=True).stdout
+    for page_text in text.split("\f")[:2]:
+        assert "NGUYỄN THỊ THU HƯƠNG" in page_text
+        assert "Quảng Ninh" in page_text
+        assert "Độc lập - Tự do - Hạnh phúc" in page_text
+
+
+def test_size_per_page_is_small(archive: Path) -> None:
+    assert archive.stat().st_size / 2 <= 150 * 1024
+
+
+def test_one_ocr_pass_feeds_text_layer_and_extraction(
+    two_page_scan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    real = process.ocr_page
+
+    def counting(grey, dpi, lang="vie"):
+        calls.append(dpi)
+        return real(grey, dpi, lang)
+
+    monkeypatch.setattr(process, "ocr_page", counting)
+    done = process_file(two_page_scan, jobs=1, archive_out=tmp_path / "a.pdf")
+    assert len(calls) == 2
+    assert (tmp_path / "a.pdf").exists()
+    assert done.result.pages[0].text == done.pages[0].text
+    assert "NGUYỄN THỊ THU HƯƠNG" in done.result.pages[0].text
+    assert done.result.sha256 == process.sha256_file(two_page_scan)
