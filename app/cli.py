@@ -25,6 +25,7 @@ cli = typer.Typer(
 COMMAND_MODULES = [
     "app.commands.ocr",
     "app.commands.eval",
+    "app.commands.sign",
 ]
 
 

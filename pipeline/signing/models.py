@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """PAdES baseline levels (ETSI EN 319 142-1)."""
 
     B_B = "B-B"  # signature only

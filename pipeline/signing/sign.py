@@ -80,10 +80,17 @@ def _field_name(reader: PdfFileReader) -> str:
 
 
 def _page_box(reader: PdfFileReader) -> tuple[float, float, float, float]:
-    page = reader.root["/Pages"]
-    first = reader.find_page_for_modification(0)[0].get_object() if page else None
-    box = first.get("/CropBox") or first.get("/MediaBox") or first.inherited_get("/MediaBox")
-    return tuple(float(v) for v in box)  # type: ignore[return-value]
+    """Page 1's crop box (or media box), following inheritance from the page tree."""
+    node = reader.find_page_for_modification(0)[0].get_object()
+    for key in ("/CropBox", "/MediaBox"):
+        cur = node
+        while cur is not None:
+            if key in cur:
+                x0, y0, x1, y1 = (float(v) for v in cur[key])
+                return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+            cur = cur.get("/Parent")
+            cur = cur.get_object() if cur is not None else None
+    return 0.0, 0.0, 595.0, 842.0  # A4
 
 
 def _signature_meta(

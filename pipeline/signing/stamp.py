@@ -8,8 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
-from pyhanko.pdf_utils.layout import BoxConstraints
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+from pyhanko.pdf_utils.layout import AxisAlignment, BoxConstraints, InnerScaling, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import TextStampStyle
 
@@ -21,8 +21,8 @@ FONT_CANDIDATES = (
     Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"),
 )
 FONT_SIZE = 10
-STAMP_WIDTH = 230  # pt
-STAMP_HEIGHT = 52  # pt: three 10 pt lines + padding
+STAMP_WIDTH = 200  # pt
+STAMP_HEIGHT = 56  # pt: three 10 pt lines (12 pt leading) + padding
 MARGIN = 24  # pt from the top and right edges of the page
 
 # pyHanko formats the signing time (the same instant as the CMS signingTime) with this format and
@@ -51,6 +51,43 @@ def vietnam_time(moment: dt.datetime) -> str:
     return moment.astimezone(VIETNAM_TZ).strftime("%H:%M:%S %d/%m/%Y +07:00")
 
 
+PDF_GLYPH_UNITS = 1000
+
+
+class ThousandUnitGlyphAccumulator(GlyphAccumulator):
+    """pyHanko's GlyphAccumulator writes /W widths and TJ adjustments in the font's own units, which is
+    right only for fonts with 1000 units per em. Tinos and Liberation Serif have 2048, so every glyph
+    would be spaced about twice too wide. Shaping in a 1000-unit space (HarfBuzz scale) and scaling the
+    widths to match makes /W, TJ and the line advance all agree with PDF's 1/1000 text-space units."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._font_units = self.units_per_em
+        self.hb_font.scale = (PDF_GLYPH_UNITS, PDF_GLYPH_UNITS)
+        self.units_per_em = PDF_GLYPH_UNITS
+
+    def _get_cid_and_width(self, glyph_id: int) -> tuple[int, int]:
+        if glyph_id in self._glyphs:
+            return self._glyphs[glyph_id]
+        cid, width = super()._get_cid_and_width(glyph_id)
+        scaled = round(width * PDF_GLYPH_UNITS / self._font_units)
+        self._glyphs[glyph_id] = (cid, scaled)
+        return cid, scaled
+
+
+@dataclass(frozen=True)
+class ThousandUnitGlyphAccumulatorFactory(GlyphAccumulatorFactory):
+    def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return ThousandUnitGlyphAccumulator(
+            writer=writer,
+            font_handle=open(self.font_file, "rb"),  # noqa: SIM115 - kept open by the engine, as in pyHanko
+            font_size=self.font_size,
+            obj_stream=obj_stream,
+        )
+
+
 @dataclass(frozen=True)
 class VietnamTextStampStyle(TextStampStyle):
     """A text stamp whose ``%(ts)s`` shows the signing time in Vietnam time."""
@@ -63,11 +100,25 @@ class VietnamTextStampStyle(TextStampStyle):
 
 
 def stamp_style(font_path: Path | None = None) -> VietnamTextStampStyle:
-    font = GlyphAccumulatorFactory(str(font_path or stamp_font()), font_size=FONT_SIZE)
+    font = ThousandUnitGlyphAccumulatorFactory(str(font_path or stamp_font()), font_size=FONT_SIZE)
     return VietnamTextStampStyle(
         stamp_text="%(copy_form)s\n%(agency)s\n%(ts)s",
         timestamp_format=_TS_FORMAT,
-        text_box_style=TextBoxStyle(font=font, font_size=FONT_SIZE, leading=12, text_color=(0, 0, 0)),
+        text_box_style=TextBoxStyle(
+            font=font,
+            font_size=FONT_SIZE,
+            leading=12,
+            text_color=(0, 0, 0),
+            box_layout_rule=SimpleBoxLayoutRule(
+                x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MID, margins=Margins(2, 2, 2, 2)
+            ),
+        ),
+        inner_content_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MIN,
+            y_align=AxisAlignment.ALIGN_MID,
+            margins=Margins(left=6, right=6, top=3, bottom=3),
+            inner_content_scaling=InnerScaling.SHRINK_TO_FIT,  # only a very long agency name shrinks
+        ),
         border_width=1,
         border_color=(0, 0, 0),
         background=None,

@@ -1,0 +1,71 @@
+"""``sohoa sign IN.pdf OUT.pdf`` (PAdES, visible stamp) and ``sohoa verify FILE.pdf`` (every signature).
+
+Exit statuses (CONTRACT.md): sign 0 signed, 2 bad input or unusable signer; verify 0 all valid,
+1 some invalid, 2 not a PDF / no signature.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+import typer
+
+from pipeline.errors import BadInput
+
+
+def _parse_at(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError as err:
+        raise BadInput(value, "--at cần thời điểm ISO 8601 / --at needs an ISO 8601 date-time") from err
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def register(cli: typer.Typer) -> None:
+    @cli.command()
+    def sign(
+        src: Path = typer.Argument(..., help="PDF to sign"),
+        out: Path = typer.Argument(..., help="Where to write the signed PDF (may equal IN)"),
+        level: str = typer.Option(
+            None, "--level", help="B-B, B-T, B-LT or B-LTA (default: SOHOA_SIGN_LEVEL, else B-T with a TSA)"
+        ),
+        copy_form: str = typer.Option("SAO Y", "--copy-form", help='"SAO Y", "SAO LỤC" or "TRÍCH SAO"'),
+        invisible: bool = typer.Option(False, "--invisible", help="No visible stamp (e.g. attachments)"),
+    ) -> None:
+        """Sign a PDF with the configured signer (PAdES, visible stamp top right of page 1)."""
+        from pipeline.signing import sign_pdf
+        from pipeline.signing.options import parse_level
+        from pipeline.signing.stamp import normalize_copy_form
+
+        try:
+            chosen = parse_level(level) if level else None
+            normalize_copy_form(copy_form)
+        except ValueError as err:
+            raise BadInput(src, str(err)) from err
+        logging.basicConfig(level=logging.WARNING, format="sohoa: cảnh báo / warning: %(message)s")
+        result = sign_pdf(src, out, level=chosen, copy_form=copy_form, visible=not invisible)
+        dev = " (khóa thử nghiệm / development signer)" if result.signer_is_development else ""
+        typer.echo(f"{out}: đã ký PAdES {result.level.value}{dev}, {result.field_name}", err=True)
+
+    @cli.command()
+    def verify(
+        path: Path = typer.Argument(..., help="Signed PDF"),
+        as_json: bool = typer.Option(False, "--json", help="Print the full JSON report"),
+        trust_root: list[Path] = typer.Option(
+            None, "--trust-root", help="PEM trust anchor (repeatable), besides SOHOA_TRUST_ROOTS"
+        ),
+        at: str = typer.Option(None, "--at", help="Validation time, ISO 8601 (default: now)"),
+    ) -> None:
+        """Validate every signature: integrity, coverage, later changes, trust, timestamp, revocation."""
+        from pipeline.signing import verify_pdf
+
+        report = verify_pdf(path, trust_roots=list(trust_root or []), at=_parse_at(at))
+        if as_json:
+            typer.echo(report.model_dump_json(indent=2))
+        else:
+            typer.echo(report.summary)
+        raise typer.Exit(0 if report.valid else 1)
