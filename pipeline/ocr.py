@@ -5,6 +5,7 @@ processes instead (see pipeline.process)."""
 from __future__ import annotations
 
 import os
+import tempfile
 import unicodedata
 
 import numpy as np
@@ -15,14 +16,21 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 def ocr_page(grey: np.ndarray, dpi: int, lang: str = "vie") -> tuple[list[Word], list[Line]]:
+    """Words and lines of one upright, straightened grey page. The image goes to Tesseract as an uncompressed PGM
+    file: pytesseract's own conversion of an array (to PNG) costs more than the recognition of a page."""
+    import cv2
     import pytesseract
 
-    data = pytesseract.image_to_data(
-        grey,
-        lang=lang,
-        config=f"--oem 1 --psm 3 --dpi {int(dpi)} -c preserve_interword_spaces=0",
-        output_type=pytesseract.Output.DICT,
-    )
+    with tempfile.TemporaryDirectory(prefix="sohoa-ocr-") as tmp:
+        image_path = os.path.join(tmp, "page.pgm")
+        cv2.imwrite(image_path, grey)
+        data = pytesseract.image_to_data(
+            image_path,
+            lang=lang,
+            # No second pass over inverted (white-on-black) text: certificates have none, and it costs time.
+            config=f"--oem 1 --psm 3 --dpi {int(dpi)} -c tessedit_do_invert=0",
+            output_type=pytesseract.Output.DICT,
+        )
     return words_and_lines(data)
 
 

@@ -1,8 +1,8 @@
 """Preprocess a page image with OpenCV: orientation (0/90/180/270), deskew (up to ±10°), background
 normalisation, and the grey image that OCR reads. The straightened colour image is what the archive copy keeps.
 
-Orientation is decided cheaply from the layout of the text lines (``text_direction``, ``is_upside_down``); Tesseract's OSD
-(about 0.8 s a page) runs only for the pages where that cheap test is unsure.
+Orientation is decided cheaply from the layout of the text lines (``text_direction``, ``is_upside_down``);
+Tesseract's OSD (about 0.8 s a page) runs only for the pages where that cheap test is unsure.
 """
 
 from __future__ import annotations

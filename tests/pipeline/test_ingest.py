@@ -105,7 +105,7 @@ def _huge_png(path: Path) -> Path:
 
 BAD_INPUTS = {
     "empty": ("empty file", lambda tmp, scan: _write(tmp / "empty.pdf", b"")),
-    "truncated": ("truncated", lambda tmp, scan: _write(tmp / "cut.pdf", scan.read_bytes()[: scan.stat().st_size // 2])),
+    "truncated": ("truncated", lambda tmp, scan: _write(tmp / "cut.pdf", scan.read_bytes()[: len(scan.read_bytes()) // 2])),
     "encrypted": ("encrypted", lambda tmp, scan: _encrypted_pdf(scan, tmp / "locked.pdf")),
     "text named pdf": ("text file", lambda tmp, scan: _write(tmp / "notes.pdf", "Biên bản họp\nNội dung\n".encode())),
     "huge png": ("image too large", lambda tmp, scan: _huge_png(tmp / "bomb.png")),
