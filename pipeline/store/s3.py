@@ -9,6 +9,7 @@ option (``SOHOA_S3_SSE=s3`` or ``kms:KEY_ID``). What the server does not offer i
 
 from __future__ import annotations
 
+import base64
 import io
 import tempfile
 from datetime import UTC, datetime, timedelta
@@ -44,6 +45,16 @@ def make_sse(spec: str | None) -> Sse | None:
     if spec.lower().startswith("kms:"):
         return SseKMS(spec[4:], {})
     raise ValueError(f"SOHOA_S3_SSE must be 's3' or 'kms:KEY_ID', not {spec!r}")
+
+
+def _checksum_headers(digest: str) -> dict[str, str]:
+    """The server checks the upload against our SHA-256 (S3 flexible checksums); object lock also
+    requires an upload checksum when a retention date is set."""
+    return {
+        "x-amz-checksum-sha256": base64.b64encode(bytes.fromhex(digest)).decode(),
+        "x-amz-sdk-checksum-algorithm": "SHA256",
+        "sha256": digest,
+    }
 
 
 class S3ObjectStore:
@@ -138,7 +149,7 @@ class S3ObjectStore:
             stream,
             size,
             content_type=content_type,
-            metadata={"sha256": digest},
+            metadata=_checksum_headers(digest),
             sse=self.sse,
             retention=self._retention(),
         )

@@ -1,0 +1,450 @@
+"""The living document repository: objects (content-addressed, never overwritten) + catalog (versioned
+records) + audit log. Every read and write of a record leaves an audit event naming the actor.
+
+    repo = Repository.from_settings()
+    [record] = repo.put(result, scan=path, archive=pdfa_path, actor="can_bo_01")
+    repo.attach_signed(record.id, signed_path, summary, actor="can_bo_01")
+    repo.search(personal_id="022180000123", actor=...)
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from pipeline.config import Settings, settings
+from pipeline.models import Document, ExtractionResult
+from pipeline.store import audit
+from pipeline.store.catalog import STATUSES, SUBJECT_ROLES, AuditEvent, Person, Record
+from pipeline.store.database import open_catalog
+from pipeline.store.dossier import next_dossier_code
+from pipeline.store.factory import object_store
+from pipeline.store.keys import PersonKeys, digits, record_keys
+from pipeline.store.names import fold_name, has_diacritics, name_key
+from pipeline.store.objects import ObjectStore, StoredObject, sha256_bytes, sha256_file
+from pipeline.store.verification import Verifier, check_signature
+from pipeline.store.views import PersonLink, PersonRecords, RecordView, ReuseResult
+
+Blob = Path | str | bytes
+PDF = "application/pdf"
+JSON_TYPE = "application/json"
+
+
+class RecordNotFound(LookupError):
+    pass
+
+
+class StaleRecord(RuntimeError):
+    """The record was superseded meanwhile: corrections apply to the current version only."""
+
+
+def result_bytes(result: ExtractionResult) -> bytes:
+    """The stored form of an extraction result: canonical JSON, so equal results get equal keys."""
+    return json.dumps(result.to_json_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _person_row(keys: PersonKeys) -> Person:
+    return Person(**keys.model_dump())
+
+
+def _copy_person(person: Person) -> Person:
+    return Person(
+        role=person.role, entry_index=person.entry_index, entry_number=person.entry_number,
+        personal_id=person.personal_id, full_name=person.full_name, name_folded=person.name_folded,
+        name_key=person.name_key, date_of_birth=person.date_of_birth, birth_year=person.birth_year,
+    )
+
+
+_COPIED = (
+    "root_id", "schema_id", "source_sha256", "source_name", "doc_index", "pages", "dossier_code", "number",
+    "book", "authority", "registration_date", "needs_review", "scan_key", "archive_key", "archive_sha256",
+    "extraction_key", "extraction_sha256", "signed_key", "signed_sha256", "signature", "status",
+)
+
+
+class Repository:
+    def __init__(self, objects: ObjectStore, engine: Engine, unit_code: str = "000.00.00.H49",
+                 verifier: Verifier | None = None):
+        self.objects = objects
+        self.engine = engine
+        self.unit_code = unit_code
+        self.verifier = verifier
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
+
+    @classmethod
+    def from_settings(cls, s: Settings | None = None, verifier: Verifier | None = None) -> Repository:
+        s = s or settings()
+        return cls(object_store(s), open_catalog(s.catalog_url), s.unit_code, verifier)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- objects ---------------------------------------------------------------------------------------
+    def _put_blob(self, blob: Blob | None, content_type: str) -> StoredObject | None:
+        if blob is None:
+            return None
+        if isinstance(blob, bytes):
+            return self.objects.put_bytes(blob, content_type)
+        return self.objects.put_file(Path(blob), content_type)
+
+    def load_result(self, record: RecordView) -> ExtractionResult:
+        data = self.objects.get_bytes(record.extraction_key)
+        if sha256_bytes(data) != record.extraction_sha256:
+            raise ValueError(f"bản ghi {record.id}: dữ liệu trích xuất không khớp mã băm trong danh mục")
+        return ExtractionResult.model_validate_json(data)
+
+    def load_document(self, record: RecordView) -> Document:
+        return self.load_result(record).documents[record.doc_index]
+
+    # -- writes ----------------------------------------------------------------------------------------
+    def _current_by_source(self, session: Session, sha256: str) -> dict[int, Record]:
+        rows = session.scalars(
+            select(Record).where(Record.source_sha256 == sha256, Record.is_current.is_(True))
+        )
+        return {r.doc_index: r for r in rows}
+
+    def put(
+        self,
+        result: ExtractionResult,
+        *,
+        actor: str,
+        scan: Blob | None = None,
+        archive: Blob | None = None,
+        signed: Blob | None = None,
+        signature: Any = None,
+        status: str | None = None,
+        dossier_code: str | None = None,
+    ) -> list[RecordView]:
+        """Stores each document of ``result`` as a record (idempotent by the source's SHA-256 and the
+        document's index: an input that is stored already returns its current records unchanged)."""
+        status = status or ("signed" if signed is not None else "extracted")
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        with self._read() as session:
+            existing = self._current_by_source(session, result.sha256)
+        conflict: IntegrityError | None = None
+        if len(existing) < len(result.documents):
+            try:
+                self._insert_records(result, existing, actor, scan, archive, signed, signature, status,
+                                     dossier_code)
+            except IntegrityError as err:
+                conflict = err  # another process may have stored the same input at the same moment
+        with self._write() as session, session.begin():
+            records = self._current_by_source(session, result.sha256)
+            if conflict is not None and len(records) < len(result.documents):
+                raise conflict
+            views = [RecordView.model_validate(records[i]) for i in sorted(records)]
+            fresh = {i for i in records if i not in existing}
+            for view in views:
+                action = "put" if view.doc_index in fresh else "put_existing"
+                audit.log(session, actor, action, view.id)
+        return views
+
+    def _insert_records(self, result, existing, actor, scan, archive, signed, signature, status,
+                        dossier_code) -> None:
+        scan_obj = self._put_blob(scan, "application/octet-stream")
+        archive_obj = self._put_blob(archive, PDF)
+        signed_obj = self._put_blob(signed, PDF)
+        extraction = self.objects.put_bytes(result_bytes(result), JSON_TYPE)
+        with self._write() as session, session.begin():
+            for index, document in enumerate(result.documents):
+                if index in existing:
+                    continue
+                keys = record_keys(document)
+                record = Record(
+                    version=1, is_current=True, schema_id=document.schema_id, source_sha256=result.sha256,
+                    source_name=result.source, doc_index=index, pages=list(document.pages),
+                    dossier_code=dossier_code, number=keys.number, book=keys.book, authority=keys.authority,
+                    registration_date=keys.registration_date, needs_review=document.needs_review,
+                    scan_key=scan_obj.key if scan_obj else None,
+                    archive_key=archive_obj.key if archive_obj else None,
+                    archive_sha256=archive_obj.sha256 if archive_obj else None,
+                    extraction_key=extraction.key, extraction_sha256=extraction.sha256,
+                    signed_key=signed_obj.key if signed_obj else None,
+                    signed_sha256=signed_obj.sha256 if signed_obj else None,
+                    signature=_summary_dict(signature), status=status, created_by=actor, created_at=audit.now(),
+                    people=[_person_row(p) for p in keys.people],
+                )
+                session.add(record)
+                session.flush()
+                record.root_id = record.id
+
+    def _new_version(self, record_id: int, actor: str, reason: str, changes: dict[str, Any],
+                     document: Document | None = None) -> RecordView:
+        with self._write() as session, session.begin():
+            old = session.get(Record, record_id)
+            if old is None:
+                raise RecordNotFound(record_id)
+            flipped = session.execute(
+                update(Record).where(Record.id == record_id, Record.is_current.is_(True)).values(is_current=False)
+            )
+            if flipped.rowcount != 1:
+                raise StaleRecord(f"bản ghi {record_id} đã có phiên bản mới hơn")
+            values = {name: getattr(old, name) for name in _COPIED}
+            values.update(changes)
+            if document is not None:
+                keys = record_keys(document)
+                values.update(number=keys.number, book=keys.book, authority=keys.authority,
+                              registration_date=keys.registration_date, schema_id=document.schema_id,
+                              needs_review=document.needs_review, pages=list(document.pages))
+                people = [_person_row(p) for p in keys.people]
+            else:
+                people = [_copy_person(p) for p in old.people]
+            new = Record(**values, version=old.version + 1, supersedes_id=old.id, is_current=True,
+                         change_reason=reason, created_by=actor, created_at=audit.now(), people=people)
+            session.add(new)
+            session.flush()
+            audit.log(session, actor, "supersede", old.id, {"by": new.id, "reason": reason})
+            audit.log(session, actor, "new_version", new.id, {"supersedes": old.id, "reason": reason})
+            return RecordView.model_validate(new)
+
+    def supersede(self, record_id: int, document: Document, *, actor: str, reason: str,
+                  status: str | None = None, archive: Blob | None = None) -> RecordView:
+        """A correction: a new version with ``document`` in place of the old one; the old stays as history."""
+        old = self.get(record_id, actor=actor)
+        result = self.load_result(old)
+        documents = list(result.documents)
+        documents[old.doc_index] = document
+        corrected = result.model_copy(update={"documents": documents})
+        extraction = self.objects.put_bytes(result_bytes(corrected), JSON_TYPE)
+        changes: dict[str, Any] = {"extraction_key": extraction.key, "extraction_sha256": extraction.sha256}
+        if status:
+            changes["status"] = _checked_status(status)
+        archive_obj = self._put_blob(archive, PDF)
+        if archive_obj:
+            changes.update(archive_key=archive_obj.key, archive_sha256=archive_obj.sha256,
+                           signed_key=None, signed_sha256=None, signature=None)
+        return self._new_version(record_id, actor, reason, changes, document)
+
+    def attach_signed(self, record_id: int, signed: Blob, signature: Any = None, *, actor: str,
+                      status: str = "signed") -> RecordView:
+        """The signed copy of a record stored before signing: a new version that carries it."""
+        signed_obj = self._put_blob(signed, PDF)
+        assert signed_obj is not None
+        changes = {"signed_key": signed_obj.key, "signed_sha256": signed_obj.sha256,
+                   "signature": _summary_dict(signature), "status": _checked_status(status)}
+        return self._new_version(record_id, actor, "signed copy attached", changes)
+
+    def set_status(self, record_id: int, status: str, *, actor: str, reason: str | None = None) -> RecordView:
+        return self._new_version(record_id, actor, reason or f"status: {status}",
+                                 {"status": _checked_status(status)})
+
+    def next_dossier_code(self, *, actor: str, unit_code: str | None = None) -> str:
+        return next_dossier_code(self.engine, unit_code or self.unit_code, actor=actor)
+
+    # -- reads -----------------------------------------------------------------------------------------
+    def _audit_reads(self, actor: str, action: str, record_ids: list[int], detail: dict[str, Any]) -> None:
+        with self._write() as session, session.begin():
+            if record_ids:
+                audit.log_many(session, actor, action, record_ids, detail)
+            else:
+                audit.log(session, actor, action, None, detail)
+
+    def get(self, record_id: int, *, actor: str) -> RecordView:
+        with self._read() as session:
+            record = session.get(Record, record_id)
+            if record is None:
+                raise RecordNotFound(record_id)
+            view = RecordView.model_validate(record)
+        self._audit_reads(actor, "get", [view.id], {})
+        return view
+
+    def current(self, record_id: int, *, actor: str) -> RecordView:
+        """The current version of the record that ``record_id`` is a version of."""
+        with self._read() as session:
+            record = session.get(Record, record_id)
+            if record is None:
+                raise RecordNotFound(record_id)
+            head = session.scalars(
+                select(Record).where(Record.root_id == record.root_id, Record.is_current.is_(True))
+            ).one()
+            view = RecordView.model_validate(head)
+        self._audit_reads(actor, "get", [view.id], {"asked": record_id})
+        return view
+
+    def history(self, record_id: int, *, actor: str) -> list[RecordView]:
+        """Every version of the record, oldest first."""
+        with self._read() as session:
+            record = session.get(Record, record_id)
+            if record is None:
+                raise RecordNotFound(record_id)
+            versions = session.scalars(
+                select(Record).where(Record.root_id == record.root_id).order_by(Record.version)
+            )
+            views = [RecordView.model_validate(r) for r in versions]
+        self._audit_reads(actor, "history", [v.id for v in views], {})
+        return views
+
+    def search(
+        self,
+        *,
+        actor: str,
+        personal_id: str | None = None,
+        name: str | None = None,
+        date_of_birth: str | None = None,
+        schema: str | None = None,
+        number: str | None = None,
+        book: str | None = None,
+        dossier_code: str | None = None,
+        authority: str | None = None,
+        include_history: bool = False,
+        limit: int = 100,
+    ) -> list[RecordView]:
+        """Records whose person (the person, husband, wife, a register entry) matches, and whose record
+        keys match; all criteria must hold. A name without diacritics matches any diacritics; with
+        diacritics it must match them (either tone-mark style)."""
+        criteria = {k: v for k, v in {
+            "personal_id": personal_id, "name": name, "date_of_birth": date_of_birth, "schema": schema,
+            "number": number, "book": book, "dossier_code": dossier_code, "authority": authority,
+        }.items() if v}
+        query = select(Record)
+        person_filters = []
+        if personal_id:
+            person_filters.append(Person.personal_id == digits(personal_id))
+        if name:
+            person_filters.append(Person.name_folded == fold_name(name))
+            if has_diacritics(name):
+                person_filters.append(Person.name_key == name_key(name))
+        if date_of_birth:
+            person_filters.append(Person.date_of_birth == date_of_birth)
+        if person_filters:
+            people = select(Person.record_id).where(Person.role.in_(SUBJECT_ROLES), *person_filters)
+            query = query.where(Record.id.in_(people))
+        if number:
+            entries = select(Person.record_id).where(Person.entry_number == number)
+            query = query.where(or_(Record.number == number, Record.id.in_(entries)))
+        if schema:
+            query = query.where(Record.schema_id == schema)
+        if book:
+            query = query.where(Record.book == book)
+        if dossier_code:
+            query = query.where(Record.dossier_code == dossier_code)
+        if authority:
+            query = query.where(Record.authority == authority)
+        if not include_history:
+            query = query.where(Record.is_current.is_(True))
+        query = query.order_by(Record.id.desc()).limit(limit)
+        with self._read() as session:
+            views = [RecordView.model_validate(r) for r in session.scalars(query)]
+        self._audit_reads(actor, "search", [v.id for v in views], {"criteria": criteria})
+        return views
+
+    def person(self, personal_id: str, *, actor: str) -> PersonRecords:
+        """Everything that names ``personal_id``: as the person or a spouse (by number), and as a parent
+        (by name: birth certificates whose mother or father has one of this person's names, with a birth
+        year that does not contradict theirs)."""
+        pid = digits(personal_id) or ""
+        view = PersonRecords(personal_id=pid)
+        seen: set[tuple[int, str, int | None]] = set()
+        with self._read() as session:
+            rows = session.execute(
+                select(Person, Record).join(Record, Person.record_id == Record.id)
+                .where(Person.personal_id == pid, Record.is_current.is_(True)).order_by(Record.id)
+            ).all()
+            keys: dict[str, set[int]] = {}
+            for person, record in rows:
+                seen.add((record.id, person.role, person.entry_index))
+                view.links.append(PersonLink(role=person.role, match="personal_id",
+                                             entry_index=person.entry_index,
+                                             record=RecordView.model_validate(record)))
+                if person.full_name and person.full_name not in view.names:
+                    view.names.append(person.full_name)
+                if person.date_of_birth and person.date_of_birth not in view.dates_of_birth:
+                    view.dates_of_birth.append(person.date_of_birth)
+                if person.name_key:
+                    years = keys.setdefault(person.name_key, set())
+                    if person.birth_year:
+                        years.add(person.birth_year)
+            if keys:
+                parents = session.execute(
+                    select(Person, Record).join(Record, Person.record_id == Record.id)
+                    .where(Person.role.in_(("mother", "father")), Person.name_key.in_(keys),
+                           Record.is_current.is_(True)).order_by(Record.id)
+                ).all()
+                for person, record in parents:
+                    years = keys[person.name_key]
+                    if person.birth_year and years and person.birth_year not in years:
+                        continue
+                    if (record.id, person.role, person.entry_index) in seen:
+                        continue
+                    seen.add((record.id, person.role, person.entry_index))
+                    view.links.append(PersonLink(role=person.role, match="name", entry_index=person.entry_index,
+                                                 record=RecordView.model_validate(record)))
+        self._audit_reads(actor, "person_view", sorted({link.record.id for link in view.links}),
+                          {"personal_id": pid})
+        return view
+
+    def audit_events(self, record_id: int | None = None, limit: int = 1000) -> list[AuditEvent]:
+        with self._read() as session:
+            return audit.events(session, record_id, limit)
+
+    # -- reuse -----------------------------------------------------------------------------------------
+    def reuse(self, record_id: int, *, actor: str) -> ReuseResult:
+        """The current version of a stored result, checked (hashes of the stored objects against the
+        catalog, the signature of the signed copy), with its values for prefilling a new dossier."""
+        record = self.current(record_id, actor=actor)
+        problems: list[str] = []
+        data = self.objects.get_bytes(record.extraction_key)
+        extraction_intact = sha256_bytes(data) == record.extraction_sha256
+        if not extraction_intact:
+            problems.append("dữ liệu trích xuất không khớp mã băm trong danh mục")
+        document = ExtractionResult.model_validate_json(data).documents[record.doc_index]
+        archive_intact = self._object_intact(record.archive_key, record.archive_sha256)
+        if archive_intact is False:
+            problems.append("bản lưu trữ (PDF/A) không khớp mã băm trong danh mục")
+        elif archive_intact is None:
+            problems.append("chưa có bản lưu trữ (PDF/A)")
+        signed_intact = self._object_intact(record.signed_key, record.signed_sha256)
+        signature = None
+        if signed_intact is None:
+            problems.append("chưa có bản ký số")
+        elif not signed_intact:
+            problems.append("bản ký số không khớp mã băm trong danh mục")
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = self.objects.download(record.signed_key or "", Path(tmp) / "signed.pdf")
+                signature = check_signature(path, self.verifier)
+            if not signature.checked:
+                problems.append(signature.summary or "không kiểm tra được chữ ký số")
+            elif not signature.valid:
+                problems.append("chữ ký số không hợp lệ")
+        verified = bool(extraction_intact and archive_intact is not False and signed_intact
+                        and signature is not None and signature.valid)
+        prefill = {key: field.value for key, field in document.fields.items() if field.value is not None}
+        self._audit_reads(actor, "reuse", [record.id], {"verified": verified})
+        return ReuseResult(record=record, document=document, prefill=prefill,
+                           extraction_intact=extraction_intact, archive_intact=archive_intact,
+                           signed_intact=signed_intact, signature=signature, verified=verified,
+                           problems=problems)
+
+    def _object_intact(self, key: str | None, sha256: str | None) -> bool | None:
+        if not key:
+            return None
+        with tempfile.TemporaryDirectory() as tmp:
+            path = self.objects.download(key, Path(tmp) / "object")
+            return sha256_file(path) == sha256
+
+
+def _checked_status(status: str) -> str:
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+    return status
+
+
+def _summary_dict(summary: Any) -> dict[str, Any] | None:
+    if summary is None:
+        return None
+    if isinstance(summary, dict):
+        return json.loads(json.dumps(summary, default=str))
+    dump: Callable[..., dict[str, Any]] | None = getattr(summary, "model_dump", None)
+    if dump is not None:
+        return dump(mode="json")
+    return {"summary": str(summary)}

@@ -1,0 +1,103 @@
+"""What the repository returns: typed, detached from the database session."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pipeline.models import Document
+
+
+class PersonView(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    role: str
+    entry_index: int | None = None
+    entry_number: str | None = None
+    personal_id: str | None = None
+    full_name: str | None = None
+    date_of_birth: str | None = None
+    birth_year: int | None = None
+
+
+class RecordView(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    root_id: int
+    version: int
+    supersedes_id: int | None = None
+    is_current: bool
+    change_reason: str | None = None
+    schema_id: str
+    source_sha256: str
+    source_name: str | None = None
+    doc_index: int
+    pages: list[int] = Field(default_factory=list)
+    dossier_code: str | None = None
+    number: str | None = None
+    book: str | None = None
+    authority: str | None = None
+    registration_date: str | None = None
+    needs_review: bool
+    scan_key: str | None = None
+    archive_key: str | None = None
+    archive_sha256: str | None = None
+    extraction_key: str
+    extraction_sha256: str
+    signed_key: str | None = None
+    signed_sha256: str | None = None
+    signature: dict[str, Any] | None = None
+    status: str
+    created_by: str
+    created_at: datetime
+    people: list[PersonView] = Field(default_factory=list)
+
+    def subject(self) -> PersonView | None:
+        """The record's main person (the person, else the husband), outside register entries."""
+        for role in ("subject", "husband", "wife"):
+            for person in self.people:
+                if person.role == role and person.entry_index is None:
+                    return person
+        return None
+
+
+class PersonLink(BaseModel):
+    """One record that names a person, and how: by personal number, or (parents) by name."""
+
+    role: str
+    match: Literal["personal_id", "name"]
+    entry_index: int | None = None
+    record: RecordView
+
+
+class PersonRecords(BaseModel):
+    """The per-person view (the per-citizen store): everything that names one personal number."""
+
+    personal_id: str
+    names: list[str] = Field(default_factory=list)
+    dates_of_birth: list[str] = Field(default_factory=list)
+    links: list[PersonLink] = Field(default_factory=list)
+
+
+class SignatureCheck(BaseModel):
+    checked: bool  # a verifier ran
+    valid: bool | None = None
+    summary: str | None = None
+    report: dict[str, Any] | None = None
+
+
+class ReuseResult(BaseModel):
+    """A stored result offered for reuse: the data to prefill and whether it can be trusted."""
+
+    record: RecordView
+    document: Document
+    prefill: dict[str, Any]
+    extraction_intact: bool
+    archive_intact: bool | None  # None: no archive copy stored
+    signed_intact: bool | None  # None: no signed copy stored
+    signature: SignatureCheck | None = None
+    verified: bool  # hashes match and the signature is valid
+    problems: list[str] = Field(default_factory=list)  # Vietnamese, one line each
