@@ -98,6 +98,11 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+def _first_half(path: Path) -> bytes:
+    data = path.read_bytes()
+    return data[: len(data) // 2]
+
+
 def _huge_png(path: Path) -> Path:
     _png_of_size(path, 60000, 60000)
     return path
@@ -105,7 +110,7 @@ def _huge_png(path: Path) -> Path:
 
 BAD_INPUTS = {
     "empty": ("empty file", lambda tmp, scan: _write(tmp / "empty.pdf", b"")),
-    "truncated": ("truncated", lambda tmp, scan: _write(tmp / "cut.pdf", scan.read_bytes()[: len(scan.read_bytes()) // 2])),
+    "truncated": ("truncated", lambda tmp, scan: _write(tmp / "cut.pdf", _first_half(scan))),
     "encrypted": ("encrypted", lambda tmp, scan: _encrypted_pdf(scan, tmp / "locked.pdf")),
     "text named pdf": ("text file", lambda tmp, scan: _write(tmp / "notes.pdf", "Biên bản họp\nNội dung\n".encode())),
     "huge png": ("image too large", lambda tmp, scan: _huge_png(tmp / "bomb.png")),
