@@ -108,7 +108,8 @@ def load_pkcs11(body: str, pin: str | None) -> LoadedSigner:
             spec, f"không mở được token / cannot open the token ({type(err).__name__}: {err})"
         ) from err
     try:
-        signer = PKCS11Signer(session, cert_label=key, key_label=key)
+        # other_certs_to_pull=None: take every certificate on the token (VN CA tokens carry the CA chain)
+        signer = PKCS11Signer(session, cert_label=key, key_label=key, other_certs_to_pull=None)
         cert = signer.signing_cert
     except Exception as err:
         session.close()
