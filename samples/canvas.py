@@ -1,0 +1,161 @@
+"""A page to draw on in millimetres (logical A4 coordinates), rendered with Pillow at a given dpi.
+
+Every piece of text drawn is also recorded, line by line in reading order, for the truth's page text.
+Dotted leaders are not part of the recorded text: a field line is recorded as ``label: value``.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from samples.vntext import nfc
+
+INK = (20, 20, 24)
+FONT_CANDIDATES: dict[str, list[str]] = {
+    "regular": ["croscore/Tinos-Regular.ttf", "liberation2/LiberationSerif-Regular.ttf",
+                "noto/NotoSerif-Regular.ttf", "dejavu/DejaVuSerif.ttf"],
+    "bold": ["croscore/Tinos-Bold.ttf", "liberation2/LiberationSerif-Bold.ttf", "noto/NotoSerif-Bold.ttf",
+             "dejavu/DejaVuSerif-Bold.ttf"],
+    "italic": ["croscore/Tinos-Italic.ttf", "liberation2/LiberationSerif-Italic.ttf",
+               "noto/NotoSerif-Italic.ttf", "dejavu/DejaVuSerif-Italic.ttf"],
+    "bolditalic": ["croscore/Tinos-BoldItalic.ttf", "liberation2/LiberationSerif-BoldItalic.ttf",
+                   "noto/NotoSerif-BoldItalic.ttf", "dejavu/DejaVuSerif-BoldItalic.ttf"],
+    # The values "typed" on a form: Liberation Serif 2 first, so that labels and values differ slightly.
+    "typed": ["liberation2/LiberationSerif-Regular.ttf", "croscore/Tinos-Regular.ttf",
+              "noto/NotoSerif-Regular.ttf", "dejavu/DejaVuSerif.ttf"],
+    "typedbold": ["liberation2/LiberationSerif-Bold.ttf", "croscore/Tinos-Bold.ttf", "noto/NotoSerif-Bold.ttf",
+                  "dejavu/DejaVuSerif-Bold.ttf"],
+    "sans": ["croscore/Arimo-Regular.ttf", "liberation2/LiberationSans-Regular.ttf", "noto/NotoSans-Regular.ttf",
+             "dejavu/DejaVuSans.ttf"],
+    "sansbold": ["croscore/Arimo-Bold.ttf", "liberation2/LiberationSans-Bold.ttf", "noto/NotoSans-Bold.ttf",
+                 "dejavu/DejaVuSans-Bold.ttf"],
+}
+FONT_ROOT = Path("/usr/share/fonts/truetype")
+
+
+@cache
+def font_path(style: str) -> Path:
+    for candidate in FONT_CANDIDATES[style]:
+        path = FONT_ROOT / candidate
+        if path.is_file():
+            return path
+    raise FileNotFoundError(f"no font with Vietnamese glyphs found for style {style!r} under {FONT_ROOT}")
+
+
+@lru_cache(maxsize=256)
+def _font(style: str, size_px: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(font_path(style)), size_px)
+
+
+class Page:
+    """A drawing surface of ``width_mm`` x ``height_mm`` at ``dpi``; y is the text baseline in mm."""
+
+    def __init__(self, width_mm: float, height_mm: float, dpi: int, paper: tuple[int, int, int] = (255, 255, 255)):
+        self.width_mm = width_mm
+        self.height_mm = height_mm
+        self.dpi = dpi
+        self.image = Image.new("RGB", (self.px(width_mm), self.px(height_mm)), paper)
+        self.draw = ImageDraw.Draw(self.image)
+        self.lines: list[str] = []
+
+    # -- units -----------------------------------------------------------------------------------
+    def px(self, mm: float) -> int:
+        return round(mm * self.dpi / 25.4)
+
+    def font(self, style: str, pt: float) -> ImageFont.FreeTypeFont:
+        return _font(style, max(4, round(pt * self.dpi / 72)))
+
+    def width(self, text: str, style: str = "regular", pt: float = 13) -> float:
+        """Advance width of ``text`` in mm."""
+        return self.font(style, pt).getlength(nfc(text)) * 25.4 / self.dpi
+
+    # -- recording -------------------------------------------------------------------------------
+    def record(self, text: str, join: bool = False) -> None:
+        text = " ".join(nfc(text).split())
+        if not text:
+            return
+        if join and self.lines:
+            self.lines[-1] = f"{self.lines[-1]} {text}"
+        else:
+            self.lines.append(text)
+
+    def text_content(self) -> str:
+        return "\n".join(self.lines)
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def text(self, x: float, y: float, text: str, style: str = "regular", pt: float = 13, align: str = "left",
+             color: tuple[int, int, int] = INK, record: bool = True, join: bool = False) -> float:
+        """Draw ``text`` with its baseline at y; returns the x (mm) where it ends."""
+        text = nfc(text)
+        anchor = {"left": "ls", "center": "ms", "right": "rs"}[align]
+        self.draw.text((self.px(x), self.px(y)), text, font=self.font(style, pt), fill=color, anchor=anchor)
+        if record:
+            self.record(text, join)
+        w = self.width(text, style, pt)
+        return {"left": x + w, "center": x + w / 2, "right": x}[align]
+
+    def dots(self, x0: float, x1: float, y: float, pitch: float = 1.05) -> None:
+        """A dotted leader from x0 to x1 slightly under the baseline y."""
+        r = max(1, self.px(0.11))
+        yy = self.px(y + 0.55)
+        x = x0
+        while x < x1:
+            cx = self.px(x)
+            self.draw.ellipse((cx - r, yy - r, cx + r, yy + r), fill=(70, 70, 75))
+            x += pitch
+
+    def hline(self, x0: float, x1: float, y: float, width: float = 0.25, color: tuple[int, int, int] = INK) -> None:
+        self.draw.line((self.px(x0), self.px(y), self.px(x1), self.px(y)), fill=color, width=max(1, self.px(width)))
+
+    def vline(self, x: float, y0: float, y1: float, width: float = 0.25, color: tuple[int, int, int] = INK) -> None:
+        self.draw.line((self.px(x), self.px(y0), self.px(x), self.px(y1)), fill=color, width=max(1, self.px(width)))
+
+    def rect(self, x0: float, y0: float, x1: float, y1: float, outline: tuple[int, int, int] | None = INK,
+             fill: tuple[int, int, int] | None = None, width: float = 0.25) -> None:
+        self.draw.rectangle((self.px(x0), self.px(y0), self.px(x1), self.px(y1)), outline=outline, fill=fill,
+                            width=max(1, self.px(width)))
+
+    def wrap(self, text: str, first_width: float, width: float, style: str, pt: float) -> list[str]:
+        """Break ``text`` at spaces into lines: the first ``first_width`` mm wide, the next ``width`` mm."""
+        lines: list[str] = []
+        current = ""
+        limit = first_width
+        for word in nfc(text).split():
+            candidate = f"{current} {word}".strip()
+            if current and self.width(candidate, style, pt) > limit:
+                lines.append(current)
+                current = word
+                limit = width
+            else:
+                current = candidate
+        lines.append(current)
+        return lines
+
+    def field(self, x: float, y: float, label: str, value: str, x_end: float, pt: float = 13,
+              value_style: str = "typed", line_h: float = 7.6, label_style: str = "regular",
+              indent: float = 0.0, join: bool = False, cont_x: float | None = None) -> float:
+        """``label:`` then a dotted leader to x_end with the value typed on it, on the same line.
+
+        A value too long for the line continues on the next lines (from ``cont_x``, default x + indent), each
+        with its leader. Returns the baseline of the next line.
+        """
+        cont = x + indent if cont_x is None else cont_x
+        label = nfc(label).rstrip(":") + ":"
+        after = self.text(x, y, label, label_style, pt, record=False)
+        start = after + 1.6
+        lines = self.wrap(value, x_end - start - 1, x_end - cont - 1, value_style, pt) if value else [""]
+        self.dots(after + 0.8, x_end, y)
+        self.text(start, y, lines[0], value_style, pt, record=False)
+        self.record(f"{label} {lines[0]}", join)
+        for line in lines[1:]:
+            y += line_h
+            self.dots(cont, x_end, y)
+            self.text(cont, y, line, value_style, pt)
+        return y + line_h
+
+    def paste_rgba(self, layer: Image.Image, x: float, y: float) -> None:
+        """Alpha-composite an RGBA image with its top-left corner at (x, y) mm."""
+        self.image.paste(layer, (self.px(x), self.px(y)), layer)

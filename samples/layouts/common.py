@@ -1,0 +1,81 @@
+"""Pieces shared by the Ministry of Justice print-outs: national header, title, Số / Quyển số, date line,
+signer block with seal and signature. Coordinates are millimetres on A4 portrait (210 x 297)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from samples.canvas import Page
+from samples.stamp import sign_and_seal
+from samples.vntext import date_long
+
+A4 = (210.0, 297.0)
+LEFT = 20.0
+RIGHT = 192.0
+PT = 13.0
+LINE = 7.4
+
+
+def national_header(page: Page, authority_lines: list[str], y: float = 17.0) -> float:
+    """Left: issuing authority; right: the national motto. Returns the baseline below the header."""
+    lx, rx = 57.0, 136.0
+    page.text(lx, y, authority_lines[0], "regular", 12.5, align="center")
+    yy = y
+    for line in authority_lines[1:]:
+        yy += 5.6
+        page.text(lx, yy, line, "bold", 12.5, align="center")
+    w = min(page.width(authority_lines[-1], "bold", 12.5), 40)
+    page.hline(lx - w / 4, lx + w / 4, yy + 2.2)
+    page.text(rx, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "bold", 12.5, align="center")
+    page.text(rx, y + 5.6, "Độc lập - Tự do - Hạnh phúc", "bold", 13.5, align="center")
+    motto_w = page.width("Độc lập - Tự do - Hạnh phúc", "bold", 13.5)
+    page.hline(rx - motto_w / 2, rx + motto_w / 2, y + 7.8)
+    return max(yy, y + 5.6) + 8
+
+
+def title(page: Page, y: float, text: str, pt: float = 16.5) -> float:
+    page.text(105.0, y, text, "bold", pt, align="center")
+    return y + 9
+
+
+def number_book(page: Page, y: float, number: str, book: str | None) -> float:
+    """'Số: 125' on the left half and 'Quyển số: 01/2024' on the right half of one line."""
+    page.field(LEFT + 20, y, "Số", number, 95.0, PT)
+    if book is not None:
+        page.field(118.0, y, "Quyển số", book, 180.0, PT, join=True)
+    return y + LINE + 3
+
+
+def place_date(page: Page, cx: float, y: float, place: str, when: date) -> float:
+    page.text(cx, y, f"{place}, {date_long(when)}", "italic", PT, align="center")
+    return y + LINE
+
+
+def signer_block(page: Page, cx: float, y: float, heading: list[str], hint: str | None, signer: str,
+                 seal_text: str, rng: random.Random, seal: bool = True) -> float:
+    """Signer heading lines, the hint in italics, signature with seal, then the signer's printed name."""
+    for line in heading:
+        page.text(cx, y, line, "bold", PT, align="center")
+        y += 5.8
+    if hint:
+        page.text(cx, y, hint, "italic", 11.5, align="center")
+        y += 5.2
+    sign_and_seal(page, cx, y, seal_text, rng, seal)
+    y += 35
+    page.text(cx, y, signer, "bold", PT, align="center")
+    return y + LINE
+
+
+def signer_heading(rng: random.Random, default: str) -> list[str]:
+    return rng.choice([[default], ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+                       ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]])
+
+
+def three_fields(page: Page, y: float, items: list[tuple[str, str | None]], xs: list[float],
+                 end: float = RIGHT, pt: float = PT) -> float:
+    """Several short label/value pairs on one line (Giới tính … Dân tộc … Quốc tịch …)."""
+    bounds = [*xs[1:], end]
+    for i, ((label, value), x0, x1) in enumerate(zip(items, xs, bounds, strict=True)):
+        page.field(x0, y, label, value or "", x1 - 2, pt, join=i > 0)
+    return y + LINE
