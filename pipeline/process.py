@@ -171,8 +171,8 @@ def process_file(
     """OCR once, then extract, and (when ``archive_out`` is given) write the PDF/A archive copy from the same OCR."""
     path = Path(path)
     t0 = time.perf_counter()
-    sha = sha256_file(path)
     sources = open_document(path)
+    sha = sha256_file(path)
     with _workdir(workdir) as wd:
         outputs = list(run_pages(sources, wd, jobs, write_pdf=archive_out is not None, progress=progress))
         pages = [o.page for o in outputs]
