@@ -47,11 +47,11 @@ def citizen_id_card(name: str, pid: str, dob: str, page: int = 1) -> Document:
                     fields=fields(page, full_name=name, personal_id=pid, date_of_birth=dob, sex="female"))
 
 
-def marriage(husband: str, husband_pid: str, wife: str, wife_pid: str) -> Document:
+def marriage(husband: str, husband_pid: str, wife: str, wife_pid: str, wife_dob: str = "1980-06-15") -> Document:
     return Document(schema="marriage_certificate", pages=[1],
                     fields=fields(1, husband_name=husband, husband_personal_id=husband_pid,
                                   husband_date_of_birth="1978-01-02", wife_name=wife, wife_personal_id=wife_pid,
-                                  wife_date_of_birth="1980-06-15", number="33", book="01/2005",
+                                  wife_date_of_birth=wife_dob, number="33", book="01/2005",
                                   registration_authority="UBND xã Vân Đồn"))
 
 
