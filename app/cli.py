@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "app.commands.ocr",
     "app.commands.eval",
     "app.commands.sign",
+    "app.commands.search",
 ]
 
 

@@ -241,7 +241,8 @@ class Repository:
         return next_dossier_code(self.engine, unit_code or self.unit_code, actor=actor)
 
     # -- reads -----------------------------------------------------------------------------------------
-    def _audit_reads(self, actor: str, action: str, record_ids: list[int], detail: dict[str, Any]) -> None:
+    def log_reads(self, actor: str, action: str, record_ids: list[int], detail: dict[str, Any]) -> None:
+        """Audit events for reads of records (one per record; one without a record when none matched)."""
         with self._write() as session, session.begin():
             if record_ids:
                 audit.log_many(session, actor, action, record_ids, detail)
@@ -254,7 +255,7 @@ class Repository:
             if record is None:
                 raise RecordNotFound(record_id)
             view = RecordView.model_validate(record)
-        self._audit_reads(actor, "get", [view.id], {})
+        self.log_reads(actor, "get", [view.id], {})
         return view
 
     def current(self, record_id: int, *, actor: str) -> RecordView:
@@ -267,7 +268,7 @@ class Repository:
                 select(Record).where(Record.root_id == record.root_id, Record.is_current.is_(True))
             ).one()
             view = RecordView.model_validate(head)
-        self._audit_reads(actor, "get", [view.id], {"asked": record_id})
+        self.log_reads(actor, "get", [view.id], {"asked": record_id})
         return view
 
     def history(self, record_id: int, *, actor: str) -> list[RecordView]:
@@ -280,7 +281,7 @@ class Repository:
                 select(Record).where(Record.root_id == record.root_id).order_by(Record.version)
             )
             views = [RecordView.model_validate(r) for r in versions]
-        self._audit_reads(actor, "history", [v.id for v in views], {})
+        self.log_reads(actor, "history", [v.id for v in views], {})
         return views
 
     def search(
@@ -296,7 +297,7 @@ class Repository:
         dossier_code: str | None = None,
         authority: str | None = None,
         include_history: bool = False,
-        limit: int = 100,
+        limit: int | None = 100,
     ) -> list[RecordView]:
         """Records whose person (the person, husband, wife, a register entry) matches, and whose record
         keys match; all criteria must hold. A name without diacritics matches any diacritics; with
@@ -331,10 +332,12 @@ class Repository:
             query = query.where(Record.authority == authority)
         if not include_history:
             query = query.where(Record.is_current.is_(True))
-        query = query.order_by(Record.id.desc()).limit(limit)
+        query = query.order_by(Record.id.desc())
+        if limit is not None:
+            query = query.limit(limit)
         with self._read() as session:
             views = [RecordView.model_validate(r) for r in session.scalars(query)]
-        self._audit_reads(actor, "search", [v.id for v in views], {"criteria": criteria})
+        self.log_reads(actor, "search", [v.id for v in views], {"criteria": criteria})
         return views
 
     def person(self, personal_id: str, *, actor: str) -> PersonRecords:
@@ -378,7 +381,7 @@ class Repository:
                     seen.add((record.id, person.role, person.entry_index))
                     view.links.append(PersonLink(role=person.role, match="name", entry_index=person.entry_index,
                                                  record=RecordView.model_validate(record)))
-        self._audit_reads(actor, "person_view", sorted({link.record.id for link in view.links}),
+        self.log_reads(actor, "person_view", sorted({link.record.id for link in view.links}),
                           {"personal_id": pid})
         return view
 
@@ -419,7 +422,7 @@ class Repository:
         verified = bool(extraction_intact and archive_intact is not False and signed_intact
                         and signature is not None and signature.valid)
         prefill = {key: field.value for key, field in document.fields.items() if field.value is not None}
-        self._audit_reads(actor, "reuse", [record.id], {"verified": verified})
+        self.log_reads(actor, "reuse", [record.id], {"verified": verified})
         return ReuseResult(record=record, document=document, prefill=prefill,
                            extraction_intact=extraction_intact, archive_intact=archive_intact,
                            signed_intact=signed_intact, signature=signature, verified=verified,
