@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,8 @@ def register(cli: typer.Typer) -> None:
         from pipeline.evaluation.report import Report, build_system_report, print_report, write_json
         from pipeline.evaluation.truth import find_cases
 
-        console = Console()
+        # Wide tables: when the output is a file or a pipe, do not squeeze them into 80 columns.
+        console = Console() if sys.stdout.isatty() else Console(width=200)
         err_console = Console(stderr=True)
         if not directory.is_dir():
             err_console.print(f"sohoa: {directory}: not a folder", highlight=False)

@@ -53,7 +53,7 @@ def classify(text: str) -> str | None:
     """The schema whose title keyword appears first in ``text``, or None."""
     found = []
     for schema, pattern in TITLES.items():
-        match = re.search(pattern, text, re.IGNORECASE)
+        match = re.search(pattern, text)
         if match:
             found.append((match.start(), schema))
     return min(found)[1] if found else None
@@ -87,21 +87,25 @@ def normalise_value(raw: str, kind: ValueKind) -> str | None:
 
 
 def _labels(schema: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{rule.label})" for rule in RULES.get(schema, [])), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{rule.label})" for rule in RULES.get(schema, [])))
 
 
 def find_value(text: str, rule: LabelRule, next_label: re.Pattern[str]) -> str | None:
-    """The rest of the line after the ``rule.occurrence``-th match of the label, up to the next label."""
-    matches = list(re.finditer(rule.label, text, re.IGNORECASE))
+    """The rest of the line after the ``rule.occurrence``-th match of the label, up to the next label;
+    the next line when that is empty."""
+    matches = list(re.finditer(rule.label, text))
     if len(matches) <= rule.occurrence:
         return None
-    match = matches[rule.occurrence]
-    line_end = text.find("\n", match.end())
-    rest = text[match.end() : line_end if line_end >= 0 else len(text)]
-    following = next_label.search(rest)
-    if following:
-        rest = rest[: following.start()]
-    return normalise_value(rest, rule.kind)
+    lines = text[matches[rule.occurrence].end() :].split("\n")
+    value = _up_to_label(lines[0], next_label, rule.stop)
+    if not value.strip(_TRIM) and len(lines) > 1 and not next_label.match(lines[1]):
+        value = _up_to_label(lines[1], next_label, rule.stop)  # the value printed under its label
+    return normalise_value(value, rule.kind)
+
+
+def _up_to_label(text: str, next_label: re.Pattern[str], stop: str | None) -> str:
+    ends = [m.start() for m in (next_label.search(text, 1), re.search(stop, text) if stop else None) if m]
+    return text[: min(ends)] if ends else text
 
 
 def extract_fields(schema: str, text: str) -> dict[str, FieldValue]:

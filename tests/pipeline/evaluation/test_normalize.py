@@ -20,8 +20,28 @@ def test_old_and_new_tone_styles_compare_equal(old: str, new: str) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["hoàng", "toán", "quỳnh", "người", "giữa", "quý", "khuỷu", "ngoài", "mùa", "Quảng", "già", "gì", "NGUYỄN",
-     "thuyền", "tuổi", "khuấy", "xoáy", "hiếu", "kèo", "mía"],
+    [
+        "hoàng",
+        "toán",
+        "quỳnh",
+        "người",
+        "giữa",
+        "quý",
+        "khuỷu",
+        "ngoài",
+        "mùa",
+        "Quảng",
+        "già",
+        "gì",
+        "NGUYỄN",
+        "thuyền",
+        "tuổi",
+        "khuấy",
+        "xoáy",
+        "hiếu",
+        "kèo",
+        "mía",
+    ],
 )
 def test_tone_placement_of_ordinary_syllables_is_kept(word: str) -> None:
     assert canonical_tones(word) == word
