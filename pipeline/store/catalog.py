@@ -93,6 +93,7 @@ class Person(Base):
         Index("ix_people_name_folded", "name_folded"),
         Index("ix_people_date_of_birth", "date_of_birth"),
         Index("ix_people_entry_number", "entry_number"),
+        Index("ix_people_name_key", "name_key"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)

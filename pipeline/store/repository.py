@@ -241,26 +241,36 @@ class Repository:
         return next_dossier_code(self.engine, unit_code or self.unit_code, actor=actor)
 
     # -- reads -----------------------------------------------------------------------------------------
-    def log_reads(self, actor: str, action: str, record_ids: list[int], detail: dict[str, Any]) -> None:
-        """Audit events for reads of records (one per record; one without a record when none matched)."""
-        with self._write() as session, session.begin():
-            if record_ids:
-                audit.log_many(session, actor, action, record_ids, detail)
-            else:
-                audit.log(session, actor, action, None, detail)
+    def log_reads(self, actor: str, action: str, record_ids: list[int], detail: dict[str, Any],
+                  session: Session | None = None) -> None:
+        """Audit events for reads of records (one per record; one without a record when none matched),
+        in ``session``'s transaction when given, else in a transaction of their own."""
+        if session is None:
+            with self._write() as own, own.begin():
+                self.log_reads(actor, action, record_ids, detail, own)
+            return
+        if record_ids:
+            audit.log_many(session, actor, action, record_ids, detail)
+        else:
+            audit.log(session, actor, action, None, detail)
+
+    def _reading(self) -> Session:
+        """A session for a read and its audit events: one transaction, one commit (on SQLite it takes
+        the write lock at BEGIN, so the audit insert cannot meet a conflicting writer midway)."""
+        return self._write()
 
     def get(self, record_id: int, *, actor: str) -> RecordView:
-        with self._read() as session:
+        with self._reading() as session, session.begin():
             record = session.get(Record, record_id)
             if record is None:
                 raise RecordNotFound(record_id)
             view = RecordView.model_validate(record)
-        self.log_reads(actor, "get", [view.id], {})
+            self.log_reads(actor, "get", [view.id], {}, session)
         return view
 
     def current(self, record_id: int, *, actor: str) -> RecordView:
         """The current version of the record that ``record_id`` is a version of."""
-        with self._read() as session:
+        with self._reading() as session, session.begin():
             record = session.get(Record, record_id)
             if record is None:
                 raise RecordNotFound(record_id)
@@ -268,12 +278,12 @@ class Repository:
                 select(Record).where(Record.root_id == record.root_id, Record.is_current.is_(True))
             ).one()
             view = RecordView.model_validate(head)
-        self.log_reads(actor, "get", [view.id], {"asked": record_id})
+            self.log_reads(actor, "get", [view.id], {"asked": record_id}, session)
         return view
 
     def history(self, record_id: int, *, actor: str) -> list[RecordView]:
         """Every version of the record, oldest first."""
-        with self._read() as session:
+        with self._reading() as session, session.begin():
             record = session.get(Record, record_id)
             if record is None:
                 raise RecordNotFound(record_id)
@@ -281,7 +291,7 @@ class Repository:
                 select(Record).where(Record.root_id == record.root_id).order_by(Record.version)
             )
             views = [RecordView.model_validate(r) for r in versions]
-        self.log_reads(actor, "history", [v.id for v in views], {})
+            self.log_reads(actor, "history", [v.id for v in views], {}, session)
         return views
 
     def search(
@@ -335,9 +345,9 @@ class Repository:
         query = query.order_by(Record.id.desc())
         if limit is not None:
             query = query.limit(limit)
-        with self._read() as session:
+        with self._reading() as session, session.begin():
             views = [RecordView.model_validate(r) for r in session.scalars(query)]
-        self.log_reads(actor, "search", [v.id for v in views], {"criteria": criteria})
+            self.log_reads(actor, "search", [v.id for v in views], {"criteria": criteria}, session)
         return views
 
     def person(self, personal_id: str, *, actor: str) -> PersonRecords:
@@ -347,7 +357,7 @@ class Repository:
         pid = digits(personal_id) or ""
         view = PersonRecords(personal_id=pid)
         seen: set[tuple[int, str, int | None]] = set()
-        with self._read() as session:
+        with self._reading() as session, session.begin():
             rows = session.execute(
                 select(Person, Record).join(Record, Person.record_id == Record.id)
                 .where(Person.personal_id == pid, Record.is_current.is_(True)).order_by(Record.id)
@@ -381,8 +391,8 @@ class Repository:
                     seen.add((record.id, person.role, person.entry_index))
                     view.links.append(PersonLink(role=person.role, match="name", entry_index=person.entry_index,
                                                  record=RecordView.model_validate(record)))
-        self.log_reads(actor, "person_view", sorted({link.record.id for link in view.links}),
-                          {"personal_id": pid})
+            self.log_reads(actor, "person_view", sorted({link.record.id for link in view.links}),
+                           {"personal_id": pid}, session)
         return view
 
     def audit_events(self, record_id: int | None = None, limit: int = 1000) -> list[AuditEvent]:
