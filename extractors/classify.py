@@ -1,0 +1,152 @@
+"""Which schema a page belongs to, and where a file's documents begin and end.
+
+A page's title (``GIẤY KHAI SINH``, ``TRÍCH LỤC KHAI TỬ``, ``CĂN CƯỚC CÔNG DÂN``) is looked for in the top
+part of the page: a spaCy PhraseMatcher (blank multi-language pipeline, no model download) finds titles
+read exactly (on folded text), rapidfuzz finds garbled ones; the title must make up most of its line, so
+that ``Nơi đăng ký khai sinh`` is not taken for ``GIẤY KHAI SINH``. A page without a title joins the
+previous document (a continuation page) unless it opens with the national header, which starts a new one.
+A page with neither a title nor enough of one schema's labels is ``unknown``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from rapidfuzz import fuzz
+from spacy.matcher import PhraseMatcher
+
+from extractors import settings
+from extractors.labels import find_labels, label_key, schema_labels
+from extractors.layout import PageLayout
+from schemas import Schema
+
+UNKNOWN = "unknown"
+NATIONAL_HEADER = label_key("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+
+
+@dataclass
+class PageClass:
+    schema: str  # a schema id or "unknown"
+    confidence: float
+    titled: bool  # a title was found: the page starts a document
+    header: bool = False  # the national header is on the page
+
+
+@dataclass
+class Split:
+    schema: str
+    confidence: float
+    pages: list[int] = field(default_factory=list)  # indices into the page list
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> spacy.language.Language:
+    return spacy.blank("xx")
+
+
+_MATCHERS: dict[tuple[str, ...], PhraseMatcher] = {}
+
+
+def _matcher(schemas: tuple[Schema, ...]) -> PhraseMatcher:
+    """A PhraseMatcher of the schemas' titles (folded), built once per set of schemas."""
+    key = tuple(f"{s.id}:{'|'.join(s.titles)}" for s in schemas)
+    if key not in _MATCHERS:
+        nlp = _nlp()
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for schema in schemas:
+            matcher.add(schema.id, [nlp.make_doc(label_key(t)) for t in schema.titles])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def _title_score(line_key: str, schemas: tuple[Schema, ...]) -> tuple[str, float] | None:
+    """The schema whose title this (folded) line is, with a 0..1 score."""
+    if not line_key:
+        return None
+    nlp = _nlp()
+    doc = nlp.make_doc(line_key)
+    best: tuple[str, float] | None = None
+    for match_id, start, end in _matcher(schemas)(doc):
+        share = (end - start) / max(len(doc), 1)
+        if start == 0 and share >= 0.75:
+            score = 0.9 + 0.1 * share
+            if best is None or score > best[1]:
+                best = (nlp.vocab.strings[match_id], score)
+    if best is not None:
+        return best
+    for schema in schemas:
+        for title in schema.titles:
+            ratio = fuzz.ratio(line_key, label_key(title))
+            if ratio >= settings.TITLE_CUTOFF and (best is None or ratio / 100 * 0.95 > best[1]):
+                best = (schema.id, ratio / 100 * 0.95)
+    return best
+
+
+def _line_key(text: str) -> str:
+    return label_key(text)
+
+
+def _uppercase(text: str) -> bool:
+    """Titles are printed in capitals: most of the line's letters are uppercase."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.7 * len(letters)
+
+
+def classify_page(layout: PageLayout, schemas: tuple[Schema, ...]) -> PageClass:
+    zone = settings.TITLE_ZONE * layout.height
+    best: tuple[str, float] | None = None
+    header = False
+    for line in layout.lines:
+        if line.bbox[1] > zone:
+            break
+        key = _line_key(line.text)
+        if fuzz.partial_ratio(NATIONAL_HEADER, key) >= 90 and len(key) >= len(NATIONAL_HEADER) * 0.8:
+            header = True
+        found = _title_score(key, schemas) if _uppercase(line.text) else None
+        # Bilingual titles sit on one line ("CĂN CƯỚC CÔNG DÂN / CITIZEN IDENTITY CARD"): try each half.
+        for part in line.text.split("/"):
+            if found is None and _uppercase(part):
+                found = _title_score(_line_key(part), schemas)
+        if found and (best is None or found[1] > best[1]):
+            best = found
+    if best is not None:
+        return PageClass(best[0], round(best[1], 3), titled=True, header=header)
+    evidence = label_evidence(layout, schemas)
+    if evidence and evidence[1] >= settings.EVIDENCE_MIN:
+        return PageClass(evidence[0], round(0.5 * evidence[1], 3), titled=False, header=header)
+    return PageClass(UNKNOWN, 0.0, titled=False, header=header)
+
+
+def label_evidence(layout: PageLayout, schemas: tuple[Schema, ...]) -> tuple[str, float] | None:
+    """The schema with the largest share of its distinct labels found on the page."""
+    best: tuple[str, float] | None = None
+    for schema in schemas:
+        labels = schema_labels(schema)
+        wanted = {lb.key for lb in labels if lb.fields and lb.words >= 2}
+        if not wanted:
+            continue
+        seen = {m.label.key for line in layout.lines for m in find_labels(line, labels)} & wanted
+        share = len(seen) / len(wanted)
+        if best is None or share > best[1]:
+            best = (schema.id, share)
+    return best
+
+
+def split_documents(layouts: list[PageLayout], schemas: tuple[Schema, ...],
+                    forced: str | None = None) -> list[Split]:
+    """Group pages into documents. With ``forced``, every document gets that schema."""
+    splits: list[Split] = []
+    for index, layout in enumerate(layouts):
+        page = classify_page(layout, schemas)
+        starts = page.titled or page.header or not splits
+        if not starts and splits[-1].schema == UNKNOWN and page.schema != UNKNOWN:
+            starts = True
+        if starts:
+            schema = forced or page.schema
+            confidence = 1.0 if forced else page.confidence
+            splits.append(Split(schema, confidence, [index]))
+        else:
+            splits[-1].pages.append(index)
+    return splits

@@ -1,0 +1,41 @@
+"""Field confidence: OCR word confidences × label-match quality × kind validity, then rule outcomes.
+
+Status ``ok`` needs all three: confidence ≥ ``settings.OK_THRESHOLD``, a value valid for its kind, and no
+failed rule against the field. Everything else is ``review``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors import settings
+
+
+@dataclass
+class Assessment:
+    """What is known about one field's value while the document is being checked."""
+
+    ocr: float  # 0..1 from the OCR words
+    label: float  # 0..1 label-match quality
+    kind_quality: float  # 0..1 from the value kind (1 clean, lower when repaired or fuzzy)
+    valid: bool
+    rule_failed: bool = False
+    rule_passed: bool = False
+    exact: bool = False  # from an exact source (the QR code)
+
+    def confidence(self) -> float:
+        if self.exact:
+            return settings.QR_CONFIDENCE
+        value = self.ocr * self.label * self.kind_quality
+        if not self.valid:
+            value *= settings.INVALID_KIND_FACTOR
+        if self.rule_failed:
+            value *= settings.RULE_FAILED_FACTOR
+        elif self.rule_passed:
+            value = min(1.0, value + settings.RULE_PASSED_BONUS)
+        return round(max(0.0, min(1.0, value)), 4)
+
+    def status(self) -> str:
+        if not self.valid or self.rule_failed:
+            return "review"
+        return "ok" if self.confidence() >= settings.OK_THRESHOLD else "review"

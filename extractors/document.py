@@ -1,0 +1,101 @@
+"""One document from its pages: locate the fields, read them by kind, check the QR code and the rules,
+score confidences, and build the contract's :class:`Document`."""
+
+from __future__ import annotations
+
+from extractors.confidence import Assessment
+from extractors.kinds import KindResult, parse_value
+from extractors.layout import PageLayout
+from extractors.locate import RawValue, locate
+from extractors.qr import read_qr
+from extractors.rules import check_required, check_rules
+from extractors.tables import read_register
+from extractors.text import canonical
+from pipeline.models import Document, FieldValue, Issue
+from schemas import Schema
+
+
+class _Field:
+    """A field being built: where it was read, what the kind made of it, how sure."""
+
+    def __init__(self, raw: RawValue | None, result: KindResult | None, assessment: Assessment | None):
+        self.raw = raw
+        self.result = result
+        self.assessment = assessment
+
+    @property
+    def value(self) -> str | None:
+        return self.result.value if self.result else None
+
+    @property
+    def valid_value(self) -> str | None:
+        return self.result.value if self.result and self.result.valid else None
+
+    def to_field_value(self) -> FieldValue:
+        if self.result is None or self.assessment is None or self.result.value is None:
+            return FieldValue(value=None, confidence=0.0, status="review")
+        raw = self.raw
+        bbox = raw.layout.fraction(raw.box) if raw and raw.layout and raw.box else None
+        return FieldValue(value=self.result.value, confidence=self.assessment.confidence(),
+                          status=self.assessment.status(), page=raw.page if raw else None, bbox=bbox)
+
+
+def read_field(kind: str, raw: RawValue) -> _Field:
+    result = parse_value(kind, raw.text)
+    assessment = Assessment(ocr=raw.ocr_conf, label=min(1.0, raw.label_score / 100), kind_quality=result.quality,
+                            valid=result.valid)
+    return _Field(raw, result, assessment)
+
+
+def extract_document(schema: Schema, layouts: list[PageLayout], confidence: float) -> Document:
+    raws = locate(schema, layouts)
+    fields: dict[str, _Field] = {}
+    for key, spec in schema.fields.items():
+        raw = raws.get(key)
+        fields[key] = read_field(spec.kind, raw) if raw is not None else _Field(None, None, None)
+    issues: list[Issue] = []
+    if schema.qr is not None:
+        issues += apply_qr(schema, layouts, fields)
+    values = {key: f.valid_value for key, f in fields.items()}
+    outcome = check_rules(schema, values)
+    issues += outcome.issues
+    for key, f in fields.items():
+        if f.assessment is None:
+            continue
+        f.assessment.rule_failed = key in outcome.failed
+        f.assessment.rule_passed = key in outcome.passed
+    issues += check_required(schema, {k: f.value for k, f in fields.items()})
+    for key, f in fields.items():
+        if f.result is not None and not f.result.valid and f.result.value is not None and schema.fields[key].output:
+            issues.append(Issue(field=key, code="invalid_value", message=f"Giá trị không hợp lệ: {f.result.note}"))
+    entries = read_register(schema, layouts) if schema.table is not None else []
+    doc_fields = {key: f.to_field_value() for key, f in fields.items() if schema.fields[key].output}
+    needs_review = bool(issues) or any(fv.status == "review" for fv in doc_fields.values()) or any(
+        fv.status == "review" for row in entries for fv in row.values())
+    return Document(schema=schema.id, schema_confidence=confidence, pages=[lay.number for lay in layouts],
+                    fields=doc_fields, entries=entries, issues=issues, needs_review=needs_review)
+
+
+def apply_qr(schema: Schema, layouts: list[PageLayout], fields: dict[str, _Field]) -> list[Issue]:
+    """Values from the card's QR code: exact; OCR values that disagree are reported and replaced."""
+    issues: list[Issue] = []
+    for layout in layouts:
+        qr = read_qr(schema, layout)
+        if qr is None:
+            continue
+        for key, value in qr.items():
+            current = fields.get(key)
+            kind = schema.fields[key].kind
+            result = parse_value(kind, value)
+            if not result.valid:
+                continue
+            if current is not None and current.value is not None and canonical(current.value) != canonical(
+                    result.value or ""):
+                issues.append(Issue(field=key, code="qr_mismatch",
+                                    message=f"Giá trị đọc được ({current.value}) khác mã QR ({result.value}); "
+                                            "dùng giá trị trong mã QR."))
+            raw = current.raw if current is not None else None
+            assessment = Assessment(ocr=1.0, label=1.0, kind_quality=1.0, valid=True, exact=True)
+            fields[key] = _Field(raw, result, assessment)
+        break
+    return issues

@@ -1,0 +1,113 @@
+"""Dates (ISO ``YYYY-MM-DD``) printed in figures or in words, and years (``YYYY``).
+
+Figures: ``15/06/1980``, ``15-06-1980``, ``15.06.1980``, ``ngày 15 tháng 06 năm 1980``. Inside a date the
+OCR confusions O→0 and l/I/|→1 are repaired (only there: the kind says digits are expected).
+Words: ``Ngày mười lăm, tháng sáu, năm một nghìn chín trăm tám mươi``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractors.kinds.base import KindResult, invalid
+from extractors.kinds.numwords import parse_month_words, parse_number_words
+from extractors.text import fold, squash
+
+MIN_YEAR = 1880
+MAX_YEAR = 2100
+
+_DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1",
+                              "i": "1", "!": "1", "Z": "2", "S": "5", "B": "8"})
+_FIGURES = re.compile(r"(?<![\w])([0-9OoDQlI|i!ZSB]{1,2})\s*[/.\-]\s*([0-9OoDQlI|i!ZSB]{1,2})\s*[/.\-]\s*"
+                      r"([0-9OoDQlI|i!ZSB]{4})(?![\w])")
+_WORDED = re.compile(r"ng[aà]y\W*([0-9OoDQlI|i!ZSB]{1,2})\W+th[aá]ng\W*([0-9OoDQlI|i!ZSB]{1,2})\W+"
+                     r"n[aă]m\W*([0-9OoDQlI|i!ZSB]{4})", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w])([0-9OoDQlI|i!ZSB]{4})(?![\w])")
+
+
+def _digits(raw: str) -> tuple[int, bool]:
+    fixed = raw.translate(_DIGIT_FIXES)
+    return int(fixed), fixed != raw
+
+
+def make_date(year: int, month: int, day: int) -> str | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date_figures(text: str) -> KindResult | None:
+    """A date in figures found in ``text``, or None when there is none."""
+    match = _FIGURES.search(text) or _WORDED.search(text)
+    if not match:
+        return None
+    (day, r1), (month, r2), (year, r3) = (_digits(g) for g in match.groups())
+    value = make_date(year, month, day)
+    if value is None:
+        return invalid(f"ngày không hợp lệ: {match.group(0)}")
+    repaired = r1 or r2 or r3
+    return KindResult(value=value, valid=True, quality=0.85 if repaired else 1.0, repaired=repaired)
+
+
+
+
+def parse_date_words(text: str) -> KindResult | None:
+    """A date written in words, or None when ``text`` does not look like one."""
+    folded = fold(squash(text)).replace(",", " ")
+    folded = re.sub(r"\b(mong|mung)\b", " ", folded)
+    # The first "ngay", the first "thang" after it, the first "nam" after that: keywords, not numbers.
+    i_day = folded.find("ngay")
+    i_month = folded.find("thang", i_day + 1 if i_day >= 0 else 0)
+    if i_day < 0 or i_month < 0:
+        return None
+    m_year = re.search(r"\bnam\b", folded[i_month + 5:])
+    if not m_year:
+        return None
+    i_year = i_month + 5 + m_year.start()
+    day_words = folded[i_day + 4:i_month]
+    month_words = folded[i_month + 5:i_year]
+    year_words = folded[i_year + 3:]
+    year_words = re.split(r"[.;(]", year_words)[0]
+    day = parse_number_words(day_words)
+    month = parse_month_words(month_words)
+    year = parse_number_words(year_words)
+    if day is None or month is None or year is None:
+        return None
+    value = make_date(year, month, day)
+    if value is None:
+        return invalid("ngày ghi bằng chữ không hợp lệ")
+    return KindResult(value=value, valid=True, quality=0.95)
+
+
+def parse_date(text: str) -> KindResult:
+    """Kind ``date``: figures first, then words."""
+    text = squash(text)
+    if not text:
+        return invalid("trống")
+    result = parse_date_figures(text)
+    if result is not None:
+        return result
+    result = parse_date_words(text)
+    if result is not None:
+        return result
+    return invalid(f"không đọc được ngày: {text}", value=None)
+
+
+def parse_year(text: str) -> KindResult:
+    """Kind ``year``: four figures (or a year in words)."""
+    text = squash(text)
+    match = _YEAR.search(text)
+    if match:
+        year, repaired = _digits(match.group(1))
+        if MIN_YEAR <= year <= MAX_YEAR:
+            return KindResult(value=f"{year:04d}", valid=True, quality=0.85 if repaired else 1.0,
+                              repaired=repaired)
+        return invalid(f"năm không hợp lệ: {year}")
+    year = parse_number_words(text)
+    if year is not None and MIN_YEAR <= year <= MAX_YEAR:
+        return KindResult(value=f"{year:04d}", valid=True, quality=0.9)
+    return invalid(f"không đọc được năm: {text}")

@@ -1,0 +1,66 @@
+"""Values from a closed list (ethnic groups, nationalities): exact, accent-restored, or fuzzy.
+
+A dropped or wrong accent is restored only when the folded text (no diacritics) matches exactly one entry:
+then the dictionary makes the fix certain. A fuzzier match gives the entry with a low quality, so that
+the field goes to review.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from extractors.kinds.base import KindResult, invalid
+from extractors.text import canonical, clean_value, fold
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FUZZY_CUTOFF = 85
+
+
+class Gazetteer:
+    def __init__(self, groups: list[list[str]]):
+        self.by_canonical: dict[str, str] = {}
+        self.by_folded: dict[str, set[str]] = {}
+        for group in groups:
+            for variant in group:
+                variant = clean_value(str(variant))
+                self.by_canonical[canonical(variant)] = variant
+                self.by_folded.setdefault(fold(variant), set()).add(variant)
+        self.folded_keys = list(self.by_folded)
+
+    def lookup(self, text: str) -> KindResult:
+        value = clean_value(text)
+        if not value:
+            return invalid("trống")
+        key = canonical(value)
+        if key in self.by_canonical:
+            return KindResult(value=self.by_canonical[key], valid=True, quality=1.0)
+        folded = fold(value)
+        candidates = self.by_folded.get(folded, set())
+        if len(candidates) == 1:
+            return KindResult(value=next(iter(candidates)), valid=True, quality=0.9, repaired=True,
+                              note="khôi phục dấu")
+        match = process.extractOne(folded, self.folded_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if match and len(self.by_folded[match[0]]) == 1:
+            return KindResult(value=next(iter(self.by_folded[match[0]])), valid=True, quality=0.5,
+                              repaired=True, note=f"gần giống: {value}")
+        return invalid(f"không có trong danh mục: {value}", value=value)
+
+
+@cache
+def gazetteer(name: str) -> Gazetteer:
+    with (DATA / f"{name}.yaml").open(encoding="utf-8") as fh:
+        return Gazetteer(yaml.safe_load(fh))
+
+
+def parse_ethnicity(text: str) -> KindResult:
+    """Kind ``ethnicity``: one of the 54 groups (extractors/data/ethnic_groups.yaml)."""
+    return gazetteer("ethnic_groups").lookup(text)
+
+
+def parse_nationality(text: str) -> KindResult:
+    """Kind ``nationality``: a country name (extractors/data/nationalities.yaml)."""
+    return gazetteer("nationalities").lookup(text)

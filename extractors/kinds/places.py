@@ -1,0 +1,138 @@
+"""Places and addresses, checked against administrative units: today's 34 provinces and their communes
+(``vietnam-provinces``) and the 63 provinces before 1 July 2025 (extractors/data/provinces_before_2025.yaml).
+
+The value stays as printed. It is valid when a province (old or current) is named; an accent that OCR
+dropped from the province or a current commune is restored when exactly one unit has that folded name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+from vietnam_provinces import Province, Ward
+
+from extractors.kinds.base import KindResult, invalid
+from extractors.text import clean_value, fold
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+_PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?|t\.)\s*", re.IGNORECASE)
+_UNIT_PREFIX = re.compile(r"^(xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho|tp\.?)\s+")
+
+
+class OldProvince(BaseModel):
+    code: int
+    name: str
+    kind: str = "Tỉnh"
+    now: int
+
+
+@lru_cache(maxsize=1)
+def old_provinces() -> list[OldProvince]:
+    with (DATA / "provinces_before_2025.yaml").open(encoding="utf-8") as fh:
+        return [OldProvince(**row) for row in yaml.safe_load(fh)]
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^(Thành phố|Tỉnh)\s+", "", name)
+
+
+@lru_cache(maxsize=1)
+def province_names() -> dict[str, str]:
+    """Folded bare province name → printed name, old and current units."""
+    names: dict[str, str] = {}
+    for p in old_provinces():
+        names[fold(p.name)] = p.name
+    for p in Province.iter_all():
+        names[fold(_bare(p.name))] = _bare(p.name)
+    names["hue"] = "Huế"
+    names["tp ho chi minh"] = "Hồ Chí Minh"
+    return names
+
+
+def province_codes() -> set[int]:
+    """Every code a personal number may start with: the 63 older codes (today's 34 are among them)."""
+    return {p.code for p in old_provinces()} | {int(p.code) for p in Province.iter_all()}
+
+
+def province_code_of(name: str) -> set[int]:
+    """Codes a printed province name stands for: its own and, for a merged one, today's unit."""
+    folded = fold(_bare(clean_value(name)))
+    codes: set[int] = set()
+    for p in old_provinces():
+        if fold(p.name) == folded:
+            codes |= {p.code, p.now}
+    for p in Province.iter_all():
+        if fold(_bare(p.name)) == folded:
+            codes.add(int(p.code))
+    return codes
+
+
+@lru_cache(maxsize=1)
+def _ward_names() -> dict[str, set[str]]:
+    """Folded commune name without its unit word → printed names (current units)."""
+    names: dict[str, set[str]] = {}
+    for ward in Ward.iter_all():
+        bare = re.sub(r"^(Phường|Xã|Đặc khu|Thị trấn)\s+", "", ward.name)
+        names.setdefault(fold(bare), set()).add(bare)
+    return names
+
+
+def find_province(text: str) -> str | None:
+    """The province named in ``text`` (last comma part first, then anywhere), as a printed bare name."""
+    names = province_names()
+    parts = [p.strip() for p in clean_value(text).split(",") if p.strip()]
+    for part in reversed(parts):
+        folded = _PROVINCE_PREFIX.sub("", fold(part)).strip()
+        if folded in names:
+            return names[folded]
+    folded_all = fold(text)
+    for key in sorted(names, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(key)}\b", folded_all):
+            return names[key]
+    return None
+
+
+def _restore_part(part: str, names: dict[str, str]) -> str:
+    """The part with the province name's accents restored when its folded form matches one province."""
+    folded = fold(part)
+    prefix = _PROVINCE_PREFIX.match(folded)
+    head_len = len(prefix.group(0)) if prefix else 0
+    bare = folded[head_len:].strip()
+    if bare in names and fold(part[head_len:].strip()) == bare and part[head_len:].strip() != names[bare]:
+        return part[:head_len] + names[bare]
+    return part
+
+
+def parse_place(text: str) -> KindResult:
+    """Kind ``place``: an address or place, valid when it names a known province."""
+    value = clean_value(text)
+    if not value:
+        return invalid("trống")
+    province = find_province(value)
+    if province is None:
+        return KindResult(value=value, valid=False, quality=0.0, note="không xác định được tỉnh/thành phố")
+    parts = [p.strip() for p in value.split(",")]
+    restored_last = _restore_part(parts[-1], province_names())
+    repaired = restored_last != parts[-1]
+    parts[-1] = restored_last
+    # A current commune whose folded name matches exactly one printed name gets its accents back.
+    wards = _ward_names()
+    for i, part in enumerate(parts[:-1]):
+        folded = fold(part)
+        unit = _UNIT_PREFIX.match(folded)
+        if not unit:
+            continue
+        head = part[: len(unit.group(0))]
+        bare = part[len(unit.group(0)):]
+        candidates = wards.get(fold(bare), set())
+        if len(candidates) == 1:
+            good = next(iter(candidates))
+            if fold(bare) == bare.lower() and bare.lower() != good.lower():  # printed without accents
+                parts[i] = head + good
+                repaired = True
+    value = ", ".join(parts)
+    return KindResult(value=value, valid=True, quality=0.9 if repaired else 1.0, repaired=repaired)

@@ -1,0 +1,69 @@
+"""Small kinds: free text, authority, sex, register numbers."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.kinds.base import KindResult, invalid
+from extractors.text import clean_value, fold
+
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def parse_text(text: str) -> KindResult:
+    """Kind ``text``: NFC, single spaces, as printed. Valid when it holds at least one letter."""
+    value = clean_value(text)
+    if not value:
+        return invalid("trống")
+    if not _HAS_LETTER.search(value):
+        return invalid(f"không có chữ: {value}", value=value)
+    return KindResult(value=value, valid=True, quality=1.0)
+
+
+_AUTHORITY_HEADS = ("uy ban nhan dan", "ubnd", "so tu phap", "phong tu phap", "cuc canh sat", "bo cong an",
+                    "cong an", "dai su quan", "tong lanh su", "co quan")
+
+
+def parse_authority(text: str) -> KindResult:
+    """Kind ``authority``: text that names a body (Ủy ban nhân dân …, UBND …, Cục Cảnh sát …)."""
+    result = parse_text(text)
+    if not result.valid or result.value is None:
+        return result
+    folded = fold(result.value)
+    if not any(head in folded for head in _AUTHORITY_HEADS):
+        return KindResult(value=result.value, valid=True, quality=0.8, note="không rõ cơ quan")
+    return result
+
+
+_SEX = {"nam": "male", "nu": "female", "male": "male", "female": "female", "m": "male", "f": "female"}
+
+
+def parse_sex(text: str) -> KindResult:
+    """Kind ``sex``: Nam / Nữ → male / female. Two values only, so a dropped accent is certain."""
+    value = clean_value(text)
+    tokens = [fold(t) for t in value.replace("/", " ").split()]
+    found = {_SEX[t] for t in tokens if t in _SEX}
+    if len(found) == 1:
+        exact = value.split()[0] in ("Nam", "Nữ", "NAM", "NỮ")
+        return KindResult(value=found.pop(), valid=True, quality=1.0 if exact else 0.9, repaired=not exact)
+    if not tokens:
+        return invalid("trống")
+    return invalid(f"giới tính không rõ: {value}")
+
+
+_REGISTER_NUMBER = re.compile(r"^[0-9]{1,6}(/[0-9]{2,4})?([-/][A-ZĐa-z0-9.]{1,12})*$")
+_NUMBER_FIXES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+
+
+def parse_register_number(text: str) -> KindResult:
+    """Kind ``register_number``: Số / Quyển số as printed (``125``, ``01/2024``, ``15/2024/TLKT``)."""
+    value = clean_value(text).replace(" ", "")
+    if not value:
+        return invalid("trống")
+    if _REGISTER_NUMBER.match(value):
+        return KindResult(value=value, valid=True, quality=1.0)
+    head = value.split("/")[0]
+    fixed = head.translate(_NUMBER_FIXES) + value[len(head):]
+    if fixed != value and _REGISTER_NUMBER.match(fixed):
+        return KindResult(value=fixed, valid=True, quality=0.8, repaired=True)
+    return invalid(f"số không hợp lệ: {value}", value=value)

@@ -1,0 +1,115 @@
+"""Finding a schema's labels on OCR lines: rapidfuzz over word windows of each line, on folded text.
+
+A label is a word sequence (``Họ, chữ đệm, tên``). In a line, every window of n−1, n or n+1 tokens is
+compared with it (folded: no accents, no punctuation), so that OCR errors, split or merged words still
+match. A label of one short word must end with a colon (``Số:``), since such words also occur in values
+(``Số 12, đường …``). Overlapping matches are resolved longest and best first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from extractors import settings
+from extractors.layout import PUNCT, TextLine
+from extractors.text import fold
+from schemas import Schema
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str  # as in the schema
+    key: str  # folded words joined by single spaces
+    words: int
+    fields: tuple[str, ...]  # the fields (in schema order) that have this label
+    block_starts: tuple[str, ...]  # the blocks this phrase opens
+
+
+@dataclass
+class LabelMatch:
+    label: Label
+    start: int  # token indices [start, end) in the line
+    end: int
+    score: float  # 0..100
+    colon: bool
+
+
+def label_key(text: str) -> str:
+    """Folded words without punctuation at their ends, as tokens are keyed (extractors.layout)."""
+    return " ".join(w for w in (PUNCT.sub("", t) for t in fold(text).split()) if w)
+
+
+_LABELS: dict[int, tuple[Schema, tuple[Label, ...]]] = {}
+
+
+def schema_labels(schema: Schema) -> tuple[Label, ...]:
+    """The schema's labels, longest first (computed once per schema object)."""
+    cached = _LABELS.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = (schema, _build_labels(schema))
+        _LABELS[id(schema)] = cached
+    return cached[1]
+
+
+def _build_labels(schema: Schema) -> tuple[Label, ...]:
+    by_key: dict[str, dict] = {}
+    for key, spec in [*schema.fields.items()]:
+        for text in spec.labels:
+            entry = by_key.setdefault(label_key(text), {"text": text, "fields": [], "blocks": []})
+            if key not in entry["fields"]:
+                entry["fields"].append(key)
+    for block_id, block in schema.blocks.items():
+        for text in block.starts:
+            entry = by_key.setdefault(label_key(text), {"text": text, "fields": [], "blocks": []})
+            entry["blocks"].append(block_id)
+    labels = [Label(text=v["text"], key=k, words=len(k.split()), fields=tuple(v["fields"]),
+                    block_starts=tuple(v["blocks"])) for k, v in by_key.items() if k]
+    return tuple(sorted(labels, key=lambda lb: -len(lb.key)))
+
+
+def _window_score(line: TextLine, start: int, end: int, label: Label) -> float:
+    window = " ".join(t.key for t in line.tokens[start:end] if t.key)
+    if not window:
+        return 0.0
+    return fuzz.ratio(window, label.key)
+
+
+def _cutoff(label: Label) -> float:
+    n = len(label.key)
+    if n <= 4:
+        return 100.0
+    if n <= 8:
+        return settings.LABEL_CUTOFF_SHORT
+    return settings.LABEL_CUTOFF
+
+
+def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
+    """Non-overlapping label matches on ``line``, left to right."""
+    candidates: list[LabelMatch] = []
+    tokens = line.tokens
+    for label in labels:
+        cutoff = _cutoff(label)
+        for size in {max(1, label.words - 1), label.words, label.words + 1}:
+            for start in range(0, len(tokens) - size + 1):
+                end = start + size
+                score = _window_score(line, start, end, label)
+                if score < cutoff:
+                    continue
+                colon = tokens[end - 1].colon or (end < len(tokens) and tokens[end].text.startswith(":"))
+                # Without its colon a label must stand at the start of its line and match well: the
+                # same words occur in sentences ("… kể từ ngày cấp.", "(Ký, ghi rõ họ, chữ đệm, tên)").
+                if not colon and (label.words == 1 or start > 0 or score < settings.LABEL_CUTOFF_NO_COLON):
+                    continue
+                candidates.append(LabelMatch(label, start, end, score, colon))
+    candidates.sort(key=lambda m: (-(len(m.label.key) * m.score / 100 + (2 if m.colon else 0)), m.start))
+    chosen: list[LabelMatch] = []
+    taken: set[int] = set()
+    for match in candidates:
+        span = set(range(match.start, match.end))
+        if span & taken:
+            continue
+        chosen.append(match)
+        taken |= span
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,303 @@
+"""Where a form's values are: the text right of each label (up to the next label), or below it, over
+several lines when the value wraps; blocks that repeat labels (mother, father) and two columns
+(husband, wife); fields found by a pattern on a line (``Hạ Long, ngày 05 tháng 02 năm 2024``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors import settings
+from extractors.labels import LabelMatch, find_labels, schema_labels
+from extractors.layout import PageLayout, TextLine, Token, make_token, union
+from extractors.text import clean_value, fold, is_leader
+from schemas import Schema
+
+
+@dataclass
+class RawValue:
+    """The text read for one field and where it was."""
+
+    text: str
+    tokens: list[Token]
+    page: int
+    label_score: float = 100.0  # 0..100; patterns count as 100
+    box: tuple[int, int, int, int] | None = None
+    layout: PageLayout | None = field(default=None, repr=False)
+
+    @property
+    def ocr_conf(self) -> float:
+        confs = [t.conf for t in self.tokens if not is_leader(t.text)] or [t.conf for t in self.tokens]
+        if not confs:
+            return 0.0
+        return 0.5 * min(confs) + 0.5 * sum(confs) / len(confs)
+
+
+Range = tuple[float, float]
+
+
+def _column_blocks(schema: Schema) -> dict[str, str]:
+    return {bid: b.column for bid, b in schema.blocks.items() if b.column}
+
+
+def column_split(layout: PageLayout, schema: Schema) -> float:
+    """The x (pixels) between the left and the right column: between their header words, else mid-page."""
+    columns = _column_blocks(schema)
+    centers: dict[str, float] = {}
+    for line in layout.lines:
+        if len(line.tokens) > 4:
+            continue
+        for token in line.tokens:
+            for block_id, side in columns.items():
+                if side in centers:
+                    continue
+                if any(fold(start) == token.key for start in schema.blocks[block_id].starts):
+                    centers[side] = token.cx
+        if len(centers) == 2:
+            break
+    if len(centers) == 2 and centers["left"] < centers["right"]:
+        return (centers["left"] + centers["right"]) / 2
+    return layout.width / 2
+
+
+def _tokens_in(tokens: list[Token], rng: Range) -> list[Token]:
+    return [t for t in tokens if rng[0] <= t.cx < rng[1]]
+
+
+_LEADER_RUN = re.compile(r"[.…·•_‥⋯]{3,}|…")
+
+
+def _value_tokens(tokens: list[Token]) -> list[Token]:
+    """The value's tokens: leaders before it skipped, and cut where the dotted leader after it begins
+    (OCR reads a leader as dots glued to the last word, then as garbage)."""
+    out: list[Token] = []
+    for token in tokens:
+        if is_leader(token.text) or not clean_value(token.text):
+            if out:
+                break
+            continue
+        run = _LEADER_RUN.search(token.text)
+        if run and run.start() > 0 and out is not None:
+            head = token.text[: run.start()]
+            if clean_value(head):
+                out.append(_cut(token, head))
+            break
+        if run and run.start() == 0:
+            rest = token.text[run.end():].lstrip(".…·•_‥⋯")
+            if out or not clean_value(rest):
+                break
+            out.append(_cut(token, rest, from_right=True))
+            continue
+        out.append(token)
+    return out
+
+
+def _cut(token: Token, text: str, from_right: bool = False) -> Token:
+    """A token shortened to ``text``, its box narrowed in proportion."""
+    x0, y0, x1, y1 = token.bbox
+    share = len(text) / max(len(token.text), 1)
+    width = int((x1 - x0) * share)
+    box = (x1 - width, y0, x1, y1) if from_right else (x0, y0, x0 + width, y1)
+    return make_token(text, box, token.conf)
+
+
+class _Reader:
+    def __init__(self, schema: Schema, layout: PageLayout):
+        self.schema = schema
+        self.layout = layout
+        self.labels = schema_labels(schema)
+        self.matches = [find_labels(line, self.labels) for line in layout.lines]
+        self.columns = _column_blocks(schema)
+        self.split = column_split(layout, schema) if self.columns else layout.width
+        self.block = "main"
+
+    # -- field choice ------------------------------------------------------------------------------
+    def side_of(self, x: float) -> str:
+        return "left" if x < self.split else "right"
+
+    def column_range(self, key: str) -> Range:
+        side = self.columns.get(self.schema.fields[key].block)
+        if side == "left":
+            return (0.0, self.split)
+        if side == "right":
+            return (self.split, float(self.layout.width))
+        return (0.0, float(self.layout.width))
+
+    def choose(self, match: LabelMatch, line: TextLine, found: dict[str, RawValue]) -> str | None:
+        fields = [k for k in match.label.fields if k not in found]
+        if not fields:
+            return None
+        blocks = {k: self.schema.fields[k].block for k in fields}
+        label_x = line.tokens[match.start].bbox[0]
+        in_columns = [k for k in fields if blocks[k] in self.columns]
+        if in_columns:
+            side = self.side_of(label_x + 1)
+            same_side = [k for k in in_columns if self.columns[blocks[k]] == side]
+            return same_side[0] if same_side else None
+        if match.label.block_starts:
+            self.block = match.label.block_starts[0]
+        for k in fields:
+            if blocks[k] == self.block:
+                return k
+        main = [k for k in fields if blocks[k] == "main"]
+        if main and len(match.label.fields) > 1 and self.block != "main":
+            # A label shared with the current block whose field is already read: not the main field.
+            if any(self.schema.fields[k].block == self.block for k in match.label.fields):
+                return None
+        if main:
+            self.block = "main"
+            return main[0]
+        return None
+
+    # -- value reading -----------------------------------------------------------------------------
+    def right_tokens(self, line_no: int, m_index: int, rng: Range) -> list[Token]:
+        line = self.layout.lines[line_no]
+        matches = self.matches[line_no]
+        match = matches[m_index]
+        stop = len(line.tokens)
+        for other in matches[m_index + 1:]:
+            if rng[0] <= line.tokens[other.start].cx < rng[1]:
+                stop = other.start
+                break
+        return _value_tokens(_tokens_in(line.tokens[match.end:stop], rng))
+
+    def line_has_label(self, line_no: int, rng: Range) -> bool:
+        line = self.layout.lines[line_no]
+        return any(rng[0] <= line.tokens[m.start].cx < rng[1] for m in self.matches[line_no])
+
+    def lines_below(self, line_no: int, rng: Range, anchors: list[float], max_lines: int,
+                    key: str | None = None) -> list[list[Token]]:
+        """Tokens of the following lines that continue a value: close below, starting where the label or
+        its line starts, no label (a line holding only the rest of the same field's label is skipped)."""
+        out: list[list[Token]] = []
+        lh = self.layout.line_height
+        bottom = self.layout.lines[line_no].bbox[3]
+        tolerance = 0.06 * self.layout.width
+        for nxt in range(line_no + 1, len(self.layout.lines)):
+            if len(out) >= max_lines:
+                break
+            line = self.layout.lines[nxt]
+            tokens = _tokens_in(line.tokens, rng)
+            if not tokens:
+                continue
+            top = min(t.bbox[1] for t in tokens)
+            if top - bottom > settings.CONTINUATION_GAP * lh:
+                break
+            if top < bottom - 0.5 * lh:  # same line (another column or a split line)
+                continue
+            if self.line_has_label(nxt, rng):
+                if key is not None and not out and self.only_label_of(nxt, key):
+                    bottom = max(t.bbox[3] for t in tokens)
+                    continue
+                break
+            if min(abs(tokens[0].bbox[0] - x) for x in anchors) > tolerance:
+                break
+            values = _value_tokens(tokens)
+            if not values:
+                break
+            out.append(values)
+            bottom = max(t.bbox[3] for t in tokens)
+        return out
+
+    def only_label_of(self, line_no: int, key: str) -> bool:
+        """The line holds one label of field ``key`` and nothing after it (``Date of expiry``)."""
+        matches = self.matches[line_no]
+        line = self.layout.lines[line_no]
+        return (len(matches) == 1 and key in matches[0].label.fields
+                and not _value_tokens(line.tokens[matches[0].end:]))
+
+    def read(self, found: dict[str, RawValue]) -> None:
+        for line_no, line in enumerate(self.layout.lines):
+            for m_index, match in enumerate(self.matches[line_no]):
+                key = self.choose(match, line, found)
+                if match.label.block_starts and not match.label.fields:
+                    self.block = match.label.block_starts[0]
+                if key is None:
+                    continue
+                spec = self.schema.fields[key]
+                rng = self.column_range(key)
+                tokens = self.right_tokens(line_no, m_index, rng)
+                twin = self.twin(match, key, found)
+                if twin and not self.columns.get(spec.block) == "right":
+                    # One label, two value columns: the right half belongs to the twin field.
+                    left = [t for t in self.right_tokens(line_no, m_index, (0, float(self.layout.width)))]
+                    right = [t for t in left if t.cx >= self.split]
+                    tokens = [t for t in left if t.cx < self.split]
+                    if right:
+                        found[twin] = self.raw(right, match)
+                in_range = _tokens_in(line.tokens, rng)
+                anchors = [float(line.tokens[match.start].bbox[0]), float(in_range[0].bbox[0])]
+                lines: list[list[Token]] = [tokens] if tokens else []
+                if not tokens and spec.position in ("below", "right_or_below"):
+                    lines = self.lines_below(line_no, rng, anchors, 1, key)
+                if lines and spec.multiline:
+                    start_line = line_no if tokens else self.next_line_no(line_no, lines[0])
+                    lines += self.lines_below(start_line, rng, anchors, 3)
+                if lines:
+                    found[key] = self.raw([t for ln in lines for t in ln], match)
+
+    def next_line_no(self, line_no: int, tokens: list[Token]) -> int:
+        for nxt in range(line_no + 1, len(self.layout.lines)):
+            if tokens[0] in self.layout.lines[nxt].tokens:
+                return nxt
+        return line_no
+
+    def twin(self, match: LabelMatch, key: str, found: dict[str, RawValue]) -> str | None:
+        """For a left-column field, the right-column field with the same label (husband → wife)."""
+        if self.columns.get(self.schema.fields[key].block) != "left":
+            return None
+        for other in match.label.fields:
+            if other not in found and self.columns.get(self.schema.fields[other].block) == "right":
+                return other
+        return None
+
+    def raw(self, tokens: list[Token], match: LabelMatch | None) -> RawValue:
+        return RawValue(text=" ".join(t.text for t in tokens), tokens=tokens, page=self.layout.number,
+                        label_score=match.score if match else 100.0, box=union([t.bbox for t in tokens]),
+                        layout=self.layout)
+
+
+def _pattern_value(schema: Schema, layout: PageLayout, key: str) -> RawValue | None:
+    """A value found by one of the field's patterns. Patterns are written on folded text (no accents,
+    lowercase) and may span up to three lines (joined by spaces); the value keeps its printed accents."""
+    lines = layout.lines
+    for pattern in schema.fields[key].patterns:
+        regex = re.compile(pattern)
+        for first in range(len(lines)):
+            for span in (1, 2, 3):
+                chunk = [t for line in lines[first:first + span] for t in line.tokens]
+                text = " ".join(t.text for t in chunk)
+                folded = fold(text)
+                if len(folded) != len(text):
+                    continue
+                match = regex.search(folded)
+                if not match:
+                    continue
+                start, end = match.span("value")
+                tokens, offset = [], 0
+                for token in chunk:
+                    t_start, t_end = offset, offset + len(token.text)
+                    if t_end > start and t_start < end:
+                        tokens.append(token)
+                    offset = t_end + 1
+                if tokens:
+                    return RawValue(text=text[start:end], tokens=tokens, page=layout.number,
+                                    box=union([t.bbox for t in tokens]), layout=layout)
+    return None
+
+
+def locate(schema: Schema, layouts: list[PageLayout]) -> dict[str, RawValue]:
+    """The raw text of every field found on the document's pages (first occurrence wins)."""
+    found: dict[str, RawValue] = {}
+    for layout in layouts:
+        _Reader(schema, layout).read(found)
+    for key, spec in schema.fields.items():
+        if key in found or not spec.patterns:
+            continue
+        for layout in layouts:
+            value = _pattern_value(schema, layout, key)
+            if value is not None:
+                found[key] = value
+                break
+    return found

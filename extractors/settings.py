@@ -1,0 +1,29 @@
+"""The extractors' tunable numbers, in one place.
+
+A field is accepted (status ``ok``) only when its confidence reaches ``OK_THRESHOLD`` and its value is
+valid for its kind and no rule against it failed. A wrong value with status ``ok`` is the worst error,
+so these lean to review.
+"""
+
+from __future__ import annotations
+
+OK_THRESHOLD = 0.80  # field confidence needed for status "ok"
+
+# Label matching (rapidfuzz ratio 0..100 on folded text).
+LABEL_CUTOFF = 86.0  # labels longer than 8 characters
+LABEL_CUTOFF_SHORT = 92.0  # labels of 5..8 characters (shorter ones must match exactly)
+LABEL_CUTOFF_NO_COLON = 95.0  # a label read without its colon must match this well
+
+# Confidence weights.
+INVALID_KIND_FACTOR = 0.3  # value not valid for its kind
+RULE_FAILED_FACTOR = 0.5  # a rule against the field failed
+RULE_PASSED_BONUS = 0.05  # a cross-field rule confirmed the value
+QR_CONFIDENCE = 0.99  # a value read from the card's QR code
+
+# Classification.
+TITLE_CUTOFF = 82.0  # fuzzy ratio of a line against a title
+TITLE_ZONE = 0.5  # titles are looked for in this top fraction of the page
+EVIDENCE_MIN = 0.45  # share of a schema's labels found on an untitled page to classify it by labels
+
+# Layout.
+CONTINUATION_GAP = 1.9  # a value goes on to the next line when the gap is below this many line heights

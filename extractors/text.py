@@ -1,0 +1,97 @@
+"""Text helpers shared by the extractors: NFC, spacing, dotted leaders, folding, canonical tone marks.
+
+Vietnamese has two tone-mark placements for the same word (``hòa``/``hoà``, ``thủy``/``thuỷ``). Values are
+kept as printed; comparisons use :func:`canonical`, which writes every syllable with its tone mark taken
+out of the vowels and appended as a code, so both placements give the same key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining marks that carry the tone (NFD). Other marks (circumflex, breve, horn) belong to the letter.
+TONE_MARKS = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
+
+# Runs of characters that form dotted leaders or stray punctuation around values.
+_LEADER_CHARS = ".…·•_‥⋯:;,-–—~=*'\"`|"
+_LEADER_ONLY = re.compile(rf"^[{re.escape(_LEADER_CHARS)}]+$")
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def squash(text: str) -> str:
+    """NFC with single spaces and no spaces at the ends."""
+    return _SPACES.sub(" ", nfc(text)).strip()
+
+
+def fold(text: str) -> str:
+    """Lowercase, without any diacritic, đ→d: the key for fuzzy matching that survives OCR accents."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def canonical(text: str) -> str:
+    """Lowercase NFC key with tone marks moved to the end of each syllable (``hòa`` == ``hoà``)."""
+    out = []
+    for syllable in squash(text).lower().split(" "):
+        decomposed = unicodedata.normalize("NFD", syllable)
+        tones = "".join(TONE_MARKS[ch] for ch in decomposed if ch in TONE_MARKS)
+        base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
+        out.append(base + tones)
+    return " ".join(out)
+
+
+def tone_count(syllable: str) -> int:
+    return sum(1 for ch in unicodedata.normalize("NFD", syllable) if ch in TONE_MARKS)
+
+
+def is_leader(token: str) -> bool:
+    """A token made only of dots, ellipses, colons or similar (a dotted leader)."""
+    return bool(_LEADER_ONLY.match(token))
+
+
+def strip_leaders(token: str) -> str:
+    """The token without leader characters at its ends (``.....NGUYỄN`` → ``NGUYỄN``)."""
+    return token.strip(_LEADER_CHARS + " ")
+
+
+_DOTS = ".…·•_‥⋯"
+_HEAD_LEADER = re.compile(rf"^[{re.escape(_DOTS)}:]+")
+_TAIL_LEADER = re.compile(rf"[{re.escape(_DOTS)}]{{2,}}$|[…_·•]+$")
+
+
+def clean_value(text: str) -> str:
+    """A value as printed: dotted leaders and stray punctuation at the ends removed, single spaces, NFC."""
+    kept = []
+    for token in squash(text).split(" "):
+        if is_leader(token):
+            continue
+        token = _TAIL_LEADER.sub("", _HEAD_LEADER.sub("", token))
+        # Leaders glued inside a token ("A....B") become a space.
+        token = re.sub(rf"[{re.escape(_DOTS)}]{{2,}}", " ", token)
+        if token.strip():
+            kept.append(token.strip())
+    return squash(" ".join(kept)).strip(_LEADER_CHARS + " ")
+
+
+VIETNAMESE_LETTERS = "a-zA-Zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ" + (
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+)
+
+_ONSETS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx]"
+_VOWEL = "aăâeêioôơuưy"
+_SYLLABLE = re.compile(rf"^({_ONSETS})?[{_VOWEL}]{{1,3}}(ch|ng|nh|[cmnpt])?$")
+
+
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` is shaped like one Vietnamese syllable (onset, 1–3 vowels, coda, ≤ 1 tone)."""
+    lower = nfc(word).lower()
+    if tone_count(lower) > 1:
+        return False
+    decomposed = unicodedata.normalize("NFD", lower)
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
+    return bool(_SYLLABLE.match(base))

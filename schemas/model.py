@@ -1,0 +1,141 @@
+"""The schema language: what a document type's YAML file may say (pydantic models).
+
+A document type is one YAML file in this folder: its titles (for classification), its fields (labels with
+their variants, value kind, block or column, position of the value), the table of a register page, the
+QR code of a card, and rules. New types need no code as long as their fields are of known kinds.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# The value kinds the extractors implement (extractors/kinds); a test keeps the two lists equal.
+KIND_NAMES = (
+    "text", "name", "date", "year", "sex", "personal_id", "place", "ethnicity", "nationality",
+    "register_number", "authority",
+)
+
+Position = Literal["right", "below", "right_or_below"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FieldSpec(_Strict):
+    """One field: where its label is, what kind its value is."""
+
+    kind: str
+    labels: list[str] = Field(default_factory=list)
+    required: bool = False
+    block: str = "main"
+    position: Position = "right_or_below"
+    multiline: bool = False  # the value may go on over the next lines (addresses)
+    patterns: list[str] = Field(default_factory=list)  # regexes with a group ``value``, tried on lines
+    output: bool = True  # False: a helper (label sink, rule input) that is not part of the result
+    description: str = ""
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str) -> str:
+        if kind not in KIND_NAMES:
+            raise ValueError(f"unknown kind {kind!r} (known kinds: {', '.join(KIND_NAMES)})")
+        return kind
+
+    @field_validator("labels")
+    @classmethod
+    def _labels_not_blank(cls, labels: list[str]) -> list[str]:
+        if any(not label.strip() for label in labels):
+            raise ValueError("a label is empty")
+        return labels
+
+
+class BlockSpec(_Strict):
+    """A group of fields that repeat labels (mother/father) or sit in a column (husband/wife).
+
+    ``starts``: phrases that open the block when read on a line (a header or the block's first label).
+    ``column``: for side-by-side blocks, which half of the page holds the block's values.
+    """
+
+    starts: list[str] = Field(default_factory=list)
+    column: Literal["left", "right"] | None = None
+
+
+class TableSpec(_Strict):
+    """The ruled table of a register page: column headers → entry field keys."""
+
+    columns: dict[str, list[str]]
+    header_rows: int = 1
+
+
+class QrSpec(_Strict):
+    """A QR code whose text is split by ``separator``; ``fields`` maps field keys to positions."""
+
+    separator: str = "|"
+    min_parts: int = 7
+    fields: dict[str, int]
+    date_format: Literal["ddmmyyyy"] = "ddmmyyyy"
+
+
+class RuleSpec(_Strict):
+    """A check across fields. Kinds:
+
+    - ``same_date``: ``fields`` [a, b] must hold the same date (figures vs words);
+    - ``date_order``: ``fields`` [earlier, later] must be in that order;
+    - ``personal_id``: ``fields`` [id, date of birth or year, sex] must agree (PPP G YY NNNNNN); the sex
+      may be given as ``sex`` instead of a field (the husband is male);
+    - ``province``: ``fields`` [id, place]: the id's PPP must be the province named by the place.
+    """
+
+    rule: Literal["same_date", "date_order", "personal_id", "province"]
+    fields: list[str]
+    code: str | None = None
+    sex: Literal["male", "female"] | None = None
+    entries: bool = False  # applies to each entry of a register page instead of the fields
+
+
+class Schema(_Strict):
+    id: str
+    name: str
+    titles: list[str]
+    layout: Literal["form", "card", "register"] = "form"
+    blocks: dict[str, BlockSpec] = Field(default_factory=dict)
+    fields: dict[str, FieldSpec]
+    entry_fields: dict[str, FieldSpec] = Field(default_factory=dict)
+    table: TableSpec | None = None
+    qr: QrSpec | None = None
+    rules: list[RuleSpec] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Schema:
+        problems: list[str] = []
+        blocks = set(self.blocks) | {"main"}
+        for key, spec in self.fields.items():
+            if spec.block not in blocks:
+                problems.append(f"field {key!r}: block {spec.block!r} is not declared under blocks")
+            if not spec.labels and not spec.patterns and not (self.qr and key in self.qr.fields):
+                problems.append(f"field {key!r}: has neither labels nor patterns")
+        if self.table is not None:
+            for key in self.table.columns:
+                if key not in self.entry_fields:
+                    problems.append(f"table column {key!r}: not declared under entry_fields")
+        if self.layout == "register" and self.table is None:
+            problems.append("layout 'register' needs a table")
+        if self.qr is not None:
+            for key in self.qr.fields:
+                if key not in self.fields:
+                    problems.append(f"qr field {key!r}: not declared under fields")
+        for i, rule in enumerate(self.rules):
+            known = self.entry_fields if rule.entries else self.fields
+            for key in rule.fields:
+                if key not in known:
+                    problems.append(f"rule {i + 1} ({rule.rule}): field {key!r} is not declared")
+            wanted = {"same_date": (2,), "date_order": (2,), "personal_id": (2, 3), "province": (2,)}[rule.rule]
+            if len(rule.fields) not in wanted:
+                problems.append(f"rule {i + 1} ({rule.rule}): needs {' or '.join(map(str, wanted))} fields, "
+                                f"has {len(rule.fields)}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
