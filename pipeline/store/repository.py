@@ -87,6 +87,11 @@ class Repository:
     def close(self) -> None:
         self.engine.dispose()
 
+    def status(self) -> dict[str, Any]:
+        """What the object store offers (versioning, retention, encryption, notes) and which catalog."""
+        return {"objects": self.objects.status().model_dump(),
+                "catalog": self.engine.url.render_as_string(hide_password=True)}
+
     # -- objects ---------------------------------------------------------------------------------------
     def _put_blob(self, blob: Blob | None, content_type: str) -> StoredObject | None:
         if blob is None:

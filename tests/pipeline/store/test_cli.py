@@ -59,3 +59,25 @@ def test_export_hotich(cli, tmp_path):
         assert len([n for n in bundle.namelist() if n.endswith(".pdf")]) == 2
     run = CliRunner().invoke(cli, ["export", "hotich", "--book", "09/2000", "--out", str(tmp_path / "none.zip")])
     assert run.exit_code == 2
+
+
+def test_repository_from_settings_uses_s3_and_postgresql(tmp_path, monkeypatch, s3_endpoint, pg_url):
+    monkeypatch.setenv("SOHOA_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("SOHOA_S3_ENDPOINT", s3_endpoint)
+    monkeypatch.setenv("SOHOA_S3_ACCESS_KEY", "testing")
+    monkeypatch.setenv("SOHOA_S3_SECRET_KEY", "testing")
+    monkeypatch.setenv("SOHOA_S3_BUCKET", "sohoa-from-settings")
+    monkeypatch.setenv("SOHOA_S3_RETENTION_DAYS", "7")
+    monkeypatch.setenv("SOHOA_DATABASE_URL", pg_url)
+    settings.cache_clear()
+    try:
+        repo = Repository.from_settings()
+        status = repo.status()
+        assert status["objects"]["backend"] == "s3" and status["objects"]["retention_days"] == 7
+        assert status["catalog"].startswith("postgresql+psycopg://")
+        [record] = repo.put(result("ks.pdf", birth_certificate()), actor="setup", archive=archive_pdf(1))
+        assert repo.objects.exists(record.archive_key)
+        assert not (tmp_path / "home" / "objects").exists()
+        repo.close()
+    finally:
+        settings.cache_clear()

@@ -164,3 +164,20 @@ def test_dossier_code_from_the_repository(repo):
     code = repo.next_dossier_code(actor=ACTOR)
     assert code.startswith("000.00.12.H49-") and code.endswith("-0001")
     assert repo.next_dossier_code(actor=ACTOR).endswith("-0002")
+
+
+def test_the_same_input_stored_by_four_threads_at_once_is_one_record(repo):
+    from concurrent.futures import ThreadPoolExecutor
+
+    res = result("cung_luc.pdf", birth_certificate(), citizen_id_card("NGUYỄN THỊ THU HƯƠNG", "022180000123",
+                                                                      "1980-06-15", page=2))
+    with ThreadPoolExecutor(4) as pool:
+        outcomes = list(pool.map(lambda i: repo.put(res, actor=f"t{i}", archive=archive_pdf(2)), range(4)))
+    assert len({tuple(r.id for r in records) for records in outcomes}) == 1
+    assert len(repo.search(actor=ACTOR, personal_id="022180000123", include_history=True)) == 2
+
+
+def test_status_says_what_the_store_offers(repo):
+    status = repo.status()
+    assert status["objects"]["backend"] in ("local", "s3") and status["objects"]["notes"] is not None
+    assert status["catalog"].split(":")[0] in ("sqlite", "postgresql+psycopg")
