@@ -3,9 +3,11 @@ the visible stamp of DOMAIN.md on page 1 (or an invisible signature)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from asn1crypto import x509
@@ -22,6 +24,7 @@ from pipeline.errors import BadInput
 from pipeline.signing import stamp
 from pipeline.signing.certcheck import check_signer, validation_context
 from pipeline.signing.devsigner import dev_root_path
+from pipeline.signing.fonts import stamp_font
 from pipeline.signing.models import Level, SignatureSummary
 from pipeline.signing.options import configured_level, configured_trust_roots, load_pem_certs, parse_level
 from pipeline.signing.signers import LoadedSigner, SignerUnusable, load_signer
@@ -30,7 +33,8 @@ log = logging.getLogger(__name__)
 
 FIELD_PREFIX = "SohoaSignature"
 TSA_TIMEOUT_S = 10
-LEVEL_ORDER = [Level.B_B, Level.B_T, Level.B_LT, Level.B_LTA]
+CHECK_REUSE_S = 300  # a batch re-checks its signer's certificate (incl. revocation) every 5 minutes
+LONG_TERM = (Level.B_LT, Level.B_LTA)
 
 
 def resolve_level(level: Level | str | None, tsa_url: str | None, warnings: list[str]) -> Level:
@@ -59,6 +63,20 @@ def trust_roots() -> list[x509.Certificate]:
     if dev_root_path().is_file():
         roots.extend(load_pem_certs(dev_root_path()))
     return roots
+
+
+class _FixedTimePdfSigner(signers.PdfSigner):
+    """pyHanko's PdfSigner with the signing time chosen by the caller, so that the stamp, the
+    signature dictionary's /M and the CMS signingTime attribute show one and the same instant."""
+
+    def __init__(self, *args, signing_time: dt.datetime, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.signing_time = signing_time
+
+    def init_signing_session(self, pdf_out, existing_fields_only=False):
+        session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
+        session.system_time = self.signing_time
+        return session
 
 
 def _open_writer(src: Path, fh) -> IncrementalPdfFileWriter:
@@ -93,11 +111,22 @@ def _page_box(reader: PdfFileReader) -> tuple[float, float, float, float]:
     return 0.0, 0.0, 595.0, 842.0  # A4
 
 
+def _checked(loaded: LoadedSigner, level: Level, roots: list[x509.Certificate]) -> list[str]:
+    """The pre-signing check, reused for a few minutes by a batch that passes one loaded signer."""
+    key = "long-term" if level in LONG_TERM else "basic"
+    now = time.monotonic()
+    if loaded.checked and loaded.checked[0] == key and loaded.checked[1] > now:
+        return list(loaded.checked[2])
+    warnings = check_signer(loaded, roots, require_revinfo=level in LONG_TERM)
+    loaded.checked = (key, now + CHECK_REUSE_S, warnings)
+    return list(warnings)
+
+
 def _signature_meta(
     level: Level, field_name: str, loaded: LoadedSigner, roots: list[x509.Certificate]
 ) -> signers.PdfSignatureMetadata:
     vc = None
-    if level in (Level.B_LT, Level.B_LTA):
+    if level in LONG_TERM:
         anchors = roots or [c for c in loaded.chain if c.self_signed]
         vc = validation_context(anchors, loaded.chain, fetch=True, revocation_mode="hard-fail")
     return signers.PdfSignatureMetadata(
@@ -112,12 +141,8 @@ def _signature_meta(
     )
 
 
-def _write_signed(
-    src: Path,
-    dst: Path,
-    pdf_signer: signers.PdfSigner,
-    text_params: dict,
-) -> None:
+def _write_signed(src: Path, dst: Path, pdf_signer: signers.PdfSigner, text_params: dict) -> None:
+    """Signs into a temporary file beside ``dst`` and renames it (``dst`` may be ``src``)."""
     dst.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".sign-", suffix=".pdf", dir=dst.parent)
     try:
@@ -141,8 +166,8 @@ def sign_pdf(
     """Signs ``src`` into ``dst`` (``dst`` may equal ``src``: the result replaces it atomically).
 
     Raises ``BadInput`` for an unreadable/encrypted PDF, ``SignerUnusable`` (a ``BadInput``) for a
-    signer that is missing, locked, expired or revoked, or a level that needs an absent TSA.
-    ``signer`` lets a batch reuse one loaded signer (then the caller closes it).
+    signer that is missing, locked, expired, revoked or untrusted, or a level that needs an absent TSA.
+    ``signer`` lets a batch reuse one loaded signer (the caller closes it).
     """
     src, dst = Path(src), Path(dst)
     conf = settings()
@@ -158,27 +183,25 @@ def sign_pdf(
     loaded = signer or load_signer()
     try:
         roots = trust_roots()
-        warnings += check_signer(loaded, roots, require_revinfo=chosen in (Level.B_LT, Level.B_LTA))
+        warnings += _checked(loaded, chosen, roots)
         if loaded.is_development:
             warnings.append("Đang dùng khóa ký thử nghiệm, KHÔNG dùng cho sản xuất / development signer")
-        timestamper = HTTPTimeStamper(conf.tsa_url, timeout=TSA_TIMEOUT_S) if chosen.needs_tsa else None
-        spec = fields.SigFieldSpec(
-            sig_field_name=field_name,
-            on_page=0,
-            box=stamp.stamp_box(page_box) if page_box else None,
-        )
-        pdf_signer = signers.PdfSigner(
+        signing_time = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        pdf_signer = _FixedTimePdfSigner(
             _signature_meta(chosen, field_name, loaded, roots),
             loaded.signer,
-            timestamper=timestamper,
-            stamp_style=stamp.stamp_style() if visible else None,
-            new_field_spec=spec,
+            timestamper=HTTPTimeStamper(conf.tsa_url, timeout=TSA_TIMEOUT_S) if chosen.needs_tsa else None,
+            stamp_style=stamp.stamp_style(stamp_font(form + conf.agency_name)) if visible else None,
+            new_field_spec=fields.SigFieldSpec(
+                sig_field_name=field_name, on_page=0, box=stamp.stamp_box(page_box) if page_box else None
+            ),
+            signing_time=signing_time,
         )
+        text = {"copy_form": form, "agency": conf.agency_name, "when": stamp.vietnam_time(signing_time)}
         try:
-            _write_signed(src, dst, pdf_signer, {"copy_form": form, "agency": conf.agency_name})
+            _write_signed(src, dst, pdf_signer, text)
         except SigningError as err:
             raise SignerUnusable(loaded.description, f"ký không thành công / signing failed: {err}") from err
-        subject = loaded.cert.subject.human_friendly
     finally:
         if signer is None:
             loaded.close()
@@ -187,21 +210,12 @@ def sign_pdf(
     return SignatureSummary(
         output=str(dst),
         level=chosen,
-        signer_subject=subject,
+        signer_subject=loaded.cert.subject.human_friendly,
         signer_is_development=loaded.is_development,
-        signing_time=_signing_time(dst, field_name),
+        signing_time=signing_time,
         field_name=field_name,
         visible=visible,
         copy_form=form if visible else None,
         timestamped=chosen.needs_tsa,
         warnings=warnings,
     )
-
-
-def _signing_time(path: Path, field_name: str):
-    with path.open("rb") as fh:
-        reader = PdfFileReader(fh, strict=False)
-        for sig in reader.embedded_regular_signatures:
-            if sig.field_name == field_name:
-                return sig.self_reported_timestamp
-    raise RuntimeError(f"signature {field_name} not found in {path}")

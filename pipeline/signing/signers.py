@@ -31,6 +31,8 @@ class LoadedSigner:
     description: str
     is_development: bool = False
     _session: Any = field(default=None, repr=False)
+    # result of the last pre-signing check: (level key, monotonic deadline, warnings)
+    checked: tuple[str, float, list[str]] | None = field(default=None, repr=False)
 
     def close(self) -> None:
         if self._session is not None:

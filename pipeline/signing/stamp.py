@@ -9,25 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
-from pyhanko.pdf_utils.layout import AxisAlignment, BoxConstraints, InnerScaling, Margins, SimpleBoxLayoutRule
+from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import TextStampStyle
 
 COPY_FORMS = ("SAO Y", "SAO LỤC", "TRÍCH SAO")
 VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "+07:00")  # no daylight saving time in Vietnam
-FONT_CANDIDATES = (
-    Path("/usr/share/fonts/truetype/croscore/Tinos-Regular.ttf"),
-    Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
-    Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"),
-)
 FONT_SIZE = 10
 STAMP_WIDTH = 200  # pt
 STAMP_HEIGHT = 56  # pt: three 10 pt lines (12 pt leading) + padding
 MARGIN = 24  # pt from the top and right edges of the page
 
-# pyHanko formats the signing time (the same instant as the CMS signingTime) with this format and
-# passes it as %(ts)s; the stamp re-renders it in Vietnam time.
-_TS_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 
 
 def normalize_copy_form(text: str) -> str:
@@ -37,13 +29,6 @@ def normalize_copy_form(text: str) -> str:
     if norm not in COPY_FORMS:
         raise ValueError(f"copy form must be one of {', '.join(COPY_FORMS)}, not {text!r}")
     return norm
-
-
-def stamp_font() -> Path:
-    for path in FONT_CANDIDATES:
-        if path.is_file():
-            return path
-    raise FileNotFoundError("no Times-like font (Tinos / Liberation Serif) installed: apt-get install fonts-croscore")
 
 
 def vietnam_time(moment: dt.datetime) -> str:
@@ -88,22 +73,13 @@ class ThousandUnitGlyphAccumulatorFactory(GlyphAccumulatorFactory):
         )
 
 
-@dataclass(frozen=True)
-class VietnamTextStampStyle(TextStampStyle):
-    """A text stamp whose ``%(ts)s`` shows the signing time in Vietnam time."""
-
-    def create_stamp(self, writer, box: BoxConstraints, text_params: dict):
-        params = dict(text_params)
-        if "ts" in params:
-            params["ts"] = vietnam_time(dt.datetime.strptime(params["ts"], _TS_FORMAT))
-        return super().create_stamp(writer, box, params)
-
-
-def stamp_style(font_path: Path | None = None) -> VietnamTextStampStyle:
-    font = ThousandUnitGlyphAccumulatorFactory(str(font_path or stamp_font()), font_size=FONT_SIZE)
-    return VietnamTextStampStyle(
-        stamp_text="%(copy_form)s\n%(agency)s\n%(ts)s",
-        timestamp_format=_TS_FORMAT,
+def stamp_style(font_path: Path) -> TextStampStyle:
+    """The stamp style; ``font_path`` from ``fonts.stamp_font(text)``. Text parameters: ``copy_form``,
+    ``agency`` and ``when`` (``vietnam_time`` of the signing time, the same instant as the CMS
+    signingTime)."""
+    font = ThousandUnitGlyphAccumulatorFactory(str(font_path), font_size=FONT_SIZE)
+    return TextStampStyle(
+        stamp_text="%(copy_form)s\n%(agency)s\n%(when)s",
         text_box_style=TextBoxStyle(
             font=font,
             font_size=FONT_SIZE,
