@@ -65,6 +65,7 @@ def write_json(report: Report, path: Path) -> None:
 _COLUMNS = (
     ("docs", "right"),
     ("class. acc", "right"),
+    ("spurious", "right"),
     ("field acc", "right"),
     ("coverage", "right"),
     ("precision", "right"),
@@ -84,6 +85,7 @@ def _cells(m: Metrics) -> list[str]:
     return [
         str(m.documents),
         _pct(m.classification_accuracy),
+        str(m.spurious),
         _pct(m.field_accuracy),
         _pct(m.coverage),
         _pct(m.precision),
