@@ -29,7 +29,8 @@ STYLE_PAIRS = frozenset({"oa", "oe", "uy"})
 
 ToneStyle = Literal["new", "old"]
 
-_WORD = re.compile(r"\w+")
+# A run of letters, each with any combining marks (no digits: "Hòa123" is the word "Hòa" then "123").
+_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
 _SPACE = re.compile(r"\s+")
 _TRIM = " .,;:"
 
@@ -105,15 +106,15 @@ def _tone_position(letters: list[_Letter], start: int, end: int, style: ToneStyl
 def canonical_word(word: str, style: ToneStyle = "new") -> str:
     """One syllable with its tone mark moved to the canonical vowel; case is kept; NFC out.
 
-    A word without a tone mark, with several tone marks, or with more than three vowels in a row
-    (not a Vietnamese syllable) is only NFC-normalised.
+    A word without a tone mark, with several tone marks, with more than three vowels in a row or with a
+    second group of vowels (not one Vietnamese syllable, e.g. ``café``) is only NFC-normalised.
     """
     split = _split_letters(word)
     if split is None:
         return unicodedata.normalize("NFC", word)
     letters, tones = split
     run = _vowel_run(letters)
-    if len(tones) != 1 or run is None or run[1] - run[0] > 3:
+    if len(tones) != 1 or run is None or run[1] - run[0] > 3 or any(x.is_vowel for x in letters[run[1] :]):
         return unicodedata.normalize("NFC", word)
     position = _tone_position(letters, run[0], run[1], style)
     parts: list[str] = []

@@ -53,6 +53,12 @@ def test_tone_mark_is_moved_in_decomposed_and_misplaced_input() -> None:
     assert canonical_tones("hoàng") == canonical_tones(unicodedata.normalize("NFC", "ho\u0300ang"))
 
 
+def test_words_that_are_not_one_syllable_are_left_alone() -> None:
+    assert canonical_tones("café") == "café"
+    assert canonical_tones("Hòa123") == "Hoà123"
+    assert canonical_tones("Hoà123", style="old") == "Hòa123"
+
+
 def test_different_letters_stay_different() -> None:
     assert not same_value("Nguyễn", "Nguyên")
     assert not same_value("Hòa", "Hoa")
