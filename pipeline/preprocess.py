@@ -57,7 +57,7 @@ def preprocess(rgb: np.ndarray, dpi: int, lang: str = "vie") -> Prepared:
         rgb = rotate_small(rgb, skew)
         grey = rotate_small(grey, skew)
     background = estimate_background(grey, dpi)
-    flat_grey = normalise_by_background(grey, background)
+    flat_grey = remove_leader_dots(normalise_by_background(grey, background), dpi)
     colour = normalise_colour(rgb, background)
     mode = colour_mode(colour)
     return Prepared(
@@ -209,6 +209,58 @@ def normalise_by_background(grey: np.ndarray, background: np.ndarray) -> np.ndar
     """Divides out the background so the paper is white and the ink keeps its contrast."""
     flat = cv2.divide(grey, np.maximum(background, 1), scale=255)
     return flat
+
+
+def remove_leader_dots(grey: np.ndarray, dpi: int) -> np.ndarray:
+    """Erases dotted leaders ("Họ, chữ đệm, tên: ........") from the image OCR reads: runs of at least four small
+    dots on one baseline with short, even gaps. Tesseract otherwise reads them as dots and, past the last value,
+    as strings of made-up characters. The archive copy keeps them."""
+    _, ink = cv2.threshold(grey, 160, 255, cv2.THRESH_BINARY_INV)
+    n, labels, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    max_dot = max(3, int(round(dpi * 0.035)))  # about 0.9 mm
+    w, h = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
+    is_dot = (w <= max_dot) & (h <= max_dot) & (w <= 2.5 * h) & (h <= 2.5 * w)
+    candidates = np.flatnonzero(is_dot) + 1
+    if len(candidates) < 4:
+        return grey
+    max_gap = dpi * 0.09  # between dot centres, about 2.3 mm
+    row_tol = max(2.0, dpi * 0.012)
+    order = candidates[np.argsort(centroids[candidates, 1], kind="stable")]
+    erase: list[int] = []
+    group: list[int] = [order[0]]
+    for label in [*order[1:], None]:
+        if label is not None and centroids[label, 1] - centroids[group[0], 1] <= row_tol:
+            group.append(label)
+            continue
+        erase.extend(_dot_runs(sorted(group, key=lambda i: centroids[i, 0]), centroids, max_gap))
+        if label is not None:
+            group = [label]
+    if not erase:
+        return grey
+    # Each dot with its anti-aliased rim: the dark core grown by a pixel or two.
+    mask = np.isin(labels, np.asarray(erase)).astype(np.uint8)
+    rim = max(3, int(round(dpi / 100)) * 2 + 1)
+    mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (rim, rim)))
+    out = grey.copy()
+    out[mask > 0] = 255
+    return out
+
+
+def _dot_runs(row: list[int], centroids: np.ndarray, max_gap: float, min_run: int = 4) -> list[int]:
+    """The dots of ``row`` (sorted by x) that belong to runs of at least ``min_run`` evenly spaced dots."""
+    found: list[int] = []
+    run = [row[0]] if row else []
+    for label in row[1:]:
+        gap = centroids[label, 0] - centroids[run[-1], 0]
+        if 0 < gap <= max_gap:
+            run.append(label)
+            continue
+        if len(run) >= min_run:
+            found.extend(run)
+        run = [label]
+    if len(run) >= min_run:
+        found.extend(run)
+    return found
 
 
 def normalise_colour(rgb: np.ndarray, background: np.ndarray) -> np.ndarray:

@@ -37,3 +37,29 @@ def test_background_is_whitened_and_colour_kept() -> None:
     assert corner.min() >= 250  # yellowish paper became white
     grey_page = render_page(dpi=150, seal=False)
     assert colour_mode(preprocess(np.asarray(grey_page), dpi=150).colour) == "grey"
+
+
+def test_dotted_leaders_are_erased_for_ocr_but_kept_in_the_archive() -> None:
+    from PIL import ImageDraw
+
+    from pipeline.ocr import ocr_page, page_text
+    from tests.pipeline.page_images import font
+
+    dpi = 200
+    page = render_page(dpi=dpi, lines=["Họ, chữ đệm, tên: ", "Dân tộc: Kinh", "Quốc tịch: Việt Nam"], seal=False)
+    draw = ImageDraw.Draw(page)
+    face = font(int(13 / 72 * dpi))
+    y = int(1.2 * dpi)
+    x = int(0.9 * dpi) + int(draw.textlength("Họ, chữ đệm, tên: ", font=face))
+    draw.text((x, y), "TRẦN VĂN AN", fill=(25, 25, 35), font=face)
+    for row in range(3):
+        baseline = y + row * int(0.42 * dpi) + int(0.2 * dpi)
+        for dot_x in range(x + int(1.2 * dpi) if row == 0 else int(3.0 * dpi), int(7.4 * dpi), int(dpi * 0.042)):
+            draw.ellipse((dot_x, baseline, dot_x + 3, baseline + 3), fill=(30, 30, 30))
+    prepared = preprocess(np.asarray(noisy(page, sigma=4)), dpi=dpi)
+    text = page_text(ocr_page(prepared.grey, dpi)[1])
+    assert "TRẦN VĂN AN" in text and "Quốc tịch: Việt Nam" in text
+    assert "..." not in text and "…" not in text
+    # The colour image for the archive still has the dots.
+    row = prepared.colour[y + int(0.2 * dpi) : y + int(0.2 * dpi) + 4, int(6 * dpi) : int(7 * dpi)]
+    assert row.min() < 120
