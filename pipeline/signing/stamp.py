@@ -8,17 +8,18 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyhanko.pdf_utils.content import RawContent
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
-from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
+from pyhanko.pdf_utils.layout import AxisAlignment, BoxConstraints, InnerScaling, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import TextStampStyle
 
 COPY_FORMS = ("SAO Y", "SAO LỤC", "TRÍCH SAO")
 VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "+07:00")  # no daylight saving time in Vietnam
 FONT_SIZE = 10
-STAMP_WIDTH = 200  # pt
+STAMP_WIDTH = 180  # pt
 STAMP_HEIGHT = 56  # pt: three 10 pt lines (12 pt leading) + padding
-MARGIN = 24  # pt from the top and right edges of the page
+MARGIN = 18  # pt from the top and right edges of the page
 
 
 
@@ -97,7 +98,15 @@ def stamp_style(font_path: Path) -> TextStampStyle:
         ),
         border_width=1,
         border_color=(0, 0, 0),
-        background=None,
+        # an opaque white box (a fill, not an image) keeps the stamp legible over a scanned page
+        background=RawContent(b"1 1 1 rg 0 0 100 100 re f", box=BoxConstraints(width=100, height=100)),
+        background_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MID,
+            y_align=AxisAlignment.ALIGN_MID,
+            margins=Margins.uniform(0),
+            inner_content_scaling=InnerScaling.STRETCH_FILL,
+        ),
+        background_opacity=1.0,
     )
 
 
