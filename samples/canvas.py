@@ -97,15 +97,13 @@ class Page:
         w = self.width(text, style, pt)
         return {"left": x + w, "center": x + w / 2, "right": x}[align]
 
-    def dots(self, x0: float, x1: float, y: float, pitch: float = 1.05) -> None:
-        """A dotted leader from x0 to x1 slightly under the baseline y."""
-        r = max(1, self.px(0.11))
-        yy = self.px(y + 0.55)
-        x = x0
-        while x < x1:
-            cx = self.px(x)
-            self.draw.ellipse((cx - r, yy - r, cx + r, yy + r), fill=(70, 70, 75))
-            x += pitch
+    def dots(self, x0: float, x1: float, y: float, pt: float = 13) -> None:
+        """A dotted leader of period characters from x0 to x1 on the baseline y, as the civil-status software
+        prints it (Tesseract reads such leaders as text; drawn dot patterns break its page layout analysis)."""
+        period = self.width(".", "regular", pt)
+        count = int((x1 - x0) / period)
+        if count > 0:
+            self.text(x0, y, "." * count, "regular", pt, color=(70, 70, 75), record=False)
 
     def hline(self, x0: float, x1: float, y: float, width: float = 0.25, color: tuple[int, int, int] = INK) -> None:
         self.draw.line((self.px(x0), self.px(y), self.px(x1), self.px(y)), fill=color, width=max(1, self.px(width)))
@@ -137,7 +135,7 @@ class Page:
     def field(self, x: float, y: float, label: str, value: str, x_end: float, pt: float = 13,
               value_style: str = "typed", line_h: float = 7.6, label_style: str = "regular",
               indent: float = 0.0, join: bool = False, cont_x: float | None = None) -> float:
-        """``label:`` then a dotted leader to x_end with the value typed on it, on the same line.
+        """``label:`` then the value typed on the same line, and a dotted leader from the value to x_end.
 
         A value too long for the line continues on the next lines (from ``cont_x``, default x + indent), each
         with its leader. Returns the baseline of the next line.
@@ -146,14 +144,14 @@ class Page:
         label = nfc(label).rstrip(":") + ":"
         after = self.text(x, y, label, label_style, pt, record=False)
         start = after + 1.6
-        lines = self.wrap(value, x_end - start - 1, x_end - cont - 1, value_style, pt) if value else [""]
-        self.dots(after + 0.8, x_end, y)
-        self.text(start, y, lines[0], value_style, pt, record=False)
+        lines = self.wrap(value, x_end - start - 3, x_end - cont - 3, value_style, pt) if value else [""]
+        end = self.text(start, y, lines[0], value_style, pt, record=False)
+        self.dots(end + 0.8 if lines[0] else after + 0.8, x_end, y, pt)
         self.record(f"{label} {lines[0]}", join)
         for line in lines[1:]:
             y += line_h
-            self.dots(cont, x_end, y)
-            self.text(cont, y, line, value_style, pt)
+            end = self.text(cont, y, line, value_style, pt)
+            self.dots(end + 0.8, x_end, y, pt)
         return y + line_h
 
     def paste_rgba(self, layer: Image.Image, x: float, y: float) -> None:

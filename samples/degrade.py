@@ -33,7 +33,15 @@ class Plan:
     fold: bool
 
 
-def plan(tier: str, rng: random.Random, allow_rotation: bool = True) -> Plan:
+def plan(tier: str, rng: random.Random, allow_rotation: bool = True, dpi: int | None = None) -> Plan:
+    """Draw the degradation of one document; ``dpi`` fixes the resolution (pages of one file share it)."""
+    chosen = _plan(tier, rng, allow_rotation)
+    if dpi is None:
+        return chosen
+    return Plan(chosen.tier, dpi, chosen.skew, chosen.rotation, chosen.photocopy, chosen.fold)
+
+
+def _plan(tier: str, rng: random.Random, allow_rotation: bool) -> Plan:
     if tier == "clean":
         return Plan(tier, 300, 0.0, 0, False, False)
     if tier == "scan":
@@ -60,9 +68,9 @@ def apply(image: Image.Image, p: Plan, seed: int) -> Image.Image:
         arr = arr * _uneven_light(h, w, rng)[..., None]
         if p.fold:
             arr = _fold(arr, rng)
-    arr = cv2.GaussianBlur(arr, (0, 0), 0.55 if p.tier == "scan" else 0.75)
     arr = _skew(arr, p.skew)
-    arr = arr + rng.normal(0, 4.0 if p.tier == "scan" else 6.0, arr.shape[:2])[..., None].astype(np.float32)
+    noise = rng.standard_normal(arr.shape[:2], dtype=np.float32) * (2.0 if p.tier == "scan" else 3.0)
+    arr = cv2.GaussianBlur(arr + noise[..., None], (0, 0), 0.6 if p.tier == "scan" else 0.8)
     out = np.clip(arr, 0, 255).astype(np.uint8)
     out = _jpeg_round_trip(out, 72 if p.tier == "scan" else 55)
     result = Image.fromarray(out)

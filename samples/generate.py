@@ -41,7 +41,7 @@ LAYOUTS: dict[str, ModuleType] = {
 }
 FORMATS_BY_TIER = {"clean": ["png", "png", "tiff", "pdf"], "scan": ["jpeg", "pdf", "png", "tiff"],
                    "hard": ["jpeg", "pdf", "tiff", "jpeg"]}
-JPEG_QUALITY = {"clean": 90, "scan": 80, "hard": 75}
+JPEG_QUALITY = {"clean": 90, "scan": 75, "hard": 70}
 
 
 @dataclass
@@ -58,6 +58,8 @@ def render(doc: Doc, tier: str, rng: random.Random, first_page: int = 1,
     result = []
     for offset, page in enumerate(pages):
         image = degrade.apply(page.image, plan, rng.randrange(2**32))
+        if plan.tier == "clean":
+            image = writers.compact(image, fixed_palette=doc.schema != "citizen_id_card")
         result.append(RenderedPage(image, {"number": first_page + offset, "rotation": plan.rotation,
                                            "skew": plan.skew, "dpi": plan.dpi, "text": page.text_content()}))
     return result
@@ -103,12 +105,13 @@ def generate_dossier(out: Path, seed: int, tier: str, index: int, fmt: str = "pd
     plan = degrade.plan(tier, rng, allow_rotation=False)
     form = request_form.draw(card.fields, schema, id_card.date.fromisoformat(card.fields["issue_date"]),
                              plan.dpi, rng)
-    pages = [RenderedPage(degrade.apply(form.image, plan, rng.randrange(2**32)),
+    form_image = degrade.apply(form.image, plan, rng.randrange(2**32))
+    pages = [RenderedPage(writers.compact(form_image) if tier == "clean" else form_image,
                           {"number": 1, "rotation": plan.rotation, "skew": plan.skew, "dpi": plan.dpi,
                            "text": form.text_content()})]
     documents = []
     for doc in (card, certificate):
-        rendered = render(doc, tier, rng, first_page=len(pages) + 1, plan=degrade.plan(tier, rng))
+        rendered = render(doc, tier, rng, first_page=len(pages) + 1, plan=degrade.plan(tier, rng, dpi=plan.dpi))
         documents.append(doc.truth([p.truth["number"] for p in rendered]))
         pages.extend(rendered)
     return write(out, name, tier, fmt, pages, documents)

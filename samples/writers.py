@@ -17,6 +17,38 @@ FORMATS = {"png": ".png", "jpeg": ".jpg", "tiff": ".tif", "pdf": ".pdf"}
 MULTI_PAGE = {"tiff", "pdf"}
 
 
+def _document_palette() -> Image.Image:
+    """Greys, seal reds and signature blues: all a clean print-out is made of (white paper, black, red, blue)."""
+    colours: list[int] = []
+    for i in range(64):
+        v = round(i * 255 / 63)
+        colours += [v, v, v]
+    for ink in ((205, 35, 45), (25, 45, 150), (120, 40, 95), (70, 70, 75)):
+        for i in range(1, 33):
+            t = i / 32
+            colours += [round(255 - (255 - c) * t) for c in ink]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(colours + [0] * (768 - len(colours)))
+    return palette
+
+
+DOCUMENT_PALETTE = _document_palette()
+
+
+def compact(image: Image.Image, fixed_palette: bool = True) -> Image.Image:
+    """A clean page as a palette image (small lossless files): the fixed document palette (fast), or an adaptive
+    one for coloured pages such as ID cards."""
+    if fixed_palette:
+        return image.convert("RGB").quantize(palette=DOCUMENT_PALETTE, dither=Image.Dither.NONE)
+    return image.convert("RGB").quantize(128, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+
+
+def png_bytes(image: Image.Image, dpi: int) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, "PNG", dpi=(dpi, dpi), compress_level=6)
+    return buf.getvalue()
+
+
 def jpeg_bytes(image: Image.Image, dpi: int, quality: int) -> bytes:
     buf = io.BytesIO()
     image.convert("RGB").save(buf, "JPEG", quality=quality, dpi=(dpi, dpi), optimize=True)
@@ -30,20 +62,23 @@ def write_pages(path: Path, fmt: str, images: list[Image.Image], dpis: list[int]
     if fmt not in MULTI_PAGE and len(images) != 1:
         raise ValueError(f"{fmt} holds one page, got {len(images)}")
     if fmt == "png":
-        images[0].save(path, "PNG", dpi=(dpis[0], dpis[0]), compress_level=6)
+        path.write_bytes(png_bytes(images[0], dpis[0]))
     elif fmt == "jpeg":
         path.write_bytes(jpeg_bytes(images[0], dpis[0], quality))
     elif fmt == "tiff":
         # TIFF holds one resolution per page; Pillow takes it from each image's info.
-        frames = []
-        for image, dpi in zip(images, dpis, strict=True):
-            frame = image.convert("RGB")
-            frame.info["dpi"] = (dpi, dpi)
-            frames.append(frame)
-        frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:], compression="tiff_jpeg",
-                       quality=quality, dpi=(dpis[0], dpis[0]))
+        # Palette pages are stored losslessly (deflate), colour scans as JPEG-in-TIFF.
+        if len(set(dpis)) != 1:
+            raise ValueError("the pages of a TIFF file share one resolution here")
+        frames = [image if image.mode == "P" else image.convert("RGB") for image in images]
+        options: dict[str, Any] = {"compression": "tiff_adobe_deflate"}
+        if any(f.mode != "P" for f in frames):
+            frames = [f.convert("RGB") for f in frames]
+            options = {"compression": "jpeg", "quality": quality}
+        frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:], dpi=(dpis[0], dpis[0]), **options)
     else:
-        pages = [jpeg_bytes(image, dpi, quality) for image, dpi in zip(images, dpis, strict=True)]
+        pages = [png_bytes(image, dpi) if image.mode == "P" else jpeg_bytes(image, dpi, quality)
+                 for image, dpi in zip(images, dpis, strict=True)]
         path.write_bytes(img2pdf.convert(pages, nodate=True, producer="sohoa samples"))
 
 

@@ -1,0 +1,84 @@
+"""The generator: deterministic per seed, every schema, contract value formats, readable files."""
+
+import json
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from samples import writers
+from samples.doc import SCHEMAS
+from samples.generate import generate_corpus, generate_document, scan_like_pdf
+from samples.truth_format import problems
+
+
+def _truth(path: Path) -> dict:
+    return json.loads(writers.truth_path(path).read_text(encoding="utf-8"))
+
+
+def _page_count(path: Path) -> int:
+    if path.suffix == ".pdf":
+        with pikepdf.open(path) as pdf:
+            return len(pdf.pages)
+    with Image.open(path) as image:
+        return getattr(image, "n_frames", 1)
+
+
+@pytest.mark.parametrize(("schema", "tier"), [("birth_certificate", "scan"), ("citizen_id_card", "hard"),
+                                              ("birth_register", "clean")])
+def test_same_seed_same_files(tmp_path: Path, schema: str, tier: str) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = generate_document(tmp_path / "a", 7, schema, tier, 1)
+    b = generate_document(tmp_path / "b", 7, schema, tier, 1)
+    assert a.name == b.name
+    assert _truth(a) == _truth(b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_other_seed_other_document(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = generate_document(tmp_path / "a", 1, "marriage_certificate", "clean", 1, "png")
+    b = generate_document(tmp_path / "b", 2, "marriage_certificate", "clean", 1, "png")
+    assert _truth(a)["documents"][0]["fields"] != _truth(b)["documents"][0]["fields"]
+
+
+def test_corpus_covers_every_schema_in_contract_formats(tmp_path: Path) -> None:
+    files = generate_corpus(tmp_path, seed=11, per_type=1, dossiers=1)
+    assert len(files) == len(SCHEMAS) + 1
+    seen = set()
+    for path in files:
+        truth = _truth(path)
+        assert truth["source"] == path.name
+        assert problems(truth) == [], path.name
+        assert _page_count(path) == len(truth["pages"])
+        seen.update(doc["schema"] for doc in truth["documents"])
+    assert seen == set(SCHEMAS)
+    dossier = _truth(files[-1])
+    assert [d["schema"] for d in dossier["documents"]][0] == "citizen_id_card"
+    assert len(dossier["documents"]) == 2 and len(dossier["pages"]) == 3
+
+
+def test_page_image_has_its_dpi(tmp_path: Path) -> None:
+    path = generate_document(tmp_path, 3, "death_extract", "clean", 1, "png")
+    with Image.open(path) as image:
+        assert image.size == (2480, 3508)  # A4 at 300 dpi
+        assert round(image.info["dpi"][0]) == 300
+    assert _truth(path)["pages"][0]["dpi"] == 300
+
+
+def test_scan_like_pdf(tmp_path: Path) -> None:
+    out = scan_like_pdf(tmp_path / "scan_3.pdf", 3, seed=1)
+    with pikepdf.open(out) as pdf:
+        assert len(pdf.pages) == 3
+        for page in pdf.pages:
+            (image,) = page.get_images().values()
+            assert (image.Width, image.Height) == (1654, 2339)  # A4 at 200 dpi
+            assert image.ColorSpace == "/DeviceRGB" and image.Filter == "/DCTDecode"
+            width_pt = float(page.mediabox[2]) - float(page.mediabox[0])
+            assert abs(width_pt - 595.3) < 1.0  # the page is A4: the image sits at 200 dpi
+    truth = _truth(out)
+    assert problems(truth) == []
+    assert all(p["dpi"] == 200 and p["skew"] != 0 for p in truth["pages"])
