@@ -15,6 +15,14 @@ import typer
 from pipeline.errors import BadInput
 
 
+def _quiet_libraries() -> None:
+    """pyHanko logs path-building failures with tracebacks at WARNING; the report already says what
+    matters, in Vietnamese, so the terminal shows sohoa's own lines only."""
+    logging.basicConfig(level=logging.WARNING, format="sohoa: cảnh báo / warning: %(message)s")
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def _parse_at(value: str | None) -> dt.datetime | None:
     if not value:
         return None
@@ -46,7 +54,7 @@ def register(cli: typer.Typer) -> None:
             normalize_copy_form(copy_form)
         except ValueError as err:
             raise BadInput(src, str(err)) from err
-        logging.basicConfig(level=logging.WARNING, format="sohoa: cảnh báo / warning: %(message)s")
+        _quiet_libraries()
         result = sign_pdf(src, out, level=chosen, copy_form=copy_form, visible=not invisible)
         dev = " (khóa thử nghiệm / development signer)" if result.signer_is_development else ""
         typer.echo(f"{out}: đã ký PAdES {result.level.value}{dev}, {result.field_name}", err=True)
@@ -63,6 +71,7 @@ def register(cli: typer.Typer) -> None:
         """Validate every signature: integrity, coverage, later changes, trust, timestamp, revocation."""
         from pipeline.signing import verify_pdf
 
+        _quiet_libraries()
         report = verify_pdf(path, trust_roots=list(trust_root or []), at=_parse_at(at))
         if as_json:
             typer.echo(report.model_dump_json(indent=2))

@@ -58,7 +58,12 @@ def trust_root_paths() -> list[Path]:
 
 def configured_trust_roots() -> list[x509.Certificate]:
     """Trust anchors from SOHOA_TRUST_ROOTS (not including the development root)."""
+    from pipeline.errors import BadInput
+
     roots: list[x509.Certificate] = []
     for path in trust_root_paths():
-        roots.extend(load_pem_certs(path))
+        try:
+            roots.extend(load_pem_certs(path))
+        except (OSError, ValueError) as err:
+            raise BadInput(path, f"SOHOA_TRUST_ROOTS: không đọc được chứng thư gốc / cannot read ({err})") from err
     return roots

@@ -62,7 +62,8 @@ def _line(i: int, r: SignatureReport) -> str:
     if r.timestamp is not None and r.kind == "signature":
         ok = "hợp lệ" if r.timestamp.intact and r.timestamp.trusted else "không hợp lệ/không tin cậy"
         lines.append(f"  Dấu thời gian: {vietnam_time(r.timestamp.time)} ({ok})")
-    lines.append(f"  Dữ liệu thu hồi: {r.revocation_evidence}")
+    evidence = "không có trong tệp" if r.revocation_evidence == "none" else r.revocation_evidence
+    lines.append(f"  Dữ liệu thu hồi (OCSP/CRL): {evidence}")
     lines.extend(f"  - {p}" for p in r.problems)
     return "\n".join(lines)
 

@@ -123,3 +123,28 @@ def test_second_signature_is_an_allowed_update(signed_two_pages, tmp_path):
     assert first.modification_level == "FORM_FILLING" and first.coverage == "ENTIRE_REVISION"
     assert second.covers_whole_file
     assert run_cli("verify", str(twice)) == 0
+
+
+def test_annotation_added_after_signing_is_not_allowed(signed_two_pages):
+    """Comments drawn on a signed archive copy are not among the allowed updates (form filling, later
+    signatures, DSS, document timestamps)."""
+
+    def add_note(w: IncrementalPdfFileWriter) -> None:
+        page = w.root["/Pages"]["/Kids"][0].get_object()
+        note = generic.DictionaryObject(
+            {
+                generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
+                generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
+                generic.pdf_name("/Rect"): generic.ArrayObject(map(generic.NumberObject, (72, 600, 92, 620))),
+                generic.pdf_name("/Contents"): generic.pdf_string("đã sửa"),
+            }
+        )
+        page["/Annots"].append(w.add_object(note))
+        w.update_container(page)
+
+    incremental(signed_two_pages, add_note)
+    with pikepdf.open(signed_two_pages) as pdf:
+        assert [str(a.Subtype) for a in pdf.pages[0].Annots] == ["/Widget", "/Text"]
+    report = verify_pdf(signed_two_pages)
+    assert report.signatures[0].modification_level in ("ANNOTATIONS", "OTHER")
+    assert not report.valid
