@@ -138,11 +138,15 @@ def split_documents(layouts: list[PageLayout], schemas: tuple[Schema, ...],
                     forced: str | None = None) -> list[Split]:
     """Group pages into documents. With ``forced``, every document gets that schema."""
     splits: list[Split] = []
+    registers = {s.id: s.layout == "register" for s in schemas}
     for index, layout in enumerate(layouts):
         page = classify_page(layout, schemas)
         starts = page.titled or page.header or not splits
         if not starts and splits[-1].schema == UNKNOWN and page.schema != UNKNOWN:
             starts = True
+        if starts and splits and page.titled and page.schema == splits[-1].schema and \
+                registers.get(page.schema) and splits[-1].pages[-1] == index - 1:
+            starts = False  # the next page of the same register repeats its title
         if starts:
             schema = forced or page.schema
             confidence = 1.0 if forced else page.confidence

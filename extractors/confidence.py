@@ -22,6 +22,7 @@ class Assessment:
     rule_failed: bool = False
     rule_passed: bool = False
     exact: bool = False  # from an exact source (the QR code)
+    ragged: bool = False  # the value ended at OCR debris: it may be cut short
 
     def confidence(self) -> float:
         if self.exact:
@@ -29,6 +30,8 @@ class Assessment:
         value = self.ocr * self.label * self.kind_quality
         if not self.valid:
             value *= settings.INVALID_KIND_FACTOR
+        if self.ragged:
+            value *= settings.RAGGED_FACTOR
         if self.rule_failed:
             value *= settings.RULE_FAILED_FACTOR
         elif self.rule_passed:

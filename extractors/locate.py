@@ -25,6 +25,7 @@ class RawValue:
     label_score: float = 100.0  # 0..100; patterns count as 100
     box: tuple[int, int, int, int] | None = None
     layout: PageLayout | None = field(default=None, repr=False)
+    ragged: bool = False  # the value ended at OCR debris that may hold its last characters
 
     @property
     def ocr_conf(self) -> float:
@@ -68,29 +69,65 @@ def _tokens_in(tokens: list[Token], rng: Range) -> list[Token]:
 _LEADER_RUN = re.compile(r"[.…·•_‥⋯]{3,}|…")
 
 
-def _value_tokens(tokens: list[Token]) -> list[Token]:
-    """The value's tokens: leaders before it skipped, and cut where the dotted leader after it begins
-    (OCR reads a leader as dots glued to the last word, then as garbage)."""
+_REPEAT = re.compile(r"(.)\1{3,}")
+_LETTERS = re.compile(r"[^\W\d_]")
+NUMERIC_KINDS = ("personal_id", "date", "year", "register_number")
+
+
+def is_garbage(text: str, numeric: bool = False) -> bool:
+    """A token that is what OCR makes of a dotted leader or a stamp: no Vietnamese word is longer than 7
+    letters, none mixes letters and digits, and none repeats one character four times."""
+    core = clean_value(text)
+    if not core:
+        return True
+    alnum = sum(ch.isalnum() for ch in core)
+    if alnum < 0.6 * len(core):
+        return True
+    if numeric:
+        return bool(re.search(r"[^\W\d_]{4,}", core)) and not re.search(r"\d{3,}", core)
+    letters = len(_LETTERS.findall(core))
+    digits = sum(ch.isdigit() for ch in core)
+    if letters > 8 and "/" not in core and "-" not in core:
+        return True
+    if letters and digits and len(core) >= 5:
+        return True
+    return bool(_REPEAT.search(core))
+
+
+def _value_tokens(tokens: list[Token], numeric: bool = False) -> tuple[list[Token], bool]:
+    """The value's tokens, and whether it ended raggedly. Leaders before the value are skipped; the value
+    is cut where the dotted leader after it begins (OCR reads a leader as dots glued to the last word,
+    then as garbage). Ragged: cut at a garbage token that starts with letters, which may hold the end of
+    the value itself ("HƯƠNGG....", "TỪÙNG")."""
     out: list[Token] = []
     for token in tokens:
-        if is_leader(token.text) or not clean_value(token.text):
-            if out:
-                break
-            continue
         run = _LEADER_RUN.search(token.text)
-        if run and run.start() > 0 and out is not None:
+        if run and run.start() > 0:
             head = token.text[: run.start()]
-            if clean_value(head):
+            if clean_value(head) and not is_garbage(head, numeric):
                 out.append(_cut(token, head))
-            break
+                return out, False
+            if out:
+                return out, bool(_LETTERS.match(clean_value(head) or " "))
+            continue
         if run and run.start() == 0:
             rest = token.text[run.end():].lstrip(".…·•_‥⋯")
-            if out or not clean_value(rest):
-                break
+            if out or not clean_value(rest) or is_garbage(rest, numeric):
+                if out:
+                    return out, False
+                continue
             out.append(_cut(token, rest, from_right=True))
             continue
+        if is_leader(token.text) or not clean_value(token.text):
+            if out:
+                return out, False
+            continue
+        if is_garbage(token.text, numeric):
+            if out:
+                return out, bool(re.match(r"[^\W\d_]{2}", clean_value(token.text)))
+            continue
         out.append(token)
-    return out
+    return out, False
 
 
 def _cut(token: Token, text: str, from_right: bool = False) -> Token:
@@ -151,7 +188,9 @@ class _Reader:
         return None
 
     # -- value reading -----------------------------------------------------------------------------
-    def right_tokens(self, line_no: int, m_index: int, rng: Range) -> list[Token]:
+    def right_tokens(self, line_no: int, m_index: int, rng: Range,
+                     numeric: bool = False) -> tuple[list[Token], bool]:
+        """The value right of a label, up to the next label in the same column; and whether it is ragged."""
         line = self.layout.lines[line_no]
         matches = self.matches[line_no]
         match = matches[m_index]
@@ -160,31 +199,32 @@ class _Reader:
             if rng[0] <= line.tokens[other.start].cx < rng[1]:
                 stop = other.start
                 break
-        return _value_tokens(_tokens_in(line.tokens[match.end:stop], rng))
+        return _value_tokens(_tokens_in(line.tokens[match.end:stop], rng), numeric)
 
     def line_has_label(self, line_no: int, rng: Range) -> bool:
         line = self.layout.lines[line_no]
         return any(rng[0] <= line.tokens[m.start].cx < rng[1] for m in self.matches[line_no])
 
     def lines_below(self, line_no: int, rng: Range, anchors: list[float], max_lines: int,
-                    key: str | None = None) -> list[list[Token]]:
-        """Tokens of the following lines that continue a value: close below, starting where the label or
-        its line starts, no label (a line holding only the rest of the same field's label is skipped)."""
-        out: list[list[Token]] = []
+                    key: str | None = None, numeric: bool = False) -> tuple[list[tuple[int, list[Token]]], bool]:
+        """The following lines that continue a value: close below, starting where the label or its line
+        starts, holding no label (a line with only the rest of the same field's label is stepped over).
+        Returns (line number, tokens) pairs and whether the last one ended raggedly."""
+        out: list[tuple[int, list[Token]]] = []
+        ragged = False
         lh = self.layout.line_height
         bottom = self.layout.lines[line_no].bbox[3]
-        tolerance = 0.06 * self.layout.width
+        tolerance = 0.025 * self.layout.width
         for nxt in range(line_no + 1, len(self.layout.lines)):
             if len(out) >= max_lines:
                 break
-            line = self.layout.lines[nxt]
-            tokens = _tokens_in(line.tokens, rng)
+            tokens = _tokens_in(self.layout.lines[nxt].tokens, rng)
             if not tokens:
                 continue
             top = min(t.bbox[1] for t in tokens)
             if top - bottom > settings.CONTINUATION_GAP * lh:
                 break
-            if top < bottom - 0.5 * lh:  # same line (another column or a split line)
+            if top < bottom - 0.5 * lh:  # on the same line (another column, or a line split by OCR)
                 continue
             if self.line_has_label(nxt, rng):
                 if key is not None and not out and self.only_label_of(nxt, key):
@@ -193,19 +233,19 @@ class _Reader:
                 break
             if min(abs(tokens[0].bbox[0] - x) for x in anchors) > tolerance:
                 break
-            values = _value_tokens(tokens)
+            values, ragged = _value_tokens(tokens, numeric)
             if not values:
                 break
-            out.append(values)
+            out.append((nxt, values))
             bottom = max(t.bbox[3] for t in tokens)
-        return out
+        return out, ragged
 
     def only_label_of(self, line_no: int, key: str) -> bool:
         """The line holds one label of field ``key`` and nothing after it (``Date of expiry``)."""
         matches = self.matches[line_no]
         line = self.layout.lines[line_no]
         return (len(matches) == 1 and key in matches[0].label.fields
-                and not _value_tokens(line.tokens[matches[0].end:]))
+                and not _value_tokens(line.tokens[matches[0].end:])[0])
 
     def read(self, found: dict[str, RawValue]) -> None:
         for line_no, line in enumerate(self.layout.lines):
@@ -213,35 +253,36 @@ class _Reader:
                 key = self.choose(match, line, found)
                 if match.label.block_starts and not match.label.fields:
                     self.block = match.label.block_starts[0]
-                if key is None:
-                    continue
-                spec = self.schema.fields[key]
-                rng = self.column_range(key)
-                tokens = self.right_tokens(line_no, m_index, rng)
-                twin = self.twin(match, key, found)
-                if twin and not self.columns.get(spec.block) == "right":
-                    # One label, two value columns: the right half belongs to the twin field.
-                    left = [t for t in self.right_tokens(line_no, m_index, (0, float(self.layout.width)))]
-                    right = [t for t in left if t.cx >= self.split]
-                    tokens = [t for t in left if t.cx < self.split]
-                    if right:
-                        found[twin] = self.raw(right, match)
-                in_range = _tokens_in(line.tokens, rng)
-                anchors = [float(line.tokens[match.start].bbox[0]), float(in_range[0].bbox[0])]
-                lines: list[list[Token]] = [tokens] if tokens else []
-                if not tokens and spec.position in ("below", "right_or_below"):
-                    lines = self.lines_below(line_no, rng, anchors, 1, key)
-                if lines and spec.multiline:
-                    start_line = line_no if tokens else self.next_line_no(line_no, lines[0])
-                    lines += self.lines_below(start_line, rng, anchors, 3)
-                if lines:
-                    found[key] = self.raw([t for ln in lines for t in ln], match)
+                if key is not None:
+                    self.read_field(key, line_no, m_index, found)
 
-    def next_line_no(self, line_no: int, tokens: list[Token]) -> int:
-        for nxt in range(line_no + 1, len(self.layout.lines)):
-            if tokens[0] in self.layout.lines[nxt].tokens:
-                return nxt
-        return line_no
+    def read_field(self, key: str, line_no: int, m_index: int, found: dict[str, RawValue]) -> None:
+        spec = self.schema.fields[key]
+        line = self.layout.lines[line_no]
+        match = self.matches[line_no][m_index]
+        rng = self.column_range(key)
+        numeric = spec.kind in NUMERIC_KINDS
+        tokens, ragged = self.right_tokens(line_no, m_index, rng, numeric)
+        twin = self.twin(match, key, found)
+        if twin:
+            # One label, two value columns: the right half belongs to the twin field.
+            both, ragged = self.right_tokens(line_no, m_index, (0.0, float(self.layout.width)), numeric)
+            tokens = [t for t in both if t.cx < self.split]
+            right = [t for t in both if t.cx >= self.split]
+            if right:
+                found[twin] = self.raw(right, match, ragged)
+        in_range = _tokens_in(line.tokens, rng) or line.tokens
+        anchors = [float(line.tokens[match.start].bbox[0]), float(in_range[0].bbox[0])]
+        lines: list[tuple[int, list[Token]]] = [(line_no, tokens)] if tokens else []
+        if not tokens and spec.position in ("below", "right_or_below"):
+            lines, ragged = self.lines_below(line_no, rng, anchors, 1, key, numeric)
+        if lines and spec.multiline:
+            more, more_ragged = self.lines_below(lines[-1][0], rng, anchors, 3, numeric=numeric)
+            if more:
+                lines += more
+                ragged = more_ragged
+        if lines:
+            found[key] = self.raw([t for _, ln in lines for t in ln], match, ragged)
 
     def twin(self, match: LabelMatch, key: str, found: dict[str, RawValue]) -> str | None:
         """For a left-column field, the right-column field with the same label (husband → wife)."""
@@ -252,10 +293,10 @@ class _Reader:
                 return other
         return None
 
-    def raw(self, tokens: list[Token], match: LabelMatch | None) -> RawValue:
+    def raw(self, tokens: list[Token], match: LabelMatch | None, ragged: bool = False) -> RawValue:
         return RawValue(text=" ".join(t.text for t in tokens), tokens=tokens, page=self.layout.number,
                         label_score=match.score if match else 100.0, box=union([t.bbox for t in tokens]),
-                        layout=self.layout)
+                        layout=self.layout, ragged=ragged)
 
 
 def _pattern_value(schema: Schema, layout: PageLayout, key: str) -> RawValue | None:

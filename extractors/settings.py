@@ -16,6 +16,7 @@ LABEL_CUTOFF_NO_COLON = 95.0  # a label read without its colon must match this w
 
 # Confidence weights.
 INVALID_KIND_FACTOR = 0.3  # value not valid for its kind
+RAGGED_FACTOR = 0.7  # the value ended at OCR debris that may hold its end
 RULE_FAILED_FACTOR = 0.5  # a rule against the field failed
 RULE_PASSED_BONUS = 0.05  # a cross-field rule confirmed the value
 QR_CONFIDENCE = 0.99  # a value read from the card's QR code

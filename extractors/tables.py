@@ -84,8 +84,21 @@ def _cells(layout: PageLayout, grid: Grid) -> dict[tuple[int, int], list[Token]]
 
 
 def _text(tokens: list[Token]) -> str:
-    ordered = sorted(tokens, key=lambda t: (round((t.bbox[1] + t.bbox[3]) / 2 / 12), t.bbox[0]))
-    return " ".join(t.text for t in ordered)
+    """A cell's text: its tokens grouped into visual lines (top to bottom), each read left to right;
+    bars read from the ruled lines are dropped."""
+    rows: list[list[Token]] = []
+    for token in sorted(tokens, key=lambda t: (t.bbox[1] + t.bbox[3]) / 2):
+        cy = (token.bbox[1] + token.bbox[3]) / 2
+        height = token.bbox[3] - token.bbox[1]
+        if rows:
+            last = rows[-1]
+            last_cy = sum((t.bbox[1] + t.bbox[3]) / 2 for t in last) / len(last)
+            if abs(cy - last_cy) < 0.5 * max(height, 1):
+                last.append(token)
+                continue
+        rows.append([token])
+    words = [t.text.replace("|", "").strip() for row in rows for t in sorted(row, key=lambda t: t.bbox[0])]
+    return " ".join(w for w in words if w)
 
 
 def map_columns(schema: Schema, headers: dict[int, str]) -> dict[int, str]:
@@ -95,7 +108,7 @@ def map_columns(schema: Schema, headers: dict[int, str]) -> dict[int, str]:
     for col, text in headers.items():
         key_text = label_key(text)
         for key, labels in schema.table.columns.items():
-            score = max(fuzz.ratio(key_text, label_key(lb)) for lb in labels)
+            score = max(fuzz.token_sort_ratio(key_text, label_key(lb)) for lb in labels)
             if score >= HEADER_CUTOFF:
                 scored.append((score, col, key))
     mapping: dict[int, str] = {}

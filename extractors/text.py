@@ -95,3 +95,22 @@ def is_syllable(word: str) -> bool:
     decomposed = unicodedata.normalize("NFD", lower)
     base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
     return bool(_SYLLABLE.match(base))
+
+
+_NUMBERISH = re.compile(r"^[\d/.\-]+$")
+_ABBREVIATIONS = {"tp", "tp.", "tx", "tx.", "tt", "tt.", "ubnd", "t.", "h.", "q.", "p."}
+
+
+def odd_words(text: str) -> list[str]:
+    """Words of ``text`` that are neither Vietnamese syllables, numbers nor common abbreviations: signs of
+    OCR errors (``thịxã``, ``Qu4ng``) in free text."""
+    odd = []
+    for word in squash(text).split(" "):
+        bare = word.strip(",.;:()\"'")
+        if not bare or _NUMBERISH.match(bare) or bare.lower() in _ABBREVIATIONS or word.lower() in _ABBREVIATIONS:
+            continue
+        if "-" in bare and all(is_syllable(p) for p in bare.split("-") if p):
+            continue
+        if not is_syllable(bare):
+            odd.append(word)
+    return odd

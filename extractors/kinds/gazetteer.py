@@ -23,18 +23,33 @@ FUZZY_CUTOFF = 85
 class Gazetteer:
     def __init__(self, groups: list[list[str]]):
         self.by_canonical: dict[str, str] = {}
-        self.by_folded: dict[str, set[str]] = {}
+        self.by_folded: dict[str, set[str]] = {}  # folded variant → the first names of its groups
         for group in groups:
+            first = clean_value(str(group[0]))
             for variant in group:
                 variant = clean_value(str(variant))
                 self.by_canonical[canonical(variant)] = variant
-                self.by_folded.setdefault(fold(variant), set()).add(variant)
+                self.by_folded.setdefault(fold(variant), set()).add(first)
         self.folded_keys = list(self.by_folded)
+        self.max_words = max((len(k.split()) for k in self.folded_keys), default=1)
 
     def lookup(self, text: str) -> KindResult:
         value = clean_value(text)
         if not value:
             return invalid("trống")
+        result = self._lookup(value)
+        words = value.split()
+        if result.valid or len(words) < 2:
+            return result
+        # Trailing OCR debris after a known value ("Việt Nam c0 6"): the longest clean prefix.
+        for n in range(min(len(words) - 1, self.max_words), 0, -1):
+            prefix = self._lookup(" ".join(words[:n]))
+            if prefix.valid:
+                return prefix.model_copy(update={"quality": min(prefix.quality, 0.6), "repaired": True,
+                                                 "note": f"bỏ phần thừa: {value}"})
+        return result
+
+    def _lookup(self, value: str) -> KindResult:
         key = canonical(value)
         if key in self.by_canonical:
             return KindResult(value=self.by_canonical[key], valid=True, quality=1.0)

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from vietnam_provinces import Province, Ward
 
 from extractors.kinds.base import KindResult, invalid
-from extractors.text import clean_value, fold
+from extractors.text import clean_value, fold, odd_words
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 _PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?|t\.)\s*", re.IGNORECASE)
@@ -81,6 +81,14 @@ def _ward_names() -> dict[str, set[str]]:
     return names
 
 
+def ends_with_province(text: str) -> bool:
+    """The last comma-separated part is a province (``tỉnh Quảng Ninh``, ``Hà Nội``)."""
+    parts = [p.strip() for p in clean_value(text).split(",") if p.strip()]
+    if not parts:
+        return False
+    return _PROVINCE_PREFIX.sub("", fold(parts[-1])).strip() in province_names()
+
+
 def find_province(text: str) -> str | None:
     """The province named in ``text`` (last comma part first, then anywhere), as a printed bare name."""
     names = province_names()
@@ -135,4 +143,15 @@ def parse_place(text: str) -> KindResult:
                 parts[i] = head + good
                 repaired = True
     value = ", ".join(parts)
-    return KindResult(value=value, valid=True, quality=0.9 if repaired else 1.0, repaired=repaired)
+    quality = 0.9 if repaired else 1.0
+    note = None
+    if not ends_with_province(value):
+        tail = fold(parts[-1])
+        if any(tail.endswith(" " + name) for name in province_names()):  # "Bệnh viện Sản Nhi Quảng Ninh"
+            quality = min(quality, 0.9)
+        else:
+            quality, note = min(quality, 0.7), "tỉnh/thành phố không ở cuối"
+    odd = odd_words(value)
+    if odd:
+        quality, note = min(quality, 0.6), f"chữ lạ: {' '.join(odd)}"
+    return KindResult(value=value, valid=True, quality=quality, repaired=repaired, note=note)

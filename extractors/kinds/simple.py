@@ -5,18 +5,26 @@ from __future__ import annotations
 import re
 
 from extractors.kinds.base import KindResult, invalid
-from extractors.text import clean_value, fold
+from extractors.kinds.places import ends_with_province
+from extractors.text import clean_value, fold, odd_words
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
+ODD_WORD_QUALITY = 0.6  # free text with a word that is no Vietnamese syllable goes to review
+
+
 def parse_text(text: str) -> KindResult:
-    """Kind ``text``: NFC, single spaces, as printed. Valid when it holds at least one letter."""
+    """Kind ``text``: NFC, single spaces, as printed. Valid when it holds at least one letter; a word that
+    is not a Vietnamese syllable (``thịxã``) lowers the quality."""
     value = clean_value(text)
     if not value:
         return invalid("trống")
     if not _HAS_LETTER.search(value):
         return invalid(f"không có chữ: {value}", value=value)
+    odd = odd_words(value)
+    if odd:
+        return KindResult(value=value, valid=True, quality=ODD_WORD_QUALITY, note=f"chữ lạ: {' '.join(odd)}")
     return KindResult(value=value, valid=True, quality=1.0)
 
 
@@ -25,13 +33,17 @@ _AUTHORITY_HEADS = ("uy ban nhan dan", "ubnd", "so tu phap", "phong tu phap", "c
 
 
 def parse_authority(text: str) -> KindResult:
-    """Kind ``authority``: text that names a body (Ủy ban nhân dân …, UBND …, Cục Cảnh sát …)."""
+    """Kind ``authority``: text that names a body (Ủy ban nhân dân …, UBND …, Cục Cảnh sát …). When it
+    names a place with commas ("…, huyện Tiên Yên, tỉnh Quảng Ninh"), the last part must be a province."""
     result = parse_text(text)
     if not result.valid or result.value is None:
         return result
     folded = fold(result.value)
     if not any(head in folded for head in _AUTHORITY_HEADS):
-        return KindResult(value=result.value, valid=True, quality=0.8, note="không rõ cơ quan")
+        return result.model_copy(update={"quality": min(result.quality, 0.7), "note": "không rõ cơ quan"})
+    if "," in result.value and not ends_with_province(result.value):
+        return result.model_copy(update={"quality": min(result.quality, 0.5),
+                                         "note": "không kết thúc bằng tỉnh/thành phố"})
     return result
 
 
