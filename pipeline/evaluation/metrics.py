@@ -28,7 +28,8 @@ class Metrics(BaseModel):
     pages: int = 0
     cer_edits: int = 0
     cer_chars: int = 0
-    seconds: float = 0.0  # processing time, summed over files (one worker each)
+    timed_pages: int = 0  # pages of the files that were extracted without an error
+    seconds: float = 0.0  # their processing time, summed over files (one worker each)
 
     @computed_field
     @property
@@ -68,7 +69,7 @@ class Metrics(BaseModel):
     @computed_field
     @property
     def pages_per_second(self) -> float | None:
-        return _ratio(self.pages, self.seconds)
+        return _ratio(self.timed_pages, self.seconds)
 
 
 def compute_metrics(files: Iterable[FileScore], schema: str | None = None) -> Metrics:
@@ -98,7 +99,9 @@ def compute_metrics(files: Iterable[FileScore], schema: str | None = None) -> Me
         m.pages += len(pages)
         m.cer_edits += sum(p.edits for p in pages)
         m.cer_chars += sum(p.truth_chars for p in pages)
-        m.seconds += file.seconds if schema is None else sum(d.seconds for d in docs)
+        if file.error is None:
+            m.timed_pages += len(pages)
+            m.seconds += file.seconds if schema is None else sum(d.seconds for d in docs)
     return m
 
 

@@ -65,7 +65,7 @@ def find_cases(directory: Path) -> tuple[list[Case], list[str]]:
         except (OSError, ValueError) as err:
             warnings.append(f"{truth_path}: unreadable truth file ({err.__class__.__name__})")
             continue
-        input_path = truth_path.parent / truth.source
+        input_path = (truth_path.parent / truth.source).resolve()
         if not input_path.is_file():
             warnings.append(f"{truth_path}: input {truth.source} not found")
             continue

@@ -179,3 +179,4 @@ def test_failed_file_counts_everything_as_missed() -> None:
     score = score_file(_case([DEATH_TRUTH]), None, seconds=0.1, error="bad input: empty")
     m = metrics_by_tier([score])["clean"]
     assert m.classified == 0 and m.fields == 4 and m.fields_correct == 0 and m.cer == 1.0
+    assert m.pages == 1 and m.timed_pages == 0 and m.pages_per_second is None
