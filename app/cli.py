@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "app.commands.eval",
     "app.commands.sign",
     "app.commands.search",
+    "app.commands.serve",
     "app.commands.schemas",
 ]
 

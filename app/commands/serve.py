@@ -1,0 +1,64 @@
+"""``sohoa serve``: the counter and review web app plus the HTTP API (uvicorn).
+
+Accounts: ``sohoa serve --create-user NAME --role ROLE [--full-name TEXT]`` creates one and exits; the
+password comes from ``SOHOA_WEB_PASSWORD`` or is asked for twice on the terminal (never an argument).
+"""
+
+from __future__ import annotations
+
+import os
+
+import typer
+
+from app.web.users import ROLES
+
+
+def _password() -> str:
+    if os.environ.get("SOHOA_WEB_PASSWORD"):
+        return os.environ["SOHOA_WEB_PASSWORD"]
+    return typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt=True)
+
+
+def register(cli: typer.Typer) -> None:
+    @cli.command()
+    def serve(
+        host: str = typer.Option("127.0.0.1", "--host", help="Địa chỉ lắng nghe"),
+        port: int = typer.Option(8000, "--port", help="Cổng"),
+        create_user: str = typer.Option(None, "--create-user", help="Tạo tài khoản NAME rồi thoát"),
+        role: str = typer.Option(None, "--role", help=f"Vai trò của tài khoản mới: {', '.join(ROLES)}"),
+        full_name: str = typer.Option("", "--full-name", help="Họ và tên của tài khoản mới"),
+        secure_cookies: bool = typer.Option(False, "--secure-cookies",
+                                            help="Cookie chỉ gửi qua HTTPS (bật khi chạy sau proxy TLS)"),
+    ) -> None:
+        """Ứng dụng web tiếp nhận, kiểm tra, tra cứu và API HTTP (the web app and the HTTP API)."""
+        if create_user:
+            _create_user(create_user, role, full_name)
+            return
+        import uvicorn
+
+        from app.web.app import create_app
+
+        app = create_app(secure_cookies=secure_cookies)
+        if not app.state.ctx.users.all():
+            typer.echo("sohoa: chưa có tài khoản nào; tạo bằng: sohoa serve --create-user TEN --role giam_sat",
+                       err=True)
+        uvicorn.run(app, host=host, port=port, proxy_headers=True, log_level="info")
+
+
+def _create_user(name: str, role: str | None, full_name: str) -> None:
+    from app.web.users import UserError, UserStore
+    from pipeline.config import settings
+    from pipeline.store.database import open_catalog
+
+    if role not in ROLES:
+        typer.echo(f"sohoa: cần --role, một trong: {', '.join(ROLES)}", err=True)
+        raise typer.Exit(2)
+    store = UserStore(open_catalog(settings().catalog_url))
+    try:
+        user = store.create(name, role, _password(), full_name)
+    except UserError as err:
+        typer.echo(f"sohoa: {err}", err=True)
+        raise typer.Exit(2) from err
+    finally:
+        store.engine.dispose()
+    typer.echo(f"Đã tạo tài khoản {user.username} ({user.role_label}).")

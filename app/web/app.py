@@ -1,0 +1,86 @@
+"""The FastAPI application: server-rendered pages for the counter, the review queue and the supervisor,
+and the JSON API under ``/api`` (OpenAPI at ``/api/openapi.json``, browsable at ``/api/docs``)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from app.web.auth import CsrfFailed, Forbidden, Unauthenticated
+from app.web.context import WebContext
+from app.web.dossiers import DossierError
+from app.web.rendering import page
+from app.web.routes import auth, intake, records, review, supervision
+from pipeline.config import Settings, settings
+from pipeline.store import RecordNotFound
+
+STATIC = Path(__file__).with_name("static")
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _refuse(request: Request, status: int, message: str) -> Response:
+    if _is_api(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    return page(request, "error.html", status_code=status, message=message)
+
+
+def create_app(s: Settings | None = None, jobs: int | None = None, secure_cookies: bool = False) -> FastAPI:
+    ctx = WebContext(s or settings(), jobs=jobs, secure_cookies=secure_cookies)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        ctx.close()
+
+    app = FastAPI(title="sohoa", description="Tiếp nhận, kiểm tra và tra cứu hồ sơ số hóa.",
+                  version="0.1.0", openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None,
+                  lifespan=lifespan)
+    app.state.ctx = ctx
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    for module in (auth, intake, records, review, supervision):
+        app.include_router(module.router)
+
+    @app.exception_handler(Unauthenticated)
+    async def _unauthenticated(request: Request, _exc: Unauthenticated) -> Response:
+        if _is_api(request):
+            return JSONResponse({"detail": "Chưa đăng nhập."}, status_code=401)
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/dang-nhap?next={quote(target)}", status_code=303)
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(request: Request, _exc: Forbidden) -> Response:
+        return _refuse(request, 403, "Tài khoản của bạn không có quyền dùng chức năng này.")
+
+    @app.exception_handler(CsrfFailed)
+    async def _csrf(request: Request, _exc: CsrfFailed) -> Response:
+        return _refuse(request, 403, "Phiên làm việc không hợp lệ hoặc đã hết hạn; hãy tải lại trang.")
+
+    @app.exception_handler(DossierError)
+    async def _dossier(request: Request, exc: DossierError) -> Response:
+        return _refuse(request, 422, str(exc))
+
+    @app.exception_handler(RecordNotFound)
+    async def _missing(request: Request, _exc: RecordNotFound) -> Response:
+        return _refuse(request, 404, "Không tìm thấy bản ghi này.")
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if not request.url.path.startswith("/api/docs"):
+            response.headers.setdefault("Content-Security-Policy",
+                                        "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+        return response
+
+    return app

@@ -1,0 +1,27 @@
+"""What every request of the web app shares: the repository, accounts, sessions, the counter's dossiers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.web.dossiers import DossierStore
+from app.web.security import Security, load_secret
+from app.web.stats import ReviewLog
+from app.web.users import UserStore
+from pipeline.config import Settings
+from pipeline.store import Repository
+
+
+class WebContext:
+    def __init__(self, s: Settings, jobs: int | None = None, secure_cookies: bool = False):
+        self.settings = s
+        self.repo = Repository.from_settings(s)
+        self.users = UserStore(self.repo.engine)
+        self.reviews = ReviewLog(self.repo.engine)
+        self.security = Security(load_secret(s.home))
+        self.dossiers = DossierStore(s.home / "web" / "intake", self.repo, self.reviews, jobs)
+        self.cache: Path = s.home / "web" / "cache"
+        self.secure_cookies = secure_cookies
+
+    def close(self) -> None:
+        self.repo.close()

@@ -1,0 +1,281 @@
+"""Dossiers at the counter: a folder per dossier code under ``SOHOA_HOME/web/intake/<code>/`` with the
+uploaded scans, the page images, the archive copy (PDF/A-2b), the extraction as it came (``extracted.json``)
+and as the officer corrected it (``result.json``). Approval stores, signs and records the dossier.
+
+    f1/source.pdf  f1/pages/page-00001.jpg  f1/archive.pdf  f1/extracted.json  f1/result.json  f1/signed.pdf
+    dossier.json   (the Dossier model below)
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from pydantic import BaseModel, Field
+
+from app.web.editing import accepted, apply_form
+from app.web.stats import ReviewLog
+from pipeline.errors import BadInput
+from pipeline.models import Document, ExtractionResult, FieldValue
+from pipeline.process import process_file
+from pipeline.store import Repository
+
+CODE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}-\d{6}-\d{4}$")
+SAFE_NAME = re.compile(r"[^\w.\- ]+")
+
+
+class DossierFile(BaseModel):
+    index: int  # 1-based, the folder f<index>
+    name: str  # as uploaded (cleaned)
+    suffix: str
+    sha256: str | None = None
+    pages: int = 0
+    seconds: float = 0.0
+    error: str | None = None  # why the file could not be read (Vietnamese or the ingest's reason)
+
+
+class ReusedItem(BaseModel):
+    record_id: int
+    schema_id: str
+    summary: str  # person and number, for the list
+    verified: bool
+    problems: list[str] = Field(default_factory=list)
+    filled: list[str] = Field(default_factory=list)  # "f1.d0.full_name" fields filled from it
+
+
+class Dossier(BaseModel):
+    code: str
+    created_by: str
+    created_at: datetime
+    status: Literal["draft", "approved"] = "draft"
+    files: list[DossierFile] = Field(default_factory=list)
+    reused: list[ReusedItem] = Field(default_factory=list)
+    records: list[int] = Field(default_factory=list)  # current record ids after approval
+    approved_by: str | None = None
+    approved_at: datetime | None = None
+    signed: bool = False
+    sign_problem: str | None = None
+
+
+class DossierError(Exception):
+    """A request the dossier cannot honour; the message is Vietnamese."""
+
+
+class DossierStore:
+    def __init__(self, root: Path, repo: Repository, reviews: ReviewLog, jobs: int | None = None):
+        self.root = root
+        self.repo = repo
+        self.reviews = reviews
+        self.jobs = jobs
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    # -- files and folders ---------------------------------------------------------------------------
+    def lock(self, code: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(code, threading.Lock())
+
+    def folder(self, code: str) -> Path:
+        if not CODE.match(code):
+            raise DossierError("mã hồ sơ không đúng dạng")
+        return self.root / code
+
+    def file_folder(self, code: str, index: int) -> Path:
+        return self.folder(code) / f"f{index}"
+
+    def create(self, actor: str) -> Dossier:
+        code = self.repo.next_dossier_code(actor=actor)
+        dossier = Dossier(code=code, created_by=actor, created_at=datetime.now(UTC))
+        self.folder(code).mkdir(parents=True)
+        self.save(dossier)
+        return dossier
+
+    def save(self, dossier: Dossier) -> None:
+        path = self.folder(dossier.code) / "dossier.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(dossier.model_dump_json(indent=1), encoding="utf-8")
+        tmp.replace(path)
+
+    def load(self, code: str) -> Dossier:
+        path = self.folder(code) / "dossier.json"
+        if not path.is_file():
+            raise DossierError("không có hồ sơ này")
+        return Dossier.model_validate_json(path.read_text(encoding="utf-8"))
+
+    def drafts(self, actor: str | None = None) -> list[Dossier]:
+        found = []
+        for path in sorted(self.root.glob("*/dossier.json"), reverse=True):
+            dossier = Dossier.model_validate_json(path.read_text(encoding="utf-8"))
+            if dossier.status == "draft" and (actor is None or dossier.created_by == actor):
+                found.append(dossier)
+        return found
+
+    def result(self, code: str, index: int, which: str = "result") -> ExtractionResult:
+        path = self.file_folder(code, index) / f"{which}.json"
+        return ExtractionResult.model_validate_json(path.read_text(encoding="utf-8"))
+
+    def save_result(self, code: str, index: int, result: ExtractionResult) -> None:
+        path = self.file_folder(code, index) / "result.json"
+        path.write_text(result.model_dump_json(by_alias=True, indent=1), encoding="utf-8")
+
+    def page_image(self, code: str, index: int, page: int) -> Path:
+        path = self.file_folder(code, index) / "pages" / f"page-{page:05d}.jpg"
+        if not path.is_file():
+            raise DossierError("không có trang này")
+        return path
+
+    # -- intake --------------------------------------------------------------------------------------
+    def add_file(self, dossier: Dossier, name: str, data: BinaryIO) -> DossierFile:
+        """Saves an uploaded file and runs OCR and extraction on it (one pass, the archive copy as well)."""
+        if dossier.status != "draft":
+            raise DossierError("hồ sơ đã duyệt, không thêm tệp được")
+        index = len(dossier.files) + 1
+        clean = SAFE_NAME.sub("_", Path(name or "tep").name)[:120] or "tep"
+        entry = DossierFile(index=index, name=clean, suffix=Path(clean).suffix.lower()[:8])
+        folder = self.file_folder(dossier.code, index)
+        folder.mkdir(parents=True)
+        source = folder / f"source{entry.suffix}"
+        with source.open("wb") as out:
+            shutil.copyfileobj(data, out, 1 << 20)
+        started = time.perf_counter()
+        try:
+            processed = process_file(source, jobs=self.jobs, archive_out=folder / "archive.pdf",
+                                     workdir=folder / "pages")
+        except BadInput as err:
+            entry.error = err.reason
+        else:
+            for leftover in (folder / "pages").glob("*.pdf"):
+                leftover.unlink()
+            result = processed.result.model_copy(update={"source": clean})
+            (folder / "extracted.json").write_text(result.model_dump_json(by_alias=True, indent=1),
+                                                   encoding="utf-8")
+            self.save_result(dossier.code, index, result)
+            entry.sha256 = result.sha256
+            entry.pages = len(result.pages)
+        entry.seconds = round(time.perf_counter() - started, 3)
+        dossier.files.append(entry)
+        self.save(dossier)
+        return entry
+
+    def edit(self, dossier: Dossier, typed: dict[str, str]) -> dict[str, str]:
+        """Applies form values named ``f<file>.d<doc>.<field>``; returns errors by form name."""
+        if dossier.status != "draft":
+            raise DossierError("hồ sơ đã duyệt, không sửa được")
+        grouped: dict[tuple[int, int], dict[str, str]] = {}
+        for name, text in typed.items():
+            found = re.fullmatch(r"f(\d+)\.d(\d+)\.(\w+)", name)
+            if found:
+                grouped.setdefault((int(found.group(1)), int(found.group(2))), {})[found.group(3)] = text
+        errors: dict[str, str] = {}
+        for entry in dossier.files:
+            if entry.error:
+                continue
+            result = self.result(dossier.code, entry.index)
+            documents = list(result.documents)
+            changed_any = False
+            for d, document in enumerate(documents):
+                values = grouped.get((entry.index, d))
+                if not values:
+                    continue
+                updated, doc_errors, changed = apply_form(document, values)
+                errors.update({f"f{entry.index}.d{d}.{k}": v for k, v in doc_errors.items()})
+                if changed:
+                    documents[d] = updated
+                    changed_any = True
+            if changed_any:
+                self.save_result(dossier.code, entry.index, result.model_copy(update={"documents": documents}))
+        return errors
+
+    def reuse(self, dossier: Dossier, record_id: int, actor: str) -> ReusedItem:
+        """A stored result reused in this dossier: checked by the repository (hashes, signature); its
+        values fill the empty fields of documents of the same type in the dossier."""
+        if dossier.status != "draft":
+            raise DossierError("hồ sơ đã duyệt")
+        outcome = self.repo.reuse(record_id, actor=actor)
+        person = outcome.record.subject()
+        summary = " · ".join(x for x in (person.full_name if person else None,
+                                         person.personal_id if person else None,
+                                         outcome.record.number and f"Số {outcome.record.number}") if x)
+        item = ReusedItem(record_id=outcome.record.id, schema_id=outcome.record.schema_id, summary=summary,
+                          verified=outcome.verified, problems=outcome.problems)
+        for entry in dossier.files:
+            if entry.error:
+                continue
+            result = self.result(dossier.code, entry.index)
+            documents = list(result.documents)
+            for d, document in enumerate(documents):
+                if document.schema_id != outcome.record.schema_id:
+                    continue
+                fields = dict(document.fields)
+                for key, value in outcome.prefill.items():
+                    if key in fields and fields[key].value is None:
+                        fields[key] = FieldValue(value=value, confidence=1.0 if outcome.verified else 0.0,
+                                                 status="ok" if outcome.verified else "review")
+                        item.filled.append(f"f{entry.index}.d{d}.{key}")
+                documents[d] = document.model_copy(update={"fields": fields})
+            self.save_result(dossier.code, entry.index, result.model_copy(update={"documents": documents}))
+        dossier.reused.append(item)
+        self.save(dossier)
+        return item
+
+    # -- approval ------------------------------------------------------------------------------------
+    def approve(self, dossier: Dossier, actor: str) -> Dossier:
+        """Stores every document (the extraction as version 1, the accepted values as the next version),
+        signs each file's archive copy (PAdES, ``SAO Y``) and attaches it; records what was corrected."""
+        if dossier.status != "draft":
+            raise DossierError("hồ sơ đã duyệt")
+        readable = [f for f in dossier.files if not f.error]
+        if not readable and not dossier.reused:
+            raise DossierError("hồ sơ chưa có giấy tờ nào đọc được")
+        records: list[int] = []
+        problems: list[str] = []
+        signed_all = bool(readable)
+        for entry in readable:
+            folder = self.file_folder(dossier.code, entry.index)
+            extracted = self.result(dossier.code, entry.index, "extracted")
+            final = self.result(dossier.code, entry.index)
+            stored = self.repo.put(extracted, actor=actor, scan=folder / f"source{entry.suffix}",
+                                   archive=folder / "archive.pdf", dossier_code=dossier.code)
+            current = []
+            for view in stored:
+                document = accepted(final.documents[view.doc_index])
+                current.append(self.repo.supersede(view.id, document, actor=actor, status="reviewed",
+                                                   reason="kiểm tra tại quầy tiếp nhận"))
+                self.reviews.add(actor=actor, source="intake", record_id=view.root_id,
+                                 extracted=extracted.documents[view.doc_index], final=document)
+            signature, problem = _sign(folder / "archive.pdf", folder / "signed.pdf")
+            if problem:
+                problems.append(f"{entry.name}: {problem}")
+                signed_all = False
+                records.extend(v.id for v in current)
+                continue
+            for view in current:
+                records.append(self.repo.attach_signed(view.id, folder / "signed.pdf", signature, actor=actor).id)
+        dossier.records = records + [item.record_id for item in dossier.reused]
+        dossier.status = "approved"
+        dossier.approved_by = actor
+        dossier.approved_at = datetime.now(UTC)
+        dossier.signed = signed_all
+        dossier.sign_problem = "; ".join(problems) or None
+        self.save(dossier)
+        return dossier
+
+
+def _sign(archive: Path, signed: Path):
+    """(summary, None) or (None, the reason in Vietnamese) when the configured signer cannot sign."""
+    from pipeline.signing import sign_pdf
+
+    try:
+        return sign_pdf(archive, signed, copy_form="SAO Y"), None
+    except BadInput as err:
+        return None, f"chưa ký số được: {err.reason}"
+
+
+def document_pages(document: Document) -> list[int]:
+    return list(document.pages) or [1]

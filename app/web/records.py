@@ -1,0 +1,36 @@
+"""Stored records for the screens: search, the review queue (the catalog has no queue query, so it is read
+here from the catalog's ``records`` table), a live check of a record's signed copy."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline.store import RecordView, Repository, SignatureCheck
+from pipeline.store.catalog import Record
+from pipeline.store.verification import check_signature
+
+
+def review_queue(repo: Repository, actor: str, limit: int = 200) -> list[RecordView]:
+    """Current records that need a person's review, oldest first."""
+    query = (select(Record).where(Record.is_current.is_(True), Record.needs_review.is_(True))
+             .order_by(Record.root_id, Record.id).limit(limit))
+    with Session(repo.engine) as session:
+        views = [RecordView.model_validate(r) for r in session.scalars(query)]
+    repo.log_reads(actor, "review_queue", [v.id for v in views], {})
+    return views
+
+
+def signature_status(repo: Repository, record: RecordView) -> SignatureCheck | None:
+    """The signed copy verified now (integrity, trust, timestamp); None when the record has none."""
+    if not record.signed_key:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = repo.objects.download(record.signed_key, Path(tmp) / "signed.pdf")
+        check = check_signature(path)
+    if check.summary:
+        check = check.model_copy(update={"summary": check.summary.replace(str(path), "Bản ký số")})
+    return check

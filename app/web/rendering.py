@@ -1,0 +1,32 @@
+"""Jinja2 templates and the helpers they use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from app.web import labels
+from app.web.dossier_time import vn_time
+from app.web.values import display
+
+TEMPLATES = Path(__file__).with_name("templates")
+templates = Jinja2Templates(directory=str(TEMPLATES))
+templates.env.globals.update(
+    schema_name=labels.schema_name,
+    field_label=labels.field_label,
+    field_labels=labels.field_labels,
+    field_kinds=labels.field_kinds,
+    record_status=labels.RECORD_STATUS,
+    field_status=labels.FIELD_STATUS,
+    vn_time=vn_time,
+    display=display,
+)
+
+
+def page(request: Request, name: str, status_code: int = 200, **context: object) -> HTMLResponse:
+    principal = getattr(request.state, "principal", None)
+    return templates.TemplateResponse(request, name, {"principal": principal, **context},
+                                      status_code=status_code)

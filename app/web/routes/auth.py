@@ -1,0 +1,123 @@
+"""Logging in and out: the login page (form with a pre-session CSRF nonce) and the JSON API's login."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel
+
+from app.web.auth import (
+    HOME_OF_ROLE,
+    PRELOGIN_COOKIE,
+    SESSION_COOKIE,
+    Principal,
+    anyone,
+    current_principal,
+)
+from app.web.rendering import page
+from app.web.security import SESSION_MAX_AGE
+from app.web.users import User
+
+router = APIRouter()
+
+
+def _new_session(request: Request, user: User) -> tuple[str, str]:
+    """A session cookie value for ``user`` and the CSRF token that goes with it."""
+    security = request.app.state.ctx.security
+    token = security.new_session(user.id, user.session_version)
+    session = security.read_session(token)
+    assert session is not None
+    return token, security.csrf_token(session)
+
+
+def _set_session(request: Request, response: Response, token: str) -> None:
+    response.set_cookie(SESSION_COOKIE, token, max_age=SESSION_MAX_AGE, httponly=True, samesite="lax",
+                        secure=request.app.state.ctx.secure_cookies, path="/")
+
+
+def _safe_next(target: str | None) -> str | None:
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
+
+
+@router.get("/", include_in_schema=False)
+def home(request: Request) -> Response:
+    principal = current_principal(request)
+    if principal is None:
+        return RedirectResponse("/dang-nhap", status_code=303)
+    return RedirectResponse(HOME_OF_ROLE[principal.user.role], status_code=303)
+
+
+@router.get("/dang-nhap", include_in_schema=False)
+def login_page(request: Request, next: str | None = None) -> Response:
+    token = request.app.state.ctx.security.prelogin_token()
+    response = page(request, "login.html", prelogin=token, next=_safe_next(next), error=None)
+    response.set_cookie(PRELOGIN_COOKIE, token, max_age=3600, httponly=True, samesite="strict",
+                        secure=request.app.state.ctx.secure_cookies, path="/dang-nhap")
+    return response
+
+
+@router.post("/dang-nhap", include_in_schema=False)
+def login(request: Request, username: str = Form(""), password: str = Form(""), prelogin: str = Form(""),
+          next: str | None = Form(None)) -> Response:
+    ctx = request.app.state.ctx
+    if not ctx.security.check_prelogin(request.cookies.get(PRELOGIN_COOKIE), prelogin):
+        error = "Phiên đăng nhập đã hết hạn, vui lòng thử lại."
+        user = None
+    else:
+        user = ctx.users.authenticate(username, password)
+        error = None if user else "Tên đăng nhập hoặc mật khẩu không đúng."
+    if user is None:
+        token = ctx.security.prelogin_token()
+        response = page(request, "login.html", status_code=401, prelogin=token, next=_safe_next(next),
+                        error=error, username=username)
+        response.set_cookie(PRELOGIN_COOKIE, token, max_age=3600, httponly=True, samesite="strict",
+                            secure=ctx.secure_cookies, path="/dang-nhap")
+        return response
+    response = RedirectResponse(_safe_next(next) or HOME_OF_ROLE[user.role], status_code=303)
+    _set_session(request, response, _new_session(request, user)[0])
+    response.delete_cookie(PRELOGIN_COOKIE, path="/dang-nhap")
+    return response
+
+
+@router.post("/dang-xuat", include_in_schema=False)
+def logout(principal: Principal = Depends(anyone)) -> Response:
+    response = RedirectResponse("/dang-nhap", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+class LoginRequest(BaseModel):
+    username: str
+    password: str
+
+
+class LoginReply(BaseModel):
+    username: str
+    role: str
+    csrf_token: str  # send it as the X-CSRF-Token header of every POST
+
+
+@router.post("/api/login", response_model=LoginReply, tags=["tài khoản"])
+def api_login(request: Request, body: LoginRequest) -> Response:
+    """Logs in (JSON body only, so a cross-site form cannot post it); sets the session cookie."""
+    user = request.app.state.ctx.users.authenticate(body.username, body.password)
+    if user is None:
+        return JSONResponse({"detail": "Tên đăng nhập hoặc mật khẩu không đúng."}, status_code=401)
+    token, csrf = _new_session(request, user)
+    response = JSONResponse(LoginReply(username=user.username, role=user.role, csrf_token=csrf).model_dump())
+    _set_session(request, response, token)
+    return response
+
+
+@router.post("/api/logout", tags=["tài khoản"])
+def api_logout(principal: Principal = Depends(anyone)) -> Response:
+    response = JSONResponse({"ok": True})
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+@router.get("/api/me", response_model=LoginReply, tags=["tài khoản"])
+def api_me(principal: Principal = Depends(anyone)) -> LoginReply:
+    return LoginReply(username=principal.user.username, role=principal.user.role, csrf_token=principal.csrf)

@@ -1,0 +1,270 @@
+"""Intake at the counter (role ``tiep_nhan``): upload → dossier code → extraction → the side-by-side
+screen → approve (store, sign) → receipt; reuse of a stored result. Pages and the JSON API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, RedirectResponse, Response
+from pydantic import BaseModel
+
+from app.web.auth import Principal, counter
+from app.web.dossiers import Dossier, DossierError, DossierFile, DossierStore, ReusedItem
+from app.web.rendering import page
+from app.web.views import DocumentView, document_view
+from pipeline.store import RecordNotFound
+
+router = APIRouter()
+
+
+def _store(request: Request) -> DossierStore:
+    return request.app.state.ctx.dossiers
+
+
+def _new_dossier(store: DossierStore, principal: Principal, uploads: list[UploadFile]) -> Dossier:
+    dossier = store.create(principal.user.actor)
+    with store.lock(dossier.code):
+        for upload in uploads:
+            store.add_file(dossier, upload.filename or "tep", upload.file)
+    return dossier
+
+
+def _add_files(store: DossierStore, code: str, uploads: list[UploadFile]) -> Dossier:
+    with store.lock(code):
+        dossier = store.load(code)
+        for upload in uploads:
+            store.add_file(dossier, upload.filename or "tep", upload.file)
+    return dossier
+
+
+def _real_uploads(files: list[UploadFile]) -> list[UploadFile]:
+    return [f for f in files if f.filename]
+
+
+def dossier_views(store: DossierStore, dossier: Dossier, errors: dict[str, str] | None = None
+                  ) -> list[tuple[DossierFile, list[DocumentView]]]:
+    reused = {name for item in dossier.reused for name in item.filled}
+    views = []
+    for entry in dossier.files:
+        if entry.error:
+            views.append((entry, []))
+            continue
+        result = store.result(dossier.code, entry.index)
+        url = f"/tiep-nhan/{dossier.code}/anh/{entry.index}/{{page}}"
+        views.append((entry, [document_view(result, d, f"f{entry.index}.d{d}.", url, errors, reused)
+                              for d in range(len(result.documents))]))
+    return views
+
+
+def _form_values(form: Any) -> dict[str, str]:
+    return {k: v for k, v in form.items() if isinstance(v, str) and k.startswith("f")}
+
+
+def _dossier_page(request: Request, store: DossierStore, dossier: Dossier, status_code: int = 200,
+                  errors: dict[str, str] | None = None, notice: str | None = None) -> Response:
+    return page(request, "dossier.html", status_code=status_code, dossier=dossier,
+                views=dossier_views(store, dossier, errors), errors=errors or {}, notice=notice)
+
+
+def _load(store: DossierStore, code: str) -> Dossier | None:
+    try:
+        return store.load(code)
+    except DossierError:
+        return None
+
+
+def _not_found(request: Request) -> Response:
+    return page(request, "error.html", status_code=404, message="Không tìm thấy hồ sơ này.")
+
+
+# -- pages -------------------------------------------------------------------------------------------
+@router.get("/tiep-nhan", include_in_schema=False)
+def intake_home(request: Request, principal: Principal = Depends(counter)) -> Response:
+    return page(request, "intake.html", drafts=_store(request).drafts())
+
+
+@router.post("/tiep-nhan", include_in_schema=False)
+async def intake_upload(request: Request, files: list[UploadFile] = File(default=[]),
+                        principal: Principal = Depends(counter)) -> Response:
+    uploads = _real_uploads(files)
+    if not uploads:
+        return page(request, "intake.html", status_code=422, drafts=_store(request).drafts(),
+                    error="Hãy chọn ít nhất một tệp (PDF, TIFF, PNG, JPEG).")
+    dossier = await run_in_threadpool(_new_dossier, _store(request), principal, uploads)
+    return RedirectResponse(f"/tiep-nhan/{dossier.code}", status_code=303)
+
+
+@router.get("/tiep-nhan/{code}", include_in_schema=False)
+def dossier_page(request: Request, code: str, principal: Principal = Depends(counter)) -> Response:
+    store = _store(request)
+    dossier = _load(store, code)
+    if dossier is None:
+        return _not_found(request)
+    notice = "Đã lưu các thay đổi." if request.query_params.get("da_luu") else None
+    return _dossier_page(request, store, dossier, notice=notice)
+
+
+@router.post("/tiep-nhan/{code}/tep", include_in_schema=False)
+async def dossier_add_files(request: Request, code: str, files: list[UploadFile] = File(default=[]),
+                            principal: Principal = Depends(counter)) -> Response:
+    store = _store(request)
+    if _load(store, code) is None:
+        return _not_found(request)
+    uploads = _real_uploads(files)
+    if uploads:
+        await run_in_threadpool(_add_files, store, code, uploads)
+    return RedirectResponse(f"/tiep-nhan/{code}", status_code=303)
+
+
+@router.post("/tiep-nhan/{code}/luu", include_in_schema=False)
+async def dossier_save(request: Request, code: str, principal: Principal = Depends(counter)) -> Response:
+    return await _save_or_approve(request, code, principal, approve=False)
+
+
+@router.post("/tiep-nhan/{code}/duyet", include_in_schema=False)
+async def dossier_approve(request: Request, code: str, principal: Principal = Depends(counter)) -> Response:
+    return await _save_or_approve(request, code, principal, approve=True)
+
+
+async def _save_or_approve(request: Request, code: str, principal: Principal, approve: bool) -> Response:
+    store = _store(request)
+    values = _form_values(await request.form())
+
+    def work() -> tuple[Dossier | None, dict[str, str], str | None]:
+        with store.lock(code):
+            dossier = _load(store, code)
+            if dossier is None:
+                return None, {}, None
+            try:
+                errors = store.edit(dossier, values)
+                if errors or not approve:
+                    return dossier, errors, None
+                return store.approve(dossier, principal.user.actor), {}, None
+            except DossierError as err:
+                return dossier, {}, str(err)
+
+    dossier, errors, problem = await run_in_threadpool(work)
+    if dossier is None:
+        return _not_found(request)
+    if errors or problem:
+        return _dossier_page(request, store, dossier, status_code=422, errors=errors,
+                             notice=problem or "Có giá trị chưa đúng dạng; hãy sửa các ô được đánh dấu.")
+    if approve:
+        return RedirectResponse(f"/tiep-nhan/{code}/bien-nhan", status_code=303)
+    return RedirectResponse(f"/tiep-nhan/{code}?da_luu=1", status_code=303)
+
+
+@router.get("/tiep-nhan/{code}/bien-nhan", include_in_schema=False)
+def dossier_receipt(request: Request, code: str, principal: Principal = Depends(counter)) -> Response:
+    store = _store(request)
+    dossier = _load(store, code)
+    if dossier is None:
+        return _not_found(request)
+    if dossier.status != "approved":
+        return RedirectResponse(f"/tiep-nhan/{code}", status_code=303)
+    records = [store.repo.get(rid, actor=principal.user.actor) for rid in dossier.records]
+    return page(request, "receipt.html", dossier=dossier, records=records)
+
+
+@router.get("/tiep-nhan/{code}/anh/{index}/{number}", include_in_schema=False)
+def dossier_page_image(request: Request, code: str, index: int, number: int,
+                       principal: Principal = Depends(counter)) -> Response:
+    try:
+        path = _store(request).page_image(code, index, number)
+    except DossierError:
+        return Response(status_code=404)
+    return FileResponse(path, media_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"})
+
+
+@router.post("/tiep-nhan/{code}/dung-lai", include_in_schema=False)
+async def dossier_reuse(request: Request, code: str, record_id: int = Form(...),
+                        principal: Principal = Depends(counter)) -> Response:
+    store = _store(request)
+
+    def work() -> str | None:
+        with store.lock(code):
+            dossier = _load(store, code)
+            if dossier is None:
+                return "Không tìm thấy hồ sơ này."
+            try:
+                store.reuse(dossier, record_id, principal.user.actor)
+            except (DossierError, RecordNotFound) as err:
+                return str(err) if isinstance(err, DossierError) else "Không tìm thấy bản ghi cần dùng lại."
+        return None
+
+    problem = await run_in_threadpool(work)
+    if problem:
+        return page(request, "error.html", status_code=422, message=problem)
+    return RedirectResponse(f"/tiep-nhan/{code}#dung-lai", status_code=303)
+
+
+# -- JSON API ----------------------------------------------------------------------------------------
+class DossierReply(BaseModel):
+    dossier: Dossier
+    results: dict[int, dict[str, Any]]  # file index → the extraction result (CONTRACT.md), as corrected
+
+
+class EditReply(BaseModel):
+    errors: dict[str, str]
+
+
+def _reply(store: DossierStore, dossier: Dossier) -> DossierReply:
+    results = {f.index: store.result(dossier.code, f.index).to_json_dict() for f in dossier.files if not f.error}
+    return DossierReply(dossier=dossier, results=results)
+
+
+def _api_missing() -> Response:
+    from fastapi.responses import JSONResponse
+
+    return JSONResponse({"detail": "Không tìm thấy hồ sơ này."}, status_code=404)
+
+
+@router.post("/api/dossiers", response_model=DossierReply, tags=["tiếp nhận"])
+async def api_create_dossier(request: Request, files: list[UploadFile] = File(...),
+                             principal: Principal = Depends(counter)) -> Any:
+    """Creates a dossier (a new dossier code), stores the files and extracts them."""
+    store = _store(request)
+    dossier = await run_in_threadpool(_new_dossier, store, principal, _real_uploads(files))
+    return _reply(store, dossier)
+
+
+@router.get("/api/dossiers/{code}", response_model=DossierReply, tags=["tiếp nhận"])
+def api_get_dossier(request: Request, code: str, principal: Principal = Depends(counter)) -> Any:
+    store = _store(request)
+    dossier = _load(store, code)
+    return _reply(store, dossier) if dossier else _api_missing()
+
+
+@router.post("/api/dossiers/{code}/fields", response_model=EditReply, tags=["tiếp nhận"])
+def api_edit_dossier(request: Request, code: str, values: dict[str, str],
+                     principal: Principal = Depends(counter)) -> Any:
+    """Corrections, by form name ``f<file>.d<document>.<field>`` → the value as an officer types it."""
+    store = _store(request)
+    with store.lock(code):
+        dossier = _load(store, code)
+        if dossier is None:
+            return _api_missing()
+        return EditReply(errors=store.edit(dossier, values))
+
+
+@router.post("/api/dossiers/{code}/approve", response_model=Dossier, tags=["tiếp nhận"])
+def api_approve_dossier(request: Request, code: str, principal: Principal = Depends(counter)) -> Any:
+    """Stores, signs and closes the dossier; the reply lists the stored records."""
+    store = _store(request)
+    with store.lock(code):
+        dossier = _load(store, code)
+        if dossier is None:
+            return _api_missing()
+        return store.approve(dossier, principal.user.actor)
+
+
+@router.post("/api/dossiers/{code}/reuse/{record_id}", response_model=ReusedItem, tags=["tiếp nhận"])
+def api_reuse(request: Request, code: str, record_id: int, principal: Principal = Depends(counter)) -> Any:
+    store = _store(request)
+    with store.lock(code):
+        dossier = _load(store, code)
+        if dossier is None:
+            return _api_missing()
+        return store.reuse(dossier, record_id, principal.user.actor)

@@ -1,0 +1,130 @@
+"""What the quality dashboard reads: one ``web_reviews`` row per document a person accepted (at the counter
+or in the review queue), comparing what extraction gave with what was accepted, plus counts from the
+repository's catalog (documents and pages stored per day, the review queue's length)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import UTC, date, datetime, timedelta
+
+from pydantic import BaseModel
+from sqlalchemy import JSON, Column, DateTime, Engine, Integer, MetaData, String, Table, func, insert, select
+
+from app.web.dossier_time import VIETNAM
+from pipeline.models import Document
+from pipeline.store.catalog import Record
+
+metadata = MetaData()
+reviews_table = Table(
+    "web_reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(128), nullable=False),
+    Column("source", String(16), nullable=False),  # intake | review
+    Column("record_id", Integer),
+    Column("schema_id", String(64), nullable=False),
+    Column("fields_total", Integer, nullable=False),
+    Column("fields_auto_ok", Integer, nullable=False),  # status ok straight from extraction
+    Column("corrected", JSON, nullable=False),  # keys whose accepted value differs from the extracted one
+    Column("auto_ok_corrected", Integer, nullable=False),  # status ok, yet corrected: the worst error
+)
+
+
+def _same(a: object, b: object) -> bool:
+    return (None if a is None else str(a)) == (None if b is None else str(b))
+
+
+class ReviewLog:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        metadata.create_all(engine, checkfirst=True)
+
+    def add(self, *, actor: str, source: str, record_id: int | None, extracted: Document,
+            final: Document) -> None:
+        corrected = [key for key, f in extracted.fields.items()
+                     if key in final.fields and not _same(f.value, final.fields[key].value)]
+        auto_ok = [key for key, f in extracted.fields.items() if f.status == "ok"]
+        row = {"at": datetime.now(UTC), "actor": actor, "source": source, "record_id": record_id,
+               "schema_id": extracted.schema_id, "fields_total": len(extracted.fields),
+               "fields_auto_ok": len(auto_ok), "corrected": corrected,
+               "auto_ok_corrected": len(set(auto_ok) & set(corrected))}
+        with self.engine.begin() as conn:
+            conn.execute(insert(reviews_table).values(**row))
+
+
+class DayCount(BaseModel):
+    day: date
+    documents: int
+    pages: int
+
+
+class FieldShare(BaseModel):
+    schema_id: str
+    key: str
+    checked: int
+    corrected: int
+
+    @property
+    def share(self) -> float:
+        return self.corrected / self.checked if self.checked else 0.0
+
+
+class Dashboard(BaseModel):
+    days: list[DayCount]
+    documents_reviewed: int
+    fields_total: int
+    fields_auto_ok: int
+    auto_ok_corrected: int
+    fields: list[FieldShare]
+    queue_length: int
+
+    @property
+    def auto_share(self) -> float:
+        return self.fields_auto_ok / self.fields_total if self.fields_total else 0.0
+
+    @property
+    def auto_precision(self) -> float | None:
+        """Of the fields accepted automatically and then seen by a person, the share left unchanged."""
+        if not self.fields_auto_ok:
+            return None
+        return 1 - self.auto_ok_corrected / self.fields_auto_ok
+
+
+def dashboard(engine: Engine, days: int = 14) -> Dashboard:
+    since = datetime.now(UTC) - timedelta(days=days)
+    with engine.connect() as conn:
+        stored = conn.execute(
+            select(Record.created_at, Record.pages).where(Record.version == 1, Record.created_at >= since)
+        ).all()
+        queue = conn.execute(
+            select(func.count()).select_from(Record).where(Record.is_current.is_(True),
+                                                           Record.needs_review.is_(True))
+        ).scalar_one()
+        reviews = conn.execute(select(reviews_table)).mappings().all()
+    per_day: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+    for created_at, pages in stored:
+        moment = created_at if created_at.tzinfo else created_at.replace(tzinfo=UTC)
+        bucket = per_day[moment.astimezone(VIETNAM).date()]
+        bucket[0] += 1
+        bucket[1] += len(pages or [])
+    checked: Counter[tuple[str, str]] = Counter()
+    corrected: Counter[tuple[str, str]] = Counter()
+    from app.web.labels import field_labels
+
+    for row in reviews:
+        for key in field_labels(row["schema_id"]):
+            checked[(row["schema_id"], key)] += 1
+        for key in row["corrected"]:
+            corrected[(row["schema_id"], key)] += 1
+    fields = sorted((FieldShare(schema_id=s, key=k, checked=n, corrected=corrected[(s, k)])
+                     for (s, k), n in checked.items()), key=lambda f: (-f.share, f.schema_id, f.key))
+    return Dashboard(
+        days=[DayCount(day=d, documents=v[0], pages=v[1]) for d, v in sorted(per_day.items())],
+        documents_reviewed=len(reviews),
+        fields_total=sum(r["fields_total"] for r in reviews),
+        fields_auto_ok=sum(r["fields_auto_ok"] for r in reviews),
+        auto_ok_corrected=sum(r["auto_ok_corrected"] for r in reviews),
+        fields=fields,
+        queue_length=queue,
+    )

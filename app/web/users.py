@@ -1,0 +1,137 @@
+"""Web accounts: a small ``web_users`` table in the repository's catalog database (its own SQLAlchemy
+metadata, created on first use; the repository's Alembic migrations do not manage it).
+
+Roles (``ROLES``): ``tiep_nhan`` counter officer, ``kiem_tra`` verifier, ``giam_sat`` supervisor.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import UTC, datetime
+
+from pydantic import BaseModel
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+
+from app.web.security import hash_password, verify_password
+
+ROLES = {"tiep_nhan": "Cán bộ tiếp nhận", "kiem_tra": "Cán bộ kiểm tra", "giam_sat": "Giám sát"}
+MIN_PASSWORD = 10
+
+metadata = MetaData()
+users_table = Table(
+    "web_users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), unique=True, nullable=False),
+    Column("full_name", String(200), nullable=False, default=""),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", String(200), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("session_version", Integer, nullable=False, default=1),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+
+class UserError(ValueError):
+    """A user that cannot be created as asked; the message is Vietnamese, one line."""
+
+
+class User(BaseModel):
+    id: int
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    session_version: int
+
+    @property
+    def role_label(self) -> str:
+        return ROLES.get(self.role, self.role)
+
+    @property
+    def actor(self) -> str:
+        """How the audit log names this user."""
+        return f"web:{self.username}"
+
+
+def normalize_username(name: str) -> str:
+    return unicodedata.normalize("NFC", name.strip()).lower()
+
+
+class UserStore:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        metadata.create_all(engine, checkfirst=True)
+
+    def create(self, username: str, role: str, password: str, full_name: str = "") -> User:
+        username = normalize_username(username)
+        if role not in ROLES:
+            raise UserError(f"vai trò không hợp lệ: {role!r} (một trong: {', '.join(ROLES)})")
+        if not username or not username.replace("_", "").replace(".", "").isalnum():
+            raise UserError("tên đăng nhập chỉ gồm chữ, số, dấu chấm và gạch dưới")
+        if len(password) < MIN_PASSWORD:
+            raise UserError(f"mật khẩu cần ít nhất {MIN_PASSWORD} ký tự")
+        row = {"username": username, "full_name": unicodedata.normalize("NFC", full_name.strip()), "role": role,
+               "password_hash": hash_password(password), "active": True, "session_version": 1,
+               "created_at": datetime.now(UTC)}
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(users_table).values(**row))
+        except IntegrityError as err:
+            raise UserError(f"tên đăng nhập {username!r} đã có") from err
+        user = self.by_name(username)
+        assert user is not None
+        return user
+
+    def set_password(self, username: str, password: str) -> None:
+        if len(password) < MIN_PASSWORD:
+            raise UserError(f"mật khẩu cần ít nhất {MIN_PASSWORD} ký tự")
+        with self.engine.begin() as conn:
+            done = conn.execute(
+                update(users_table).where(users_table.c.username == normalize_username(username))
+                .values(password_hash=hash_password(password),
+                        session_version=users_table.c.session_version + 1)
+            )
+        if done.rowcount != 1:
+            raise UserError(f"không có tài khoản {username!r}")
+
+    def by_name(self, username: str) -> User | None:
+        return self._one(users_table.c.username == normalize_username(username))
+
+    def by_id(self, user_id: int) -> User | None:
+        return self._one(users_table.c.id == user_id)
+
+    def all(self) -> list[User]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(users_table).order_by(users_table.c.username)).mappings().all()
+        return [User(**row) for row in rows]
+
+    def authenticate(self, username: str, password: str) -> User | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(users_table).where(users_table.c.username == normalize_username(username))
+            ).mappings().first()
+        if row is None:
+            verify_password(password, hash_password("timing-equaliser"))  # same work for unknown names
+            return None
+        if not row["active"] or not verify_password(password, row["password_hash"]):
+            return None
+        return User(**row)
+
+    def _one(self, condition) -> User | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(users_table).where(condition)).mappings().first()
+        return User(**row) if row else None
