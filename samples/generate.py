@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -54,6 +55,8 @@ def render(doc: Doc, tier: str, rng: random.Random, first_page: int = 1,
            plan: degrade.Plan | None = None) -> list[RenderedPage]:
     """Draw a document at its tier's dpi and degrade it; page numbers start at ``first_page``."""
     plan = plan or degrade.plan(tier, rng)
+    if doc.schema == "citizen_id_card" and doc.show["copy"] and tier != "clean":
+        plan = degrade.Plan(plan.tier, plan.dpi, plan.skew, plan.rotation, True, plan.fold)  # a photocopy
     pages = LAYOUTS[doc.schema].draw(doc, plan.dpi, rng)
     result = []
     for offset, page in enumerate(pages):
@@ -94,17 +97,43 @@ def generate_document(out: Path, seed: int, schema: str, tier: str, index: int, 
     return write(out, name, tier, fmt, pages, [doc.truth([p.truth["number"] for p in pages])])
 
 
+def dossier_holder(certificate: Doc, rng: random.Random) -> id_card.Holder | None:
+    """Whose ID card goes with a certificate: its holder (a spouse; the child, or the mother of a young child).
+    None for a death extract: a relative asks for it."""
+    f = certificate.fields
+    if certificate.schema == "marital_status_confirmation":
+        return id_card.Holder(f["full_name"], f["sex"], date.fromisoformat(f["date_of_birth"]), f["personal_id"],
+                              f["residence"])
+    if certificate.schema == "marriage_certificate":
+        key, sex = rng.choice([("husband", "male"), ("wife", "female")])
+        return id_card.Holder(f[f"{key}_name"], sex, date.fromisoformat(f[f"{key}_date_of_birth"]),
+                              f[f"{key}_personal_id"], f[f"{key}_residence"])
+    if certificate.schema == "birth_certificate":
+        born = date.fromisoformat(f["date_of_birth"])
+        if born.year <= 2008:
+            return id_card.Holder(f["full_name"], f["sex"], born, f["personal_id"])
+        mother_born = date(int(f["mother_birth_year"]), rng.randint(1, 12), rng.randint(1, 28))
+        return id_card.Holder(f["mother_name"], "female", mother_born, None, f["mother_residence"])
+    return None
+
+
+def _request_date(certificate: Doc, card: Doc) -> date:
+    """The day the citizen files the request: after the certificate and the card were issued."""
+    issued = [date.fromisoformat(v) for k, v in certificate.fields.items()
+              if k in ("registration_date", "issue_date") and v]
+    return max([*issued, date.fromisoformat(card.fields["issue_date"])]) + timedelta(days=3)
+
+
 def generate_dossier(out: Path, seed: int, tier: str, index: int, fmt: str = "pdf") -> Path:
     """A dossier: the citizen's request form, a copy of their ID card, then a certificate."""
     name = f"dossier_{tier}_{index:03d}"
     rng = random.Random(f"{seed}:{name}")
-    card = id_card.build(rng, copy=True)
     schema = rng.choice(["marital_status_confirmation", "birth_certificate", "marriage_certificate",
                          "death_extract"])
     certificate = LAYOUTS[schema].build(rng)
+    card = id_card.build(rng, copy=True, holder=dossier_holder(certificate, rng))
     plan = degrade.plan(tier, rng, allow_rotation=False)
-    form = request_form.draw(card.fields, schema, id_card.date.fromisoformat(card.fields["issue_date"]),
-                             plan.dpi, rng)
+    form = request_form.draw(card.fields, schema, _request_date(certificate, card), plan.dpi, rng)
     form_image = degrade.apply(form.image, plan, rng.randrange(2**32))
     pages = [RenderedPage(writers.compact(form_image) if tier == "clean" else form_image,
                           {"number": 1, "rotation": plan.rotation, "skew": plan.skew, "dpi": plan.dpi,

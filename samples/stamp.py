@@ -66,31 +66,48 @@ def seal_layer(page: Page, text: str, rng: random.Random, diameter_mm: float = 3
     return layer.rotate(rng.uniform(-25, 25), resample=Image.Resampling.BICUBIC, fillcolor=(255, 255, 255))
 
 
+def _catmull_rom(points: list[tuple[float, float]], steps: int = 10) -> list[tuple[float, float]]:
+    """A smooth curve through the points (centripetal enough for hand-drawn strokes)."""
+    padded = [points[0], *points, points[-1]]
+    curve: list[tuple[float, float]] = []
+    for i in range(1, len(padded) - 2):
+        p0, p1, p2, p3 = padded[i - 1], padded[i], padded[i + 1], padded[i + 2]
+        for k in range(steps):
+            t = k / steps
+            t2, t3 = t * t, t * t * t
+            curve.append(tuple(  # type: ignore[arg-type]
+                0.5 * (2 * p1[j] + (-p0[j] + p2[j]) * t + (2 * p0[j] - 5 * p1[j] + 4 * p2[j] - p3[j]) * t2
+                       + (-p0[j] + 3 * p1[j] - 3 * p2[j] + p3[j]) * t3)
+                for j in range(2)))
+    curve.append(points[-1])
+    return curve
+
+
 def signature_layer(page: Page, rng: random.Random, width_mm: float = 38.0, height_mm: float = 16.0) -> Image.Image:
-    """A flowing blue scribble: loops of varying size, a slant, and a closing flourish."""
+    """A handwritten-looking blue signature: a tall initial, a run of cursive strokes of varying height with
+    the odd loop, then a flourish that sweeps back under the name."""
     w, h = page.px(width_mm), page.px(height_mm)
     layer = Image.new("RGB", (w, h), (255, 255, 255))
     draw = ImageDraw.Draw(layer)
-    stroke = max(2, page.px(0.42))
-    points: list[tuple[float, float]] = []
-    segments = rng.randint(3, 5)
-    slant = rng.uniform(0.15, 0.4)
-    x = w * 0.06
-    for _ in range(segments):
-        amp = h * rng.uniform(0.12, 0.38)
-        loop = w * rng.uniform(0.015, 0.05)
-        advance = w * rng.uniform(0.13, 0.2)
-        for k in range(14):
-            t = k / 14 * 2 * math.pi
-            dy = -math.sin(t) * amp
-            points.append((x + advance * k / 14 + loop * math.cos(t) - dy * slant, h * 0.5 + dy))
-        x += advance
-    end_x = min(w * 0.97, x + w * 0.2)
-    points.append((end_x, h * rng.uniform(0.25, 0.55)))
-    draw.line(points, fill=SIGN_BLUE, width=stroke, joint="curve")
-    y0 = h * rng.uniform(0.66, 0.82)
-    draw.line([(w * 0.1, y0 + h * 0.06), (w * 0.55, y0), (end_x, y0 - h * 0.12)], fill=SIGN_BLUE,
-              width=stroke, joint="curve")
+    stroke = max(2, page.px(0.4))
+    x, y = w * rng.uniform(0.04, 0.1), h * rng.uniform(0.6, 0.75)
+    points = [(x, y), (x + w * 0.04, h * rng.uniform(0.05, 0.15)), (x + w * 0.02, h * 0.7)]
+    x += w * 0.05
+    for k in range(rng.randint(5, 9)):
+        x += w * rng.uniform(0.04, 0.1)
+        top = k % 2 == 0
+        y = h * (rng.uniform(0.2, 0.45) if top else rng.uniform(0.55, 0.72))
+        points.append((x, y))
+        if top and rng.random() < 0.3:  # a small loop
+            points += [(x - w * 0.03, y + h * 0.12), (x + w * 0.01, y + h * 0.2)]
+        if x > w * 0.78:
+            break
+    end = (min(w * 0.97, x + w * 0.08), h * rng.uniform(0.3, 0.5))
+    points.append(end)
+    draw.line(_catmull_rom(points), fill=SIGN_BLUE, width=stroke, joint="curve")
+    sweep = [end, (w * rng.uniform(0.5, 0.7), h * 0.86), (w * rng.uniform(0.15, 0.3), h * 0.84),
+             (w * rng.uniform(0.45, 0.6), h * rng.uniform(0.72, 0.8)), (w * rng.uniform(0.85, 0.97), h * 0.7)]
+    draw.line(_catmull_rom(sweep), fill=SIGN_BLUE, width=max(2, stroke - 1), joint="curve")
     return layer.filter(ImageFilter.GaussianBlur(0.6))
 
 

@@ -40,7 +40,7 @@ def signer_name(rng: random.Random) -> str:
 
 
 def build(rng: random.Random, variant: str | None = None) -> Doc:
-    variant = variant or rng.choice(list(VARIANTS))
+    variant = variant or rng.choices(list(VARIANTS), weights=[25, 55, 20])[0]
     born_from, born_to, shows_id = VARIANTS[variant]
     tone = rng.choice(["old", "new"])
     surname = people.pick_weighted(rng, people.SURNAMES)

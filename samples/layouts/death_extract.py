@@ -29,7 +29,7 @@ CAUSES = ["Bệnh", "Già yếu", "Bệnh hiểm nghèo", "Tai nạn giao thông
 
 
 def build(rng: random.Random, variant: str | None = None) -> Doc:
-    variant = variant or rng.choice(list(VARIANTS))
+    variant = variant or rng.choices(list(VARIANTS), weights=[70, 30])[0]
     died = people.random_date(rng, *VARIANTS[variant]) - timedelta(days=rng.randint(2, 20))
     registered = died + timedelta(days=rng.randint(1, 14))
     loc = places.locality(rng, registered)

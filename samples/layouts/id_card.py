@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import random
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -32,6 +33,17 @@ MARKS = ["Nốt ruồi C:1cm trên trước đầu lông mày trái", "Sẹo ch�
          "Nốt ruồi C:1,5cm dưới sau mép phải", "Sẹo chấm C:1cm trên sau đuôi mắt trái"]
 
 
+@dataclass(frozen=True)
+class Holder:
+    """The person an ID card is made for."""
+
+    name: str
+    sex: str
+    born: date
+    personal_id: str | None = None
+    residence: str | None = None
+
+
 def expiry(born: date, issued: date) -> date | None:
     """Valid to the 25th, 40th or 60th birthday; cards issued after 58 never expire."""
     for limit, until in ((23, 25), (38, 40), (58, 60)):
@@ -47,17 +59,29 @@ def _birthday(born: date, years: int) -> date:
         return born.replace(year=born.year + years, day=28)
 
 
-def build(rng: random.Random, variant: str | None = None, copy: bool | None = None) -> Doc:
+def build(rng: random.Random, variant: str | None = None, copy: bool | None = None,
+          holder: Holder | None = None) -> Doc:
+    """An ID card; ``holder`` makes it the card of a known person (a dossier's certificate holder)."""
     variant = variant or rng.choice(list(VARIANTS))
-    issued = people.random_date(rng, *VARIANTS[variant])
-    person = people.make_person(rng, issued - timedelta(days=365 * 75), issued - timedelta(days=365 * 15),
-                                tone=rng.choice(["old", "new"]))
+    start, end = VARIANTS[variant]
+    if holder is not None:
+        start = max(start, _birthday(holder.born, 14))
+        if start > end:
+            variant, (start, end) = "cancuoc-2024", VARIANTS["cancuoc-2024"]
+            start = max(start, _birthday(holder.born, 14))
+    issued = people.random_date(rng, start, end)
+    if holder is None:
+        born = issued - timedelta(days=365 * 75)
+        person = people.make_person(rng, born, issued - timedelta(days=365 * 15), tone=rng.choice(["old", "new"]))
+        pid = idnumbers.personal_id(rng, person.born, person.sex)
+    else:
+        person = people.Person(holder.name, holder.sex, holder.born, "Kinh")
+        pid = holder.personal_id or idnumbers.personal_id(rng, holder.born, holder.sex)
     loc = places.locality(rng, issued)
-    residence = places.address(rng, loc)
+    residence = holder.residence if holder and holder.residence else places.address(rng, loc)
     origin = places.hometown(rng, issued) if variant == "cccd-2021" else \
         places.locality(rng, person.born if person.born < places.REFORM else issued).full()
     expires = expiry(person.born, issued)
-    pid = idnumbers.personal_id(rng, person.born, person.sex)
     old = idnumbers.old_id_number(rng) if person.born.year < 2000 and rng.random() < 0.8 else ""
     fields = {
         "personal_id": pid, "full_name": person.name, "date_of_birth": person.born.isoformat(), "sex": person.sex,
@@ -257,7 +281,7 @@ def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
     front, back = _front(doc, dpi, rng), _back(doc, dpi, rng)
     if doc.show["copy"]:
         page = Page(210, 297, dpi)
-        page.text(105, 14, "BẢN SAO CHỤP CĂN CƯỚC", "bold", 11, align="center", record=False)
+        page.text(105, 14, "BẢN SAO CHỤP CĂN CƯỚC", "bold", 11, align="center")
         x = rng.uniform(50, 68)
         _paste_card(page, front, x, 24 + rng.uniform(0, 6))
         _paste_card(page, back, x, 90 + rng.uniform(0, 8))

@@ -42,7 +42,7 @@ def _status(rng: random.Random, person: people.Person) -> str:
 
 
 def build(rng: random.Random, variant: str | None = None) -> Doc:
-    variant = variant or rng.choice(list(VARIANTS))
+    variant = variant or rng.choices(list(VARIANTS), weights=[70, 30])[0]
     issued = people.random_date(rng, *VARIANTS[variant])
     loc = places.locality(rng, issued)
     person = people.make_person(rng, issued - timedelta(days=365 * 60), issued - timedelta(days=365 * 18),

@@ -30,7 +30,7 @@ COLUMN_PT = 11.5
 
 
 def build(rng: random.Random, variant: str | None = None) -> Doc:
-    variant = variant or rng.choice(list(VARIANTS))
+    variant = variant or rng.choices(list(VARIANTS), weights=[70, 30])[0]
     registered = people.random_date(rng, *VARIANTS[variant])
     loc = places.locality(rng, registered)
     tone = rng.choice(["old", "new"])
