@@ -141,18 +141,68 @@ def _signature_meta(
     )
 
 
-def _write_signed(src: Path, dst: Path, pdf_signer: signers.PdfSigner, text_params: dict) -> None:
-    """Signs into a temporary file beside ``dst`` and renames it (``dst`` may be ``src``)."""
+def _write_signed(
+    writer: IncrementalPdfFileWriter, dst: Path, pdf_signer: signers.PdfSigner, text: dict, reserved: int | None
+) -> None:
+    """Signs into a temporary file beside ``dst`` and renames it (``dst`` may be the input)."""
     dst.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".sign-", suffix=".pdf", dir=dst.parent)
     try:
-        with src.open("rb") as inp, os.fdopen(fd, "wb") as out:
-            writer = _open_writer(src, inp)
-            pdf_signer.sign_pdf(writer, output=out, appearance_text_params=text_params)
+        with os.fdopen(fd, "wb") as out:
+            pdf_signer.sign_pdf(writer, output=out, appearance_text_params=text, bytes_reserved=reserved)
         os.replace(tmp_name, dst)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def _reserved_size(path: Path, field_name: str) -> int:
+    """The signature container size pyHanko reserved (hex digits), read back from a signed file."""
+    with path.open("rb") as fh:
+        for sig in PdfFileReader(fh, strict=False).embedded_regular_signatures:
+            if sig.field_name == field_name:
+                return len(sig.sig_object["/Contents"]) * 2
+    raise RuntimeError(f"signature {field_name} not found in {path}")
+
+
+def _sign_document(
+    writer: IncrementalPdfFileWriter,
+    dst: Path,
+    loaded: LoadedSigner,
+    chosen: Level,
+    field_name: str,
+    page_box: tuple[float, float, float, float] | None,
+    form: str,
+    warnings: list[str],
+) -> dt.datetime:
+    """Checks the signer, signs the open document into ``dst``; returns the signing time."""
+    conf = settings()
+    roots = trust_roots()
+    warnings += _checked(loaded, chosen, roots)
+    if loaded.is_development:
+        warnings.append("Đang dùng khóa ký thử nghiệm, KHÔNG dùng cho sản xuất / development signer")
+    signing_time = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    pdf_signer = _FixedTimePdfSigner(
+        _signature_meta(chosen, field_name, loaded, roots),
+        loaded.signer,
+        timestamper=HTTPTimeStamper(conf.tsa_url, timeout=TSA_TIMEOUT_S) if chosen.needs_tsa else None,
+        stamp_style=stamp.stamp_style(stamp_font(form + conf.agency_name)) if page_box else None,
+        new_field_spec=fields.SigFieldSpec(
+            sig_field_name=field_name, on_page=0, box=stamp.stamp_box(page_box) if page_box else None
+        ),
+        signing_time=signing_time,
+    )
+    text = {"copy_form": form, "agency": conf.agency_name, "when": stamp.vietnam_time(signing_time)}
+    # B-B: pyHanko estimates the container size with a dry-run signature (50 % margin); the size is
+    # the same for every B-B signature of one signer, so a batch measures it once and reuses it.
+    reserved = loaded.reserved_b_b if chosen is Level.B_B else None
+    try:
+        _write_signed(writer, dst, pdf_signer, text, reserved)
+    except SigningError as err:
+        raise SignerUnusable(loaded.description, f"ký không thành công / signing failed: {err}") from err
+    if chosen is Level.B_B and reserved is None:
+        loaded.reserved_b_b = _reserved_size(dst, field_name)
+    return signing_time
 
 
 def sign_pdf(
@@ -177,34 +227,15 @@ def sign_pdf(
     if not src.is_file():
         raise BadInput(src, "không có tệp / no such file")
     with src.open("rb") as fh:
-        probe = _open_writer(src, fh)
-        field_name = _field_name(probe.prev)
-        page_box = _page_box(probe.prev) if visible else None
-    loaded = signer or load_signer()
-    try:
-        roots = trust_roots()
-        warnings += _checked(loaded, chosen, roots)
-        if loaded.is_development:
-            warnings.append("Đang dùng khóa ký thử nghiệm, KHÔNG dùng cho sản xuất / development signer")
-        signing_time = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        pdf_signer = _FixedTimePdfSigner(
-            _signature_meta(chosen, field_name, loaded, roots),
-            loaded.signer,
-            timestamper=HTTPTimeStamper(conf.tsa_url, timeout=TSA_TIMEOUT_S) if chosen.needs_tsa else None,
-            stamp_style=stamp.stamp_style(stamp_font(form + conf.agency_name)) if visible else None,
-            new_field_spec=fields.SigFieldSpec(
-                sig_field_name=field_name, on_page=0, box=stamp.stamp_box(page_box) if page_box else None
-            ),
-            signing_time=signing_time,
-        )
-        text = {"copy_form": form, "agency": conf.agency_name, "when": stamp.vietnam_time(signing_time)}
+        writer = _open_writer(src, fh)
+        field_name = _field_name(writer.prev)
+        page_box = _page_box(writer.prev) if visible else None
+        loaded = signer or load_signer()
         try:
-            _write_signed(src, dst, pdf_signer, text)
-        except SigningError as err:
-            raise SignerUnusable(loaded.description, f"ký không thành công / signing failed: {err}") from err
-    finally:
-        if signer is None:
-            loaded.close()
+            signing_time = _sign_document(writer, dst, loaded, chosen, field_name, page_box, form, warnings)
+        finally:
+            if signer is None:
+                loaded.close()
     for w in warnings:
         log.warning(w)
     return SignatureSummary(

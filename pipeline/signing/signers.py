@@ -33,6 +33,8 @@ class LoadedSigner:
     _session: Any = field(default=None, repr=False)
     # result of the last pre-signing check: (level key, monotonic deadline, warnings)
     checked: tuple[str, float, list[str]] | None = field(default=None, repr=False)
+    # B-B signature container size (hex digits) measured by pyHanko on this signer's first B-B signature
+    reserved_b_b: int | None = field(default=None, repr=False)
 
     def close(self) -> None:
         if self._session is not None:
