@@ -5,9 +5,10 @@
 
 Loads N synthetic records (one to three people each: the person, and for birth certificates the parents)
 straight into a fresh catalog (SQLite: executemany in big transactions; PostgreSQL: COPY), then times
-``Repository.search`` (the real code path, audit event included) by personal number, by a name typed
-without diacritics, and the per-person view. Each query must find the record it was drawn from. The
-PostgreSQL database (``sohoa_bench_<random>``) and the SQLite file are removed at the end.
+``Repository.search`` (the real code path, audit events included) by personal number, by a name typed
+without diacritics (with the number, and alone: every namesake, no limit), and the per-person view.
+Each query must find the record it was drawn from. The PostgreSQL database (``sohoa_bench_<random>``)
+and the SQLite file are removed at the end.
 """
 
 from __future__ import annotations
@@ -163,6 +164,7 @@ def run(db: str, n: int, queries: int, seed: int, workdir: Path) -> dict:
         rng = random.Random(seed + 1)
         by_pid: list[float] = []
         by_name: list[float] = []
+        name_only: list[float] = []
         person_view: list[float] = []
         with engine.connect() as conn:
             people_rows = conn.execute(sa.text("SELECT count(*) FROM people")).scalar_one()
@@ -177,11 +179,14 @@ def run(db: str, n: int, queries: int, seed: int, workdir: Path) -> dict:
             typed = fold_name(full_name).lower()  # typed without diacritics
             found = timed(lambda typed=typed, pid=pid: repo.search(actor="bench", name=typed, personal_id=pid), by_name)
             assert i in {r.id for r in found}
+            found = timed(lambda typed=typed: repo.search(actor="bench", name=typed, limit=None), name_only)
+            assert i in {r.id for r in found}
             view = timed(lambda pid=pid: repo.person(pid, actor="bench"), person_view)
             assert i in {link.record.id for link in view.links}
         repo.close()
         return {"db": db, "records": n, "people": people_rows, "load_s": round(load_s, 1),
                 "search_personal_id": figures(by_pid), "search_name_and_id": figures(by_name),
+                "search_name_only": figures(name_only),
                 "person_view": figures(person_view)}
     finally:
         if cleanup:

@@ -122,10 +122,13 @@ class LocalObjectStore:
         return self.root / key
 
     def put_bytes(self, data: bytes, content_type: str = "application/octet-stream") -> StoredObject:
+        digest = sha256_bytes(data)
+        if self._path(key_for(digest)).exists():
+            return StoredObject(key=key_for(digest), sha256=digest, size=len(data), content_type=content_type)
         with tempfile.NamedTemporaryFile(dir=self.root / KEY_PREFIX, delete=False) as tmp:
             tmp.write(data)
         try:
-            return self._link(Path(tmp.name), sha256_bytes(data), len(data), content_type)
+            return self._link(Path(tmp.name), digest, len(data), content_type)
         finally:
             Path(tmp.name).unlink(missing_ok=True)
 
