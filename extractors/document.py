@@ -68,7 +68,10 @@ def extract_document(schema: Schema, layouts: list[PageLayout], confidence: floa
     for key, f in fields.items():
         if f.result is not None and not f.result.valid and f.result.value is not None and schema.fields[key].output:
             issues.append(Issue(field=key, code="invalid_value", message=f"Giá trị không hợp lệ: {f.result.note}"))
-    entries = read_register(schema, layouts) if schema.table is not None else []
+    entries: list[dict[str, FieldValue]] = []
+    if schema.table is not None:
+        entries, table_issues = read_register(schema, layouts)
+        issues += table_issues
     doc_fields = {key: f.to_field_value() for key, f in fields.items() if schema.fields[key].output}
     needs_review = bool(issues) or any(fv.status == "review" for fv in doc_fields.values()) or any(
         fv.status == "review" for row in entries for fv in row.values())

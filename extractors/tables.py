@@ -14,10 +14,11 @@ from extractors.kinds import parse_value
 from extractors.labels import label_key
 from extractors.layout import PageLayout, Token, union
 from extractors.rules import check_rules
-from pipeline.models import FieldValue
+from pipeline.models import FieldValue, Issue
 from schemas import Schema
 
 HEADER_CUTOFF = 75.0
+SEQUENCE_KEY = "number"  # entries of a register are numbered one after the other
 
 
 @dataclass
@@ -165,9 +166,36 @@ def _entry(schema: Schema, layout: PageLayout, mapping: dict[int, str],
     return entry
 
 
-def read_register(schema: Schema, layouts: list[PageLayout]) -> list[dict[str, FieldValue]]:
-    """The entries of all the register pages of a document, in page order."""
+def _number(entry: dict[str, FieldValue]) -> int | None:
+    fv = entry.get(SEQUENCE_KEY)
+    if fv is None or not isinstance(fv.value, str) or not fv.value.isdigit():
+        return None
+    return int(fv.value)
+
+
+def check_sequence(entries: list[dict[str, FieldValue]]) -> list[Issue]:
+    """Entry numbers of a register run on by one: a number that neither neighbour confirms goes to review."""
+    issues: list[Issue] = []
+    numbers = [_number(e) for e in entries]
+    for i, entry in enumerate(entries):
+        n = numbers[i]
+        if n is None or len(entries) < 2:
+            continue
+        before = i > 0 and numbers[i - 1] is not None and numbers[i - 1] + 1 == n
+        after = i + 1 < len(entries) and numbers[i + 1] is not None and numbers[i + 1] - 1 == n
+        if before or after:
+            continue
+        fv = entry[SEQUENCE_KEY]
+        entry[SEQUENCE_KEY] = fv.model_copy(update={"status": "review", "confidence": round(fv.confidence * 0.5, 4)})
+        issues.append(Issue(field=f"entries[{i}].{SEQUENCE_KEY}", code="register_number_sequence",
+                            message=f"Số thứ tự {n} ở dòng {i + 1} không liền mạch với các dòng bên cạnh."))
+    return issues
+
+
+def read_register(schema: Schema, layouts: list[PageLayout]) -> tuple[list[dict[str, FieldValue]], list[Issue]]:
+    """The entries of all the register pages of a document, in page order, and the issues found."""
     entries: list[dict[str, FieldValue]] = []
     for layout in layouts:
         entries += read_table(schema, layout)
-    return entries
+    issues = check_sequence(entries) if SEQUENCE_KEY in (schema.entry_fields or {}) else []
+    return entries, issues

@@ -56,8 +56,10 @@ class Gazetteer:
         folded = fold(value)
         candidates = self.by_folded.get(folded, set())
         if len(candidates) == 1:
-            return KindResult(value=next(iter(candidates)), valid=True, quality=0.9, repaired=True,
-                              note="khôi phục dấu")
+            # Accents dropped (none printed) are restored with confidence; accents read wrong less so.
+            dropped = folded == value.lower()
+            return KindResult(value=next(iter(candidates)), valid=True, quality=0.9 if dropped else 0.75,
+                              repaired=True, note="khôi phục dấu")
         match = process.extractOne(folded, self.folded_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if match and len(self.by_folded[match[0]]) == 1:
             return KindResult(value=next(iter(self.by_folded[match[0]])), valid=True, quality=0.5,

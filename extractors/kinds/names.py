@@ -3,17 +3,53 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from extractors.kinds.base import KindResult, invalid
-from extractors.text import clean_value, is_syllable
+from extractors.text import canonical, clean_value, fold, is_syllable
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 _NOT_NAME = re.compile(r"[0-9@#$%^&*=+<>{}\[\]\\/]")
 MIN_WORDS = 2
 MAX_WORDS = 7
 
 
+SUSPECT_QUALITY = 0.6
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(surnames, given-name syllables): folded form → canonical spellings."""
+    with (DATA / "names.yaml").open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    out = []
+    for part in ("surnames", "given"):
+        table: dict[str, set[str]] = {}
+        for word in data[part]:
+            table.setdefault(fold(word), set()).add(canonical(word))
+        out.append(table)
+    return out[0], out[1]
+
+
+def suspect_words(words: list[str]) -> list[str]:
+    """Words whose accents match no known spelling of the same letters (the first word as a surname)."""
+    surnames, given = _lexicon()
+    odd = []
+    for i, word in enumerate(words):
+        table = surnames if i == 0 and fold(word) in surnames else given
+        known = table.get(fold(word))
+        if known and canonical(word) not in known:
+            odd.append(word)
+    return odd
+
+
 def parse_name(text: str) -> KindResult:
-    """Kind ``name``. No repair of letters: a person's name has no dictionary that makes a fix certain."""
+    """Kind ``name``. No repair of letters: a person's name has no dictionary that makes a fix certain;
+    a word whose accents look misread (see ``suspect_words``) lowers the quality."""
     value = clean_value(text).upper()
     value = re.sub(r"\s*[,;:]\s*$", "", value)
     if not value:
@@ -26,4 +62,7 @@ def parse_name(text: str) -> KindResult:
     bad = [w for w in words if not is_syllable(w)]
     if bad:
         return invalid(f"chữ không phải tiếng Việt: {' '.join(bad)}", value=value)
+    odd = suspect_words(words)
+    if odd:
+        return KindResult(value=value, valid=True, quality=SUSPECT_QUALITY, note=f"dấu có thể sai: {' '.join(odd)}")
     return KindResult(value=value, valid=True, quality=1.0)

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from vietnam_provinces import Province, Ward
 
 from extractors.kinds.base import KindResult, invalid
-from extractors.text import clean_value, fold, odd_words
+from extractors.text import canonical, clean_value, fold, odd_words
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 _PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?|t\.)\s*", re.IGNORECASE)
@@ -79,6 +79,58 @@ def _ward_names() -> dict[str, set[str]]:
         bare = re.sub(r"^(Phường|Xã|Đặc khu|Thị trấn)\s+", "", ward.name)
         names.setdefault(fold(bare), set()).add(bare)
     return names
+
+
+ADDRESS_WORDS = (
+    "thôn xóm ấp bản làng khu tổ số đường phố ngõ ngách hẻm kiệt xã phường huyện quận thị trấn thành tỉnh "
+    "đặc dân trạm y tế bệnh viện trung tâm sản nhi đa khoa ủy uỷ ban nhân cơ quan cục cảnh sát quản lý hành "
+    "chính về trật tự hội công an bộ lô tầng nhà chung cư"
+)
+
+
+@lru_cache(maxsize=1)
+def _place_lexicon() -> dict[str, set[str]]:
+    """Folded syllable → canonical spellings, from unit names (old and current), people's names (streets
+    are named after them) and the words of addresses."""
+    from extractors.kinds.names import _lexicon
+
+    words: list[str] = ADDRESS_WORDS.split()
+    for ward in Ward.iter_all():
+        words += ward.name.split()
+    for province in Province.iter_all():
+        words += province.name.split()
+    for old in old_provinces():
+        words += old.name.split()
+    table: dict[str, set[str]] = {}
+    for word in words:
+        word = word.strip(",.()-")
+        if word:
+            table.setdefault(fold(word), set()).add(canonical(word))
+    for names in _lexicon():
+        for folded, spellings in names.items():
+            table.setdefault(folded, set()).update(spellings)
+    return table
+
+
+def suspect_place_words(text: str) -> list[str]:
+    """Words whose accents match no known spelling of a unit or address word (``Cấm`` for ``Cẩm``)."""
+    table = _place_lexicon()
+    odd = []
+    for word in clean_value(text).replace(",", " ").split():
+        word = word.strip(".()-")
+        known = table.get(fold(word))
+        if known and canonical(word) not in known:
+            odd.append(word)
+    return odd
+
+
+_UNIT_WORDS = re.compile(r"\b(thi tran|thi xa|thanh pho|dac khu|xa|phuong|huyen|quan|tinh)\b")
+
+
+def missing_comma(text: str) -> bool:
+    """Two administrative units in one comma-separated part (``xã Vô Ngại huyện Bình Liêu``): a comma
+    that OCR lost."""
+    return any(len(_UNIT_WORDS.findall(fold(part))) > 1 for part in clean_value(text).split(","))
 
 
 def ends_with_province(text: str) -> bool:
@@ -151,7 +203,9 @@ def parse_place(text: str) -> KindResult:
             quality = min(quality, 0.9)
         else:
             quality, note = min(quality, 0.7), "tỉnh/thành phố không ở cuối"
-    odd = odd_words(value)
+    odd = odd_words(value) + suspect_place_words(value)
     if odd:
         quality, note = min(quality, 0.6), f"chữ lạ: {' '.join(odd)}"
+    if missing_comma(value):
+        quality, note = min(quality, 0.6), "thiếu dấu phẩy giữa các đơn vị hành chính"
     return KindResult(value=value, valid=True, quality=quality, repaired=repaired, note=note)

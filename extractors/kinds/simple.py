@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.kinds.base import KindResult, invalid
-from extractors.kinds.places import ends_with_province
+from extractors.kinds.places import ends_with_province, missing_comma, suspect_place_words
 from extractors.text import clean_value, fold, odd_words
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -41,6 +41,10 @@ def parse_authority(text: str) -> KindResult:
     folded = fold(result.value)
     if not any(head in folded for head in _AUTHORITY_HEADS):
         return result.model_copy(update={"quality": min(result.quality, 0.7), "note": "không rõ cơ quan"})
+    odd = suspect_place_words(result.value)
+    if odd or missing_comma(result.value):
+        return result.model_copy(update={"quality": min(result.quality, 0.6),
+                                         "note": f"chữ lạ: {' '.join(odd)}" if odd else "thiếu dấu phẩy"})
     if "," in result.value and not ends_with_province(result.value):
         return result.model_copy(update={"quality": min(result.quality, 0.5),
                                          "note": "không kết thúc bằng tỉnh/thành phố"})
