@@ -216,7 +216,7 @@ def verify_pdf(
         raise BadInput(path, f"không mở được tệp / cannot open ({err.strerror})") from err
     with fh:
         try:
-            reader = PdfFileReader(fh, strict=False)
+            reader = PdfFileReader(fh)  # strict: hybrid-reference tricks are refused, not tolerated
             sigs = list(reader.embedded_signatures)
         except (PdfError, ValueError, KeyError, IndexError, TypeError) as err:
             raise BadInput(path, f"không phải PDF đọc được / not a readable PDF ({err})") from err

@@ -81,3 +81,13 @@ def test_development_signer_is_marked_and_reused(signing_env, blank_pdf, tmp_pat
     assert subject["common_name"] == DEV_SIGNER_CN and "NOT FOR PRODUCTION" in subject["common_name"]
     assert subject["organization_name"] == "UBND XÃ VÂN ĐỒN"
     assert (signing_env.home / "signing" / "dev" / "signer.key.pem").stat().st_mode & 0o077 == 0
+
+
+def test_encrypted_pdf_is_bad_input(signing_env, blank_pdf, tmp_path, capsys):
+    import pikepdf
+
+    locked = tmp_path / "locked.pdf"
+    with pikepdf.open(blank_pdf) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(owner="chủ", user="", R=6))
+    assert run("sign", str(locked), str(tmp_path / "o.pdf")) == 2
+    assert "mã hóa" in capsys.readouterr().err
