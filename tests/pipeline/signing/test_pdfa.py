@@ -30,7 +30,14 @@ def test_signed_pdfa_stays_pdfa_2b(visible, signing_env, tmp_path):
     with pikepdf.open(out) as pdf:
         intent = pdf.Root.OutputIntents[0]
         assert intent.S == pikepdf.Name.GTS_PDFA1 and len(intent.DestOutputProfile.read_bytes()) > 100
-        assert pdf.open_metadata().get("dc:title") == "Bản sao giấy khai sinh"
+        meta = pdf.open_metadata()
+        assert meta.get("dc:title") == "Bản sao giấy khai sinh"
+        # PDF/A: document information and XMP must agree; the XMP stays an unfiltered xpacket
+        info = pdf.trailer.get("/Info", {})
+        if "/Producer" in info:
+            assert meta.get("pdf:Producer") == str(info.Producer)
+        assert pdf.Root.Metadata.read_bytes().startswith(b"<?xpacket begin=")
+        assert "/Filter" not in pdf.Root.Metadata
         annot = pdf.pages[0].Annots[0]
         assert int(annot.F) & 4, "the signature widget must be printable (PDF/A)"
         if visible:  # the stamp's font is embedded (PDF/A requires every font embedded)
