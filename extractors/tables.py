@@ -3,6 +3,7 @@ into the cells by their boxes, the header row mapped to the schema's columns, on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import cv2
@@ -102,14 +103,18 @@ def _text(tokens: list[Token]) -> str:
     return " ".join(w for w in words if w)
 
 
+def _header_key(text: str) -> str:
+    return label_key(re.sub(r"[^\w/]+", " ", text))
+
+
 def map_columns(schema: Schema, headers: dict[int, str]) -> dict[int, str]:
     """Column index → entry field key, best header matches first, each key once."""
     assert schema.table is not None
     scored = []
     for col, text in headers.items():
-        key_text = label_key(text)
+        key_text = _header_key(text)
         for key, labels in schema.table.columns.items():
-            score = max(fuzz.token_sort_ratio(key_text, label_key(lb)) for lb in labels)
+            score = max(fuzz.token_sort_ratio(key_text, _header_key(lb)) for lb in labels)
             if score >= HEADER_CUTOFF:
                 scored.append((score, col, key))
     mapping: dict[int, str] = {}
@@ -117,6 +122,35 @@ def map_columns(schema: Schema, headers: dict[int, str]) -> dict[int, str]:
         if col not in mapping and key not in mapping.values():
             mapping[col] = key
     return mapping
+
+
+CONTENT_SHARE = 0.6  # share of a column's cells that must be valid for one kind to map it by content
+
+
+def map_by_content(schema: Schema, cells: dict[tuple[int, int], list[Token]], mapping: dict[int, str],
+                   columns: set[int], header_row: int) -> dict[int, str]:
+    """Columns whose header was not read, mapped by what their cells hold: when the cells are valid for
+    the kind of exactly one entry field still without a column (sex, a date, …)."""
+    free = [k for k in schema.entry_fields if k not in mapping.values()]
+    extra: dict[int, str] = {}
+    for col in sorted(columns):
+        texts = [_text(t) for (row, c), t in cells.items() if c == col and row > header_row]
+        texts = [t for t in texts if t]
+        if not texts:
+            continue
+        fits = []
+        for key in free:
+            if key in extra.values():
+                continue
+            kind = schema.entry_fields[key].kind
+            if kind in ("text", "name", "place"):
+                continue  # too general to tell columns apart
+            valid = sum(parse_value(kind, t).valid for t in texts)
+            if valid >= CONTENT_SHARE * len(texts):
+                fits.append(key)
+        if len(fits) == 1:
+            extra[col] = fits[0]
+    return extra
 
 
 def read_table(schema: Schema, layout: PageLayout) -> list[dict[str, FieldValue]]:
@@ -131,6 +165,8 @@ def read_table(schema: Schema, layout: PageLayout) -> list[dict[str, FieldValue]
     mapping = map_columns(schema, headers)
     if not mapping:
         return []
+    columns = {col for (_, col) in cells}
+    mapping |= map_by_content(schema, cells, mapping, columns - set(mapping), header_row)
     entries: list[dict[str, FieldValue]] = []
     for row in range(header_row + 1, len(grid.rows) - 1):
         row_tokens = {col: cells.get((row, col), []) for col in mapping}

@@ -19,6 +19,7 @@ MAX_WORDS = 7
 
 
 SUSPECT_QUALITY = 0.6
+SPLIT_QUALITY = 0.7  # words split apart by us: likely right, not certain
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,27 @@ def suspect_words(words: list[str]) -> list[str]:
     return odd
 
 
+def segment(word: str) -> list[str] | None:
+    """Words run together by OCR (``TRẦNQUANGTHỤY``) split into syllables: the split with the fewest
+    pieces, then the most known name syllables; None when no split into syllables exists."""
+    surnames, given = _lexicon()
+    known = set().union(*surnames.values(), *given.values())
+    best: dict[int, tuple[int, int, list[str]]] = {0: (0, 0, [])}  # end → (-pieces, hits, pieces)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 7), end):
+            if start not in best:
+                continue
+            piece = word[start:end]
+            if not is_syllable(piece):
+                continue
+            count, hits, pieces = best[start]
+            candidate = (count - 1, hits + (canonical(piece) in known), [*pieces, piece])
+            if end not in best or candidate[:2] > best[end][:2]:
+                best[end] = candidate
+    found = best.get(len(word))
+    return found[2] if found and len(found[2]) > 1 else None
+
+
 def parse_name(text: str) -> KindResult:
     """Kind ``name``. No repair of letters: a person's name has no dictionary that makes a fix certain;
     a word whose accents look misread (see ``suspect_words``) lowers the quality."""
@@ -57,6 +79,14 @@ def parse_name(text: str) -> KindResult:
     if _NOT_NAME.search(value):
         return invalid(f"tên có ký tự lạ: {value}", value=value)
     words = value.split()
+    repaired = False
+    split: list[str] = []
+    for word in words:
+        pieces = None if is_syllable(word) else segment(word)
+        split += pieces or [word]
+        repaired = repaired or pieces is not None
+    if repaired:
+        words, value = split, " ".join(split)
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return invalid(f"tên có {len(words)} chữ: {value}", value=value)
     bad = [w for w in words if not is_syllable(w)]
@@ -64,5 +94,8 @@ def parse_name(text: str) -> KindResult:
         return invalid(f"chữ không phải tiếng Việt: {' '.join(bad)}", value=value)
     odd = suspect_words(words)
     if odd:
-        return KindResult(value=value, valid=True, quality=SUSPECT_QUALITY, note=f"dấu có thể sai: {' '.join(odd)}")
+        return KindResult(value=value, valid=True, quality=SUSPECT_QUALITY, repaired=repaired,
+                          note=f"dấu có thể sai: {' '.join(odd)}")
+    if repaired:
+        return KindResult(value=value, valid=True, quality=SPLIT_QUALITY, repaired=True, note="tách chữ dính liền")
     return KindResult(value=value, valid=True, quality=1.0)

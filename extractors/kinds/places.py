@@ -167,11 +167,25 @@ def _restore_part(part: str, names: dict[str, str]) -> str:
     return part
 
 
+def split_run_together(value: str) -> str:
+    """Proper names run together by OCR (``huyệnCôTô``) split where a capital follows a small letter."""
+    out = []
+    for i, ch in enumerate(value):
+        if i and ch.isupper() and value[i - 1].islower():
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
 def parse_place(text: str) -> KindResult:
     """Kind ``place``: an address or place, valid when it names a known province."""
     value = clean_value(text)
     if not value:
         return invalid("trống")
+    split = split_run_together(value)
+    if split != value:
+        result = parse_place(split)
+        return result.model_copy(update={"quality": min(result.quality, 0.7), "repaired": True})
     province = find_province(value)
     if province is None:
         return KindResult(value=value, valid=False, quality=0.0, note="không xác định được tỉnh/thành phố")
