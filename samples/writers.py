@@ -79,7 +79,9 @@ def write_pages(path: Path, fmt: str, images: list[Image.Image], dpis: list[int]
     else:
         pages = [png_bytes(image, dpi) if image.mode == "P" else jpeg_bytes(image, dpi, quality)
                  for image, dpi in zip(images, dpis, strict=True)]
-        path.write_bytes(img2pdf.convert(pages, nodate=True, producer="sohoa samples"))
+        # The internal engine derives the file /ID from the content (pikepdf's is random): same input, same bytes.
+        path.write_bytes(img2pdf.convert(pages, nodate=True, producer="sohoa samples",
+                                         engine=img2pdf.Engine.internal))
 
 
 def write_truth(path: Path, truth: dict[str, Any]) -> None:
