@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from pipeline.config import settings
-from pipeline.signing.options import signing_dir
+from pipeline.signing.options import dev_root_file
 
 DEV_SIGNER_CN = "sohoa DEVELOPMENT signer - NOT FOR PRODUCTION"
 DEV_ROOT_CN = "sohoa DEVELOPMENT root CA - NOT FOR PRODUCTION"
@@ -29,11 +29,7 @@ MARKER = "NOT FOR PRODUCTION"
 
 
 def dev_dir() -> Path:
-    return signing_dir() / "dev"
-
-
-def dev_root_path() -> Path:
-    return dev_dir() / "root.cert.pem"
+    return dev_root_file().parent
 
 
 def _name(cn: str, org: str) -> x509.Name:

@@ -56,6 +56,19 @@ def trust_root_paths() -> list[Path]:
     return [Path(p).expanduser() for p in re.split(r"[:,]", raw) if p.strip()]
 
 
+def dev_root_file() -> Path:
+    """The development root certificate (exists once the development signer has been created)."""
+    return signing_dir() / "dev" / "root.cert.pem"
+
+
+def trust_roots() -> list[x509.Certificate]:
+    """Trust anchors: SOHOA_TRUST_ROOTS plus the development root (when it exists)."""
+    roots = configured_trust_roots()
+    if dev_root_file().is_file():
+        roots.extend(load_pem_certs(dev_root_file()))
+    return roots
+
+
 def configured_trust_roots() -> list[x509.Certificate]:
     """Trust anchors from SOHOA_TRUST_ROOTS (not including the development root)."""
     from pipeline.errors import BadInput

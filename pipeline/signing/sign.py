@@ -23,10 +23,9 @@ from pipeline.config import settings
 from pipeline.errors import BadInput
 from pipeline.signing import stamp
 from pipeline.signing.certcheck import check_signer, validation_context
-from pipeline.signing.devsigner import dev_root_path
 from pipeline.signing.fonts import stamp_font
 from pipeline.signing.models import Level, SignatureSummary
-from pipeline.signing.options import configured_level, configured_trust_roots, load_pem_certs, parse_level
+from pipeline.signing.options import configured_level, parse_level, trust_roots
 from pipeline.signing.signers import LoadedSigner, SignerUnusable, load_signer
 
 log = logging.getLogger(__name__)
@@ -55,14 +54,6 @@ def resolve_level(level: Level | str | None, tsa_url: str | None, warnings: list
             "TSA", f"mức {level.value} cần máy chủ dấu thời gian (SOHOA_TSA_URL) / {level.value} needs a TSA"
         )
     return level
-
-
-def trust_roots() -> list[x509.Certificate]:
-    """Configured roots plus the development root (when it exists)."""
-    roots = configured_trust_roots()
-    if dev_root_path().is_file():
-        roots.extend(load_pem_certs(dev_root_path()))
-    return roots
 
 
 class _FixedTimePdfSigner(signers.PdfSigner):

@@ -34,7 +34,7 @@ from pipeline.errors import BadInput
 from pipeline.signing import summary as vi
 from pipeline.signing.models import SignatureReport, TimestampReport, VerificationReport
 from pipeline.signing.options import load_pem_certs
-from pipeline.signing.sign import trust_roots as default_trust_roots
+from pipeline.signing.options import trust_roots as default_trust_roots
 
 ALLOWED_LEVELS = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING}
 CRYPTO_PROBLEMS = {
