@@ -25,7 +25,13 @@ from pipeline.signing import stamp
 from pipeline.signing.certcheck import check_signer, validation_context
 from pipeline.signing.fonts import stamp_font
 from pipeline.signing.models import Level, SignatureSummary
-from pipeline.signing.options import configured_level, parse_level, trust_roots
+from pipeline.signing.options import (
+    configured_level,
+    configured_trust_roots,
+    dev_root_file,
+    load_pem_certs,
+    parse_level,
+)
 from pipeline.signing.signers import LoadedSigner, SignerUnusable, load_signer
 
 log = logging.getLogger(__name__)
@@ -102,6 +108,15 @@ def _page_box(reader: PdfFileReader) -> tuple[float, float, float, float]:
     return 0.0, 0.0, 595.0, 842.0  # A4
 
 
+def signer_roots(loaded: LoadedSigner) -> list[x509.Certificate]:
+    """Trust anchors for this signer: SOHOA_TRUST_ROOTS, plus the development root for the development
+    signer. Empty means "none configured" (then the signer's own chain top is used, with a warning)."""
+    roots = configured_trust_roots()
+    if loaded.is_development:
+        roots.extend(load_pem_certs(dev_root_file()))
+    return roots
+
+
 def _checked(loaded: LoadedSigner, level: Level, roots: list[x509.Certificate]) -> list[str]:
     """The pre-signing check, reused for a few minutes by a batch that passes one loaded signer."""
     key = "long-term" if level in LONG_TERM else "basic"
@@ -117,7 +132,7 @@ def _signature_meta(
     level: Level, field_name: str, loaded: LoadedSigner, roots: list[x509.Certificate]
 ) -> signers.PdfSignatureMetadata:
     vc = None
-    if level in LONG_TERM:
+    if level in LONG_TERM:  # the TSA's root must be among the anchors too
         anchors = roots or [c for c in loaded.chain if c.self_signed]
         vc = validation_context(anchors, loaded.chain, fetch=True, revocation_mode="hard-fail")
     return signers.PdfSignatureMetadata(
@@ -168,7 +183,7 @@ def _sign_document(
 ) -> dt.datetime:
     """Checks the signer, signs the open document into ``dst``; returns the signing time."""
     conf = settings()
-    roots = trust_roots()
+    roots = signer_roots(loaded)
     warnings += _checked(loaded, chosen, roots)
     if loaded.is_development:
         warnings.append("Đang dùng khóa ký thử nghiệm, KHÔNG dùng cho sản xuất / development signer")

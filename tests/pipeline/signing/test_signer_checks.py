@@ -73,3 +73,19 @@ def test_default_level_is_b_t_with_a_tsa(signing_env, test_pki, blank_pdf, tmp_p
     signing_env.use(tsa_url=None)
     summary = sign_pdf(blank_pdf, tmp_path / "o2.pdf")
     assert summary.level.value == "B-B" and any("SOHOA_TSA_URL" in w for w in summary.warnings)
+
+
+def test_no_roots_configured_checks_against_the_signers_own_chain(
+    signing_env, test_pki, blank_pdf, tmp_path
+):
+    """A development root left in SOHOA_HOME must not make a real CA's signer unusable; without
+    SOHOA_TRUST_ROOTS the chain's own root is used (with a warning) and revocation is still checked."""
+    sign_pdf(blank_pdf, tmp_path / "dev.pdf")  # creates the development root
+    signing_env.use_pkcs12(test_pki, "signer")
+    signing_env.use(trust_roots=None)
+    summary = sign_pdf(blank_pdf, tmp_path / "out.pdf", level="B-LT")
+    assert any("SOHOA_TRUST_ROOTS" in w for w in summary.warnings)
+    signing_env.use_pkcs12(test_pki, "signer-revoked")
+    signing_env.use(trust_roots=None)
+    with pytest.raises(SignerUnusable, match="thu hồi"):
+        sign_pdf(blank_pdf, tmp_path / "revoked.pdf")
