@@ -78,7 +78,10 @@ def _title_score(line_key: str, schemas: tuple[Schema, ...]) -> tuple[str, float
         return best
     for schema in schemas:
         for title in schema.titles:
-            ratio = fuzz.ratio(line_key, label_key(title))
+            title_key = label_key(title)
+            if not 0.8 <= len(line_key) / len(title_key) <= 1.25:
+                continue  # a fuzzy title must be the whole line, give or take OCR noise
+            ratio = fuzz.ratio(line_key, title_key)
             if ratio >= settings.TITLE_CUTOFF and (best is None or ratio / 100 * 0.95 > best[1]):
                 best = (schema.id, ratio / 100 * 0.95)
     return best

@@ -71,7 +71,7 @@ _LEADER_RUN = re.compile(r"[.…·•_‥⋯]{3,}|…")
 
 _REPEAT = re.compile(r"(.)\1{3,}")
 _LETTERS = re.compile(r"[^\W\d_]")
-NUMERIC_KINDS = ("personal_id", "date", "year", "register_number")
+NUMERIC_KINDS = ("personal_id", "year", "register_number")
 
 
 def is_garbage(text: str, numeric: bool = False) -> bool:
@@ -89,7 +89,7 @@ def is_garbage(text: str, numeric: bool = False) -> bool:
     digits = sum(ch.isdigit() for ch in core)
     if letters > 8 and "/" not in core and "-" not in core:
         return True
-    if letters and digits and len(core) >= 5:
+    if letters and digits and len(core) >= 5 and not re.search(r"\d[/.\-]\d", core):
         return True
     return bool(_REPEAT.search(core))
 

@@ -1,0 +1,75 @@
+"""Classification of pages and splitting of a file into documents."""
+
+from __future__ import annotations
+
+from extractors import extract_documents
+from extractors.classify import UNKNOWN, classify_page, split_documents
+from extractors.layout import page_layout
+from schemas import all_schemas
+from tests.extractors.synthetic import page, stacked
+
+SCHEMAS = tuple(all_schemas().values())
+HEADER = [(430, 150, "ỦY BAN NHÂN DÂN"), (1300, 150, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+          (1350, 220, "Độc lập - Tự do - Hạnh phúc")]
+
+
+def titled(title: str, *lines: str, number: int = 1):
+    rows = [*HEADER, (800, 430, title)] + [(240, 600 + 90 * i, text) for i, text in enumerate(lines)]
+    return page(rows, number=number)
+
+
+def test_titles_classify_pages():
+    cases = {"GIẤY KHAI SINH": "birth_certificate", "GIẤY CHỨNG NHẬN KẾT HÔN": "marriage_certificate",
+             "TRÍCH LỤC KHAI TỬ": "death_extract", "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN": "marital_status_confirmation",
+             "SỔ ĐĂNG KÝ KHAI SINH": "birth_register", "CĂN CƯỚC CÔNG DÂN": "citizen_id_card"}
+    for title, schema_id in cases.items():
+        found = classify_page(page_layout(titled(title)), SCHEMAS)
+        assert (found.schema, found.titled) == (schema_id, True), title
+        assert found.confidence >= 0.9
+
+
+def test_a_garbled_title_is_still_found():
+    found = classify_page(page_layout(titled("GIẤY KHAl SlNH")), SCHEMAS)
+    assert found.schema == "birth_certificate" and 0.7 < found.confidence < 0.95
+
+
+def test_a_title_inside_a_longer_line_is_not_a_title():
+    # The request form's title contains the marital status title; a card label contains "khai sinh".
+    request = classify_page(page_layout(titled("TỜ KHAI CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN")), SCHEMAS)
+    assert request.schema == UNKNOWN
+    label = classify_page(page_layout(titled("Nơi đăng ký khai sinh / Place of birth: xã Tiên Yên")), SCHEMAS)
+    assert label.schema != "birth_certificate"
+
+
+def test_unknown_document_is_reported_not_forced():
+    docs = extract_documents([titled("ĐƠN ĐỀ NGHỊ", "Kính gửi: Ủy ban nhân dân xã Đông Ngũ")])
+    assert [d.schema_id for d in docs] == [UNKNOWN]
+    assert docs[0].needs_review and docs[0].issues[0].code == "unknown_document"
+
+
+def test_a_dossier_splits_and_a_continuation_page_joins():
+    pages = [
+        titled("TỜ KHAI CẤP BẢN SAO TRÍCH LỤC HỘ TỊCH", "Họ, chữ đệm, tên người yêu cầu: LÊ VĂN AN", number=1),
+        titled("GIẤY KHAI SINH", "Họ, chữ đệm, tên: LÊ VĂN BÌNH", number=2),
+        stacked(["Nơi đăng ký khai sinh: Ủy ban nhân dân xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh"],
+                number=3),
+        titled("TRÍCH LỤC KHAI TỬ", "Họ, chữ đệm, tên: LÊ VĂN CHÍNH", number=4),
+    ]
+    splits = split_documents([page_layout(p) for p in pages], SCHEMAS)
+    assert [(s.schema, s.pages) for s in splits] == [
+        (UNKNOWN, [0]), ("birth_certificate", [1, 2]), ("death_extract", [3])]
+    docs = extract_documents(pages)
+    assert [d.pages for d in docs] == [[1], [2, 3], [4]]
+    birth = docs[1]
+    assert birth.fields["registration_authority"].page == 3
+
+
+def test_register_pages_with_the_same_title_stay_one_register():
+    pages = [titled("SỔ ĐĂNG KÝ KHAI SINH", number=1), titled("SỔ ĐĂNG KÝ KHAI SINH", number=2)]
+    splits = split_documents([page_layout(p) for p in pages], SCHEMAS)
+    assert [(s.schema, s.pages) for s in splits] == [("birth_register", [0, 1])]
+
+
+def test_a_forced_schema_applies_to_every_document():
+    docs = extract_documents([titled("GIẤY KHAI SINH", "Họ, chữ đệm, tên: LÊ VĂN BÌNH")], schema="death_extract")
+    assert docs[0].schema_id == "death_extract" and docs[0].schema_confidence == 1.0

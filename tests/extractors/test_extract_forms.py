@@ -1,0 +1,176 @@
+"""Field extraction on form layouts: labels with leaders, blocks, two columns, bilingual card labels,
+values below or over several lines, rules and statuses."""
+
+from __future__ import annotations
+
+from extractors import extract_documents
+from tests.extractors.synthetic import page
+
+HEADER = [(430, 150, "ỦY BAN NHÂN DÂN"), (1300, 150, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+          (430, 220, "XÃ ĐÔNG NGŨ"), (1350, 220, "Độc lập - Tự do - Hạnh phúc")]
+
+
+def birth_certificate(personal_id: str = "022180012345", words: str = "Ngày mười lăm, tháng sáu, năm một",
+                      words_rest: str = "nghìn chín trăm tám mươi", conf: float = 0.95):
+    rows = [
+        *HEADER,
+        (900, 430, "GIẤY KHAI SINH"),
+        (480, 530, "Số: 125......................"), (1400, 530, "Quyển số: 01/1980........"),
+        (240, 620, "Họ, chữ đệm, tên: ......NGUYỄN THỊ THU HƯƠNG.............."),
+        (240, 710, f"Ngày, tháng, năm sinh: 15/06/1980 ........ ghi bằng chữ: {words}"),
+        (240, 800, f"{words_rest}............."),
+        (240, 890, "Giới tính: Nữ........... Dân tộc: Kinh........ Quốc tịch: Việt Nam........"),
+        (240, 980, "Nơi sinh: Trạm Y tế xã Đông Ngũ, huyện Tiên Yên,"),
+        (240, 1070, "tỉnh Quảng Ninh..................."),
+        (240, 1160, "Quê quán: xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh........"),
+        (240, 1250, f"Số định danh cá nhân: {personal_id}............"),
+        (240, 1360, "Họ, chữ đệm, tên người mẹ: TRẦN THỊ LAN..................."),
+        (240, 1450, "Năm sinh: 1956...... Dân tộc: Tày....... Quốc tịch: Việt Nam......"),
+        (240, 1540, "Nơi cư trú: Thôn 3, xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh....."),
+        (240, 1650, "Họ, chữ đệm, tên người cha: NGUYỄN VĂN HÙNG................"),
+        (240, 1740, "Năm sinh: 1954...... Dân tộc: Kinh....... Quốc tịch: Việt Nam......"),
+        (240, 1830, "Nơi cư trú: Thôn 3, xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh....."),
+        (240, 1940, "Họ, chữ đệm, tên người đi khai sinh: NGUYỄN VĂN HÙNG"),
+        (240, 2030, "Nơi đăng ký khai sinh: Ủy ban nhân dân xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh"),
+        (1250, 2160, "Tiên Yên, ngày 20 tháng 6 năm 1980"),
+        (1300, 2240, "(Ký, ghi rõ họ, chữ đệm, tên, đóng dấu)"),
+    ]
+    return page(rows, conf=conf)
+
+
+def values(doc):
+    return {k: f.value for k, f in doc.fields.items()}
+
+
+def test_birth_certificate_fields_and_blocks():
+    [doc] = extract_documents([birth_certificate()])
+    assert doc.schema_id == "birth_certificate"
+    got = values(doc)
+    assert got == {
+        "number": "125", "book": "01/1980", "full_name": "NGUYỄN THỊ THU HƯƠNG", "sex": "female",
+        "date_of_birth": "1980-06-15", "place_of_birth": "Trạm Y tế xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh",
+        "hometown": "xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh", "ethnicity": "Kinh",
+        "nationality": "Việt Nam", "personal_id": "022180012345", "mother_name": "TRẦN THỊ LAN",
+        "mother_birth_year": "1956", "mother_ethnicity": "Tày", "mother_nationality": "Việt Nam",
+        "mother_residence": "Thôn 3, xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh",
+        "father_name": "NGUYỄN VĂN HÙNG", "father_birth_year": "1954", "father_ethnicity": "Kinh",
+        "father_nationality": "Việt Nam", "father_residence": "Thôn 3, xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh",
+        "registration_authority": "Ủy ban nhân dân xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh",
+        "registration_date": "1980-06-20",
+    }
+    assert "declarant_name" not in doc.fields and "date_of_birth_in_words" not in doc.fields
+    assert all(f.status == "ok" for f in doc.fields.values()), {k: f for k, f in doc.fields.items()
+                                                                if f.status != "ok"}
+    assert doc.issues == [] and not doc.needs_review
+    name = doc.fields["full_name"]
+    assert name.page == 1 and name.bbox is not None
+    x0, y0, x1, y1 = name.bbox
+    assert 0 < x0 < x1 < 1 and 0 < y0 < y1 < 1
+
+
+def test_id_that_disagrees_with_the_date_of_birth_is_an_issue():
+    # G=1 (female, 1900s) but YY=92 while the child was born in 1980.
+    [doc] = extract_documents([birth_certificate(personal_id="022192012345")])
+    codes = {i.code for i in doc.issues}
+    assert "id_birth_year_mismatch" in codes
+    assert doc.fields["personal_id"].status == "review"
+    assert doc.fields["date_of_birth"].status == "review"
+    assert doc.needs_review
+
+
+def test_id_that_disagrees_with_sex_and_province():
+    [doc] = extract_documents([birth_certificate(personal_id="001080012345")])  # Hà Nội, male
+    codes = {i.code for i in doc.issues}
+    assert {"id_sex_mismatch", "id_province_mismatch"} <= codes
+    assert all(i.message and i.message[0].isupper() for i in doc.issues)
+
+
+def test_date_of_birth_against_its_words():
+    [doc] = extract_documents([birth_certificate(words="Ngày mười sáu, tháng sáu, năm một")])
+    issue = next(i for i in doc.issues if i.code == "dob_words_mismatch")
+    assert issue.field == "date_of_birth"
+    assert doc.fields["date_of_birth"].status == "review"
+
+
+def test_low_ocr_confidence_is_review():
+    [doc] = extract_documents([birth_certificate(conf=0.6)])
+    assert doc.fields["full_name"].value == "NGUYỄN THỊ THU HƯƠNG"
+    assert doc.fields["full_name"].status == "review"
+
+
+def test_missing_required_field_is_null_and_review():
+    rows = [*HEADER, (900, 430, "TRÍCH LỤC KHAI TỬ"), (240, 620, "Họ, chữ đệm, tên: LÊ VĂN AN")]
+    [doc] = extract_documents([page(rows)])
+    assert set(doc.fields) >= {"number", "date_of_death", "place_of_death", "registration_date"}
+    assert doc.fields["date_of_death"].value is None and doc.fields["date_of_death"].status == "review"
+    assert "required_missing" in {i.code for i in doc.issues}
+
+
+def test_death_extract_dates_in_order():
+    rows = [*HEADER, (900, 430, "TRÍCH LỤC KHAI TỬ"), (480, 530, "Số: 12"),
+            (240, 620, "Họ, chữ đệm, tên: LÊ VĂN AN"),
+            (240, 710, "Ngày, tháng, năm sinh: 02/03/1950"),
+            (240, 800, "Đã chết vào lúc: 14 giờ 30 phút, ngày 01/02/1949")]
+    [doc] = extract_documents([page(rows)])
+    assert doc.fields["date_of_death"].value == "1949-02-01"
+    assert "death_before_birth" in {i.code for i in doc.issues}
+    assert doc.fields["date_of_death"].status == "review"
+
+
+def test_marriage_certificate_two_columns():
+    rows = [
+        *HEADER, (750, 430, "GIẤY CHỨNG NHẬN KẾT HÔN"), (480, 530, "Số: 49....."), (1400, 530, "Quyển số: 01/2016"),
+        (700, 630, "Chồng"), (1750, 630, "Vợ"),
+        (240, 720, "Họ, chữ đệm, tên: PHAN CÔNG PHÚC......"), (1290, 720, "Họ, chữ đệm, tên: TRẦN THỊ HÀ....."),
+        (240, 810, "Ngày, tháng, năm sinh: 28/06/1991...."), (1290, 810, "Ngày, tháng, năm sinh: 21/02/1993..."),
+        (240, 900, "Dân tộc: Kinh......"), (1290, 900, "Dân tộc: Sán Chay......"),
+        (240, 990, "Quốc tịch: Việt Nam......"), (1290, 990, "Quốc tịch: Việt Nam......"),
+        (240, 1080, "Nơi cư trú: Thôn 1, xã Đồng Tiến,"), (1290, 1080, "Nơi cư trú: Thôn Khe Cát, xã Tiến"),
+        (240, 1170, "huyện Cô Tô, tỉnh Quảng Ninh"), (1290, 1170, "Tới, huyện Hải Hà, tỉnh Quảng Ninh"),
+        (240, 1260, "Số định danh cá nhân: 022091821915"), (1290, 1260, "Số định danh cá nhân: 022193633678"),
+        (240, 1370, "Nơi đăng ký kết hôn: Ủy ban nhân dân xã Tiến Tới, huyện Hải Hà, tỉnh Quảng Ninh"),
+        (240, 1460, "Ngày, tháng, năm đăng ký: 27/03/2016"),
+    ]
+    [doc] = extract_documents([page(rows)])
+    got = values(doc)
+    assert got["husband_name"] == "PHAN CÔNG PHÚC" and got["wife_name"] == "TRẦN THỊ HÀ"
+    assert got["husband_date_of_birth"] == "1991-06-28" and got["wife_date_of_birth"] == "1993-02-21"
+    assert got["husband_ethnicity"] == "Kinh" and got["wife_ethnicity"] == "Sán Chay"
+    assert got["husband_residence"] == "Thôn 1, xã Đồng Tiến, huyện Cô Tô, tỉnh Quảng Ninh"
+    assert got["wife_residence"] == "Thôn Khe Cát, xã Tiến Tới, huyện Hải Hà, tỉnh Quảng Ninh"
+    assert got["husband_personal_id"] == "022091821915" and got["wife_personal_id"] == "022193633678"
+    assert got["registration_date"] == "2016-03-27" and got["number"] == "49" and got["book"] == "01/2016"
+    assert not [i for i in doc.issues if i.code.startswith("id_")]
+
+
+def test_marriage_ids_are_checked_against_each_spouse():
+    rows = [*HEADER, (750, 430, "GIẤY CHỨNG NHẬN KẾT HÔN"), (700, 630, "Chồng"), (1750, 630, "Vợ"),
+            (240, 810, "Ngày, tháng, năm sinh: 28/06/1991"), (1290, 810, "Ngày, tháng, năm sinh: 21/02/1993"),
+            (240, 900, "Số định danh cá nhân: 022191821915"), (1290, 900, "Số định danh cá nhân: 022093633678")]
+    [doc] = extract_documents([page(rows)])
+    mismatched = {i.field for i in doc.issues if i.code == "id_sex_mismatch"}
+    assert mismatched == {"husband_personal_id", "wife_personal_id"}
+
+
+def test_id_card_bilingual_labels_and_values_below():
+    rows = [
+        (400, 100, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (480, 300, "CĂN CƯỚC CÔNG DÂN"),
+        (520, 350, "Citizen Identity Card"),
+        (500, 420, "Số / No.: 022180012345"),
+        (500, 480, "Họ và tên / Full name:"), (500, 530, "NGUYỄN THỊ THU HƯƠNG"),
+        (500, 590, "Ngày sinh / Date of birth: 15/06/1980"),
+        (500, 650, "Giới tính / Sex: Nữ Quốc tịch / Nationality: Việt Nam"),
+        (500, 710, "Quê quán / Place of origin: xã Đông Ngũ, huyện Tiên Yên,"), (500, 760, "tỉnh Quảng Ninh"),
+        (500, 820, "Nơi thường trú / Place of residence: Thôn 3, xã Đông Ngũ,"),
+        (500, 870, "huyện Tiên Yên, tỉnh Quảng Ninh"),
+        (60, 1000, "Có giá trị đến:"), (60, 1040, "Date of expiry"), (60, 1090, "15/06/2040"),
+        (60, 1400, "Ngày, tháng, năm / Date, month, year: 10/10/2021"),
+    ]
+    [doc] = extract_documents([page(rows, height=1800)])
+    assert doc.schema_id == "citizen_id_card"
+    assert values(doc) == {
+        "personal_id": "022180012345", "full_name": "NGUYỄN THỊ THU HƯƠNG", "date_of_birth": "1980-06-15",
+        "sex": "female", "nationality": "Việt Nam", "place_of_origin": "xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh",
+        "residence": "Thôn 3, xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh", "issue_date": "2021-10-10",
+        "expiry_date": "2040-06-15",
+    }
