@@ -13,6 +13,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from app.cli import main
 from pipeline.signing import sign_pdf, verify_pdf
 from tests.pipeline.signing.conftest import make_pdf
+from tests.pipeline.signing.validators import pdfsig
 
 
 def run_cli(*args: str) -> int:
@@ -46,6 +47,7 @@ def test_changed_byte_in_signed_range(signed_two_pages, capsys):
     signed_two_pages.write_bytes(bytes(data))
     report = verify_pdf(signed_two_pages)
     assert not report.valid and not report.signatures[0].intact
+    assert pdfsig(signed_two_pages)[0]["Signature Validation"] == "Digest Mismatch."  # poppler agrees
     assert run_cli("verify", str(signed_two_pages)) == 1
     assert "Giá trị băm không khớp" in capsys.readouterr().out
 
