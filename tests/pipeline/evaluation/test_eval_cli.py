@@ -17,6 +17,7 @@ METRIC_KEYS = {
     "accepted",
     "accepted_correct",
     "pages",
+    "timed_pages",
     "cer_edits",
     "cer_chars",
     "seconds",
