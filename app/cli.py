@@ -24,6 +24,7 @@ cli = typer.Typer(
 # Each module has ``register(cli)``; add a module here to add its commands.
 COMMAND_MODULES = [
     "app.commands.ocr",
+    "app.commands.digitize",
     "app.commands.eval",
     "app.commands.sign",
     "app.commands.search",

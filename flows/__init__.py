@@ -1,1 +1,31 @@
-"""sohoa: flows."""
+"""Prefect flows of sohoa (see docs/flows.md):
+
+- ``batch_digitize(paths, out_dir, schema=None, sign=True, store=True, jobs=None)``: many scans, resumable
+- ``intake_dossier(paths, schema=None)`` and ``finalize_dossier(intake, ...)``: one dossier at the counter
+
+Importing this package sets Prefect's defaults (``flows.prefect_env``) before Prefect itself is imported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flows.prefect_env import configure
+
+configure()
+
+_FLOWS = {
+    "batch_digitize": "flows.batch",
+    "intake_dossier": "flows.dossier",
+    "finalize_dossier": "flows.dossier",
+}
+
+__all__ = list(_FLOWS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FLOWS:
+        import importlib
+
+        return getattr(importlib.import_module(_FLOWS[name]), name)
+    raise AttributeError(name)

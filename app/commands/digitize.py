@@ -1,0 +1,182 @@
+"""``sohoa digitize PATH... [--out DIR] [--schema ID] [--no-sign] [--no-store] [--jobs N]``: the batch flow
+(flows.batch.batch_digitize) on this machine with Prefect's local ephemeral API, a progress bar on stderr and
+a summary table at the end.
+
+Exit statuses (CONTRACT.md): 0 all done (or skipped as done before), 3 some inputs quarantined,
+2 bad arguments (no such path, unknown schema, unusable signer), 1 some inputs failed (internal error;
+they are not marked done, so running the command again retries them).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.errors import BadInput
+
+err_console = Console(stderr=True)
+
+STATUS_LABELS = {
+    "done": "[green]xong[/green]",
+    "skipped": "[cyan]đã có[/cyan]",
+    "duplicate": "[cyan]trùng[/cyan]",
+    "quarantined": "[yellow]cách ly[/yellow]",
+    "failed": "[red]lỗi[/red]",
+}
+MAX_ROWS = 40
+
+
+def check_arguments(paths: list[Path], schema: str | None, jobs: int) -> None:
+    """Raises BadInput (exit 2, one line) for a path that does not exist, an unknown schema, bad --jobs."""
+    for path in paths:
+        if not path.exists():
+            raise BadInput(path, "không có tệp hay thư mục này / no such file or folder")
+    if jobs < 0:
+        raise BadInput("--jobs", "phải ≥ 0 / must be 0 or more")
+    if schema:
+        from schemas import load_schemas
+
+        known = sorted(load_schemas())
+        if schema not in known:
+            raise BadInput("--schema", f"không biết mẫu {schema!r} / unknown schema; one of: {', '.join(known)}")
+
+
+def check_signer() -> list[str]:
+    """Loads the signer once before the batch (raises SignerUnusable, a BadInput, when it cannot sign) and
+    returns the notes worth showing once rather than once per document."""
+    from pipeline.config import settings
+    from pipeline.signing import load_signer
+    from pipeline.signing.sign import resolve_level
+
+    notes: list[str] = []
+    level = resolve_level(None, settings().tsa_url, notes)
+    loaded = load_signer()
+    try:
+        if loaded.is_development:
+            notes.append("Đang dùng khóa ký thử nghiệm, KHÔNG dùng cho sản xuất / development signer")
+    finally:
+        loaded.close()
+    notes.append(f"Ký PAdES {level.value} / signing at PAdES {level.value}")
+    return notes
+
+
+@contextmanager
+def quiet_libraries() -> Iterator[None]:
+    """Per-document warnings of the signing libraries are shown once before the batch, not per document."""
+    names = ["pipeline.signing", "pyhanko"]
+    before = {name: logging.getLogger(name).level for name in names}
+    for name in names:
+        logging.getLogger(name).setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for name, level in before.items():
+            logging.getLogger(name).setLevel(level)
+
+
+@contextmanager
+def progress_bar() -> Iterator[None]:
+    """A bar for the files of the batch and one for the pages of each file in OCR (stderr, terminals only)."""
+    from flows import progress
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    ) as bar:
+        overall = bar.add_task("Tệp / files", total=None)
+        pages: dict[str, Any] = {}
+
+        def listener(event: progress.Event) -> None:
+            if event.kind == "plan":
+                bar.update(overall, total=event.total)
+            elif event.kind == "start":
+                pages[event.name] = bar.add_task(f"  {event.name}", total=None)
+            elif event.kind == "pages" and event.name in pages:
+                bar.update(pages[event.name], completed=event.done, total=event.total)
+            elif event.kind == "done":
+                bar.advance(overall)
+                if event.name in pages:
+                    bar.remove_task(pages.pop(event.name))
+
+        progress.listen(listener)
+        try:
+            yield
+        finally:
+            progress.stop_listening(listener)
+
+
+def print_summary(summary: dict[str, Any], out: Path) -> None:
+    console = Console()
+    files = summary["files"]
+    shown = files if len(files) <= MAX_ROWS else [f for f in files if f["status"] not in ("done", "skipped")]
+    if shown:
+        table = Table(title="sohoa digitize")
+        for col in ("Tệp", "Trạng thái", "Trang", "Tài liệu", "Ký số", "Bản ghi"):
+            table.add_column(col, no_wrap=True)
+        table.add_column("Ghi chú", overflow="fold")
+        for f in shown:
+            note = f["reason"] or ("cần xem lại" if f["needs_review"] else "")
+            table.add_row(f["name"], STATUS_LABELS.get(f["status"], f["status"]), str(f["pages"] or ""),
+                          str(f["documents"] or ""), f["signature_level"] or "",
+                          ", ".join(map(str, f["records"])), note)
+        console.print(table)
+    c = summary["counts"]
+    console.print(
+        f"{c['inputs']} tệp / inputs: {c['done']} xong / done, {c['skipped']} đã có / skipped, "
+        f"{c['duplicate']} trùng / duplicate, {c['quarantined']} cách ly / quarantined, {c['failed']} lỗi / failed, "
+        f"{c['ignored']} bỏ qua / ignored (not scans)"
+    )
+    console.print(f"{summary['pages_processed']} trang / pages in {summary['seconds']:.1f} s "
+                  f"({summary['pages_per_second']:.2f} pages/s)")
+    console.print(f"Kết quả / outputs: {out}/  báo cáo / report: {out / 'summary.json'}")
+    if c["quarantined"]:
+        console.print(f"[yellow]Cách ly / quarantined: {out / 'quarantine'}/ (NAME.reason.txt)[/yellow]")
+
+
+def exit_status(summary: dict[str, Any]) -> int:
+    counts = summary["counts"]
+    if counts["failed"]:
+        return 1
+    return 3 if counts["quarantined"] else 0
+
+
+def register(cli: typer.Typer) -> None:
+    @cli.command()
+    def digitize(
+        paths: list[Path] = typer.Argument(..., help="Scans (PDF, TIFF, PNG, JPEG, WebP) and folders of scans"),
+        out: Path = typer.Option(Path("out"), "--out", help="Output folder (NAME.pdf, NAME.json, summary.json)"),
+        schema: str = typer.Option(None, "--schema", help="Document schema id (default: classify each page)"),
+        no_sign: bool = typer.Option(False, "--no-sign", help="Do not sign the archive copies"),
+        no_store: bool = typer.Option(False, "--no-store", help="Do not store in the repository"),
+        jobs: int = typer.Option(0, "--jobs", "-j", help="Files and pages in parallel (default: one per core)"),
+    ) -> None:
+        """The whole pipeline over files and folders: OCR, extract, PDF/A, sign, store; resumable."""
+        check_arguments(paths, schema, jobs)
+        notes = check_signer() if not no_sign else []
+        from flows.prefect_env import configure
+
+        configure(quiet_console=True)
+        from flows.batch import batch_digitize
+
+        for note in notes:
+            err_console.print(f"[yellow]•[/yellow] {note}")
+        with quiet_libraries(), progress_bar():
+            summary = batch_digitize(
+                paths=[str(p) for p in paths], out_dir=str(out), schema=schema, sign=not no_sign,
+                store=not no_store, jobs=jobs or None,
+            )
+        print_summary(summary, out)
+        raise typer.Exit(exit_status(summary))

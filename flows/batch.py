@@ -1,0 +1,149 @@
+"""``batch_digitize``: many scans (files and folders, recursively) to signed archive copies, extraction
+results and repository records; resumable, bad inputs to quarantine, a summary at the end.
+
+Per input: ocr_extract → sign → store → publish (flows/tasks.py), chained by futures. At most ``jobs`` inputs
+are in OCR at once (each OCRs its pages in up to ``jobs`` processes), while signing, storing and publishing of
+finished inputs overlap with the OCR of the next ones.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import time
+import warnings
+from collections import deque
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger
+from prefect.futures import PrefectFuture
+
+from flows import progress, tasks
+from flows.discover import discover
+from flows.layout import Layout, atomic_write_json
+from flows.summary import build_summary
+from flows.tasks import Item
+from pipeline.config import settings
+from pipeline.process import sha256_file
+
+# Prefect builds a pydantic model of the flow's parameters; the contract's name ``schema`` shadows a
+# BaseModel attribute there, which is harmless.
+warnings.filterwarnings("ignore", message='Field name "schema"', category=UserWarning)
+
+
+def plan(paths: list[str], out_dir: str, sign: bool, store: bool) -> tuple[list[Item], list[str]]:
+    """Every input with its hash and status: pending, skipped (done by an earlier run), duplicate (same
+    content as an earlier input of this batch) or failed (unreadable)."""
+    layout = Layout(out_dir)
+    found = discover(paths, layout.out)
+    items: list[Item] = []
+    first_by_hash: dict[str, str] = {}
+    for entry in found.inputs:
+        base = Item(source=entry.path, name=entry.name, sha256="0" * 64, out_dir=str(layout.out))
+        try:
+            sha = sha256_file(Path(entry.path))
+        except OSError as err:
+            items.append(base.model_copy(update={"status": "failed", "reason": f"cannot read: {err.strerror}"}))
+            continue
+        item = base.model_copy(update={"sha256": sha})
+        if sha in first_by_hash:
+            item = item.model_copy(update={"status": "duplicate", "reason": f"same content as {first_by_hash[sha]}"})
+        elif marker := layout.done(sha, sign, store):
+            item = item.model_copy(update={
+                "status": "skipped", "reason": "done by an earlier run", "outputs": marker["outputs"],
+                "pages": marker.get("pages", 0), "documents": marker.get("documents", 0),
+                "signature_level": marker.get("signature_level"), "stored": marker.get("stored", False),
+                "records": marker.get("records", []),
+            })
+        first_by_hash.setdefault(sha, entry.name)
+        items.append(item)
+    return items, found.ignored
+
+
+def _chain(item: Item, schema: str | None, sign: bool, store: bool, jobs: int) -> list[PrefectFuture]:
+    """Submits one input's tasks, each taking the previous one's future; returns the futures in order."""
+    chain = [tasks.ocr_extract.submit(item, schema=schema, jobs=jobs)]
+    if sign:
+        chain.append(tasks.sign.submit(chain[-1]))
+    if store:
+        chain.append(tasks.store.submit(chain[-1]))
+    chain.append(tasks.publish.submit(chain[-1]))
+    return chain
+
+
+def _outcome(item: Item, chain: list[PrefectFuture]) -> Item:
+    """The last task's item, or the input marked failed with the reason of the first task that failed."""
+    for future in chain:
+        state = future.state
+        if not state.is_completed():
+            error = state.result(raise_on_failure=False) if state.is_failed() or state.is_crashed() else None
+            reason = f"{type(error).__name__}: {error}" if isinstance(error, Exception) else state.message
+            return item.model_copy(update={"status": "failed", "reason": reason or state.name})
+    return chain[-1].result()
+
+
+def _attach_log(layout: Layout) -> logging.Handler:
+    """The batch log file: Prefect's flow and task run records (documents by hash only)."""
+    layout.state.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(layout.log, encoding="utf-8")
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logging.getLogger(name).addHandler(handler)
+    return handler
+
+
+def _detach_log(handler: logging.Handler) -> None:
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logging.getLogger(name).removeHandler(handler)
+    handler.close()
+
+
+@flow(name="batch-digitize")
+def batch_digitize(
+    paths: list[str],
+    out_dir: str = "out",
+    schema: str | None = None,
+    sign: bool = True,
+    store: bool = True,
+    jobs: int | None = None,
+) -> dict[str, Any]:
+    """Digitizes every scan under ``paths`` into ``out_dir``; returns (and writes) the summary report."""
+    started_at, started = datetime.now(UTC), time.perf_counter()
+    layout = Layout(out_dir)
+    layout.out.mkdir(parents=True, exist_ok=True)
+    handler = _attach_log(layout)
+    try:
+        jobs = max(1, jobs or settings().jobs)
+        log = get_run_logger()
+        items, ignored = plan(paths, out_dir, sign, store)
+        todo = deque(i for i in items if i.active)
+        progress.emit(progress.Event("plan", "", total=len(todo)))
+        log.info("%d input(s): %d to do, %d skipped, %d ignored", len(items), len(todo),
+                 sum(i.status == "skipped" for i in items), len(ignored))
+        chains: dict[str, list[PrefectFuture]] = {}
+        in_ocr: list[PrefectFuture] = []
+        while todo or in_ocr:
+            while todo and len(in_ocr) < jobs:
+                item = todo.popleft()
+                chain = _chain(item, schema, sign, store, jobs)
+                in_ocr.append(chain[0])
+                chains[item.sha256] = chain
+            _, running = concurrent.futures.wait([f.wrapped_future for f in in_ocr],
+                                                 return_when=concurrent.futures.FIRST_COMPLETED)
+            in_ocr = [f for f in in_ocr if f.wrapped_future in running]
+        for chain in chains.values():
+            chain[-1].wait()
+        results = [_outcome(i, chains[i.sha256]) if i.active else i for i in items]
+        for item in results:
+            if item.status == "failed":
+                log.error("document %s: failed: %s", item.tag, item.reason)
+        options = {"schema": schema, "sign": sign, "store": store, "jobs": jobs}
+        summary = build_summary(results, ignored, started_at, time.perf_counter() - started, options)
+        atomic_write_json(layout.summary, summary)
+        log.info("batch done: %s", summary["counts"])
+        return summary
+    finally:
+        _detach_log(handler)
