@@ -1,0 +1,112 @@
+"""The ID card's QR code (zxing-cpp on the page image) and register tables (ruled lines with OpenCV)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import segno
+
+from extractors import extract_documents
+from extractors.qr import decode_text, parse_qr_text
+from schemas import get_schema
+from tests.extractors.synthetic import CHAR_W, page
+
+QR_TEXT = ("022180012345|123456789|Nguyễn Thị Thu Hương|15061980|Nữ|"
+           "Thôn 3, xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh|10102021")
+
+
+def _card_image(path, width=2480, height=1800):
+    image = np.full((height, width), 255, np.uint8)
+    qr = segno.make(QR_TEXT, error="m")
+    matrix = np.array(list(qr.matrix), dtype=np.uint8)
+    module = 12
+    big = np.kron(1 - matrix, np.ones((module, module), np.uint8)) * 255
+    x, y = 1700, 60
+    image[y:y + big.shape[0], x:x + big.shape[1]] = big
+    cv2.imwrite(str(path), image)
+    return str(path)
+
+
+def test_qr_text_is_parsed_into_fields():
+    values = parse_qr_text(get_schema("citizen_id_card"), QR_TEXT)
+    assert values == {"personal_id": "022180012345", "full_name": "Nguyễn Thị Thu Hương",
+                      "date_of_birth": "15/06/1980", "sex": "Nữ",
+                      "residence": "Thôn 3, xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh", "issue_date": "10/10/2021"}
+    assert parse_qr_text(get_schema("citizen_id_card"), "not|a|card") is None
+
+
+def test_qr_code_wins_over_ocr_and_disagreement_is_reported(tmp_path):
+    image = _card_image(tmp_path / "card.png")
+    assert decode_text(image) == [QR_TEXT]
+    rows = [(480, 300, "CĂN CƯỚC CÔNG DÂN"), (500, 420, "Số / No.: 022180012845"),  # OCR misread 3 as 8
+            (500, 480, "Họ và tên / Full name:"), (500, 530, "NGUYỄN THỊ THU HƯƠNG"),
+            (500, 590, "Ngày sinh / Date of birth: 15/06/1980")]
+    [doc] = extract_documents([page(rows, height=1800, image_path=image, conf=0.7)])
+    pid = doc.fields["personal_id"]
+    assert pid.value == "022180012345" and pid.status == "ok" and pid.confidence >= 0.99
+    assert [i.field for i in doc.issues if i.code == "qr_mismatch"] == ["personal_id"]
+    # Values that agree are confirmed: exact, accepted although the OCR confidence was low.
+    assert doc.fields["full_name"].status == "ok" and doc.fields["full_name"].value == "NGUYỄN THỊ THU HƯƠNG"
+    assert doc.fields["residence"].value.startswith("Thôn 3")
+
+
+COLUMNS = [("Số", 150), ("Ngày đăng ký", 260), ("Họ, chữ đệm, tên", 480), ("Giới tính", 170),
+           ("Ngày, tháng, năm sinh", 300), ("Nơi sinh", 560), ("Dân tộc", 190), ("Quốc tịch", 220),
+           ("Họ, chữ đệm, tên người mẹ", 460), ("Họ, chữ đệm, tên người cha", 460)]
+ROWS = [
+    ["41", "03/05/2019", "LÊ VĂN AN", "Nam", "01/05/2019", "xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh",
+     "Kinh", "Việt Nam", "TRẦN THỊ LAN", "LÊ VĂN HÙNG"],
+    ["42", "04/05/2019", "PHẠM THỊ BÌNH", "Nữ", "20/04/2019", "Bệnh viện Đa khoa tỉnh Quảng Ninh, tỉnh Quảng Ninh",
+     "Tày", "Việt Nam", "HOÀNG THỊ MAI", ""],
+    ["43", "05/05/2019", "ĐỖ MINH CHÍNH", "Nam", "07/05/2019", "xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh",
+     "Kinh", "Việt Nam", "VŨ THỊ HOA", "ĐỖ VĂN TÂM"],
+]
+
+
+def _register(tmp_path):
+    width, height, x0, top, row_h = 3508, 2480, 100, 300, 200
+    image = np.full((height, width), 255, np.uint8)
+    xs = [x0]
+    for _, w in COLUMNS:
+        xs.append(xs[-1] + w)
+    ys = [top + i * row_h for i in range(len(ROWS) + 2)]
+    for y in ys:
+        cv2.line(image, (xs[0], y), (xs[-1], y), 0, 3)
+    for x in xs:
+        cv2.line(image, (x, ys[0]), (x, ys[-1]), 0, 3)
+    path = tmp_path / "register.png"
+    cv2.imwrite(str(path), image)
+    rows = [(1300, 150, "SỔ ĐĂNG KÝ KHAI SINH"),
+            (100, 60, "Ủy ban nhân dân xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh"), (2900, 60, "Quyển số: 01/2019")]
+    for r, cells in enumerate([[name for name, _ in COLUMNS], *ROWS]):
+        for c, text in enumerate(cells):
+            # wrap long cell texts over lines that fit the cell
+            words, line, lines = text.split(), "", []
+            for word in words:
+                if line and (len(line) + 1 + len(word)) * CHAR_W > COLUMNS[c][1] - 30:
+                    lines.append(line)
+                    line = word
+                else:
+                    line = f"{line} {word}".strip()
+            if line:
+                lines.append(line)
+            for k, part in enumerate(lines):
+                rows.append((xs[c] + 12, ys[r] + 20 + 55 * k, part))
+    return page(rows, width=width, height=height, image_path=str(path))
+
+
+def test_register_page_rows_become_entries(tmp_path):
+    [doc] = extract_documents([_register(tmp_path)])
+    assert doc.schema_id == "birth_register"
+    assert doc.fields["book"].value == "01/2019"
+    assert doc.fields["registration_authority"].value == "Ủy ban nhân dân xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh"
+    assert len(doc.entries) == 3
+    first, second, third = doc.entries
+    assert {k: v.value for k, v in first.items()} == {
+        "number": "41", "registration_date": "2019-05-03", "full_name": "LÊ VĂN AN", "sex": "male",
+        "date_of_birth": "2019-05-01", "place_of_birth": "xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh",
+        "ethnicity": "Kinh", "nationality": "Việt Nam", "mother_name": "TRẦN THỊ LAN", "father_name": "LÊ VĂN HÙNG"}
+    assert second["father_name"].value is None and second["ethnicity"].value == "Tày"
+    assert first["full_name"].status == "ok" and first["full_name"].page == 1
+    # Born after being registered: the rule sends the row to review.
+    assert third["date_of_birth"].status == "review" and third["registration_date"].status == "review"
