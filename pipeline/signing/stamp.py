@@ -100,9 +100,9 @@ def stamp_style(font_path: Path) -> TextStampStyle:
         border_color=(0, 0, 0),
         # an opaque white box (a fill, not an image) keeps the stamp legible over a scanned page
         background=RawContent(b"1 1 1 rg 0 0 100 100 re f", box=BoxConstraints(width=100, height=100)),
-        background_layout=SimpleBoxLayoutRule(
-            x_align=AxisAlignment.ALIGN_MID,
-            y_align=AxisAlignment.ALIGN_MID,
+        background_layout=SimpleBoxLayoutRule(  # MIN, not MID: no float-rounding "too wide" warning
+            x_align=AxisAlignment.ALIGN_MIN,
+            y_align=AxisAlignment.ALIGN_MIN,
             margins=Margins.uniform(0),
             inner_content_scaling=InnerScaling.STRETCH_FILL,
         ),
