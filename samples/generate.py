@@ -11,7 +11,8 @@ import argparse
 import random
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -147,18 +148,23 @@ def generate_dossier(out: Path, seed: int, tier: str, index: int, fmt: str = "pd
 
 
 def generate_corpus(out: Path, seed: int, per_type: int, tiers: Sequence[str] = degrade.TIERS,
-                    schemas: Sequence[str] = SCHEMAS, dossiers: int | None = None) -> list[Path]:
+                    schemas: Sequence[str] = SCHEMAS, dossiers: int | None = None, jobs: int = 1) -> list[Path]:
     """``per_type`` documents of each schema (tiers in turn) and ``dossiers`` dossier PDFs
-    (default: one per five documents of a type, at least one). Returns the input files written."""
+    (default: one per five documents of a type, at least one). Returns the input files written.
+
+    ``jobs`` > 1 writes files in that many processes; the files are the same (each has its own seed)."""
     out.mkdir(parents=True, exist_ok=True)
-    files = []
-    for schema in schemas:
-        for i in range(per_type):
-            files.append(generate_document(out, seed, schema, tiers[i % len(tiers)], i + 1))
+    tasks: list[tuple[Callable[..., Path], tuple[Any, ...]]] = [
+        (generate_document, (out, seed, schema, tiers[i % len(tiers)], i + 1))
+        for schema in schemas for i in range(per_type)
+    ]
     count = max(1, per_type // 5) if dossiers is None else dossiers
-    for i in range(count):
-        files.append(generate_dossier(out, seed, tiers[i % len(tiers)], i + 1))
-    return files
+    tasks += [(generate_dossier, (out, seed, tiers[i % len(tiers)], i + 1)) for i in range(count)]
+    if jobs <= 1:
+        return [function(*arguments) for function, arguments in tasks]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(function, *arguments) for function, arguments in tasks]
+        return [future.result() for future in futures]
 
 
 def scan_like_pdf(out: Path, pages: int, seed: int) -> Path:
@@ -190,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tiers", default=",".join(degrade.TIERS), help="comma-separated: clean,scan,hard")
     parser.add_argument("--schemas", default=",".join(SCHEMAS), help="comma-separated schema ids")
     parser.add_argument("--dossiers", type=int, default=None, help="dossier PDFs (default per-type // 5, min 1)")
+    parser.add_argument("--jobs", type=int, default=1, help="processes (default 1)")
     parser.add_argument("--scan-pdf", type=int, default=0, metavar="PAGES",
                         help="only write OUT/scan_PAGES.pdf, an N-page 200 dpi scan-like PDF")
     args = parser.parse_args(argv)
@@ -203,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.scan_pdf:
         files = [scan_like_pdf(args.out / f"scan_{args.scan_pdf}.pdf", args.scan_pdf, args.seed)]
     else:
-        files = generate_corpus(args.out, args.seed, args.per_type, tiers, schemas, args.dossiers)
+        files = generate_corpus(args.out, args.seed, args.per_type, tiers, schemas, args.dossiers, args.jobs)
     print(f"Đã tạo {len(files)} tệp trong {args.out} ({time.perf_counter() - start:.1f} giây)")
     return 0
 
