@@ -18,12 +18,13 @@ from typing import BinaryIO, Literal
 
 from pydantic import BaseModel, Field
 
-from app.web.editing import accepted, apply_form
+from app.web.editing import accepted, apply_form, reclassify
 from app.web.stats import ReviewLog
 from pipeline.errors import BadInput
 from pipeline.models import Document, ExtractionResult, FieldValue
 from pipeline.process import process_file
 from pipeline.store import Repository
+from schemas import all_schemas
 
 CODE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}-\d{6}-\d{4}$")
 SAFE_NAME = re.compile(r"[^\w.\- ]+")
@@ -191,6 +192,21 @@ class DossierStore:
             if changed_any:
                 self.save_result(dossier.code, entry.index, result.model_copy(update={"documents": documents}))
         return errors
+
+    def classify(self, dossier: Dossier, index: int, doc_index: int, schema_id: str) -> None:
+        """A person sets the type of a document (one the classifier did not recognise, or got wrong)."""
+        if dossier.status != "draft":
+            raise DossierError("hồ sơ đã duyệt, không sửa được")
+        if schema_id not in all_schemas():
+            raise DossierError("loại giấy tờ không hợp lệ")
+        if not any(f.index == index and not f.error for f in dossier.files):
+            raise DossierError("không có tệp này")
+        result = self.result(dossier.code, index)
+        if not 0 <= doc_index < len(result.documents):
+            raise DossierError("không có giấy tờ này")
+        documents = list(result.documents)
+        documents[doc_index] = reclassify(documents[doc_index], schema_id)
+        self.save_result(dossier.code, index, result.model_copy(update={"documents": documents}))
 
     def reuse(self, dossier: Dossier, record_id: int, actor: str) -> ReusedItem:
         """A stored result reused in this dossier: checked by the repository (hashes, signature); its

@@ -56,3 +56,14 @@ def accepted(document: Document) -> Document:
     fields = {key: f.model_copy(update={"status": "ok"}) for key, f in document.fields.items()}
     entries = [{key: f.model_copy(update={"status": "ok"}) for key, f in row.items()} for row in document.entries]
     return document.model_copy(update={"fields": fields, "entries": entries, "needs_review": False})
+
+
+def reclassify(document: Document, schema_id: str) -> Document:
+    """A document a person classified (it was not recognised, or wrongly): the schema's fields, empty and
+    to be keyed from the page image, with the schema's required-field issues."""
+    schema = all_schemas()[schema_id]
+    fields = {key: FieldValue(value=None, confidence=0.0, status="review")
+              for key, spec in schema.fields.items() if spec.output}
+    empty = document.model_copy(update={"schema_id": schema_id, "schema_confidence": 1.0, "fields": fields,
+                                        "entries": [], "needs_review": True})
+    return empty.model_copy(update={"issues": recheck(empty)})

@@ -42,7 +42,7 @@ def _extract_all(repo: Repository, key: str, folder: Path) -> None:
         pdf_path = repo.objects.download(key, Path(tmp) / "archive.pdf")
         with pikepdf.open(pdf_path) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                images = list(page.images.values())
+                images = list(page.get_images().values())
                 if not images:
                     continue
                 image = PdfImage(images[0])

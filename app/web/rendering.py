@@ -19,6 +19,7 @@ templates.env.globals.update(
     field_label=labels.field_label,
     field_labels=labels.field_labels,
     field_kinds=labels.field_kinds,
+    schema_choices=labels.schema_choices,
     record_status=labels.RECORD_STATUS,
     field_status=labels.FIELD_STATUS,
     vn_time=vn_time,

@@ -3,6 +3,7 @@ screen → approve (store, sign) → receipt; reuse of a stored result. Pages an
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
@@ -154,6 +155,26 @@ async def _save_or_approve(request: Request, code: str, principal: Principal, ap
     if approve:
         return RedirectResponse(f"/tiep-nhan/{code}/bien-nhan", status_code=303)
     return RedirectResponse(f"/tiep-nhan/{code}?da_luu=1", status_code=303)
+
+
+@router.post("/tiep-nhan/{code}/phan-loai", include_in_schema=False)
+async def dossier_classify(request: Request, code: str, principal: Principal = Depends(counter)) -> Response:
+    """Sets the type of one document: ``target`` is ``f<file>.d<document>``, ``schema:<target>`` the type."""
+    store = _store(request)
+    form = await request.form()
+    target = str(form.get("target", ""))
+    found = re.fullmatch(r"f(\d+)\.d(\d+)\.", target)
+    if found is None:
+        raise DossierError("giấy tờ không hợp lệ")
+
+    def work() -> None:
+        with store.lock(code):
+            dossier = store.load(code)
+            store.edit(dossier, _form_values(form))
+            store.classify(dossier, int(found.group(1)), int(found.group(2)), str(form.get(f"schema:{target}", "")))
+
+    await run_in_threadpool(work)
+    return RedirectResponse(f"/tiep-nhan/{code}", status_code=303)
 
 
 @router.get("/tiep-nhan/{code}/bien-nhan", include_in_schema=False)

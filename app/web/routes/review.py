@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
 from app.web.auth import Principal, verifier
-from app.web.editing import accepted, apply_form
+from app.web.editing import accepted, apply_form, reclassify
 from app.web.records import review_queue
 from app.web.rendering import page
 from app.web.views import document_view
 from pipeline.store import RecordNotFound, RecordView, StaleRecord
+from schemas import all_schemas
 
 router = APIRouter()
 STATUS_ORDER = ("extracted", "reviewed", "signed", "stored")
@@ -74,6 +75,19 @@ def _review_page(request: Request, principal: Principal, record_id: int, errors:
 @router.get("/kiem-tra/{record_id}", include_in_schema=False)
 async def review_page(request: Request, record_id: int, principal: Principal = Depends(verifier)) -> Response:
     return await run_in_threadpool(_review_page, request, principal, record_id)
+
+
+@router.post("/kiem-tra/{record_id}/phan-loai", include_in_schema=False)
+def review_classify(request: Request, record_id: int, schema_id: str = Form(..., alias="schema:"),
+                    principal: Principal = Depends(verifier)) -> Response:
+    """Sets the record's document type (a new version, still to be reviewed: its fields are keyed next)."""
+    ctx = request.app.state.ctx
+    if schema_id not in all_schemas():
+        return page(request, "error.html", status_code=422, message="Loại giấy tờ không hợp lệ.")
+    record = ctx.repo.current(record_id, actor=principal.user.actor)
+    document = reclassify(ctx.repo.load_document(record), schema_id)
+    new = ctx.repo.supersede(record.id, document, actor=principal.user.actor, reason="phân loại giấy tờ")
+    return RedirectResponse(f"/kiem-tra/{new.id}", status_code=303)
 
 
 @router.post("/kiem-tra/{record_id}", include_in_schema=False)

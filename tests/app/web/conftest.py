@@ -1,0 +1,99 @@
+"""Fixtures for the web app: a fresh SOHOA_HOME per module, one user per role, a logged-in client per role,
+and one dossier taken in at the counter (real OCR, extraction, signing and storing) for the tests to use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from pipeline.config import settings
+
+SAMPLES = Path(__file__).resolve().parents[3] / "samples" / "committed"
+
+
+def sample(prefix: str) -> Path:
+    """The first committed sample scan whose name starts with ``prefix`` (the set is regenerated at times)."""
+    found = sorted(p for p in SAMPLES.glob(prefix + "*") if not p.name.endswith(".truth.json"))
+    if not found:
+        pytest.skip(f"no committed sample {prefix}* in {SAMPLES}")
+    return found[0]
+PASSWORD = "mat-khau-thu-nghiem"
+ROLES = ("tiep_nhan", "kiem_tra", "giam_sat")
+
+
+@dataclass
+class Intake:
+    code: str
+    record_id: int
+    personal_id: str
+    full_name: str
+
+
+@pytest.fixture(scope="module")
+def web_home(tmp_path_factory) -> Iterator[Path]:
+    home = tmp_path_factory.mktemp("sohoa-home")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("SOHOA_HOME", str(home))
+    patch.setenv("OMP_THREAD_LIMIT", "1")
+    for name in ("SOHOA_DATABASE_URL", "SOHOA_S3_ENDPOINT", "SOHOA_SIGNER", "SOHOA_TSA_URL", "SOHOA_WEB_SECRET"):
+        patch.delenv(name, raising=False)
+    settings.cache_clear()
+    yield home
+    patch.undo()
+    settings.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def web_app(web_home):
+    from app.web.app import create_app
+
+    app = create_app(jobs=1)
+    for role in ROLES:
+        app.state.ctx.users.create(f"user_{role}", role, PASSWORD, f"Cán bộ {role}")
+    yield app
+    app.state.ctx.close()
+
+
+def login(client: TestClient, username: str, password: str = PASSWORD) -> str:
+    """Logs in through the login form; returns the CSRF token of the session."""
+    page = client.get("/dang-nhap")
+    prelogin = re.search(r'name="prelogin" value="([^"]+)"', page.text).group(1)
+    reply = client.post("/dang-nhap", data={"username": username, "password": password, "prelogin": prelogin},
+                        follow_redirects=False)
+    assert reply.status_code == 303, reply.text
+    return client.get("/api/me").json()["csrf_token"]
+
+
+@pytest.fixture(scope="module")
+def clients(web_app) -> Iterator[dict[str, tuple[TestClient, str]]]:
+    """role → (a client logged in with that role, its CSRF token)."""
+    made = {}
+    for role in ROLES:
+        client = TestClient(web_app)
+        made[role] = (client, login(client, f"user_{role}"))
+    yield made
+    for client, _ in made.values():
+        client.close()
+
+
+@pytest.fixture(scope="module")
+def intake(clients) -> Intake:
+    """The committed ID card taken in at the counter through the JSON API and approved."""
+    client, csrf = clients["tiep_nhan"]
+    card = sample("citizen_id_card_clean_")
+    with card.open("rb") as fh:
+        reply = client.post("/api/dossiers", files={"files": (card.name, fh, "application/octet-stream")},
+                            headers={"X-CSRF-Token": csrf})
+    assert reply.status_code == 200, reply.text
+    code = reply.json()["dossier"]["code"]
+    approved = client.post(f"/api/dossiers/{code}/approve", headers={"X-CSRF-Token": csrf})
+    assert approved.status_code == 200, approved.text
+    record_id = approved.json()["records"][0]
+    document = client.get(f"/api/records/{record_id}").json()["document"]
+    return Intake(code=code, record_id=record_id, personal_id=document["fields"]["personal_id"]["value"],
+                  full_name=document["fields"]["full_name"]["value"])

@@ -1,0 +1,197 @@
+"""End to end in Debian's Chromium (Playwright): a counter officer logs in, uploads a committed sample,
+sees the fields drawn on the page, corrects what differs from the paper, approves (sign + store), and
+finds the record by personal number; a verifier clears the review queue with the keyboard; the supervisor
+sees the dashboard. Screenshots of each screen go to docs/images/web-*.png."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from pipeline.process import process_file
+
+from .conftest import PASSWORD, sample
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+IMAGES = Path(__file__).resolve().parents[3] / "docs" / "images"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def live_url(web_app) -> Iterator[str]:
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(web_app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium")
+    with playwright_sync.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def shot(page, name: str) -> None:
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(IMAGES / f"web-{name}.png"), full_page=False)
+
+
+def log_in(page, url: str, username: str) -> None:
+    page.goto(url + "/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+
+
+def truth_fields(scan: Path) -> dict:
+    truth = json.loads(scan.with_name(scan.name.rsplit(".", 1)[0] + ".truth.json").read_text(encoding="utf-8"))
+    return truth["documents"][0]["fields"]
+
+
+def shown(kind: str, value) -> str:
+    from app.web.values import display
+
+    return display(kind, value)
+
+
+def test_counter_review_and_supervision_in_chromium(web_app, live_url, browser):
+    scan = sample("birth_certificate_scan_")
+    truth = truth_fields(scan)
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
+    page = context.new_page()
+
+    # -- the counter officer ----------------------------------------------------------------------
+    page.goto(live_url + "/tiep-nhan")
+    assert "/dang-nhap" in page.url
+    shot(page, "login")
+    page.fill("input[name=username]", "user_tiep_nhan")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(live_url + "/tiep-nhan")
+    page.set_input_files("form.upload input[name=files]", str(scan))
+    shot(page, "intake")
+    page.click("form.upload button[type=submit]")
+    page.wait_for_url("**/tiep-nhan/000.*", timeout=120_000)
+    code = page.inner_text("#dossier-code")
+
+    boxes = page.locator("rect.box")
+    assert boxes.count() >= 10, "the fields are drawn on the page image"
+    assert page.locator("rect.box.review").count() >= 1, "fields that need review stand out"
+    assert page.eval_on_selector("figure.page img", "img => img.complete && img.naturalWidth > 0")
+    # The box of a field covers its value on the page: check one box lies inside the image.
+    first = boxes.first.bounding_box()
+    image = page.locator("figure.page img").first.bounding_box()
+    assert image["x"] <= first["x"] and first["x"] + first["width"] <= image["x"] + image["width"] + 1
+
+    from app.web.labels import field_kinds
+
+    kind_of = field_kinds("birth_certificate")
+    corrected = []
+    for key, value in truth.items():
+        locator = page.locator(f"[name='f1.d0.{key}']")
+        if value is None or locator.count() == 0:
+            continue
+        want = shown(kind_of.get(key, "text"), value)
+        if locator.input_value() != want:
+            if kind_of.get(key) == "sex":
+                locator.select_option(want)
+            else:
+                locator.fill(want)
+            corrected.append(key)
+    page.locator("[name='f1.d0.full_name']").focus()
+    shot(page, "dossier")
+    page.click("#approve")
+    page.wait_for_url("**/bien-nhan", timeout=120_000)
+    assert page.inner_text("#receipt-code") == code
+    assert "đã được ký số" in page.inner_text("main")
+    shot(page, "receipt")
+
+    page.goto(live_url + "/tra-cuu")
+    page.fill("input[name=ma_dinh_danh]", truth["personal_id"])
+    page.click("form.search button[type=submit]")
+    rows = page.locator("#results tbody tr")
+    assert rows.count() == 1
+    assert truth["full_name"] in rows.first.inner_text()
+    shot(page, "search")
+    rows.first.locator("a").first.click()
+    page.wait_for_url("**/ho-so/*")
+    assert "Chữ ký số hợp lệ" in page.inner_text("#signature")
+    for key in set(corrected) | {"full_name", "personal_id", "date_of_birth"}:
+        assert page.inner_text(f"#in-{key}") == shown(kind_of.get(key, "text"), truth[key]), key
+    shot(page, "record")
+    page.click("button:has-text('Đăng xuất')")
+
+    # -- a record from a batch that needs review: the verifier's queue ---------------------------
+    hard = sample("death_extract_hard_")
+    processed = process_file(hard, jobs=1, archive_out=Path(context_tmp(web_app)) / "hard.pdf")
+    if not any(d.needs_review for d in processed.result.documents):
+        pytest.skip("the hard sample needs no review")
+    web_app.state.ctx.repo.put(processed.result, actor="batch-test", scan=hard,
+                               archive=Path(context_tmp(web_app)) / "hard.pdf")
+    log_in(page, live_url, "user_kiem_tra")
+    page.wait_for_url("**/kiem-tra")
+    shot(page, "queue")
+    before = page.locator("tbody tr").count()
+    assert before >= 1
+    page.click("#start")
+    page.wait_for_url("**/kiem-tra/*")
+    hard_truth = truth_fields(hard)
+    if page.locator("select[name='schema:']").count():
+        # not recognised: the verifier sets the type, then keys the fields from the page image
+        shot(page, "classify")
+        page.select_option("select[name='schema:']", "death_extract")
+        page.click("button:has-text('Phân loại')")
+        page.wait_for_selector("[name='full_name']")
+        page.fill("[name='full_name']", hard_truth["full_name"])
+        page.fill("[name='personal_id']", hard_truth["personal_id"] or "")
+    else:
+        assert page.locator("rect.box").count() >= 3
+    shot(page, "review")
+    assert page.evaluate("document.activeElement.name"), "a field has the focus"
+    page.locator("[name='full_name']").focus()
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # accept
+    assert page.url.endswith("/kiem-tra"), page.url
+    page.goto(live_url + "/kiem-tra")
+    assert page.locator("tbody tr").count() == before - 1
+    page.click("button:has-text('Đăng xuất')")
+
+    # -- the supervisor --------------------------------------------------------------------------
+    log_in(page, live_url, "user_giam_sat")
+    page.wait_for_url("**/thong-ke")
+    assert page.inner_text("#queue-length") == str(before - 1)
+    shot(page, "dashboard")
+    context.close()
+
+
+def context_tmp(web_app) -> Path:
+    folder = web_app.state.ctx.settings.home / "test-batch"
+    folder.mkdir(exist_ok=True)
+    return folder
