@@ -55,59 +55,68 @@ def _plan(tier: str, rng: random.Random, allow_rotation: bool) -> Plan:
 
 
 def apply(image: Image.Image, p: Plan, seed: int) -> Image.Image:
-    """Return the degraded page as an RGB image (the input is the clean page rendered at ``p.dpi``)."""
+    """Return the degraded page as an RGB image (the input is the clean page rendered at ``p.dpi``).
+
+    Works on uint8 images with OpenCV's saturating arithmetic (a 200 dpi page in about 0.2 s)."""
     if p.tier == "clean":
         return image
     rng = np.random.default_rng(seed)
-    arr = np.asarray(image, dtype=np.float32)
+    arr = np.asarray(image.convert("RGB"), dtype=np.uint8)
     h, w = arr.shape[:2]
-    arr = _paper(arr, rng, yellow=p.tier == "scan" or not p.photocopy)
+    arr = cv2.multiply(arr, _paper(h, w, rng, yellow=p.tier == "scan" or not p.photocopy), scale=1 / 255)
     if p.photocopy:
         arr = _photocopy(arr, rng)
     if p.tier == "hard":
-        arr = arr * _uneven_light(h, w, rng)[..., None]
+        shade = _uneven_light(h, w, rng)
         if p.fold:
-            arr = _fold(arr, rng)
+            shade = _fold(shade, rng)
+        arr = cv2.multiply(arr, cv2.merge([shade, shade, shade]), scale=1 / 255)
     arr = _skew(arr, p.skew)
-    noise = rng.standard_normal(arr.shape[:2], dtype=np.float32) * (2.0 if p.tier == "scan" else 3.0)
-    arr = cv2.GaussianBlur(arr + noise[..., None], (0, 0), 0.6 if p.tier == "scan" else 0.8)
-    out = np.clip(arr, 0, 255).astype(np.uint8)
-    out = _jpeg_round_trip(out, 72 if p.tier == "scan" else 55)
-    result = Image.fromarray(out)
+    sigma = 2.0 if p.tier == "scan" else 3.0
+    # Grain: saturating add of (noise + 16) then subtract 16, all in uint8.
+    grain = np.clip(rng.standard_normal((h, w), dtype=np.float32) * sigma + 16, 0, 32).astype(np.uint8)
+    arr = cv2.subtract(cv2.add(arr, cv2.merge([grain, grain, grain])), (16, 16, 16, 0))
+    arr = cv2.GaussianBlur(arr, (0, 0), 0.6 if p.tier == "scan" else 0.8)
+    arr = _jpeg_round_trip(arr, 72 if p.tier == "scan" else 55)
+    result = Image.fromarray(arr)
     if p.rotation:
         result = result.rotate(-p.rotation, expand=True)  # Pillow rotates counter-clockwise
     return result
 
 
-def _paper(arr: np.ndarray, rng: np.random.Generator, yellow: bool) -> np.ndarray:
-    """Tint the white paper (ink stays dark) with a faint low-frequency mottle."""
-    h, w = arr.shape[:2]
+def _paper(h: int, w: int, rng: np.random.Generator, yellow: bool) -> np.ndarray:
+    """The paper colour (yellowed, or the cool white of a photocopy) with a faint low-frequency mottle."""
     tint = np.array([246, 238, 214] if yellow else [243, 243, 240], dtype=np.float32)
-    mottle = cv2.resize(rng.normal(0, 1, (8, 6)).astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC)
-    paper = tint[None, None, :] + mottle[..., None] * 3.0
-    return arr / 255.0 * paper
+    small = tint[None, None, :] + rng.normal(0, 3.0, (6, 8, 1)).astype(np.float32)
+    mid = np.clip(cv2.resize(small, (max(8, w // 16), max(6, h // 16)), interpolation=cv2.INTER_CUBIC), 0, 255)
+    return cv2.resize(mid.astype(np.uint8), (w, h), interpolation=cv2.INTER_LINEAR)
 
 
 def _photocopy(arr: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    grey = arr @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
-    grey = np.clip((grey - 40) * 1.35, 0, 255)  # hard contrast: light greys wash out, dark get darker
-    grey = 255 * (grey / 255) ** 1.6
-    specks = rng.random(grey.shape) < 0.0006
-    grey[specks] = rng.uniform(20, 90, int(specks.sum()))
-    grey = cv2.erode(grey, np.ones((2, 2), np.uint8)) * 0.35 + grey * 0.65  # toner spreads a little
-    return np.repeat(grey[..., None], 3, axis=2)
+    """Grey, hard contrast (light greys wash out, darks get darker), toner specks, strokes a little fatter."""
+    grey = cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY)
+    levels = np.arange(256, dtype=np.float32)
+    curve = 255 * (np.clip((levels - 40) * 1.35, 0, 255) / 255) ** 1.6
+    grey = cv2.LUT(grey, curve.astype(np.uint8))
+    specks = rng.random(grey.shape, dtype=np.float32) < 0.0006
+    grey[specks] = rng.integers(20, 90, int(specks.sum()), dtype=np.uint8)
+    grey = cv2.addWeighted(cv2.erode(grey, np.ones((2, 2), np.uint8)), 0.35, grey, 0.65, 0)
+    return cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB)
 
 
 def _uneven_light(h: int, w: int, rng: np.random.Generator) -> np.ndarray:
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    cx, cy = rng.uniform(0, w), rng.uniform(0, h)
-    dist = np.hypot((xx - cx) / w, (yy - cy) / h)
-    return (1.0 - rng.uniform(0.18, 0.3) * np.clip(dist, 0, 1.2)).astype(np.float32)
+    """A light falling off from a random point: a uint8 map (255 = full light), computed small and enlarged."""
+    sh, sw = max(2, h // 16), max(2, w // 16)
+    yy, xx = np.mgrid[0:sh, 0:sw].astype(np.float32)
+    cx, cy = rng.uniform(0, sw), rng.uniform(0, sh)
+    dist = np.hypot((xx - cx) / sw, (yy - cy) / sh)
+    light = 255 * (1.0 - rng.uniform(0.18, 0.3) * np.clip(dist, 0, 1.2))
+    return cv2.resize(light.astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR).astype(np.uint8)
 
 
-def _fold(arr: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """A fold across the middle: a soft shadow band with a thin highlight along it."""
-    h, w = arr.shape[:2]
+def _fold(shade: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A fold across the middle: a soft shadow band with a thin highlight along it (applied to the light map)."""
+    h, w = shade.shape
     horizontal = rng.random() < 0.7
     size = h if horizontal else w
     pos = size * rng.uniform(0.45, 0.55)
@@ -115,7 +124,7 @@ def _fold(arr: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     band = 1.0 - 0.22 * np.exp(-(((coords - pos) / (size * 0.012)) ** 2))
     band += 0.06 * np.exp(-(((coords - pos - size * 0.008) / (size * 0.002)) ** 2))
     profile = band[:, None] if horizontal else band[None, :]
-    return arr * profile[..., None]
+    return np.clip(shade.astype(np.float32) * profile, 0, 255).astype(np.uint8)
 
 
 def _skew(arr: np.ndarray, degrees: float) -> np.ndarray:

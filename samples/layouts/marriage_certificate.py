@@ -60,7 +60,11 @@ def _column(page: Page, x0: float, x1: float, y: float, doc: Doc, key: str, head
     f = doc.fields
     page.text((x0 + x1) / 2, y, heading, "bold", PT, align="center")
     y += LINE + 1
-    y = page.field(x0, y, "Họ, chữ đệm, tên", f[f"{key}_name"], x1, COLUMN_PT, value_style="typedbold")
+    name = f[f"{key}_name"]
+    name_pt = COLUMN_PT
+    while name_pt > 9.5 and page.width("Họ, chữ đệm, tên: " + name, "typedbold", name_pt) > x1 - x0 - 4:
+        name_pt -= 0.5  # a long name is typed smaller rather than wrapped
+    y = page.field(x0, y, "Họ, chữ đệm, tên", name, x1, name_pt, value_style="typedbold")
     born = date.fromisoformat(f[f"{key}_date_of_birth"])
     y = page.field(x0, y, "Ngày, tháng, năm sinh", date_figures(born), x1, COLUMN_PT)
     y = page.field(x0, y, "Dân tộc", f[f"{key}_ethnicity"], x1, COLUMN_PT)
