@@ -42,11 +42,15 @@ class ReviewLog:
 
     def add(self, *, actor: str, source: str, record_id: int | None, extracted: Document,
             final: Document) -> None:
-        corrected = [key for key, f in extracted.fields.items()
-                     if key in final.fields and not _same(f.value, final.fields[key].value)]
-        auto_ok = [key for key, f in extracted.fields.items() if f.status == "ok"]
+        """One accepted document: ``extracted`` as the machine gave it, ``final`` as a person accepted it
+        (when a person set the type, no field of the extraction counts as accepted automatically)."""
+        same_type = extracted.schema_id == final.schema_id
+        before = extracted.fields if same_type else {}
+        corrected = [key for key, f in final.fields.items()
+                     if not _same(before[key].value if key in before else None, f.value)]
+        auto_ok = [key for key, f in before.items() if f.status == "ok" and key in final.fields]
         row = {"at": datetime.now(UTC), "actor": actor, "source": source, "record_id": record_id,
-               "schema_id": extracted.schema_id, "fields_total": len(extracted.fields),
+               "schema_id": final.schema_id, "fields_total": len(final.fields),
                "fields_auto_ok": len(auto_ok), "corrected": corrected,
                "auto_ok_corrected": len(set(auto_ok) & set(corrected))}
         with self.engine.begin() as conn:
