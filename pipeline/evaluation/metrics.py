@@ -116,3 +116,36 @@ def metrics_by_schema(files: Sequence[FileScore]) -> dict[str, Metrics]:
 def metrics_by_tier(files: Sequence[FileScore]) -> dict[str, Metrics]:
     tiers = sorted({f.tier for f in files})
     return {tier: compute_metrics([f for f in files if f.tier == tier]) for tier in tiers}
+
+
+class FieldStats(BaseModel):
+    """Counts for one field key of one schema (row fields as ``entries.<key>``)."""
+
+    counted: int = 0
+    correct: int = 0
+    accepted: int = 0
+    silent_errors: int = 0
+
+    @computed_field
+    @property
+    def accuracy(self) -> float | None:
+        return _ratio(self.correct, self.counted)
+
+    @computed_field
+    @property
+    def coverage(self) -> float | None:
+        return _ratio(self.accepted, self.counted)
+
+
+def stats_by_field(files: Iterable[FileScore]) -> dict[str, dict[str, FieldStats]]:
+    """Per schema, per field key: where the errors are (for whoever improves the extractors)."""
+    table: dict[str, dict[str, FieldStats]] = {}
+    for file in files:
+        for outcome in file.outcomes():
+            key = f"entries.{outcome.key}" if outcome.kind == "entry" else outcome.key
+            stats = table.setdefault(outcome.schema_id, {}).setdefault(key, FieldStats())
+            stats.counted += 1
+            stats.correct += outcome.correct
+            stats.accepted += outcome.accepted
+            stats.silent_errors += outcome.silent_error
+    return {schema: dict(sorted(keys.items())) for schema, keys in sorted(table.items())}

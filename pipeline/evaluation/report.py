@@ -10,7 +10,14 @@ from pydantic import BaseModel, Field, computed_field
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.evaluation.metrics import Metrics, compute_metrics, metrics_by_schema, metrics_by_tier
+from pipeline.evaluation.metrics import (
+    FieldStats,
+    Metrics,
+    compute_metrics,
+    metrics_by_schema,
+    metrics_by_tier,
+    stats_by_field,
+)
 from pipeline.evaluation.scoring import FieldOutcome, FileScore
 
 
@@ -21,6 +28,7 @@ class SystemReport(BaseModel):
     overall: Metrics
     by_schema: dict[str, Metrics]
     by_tier: dict[str, Metrics]
+    by_field: dict[str, dict[str, FieldStats]]
     silent_errors: list[FieldOutcome]
     errors: list[str]  # one line per file that could not be extracted
     files: list[FileScore]
@@ -50,6 +58,7 @@ def build_system_report(system: str, files: Sequence[FileScore], wall_seconds: f
         overall=compute_metrics(files),
         by_schema=metrics_by_schema(files),
         by_tier=metrics_by_tier(files),
+        by_field=stats_by_field(files),
         silent_errors=[o for f in files for o in f.outcomes() if o.silent_error],
         errors=[f"{f.source}: {f.error}" for f in files if f.error],
         files=files,

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from pipeline.evaluation.metrics import compute_metrics, metrics_by_schema, metrics_by_tier
+from pipeline.evaluation.metrics import compute_metrics, metrics_by_schema, metrics_by_tier, stats_by_field
 from pipeline.evaluation.scoring import score_file
 from pipeline.evaluation.truth import Case, Truth
 from pipeline.models import Document, ExtractionResult, FieldValue, PageResult
@@ -163,6 +163,9 @@ def test_register_rows_are_matched_by_number_then_order() -> None:
     assert (m.row_fields, m.row_fields_correct) == (9, 4)
     assert m.row_field_accuracy == 4 / 9
     assert m.silent_errors == 1  # sex of row 1 marked ok and wrong
+    stats = stats_by_field([score])["birth_register"]
+    assert (stats["entries.sex"].counted, stats["entries.sex"].correct, stats["entries.sex"].silent_errors) == (3, 1, 1)
+    assert stats["book"].accuracy == 1.0
 
 
 def test_character_error_rate_uses_edit_distance_on_collapsed_text() -> None:
