@@ -44,7 +44,7 @@ def create_catalog_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 60})
         _sqlite_hooks(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url)
 
 
 def alembic_config() -> Config:

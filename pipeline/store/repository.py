@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from pipeline.config import Settings, settings
 from pipeline.models import Document, ExtractionResult
@@ -153,8 +153,9 @@ class Repository:
                 audit.log(session, actor, action, view.id)
         return views
 
-    def _insert_records(self, result, existing, actor, scan, archive, signed, signature, status,
-                        dossier_code) -> None:
+    def _insert_records(self, result: ExtractionResult, existing: dict[int, Record], actor: str,
+                        scan: Blob | None, archive: Blob | None, signed: Blob | None, signature: Any,
+                        status: str, dossier_code: str | None) -> None:
         scan_obj = self._put_blob(scan, "application/octet-stream")
         archive_obj = self._put_blob(archive, PDF)
         signed_obj = self._put_blob(signed, PDF)
@@ -232,8 +233,8 @@ class Repository:
     def attach_signed(self, record_id: int, signed: Blob, signature: Any = None, *, actor: str,
                       status: str = "signed") -> RecordView:
         """The signed copy of a record stored before signing: a new version that carries it."""
-        signed_obj = self._put_blob(signed, PDF)
-        assert signed_obj is not None
+        signed_obj = self.objects.put_bytes(signed, PDF) if isinstance(signed, bytes) \
+            else self.objects.put_file(Path(signed), PDF)
         changes = {"signed_key": signed_obj.key, "signed_sha256": signed_obj.sha256,
                    "signature": _summary_dict(signature), "status": _checked_status(status)}
         return self._new_version(record_id, actor, "signed copy attached", changes)
@@ -321,7 +322,7 @@ class Repository:
             "personal_id": personal_id, "name": name, "date_of_birth": date_of_birth, "schema": schema,
             "number": number, "book": book, "dossier_code": dossier_code, "authority": authority,
         }.items() if v}
-        query = select(Record)
+        query = select(Record).options(joinedload(Record.people))  # one round trip, not two
         person_filters = []
         if personal_id:
             person_filters.append(Person.personal_id == digits(personal_id))
@@ -351,7 +352,7 @@ class Repository:
         if limit is not None:
             query = query.limit(limit)
         with self._reading() as session, session.begin():
-            views = [RecordView.model_validate(r) for r in session.scalars(query)]
+            views = [RecordView.model_validate(r) for r in session.scalars(query).unique()]
             self.log_reads(actor, "search", [v.id for v in views], {"criteria": criteria}, session)
         return views
 
