@@ -30,6 +30,7 @@ _DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
 _WORDED_DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _TRIM = " \t.:;,-_…"
+_LEADER = re.compile(r"\.{3,}|…")
 
 
 def load_images(path: Path) -> list[tuple[Image.Image, int]]:
@@ -60,8 +61,10 @@ def classify(text: str) -> str | None:
 
 
 def normalise_value(raw: str, kind: ValueKind) -> str | None:
-    """Simple conversion of a raw label's value to the contract's format; None when it does not fit."""
-    text = collapse_spaces(raw).strip(_TRIM)
+    """Simple conversion of a raw label's value to the contract's format; None when it does not fit.
+
+    The value ends where the form's dotted leader starts (three dots or more)."""
+    text = collapse_spaces(_LEADER.split(raw)[0]).strip(_TRIM)
     if not text:
         return None
     if kind == "date":

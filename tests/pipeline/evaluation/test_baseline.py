@@ -75,6 +75,7 @@ def test_classification_takes_the_earliest_title() -> None:
         ("Nữ", "sex", "female"),
         ("0221 6563", "id", "02216563"),
         ("125......", "number", "125"),
+        ("LÊ AN ........ -- 22 E2E", "name", "LÊ AN"),
         ("  ", "text", None),
         ("x", "date", None),
     ],
