@@ -11,6 +11,8 @@ The rules (docs/evaluation.md, "What is counted"):
   has all of its fields counted as not correct and not accepted. The values of a predicted document
   of the wrong schema, of a predicted document on no truth document (spurious), and of predicted
   register rows beyond the truth rows are scored against a null truth.
+- Predicted keys that the truth document or row does not have (a schema may have more fields than the
+  contract lists) are not scored.
 """
 
 from __future__ import annotations
@@ -103,11 +105,12 @@ def score_fields(
 ) -> list[FieldOutcome]:
     """The counted fields of one truth object (fields or a row) against one prediction (or None).
 
-    Predicted keys that are not in ``truth`` are scored against a null truth.
+    The truth's keys are the ones scored: a schema may have more fields than the truth knows of. With
+    no truth object at all (``truth`` empty), every predicted key is scored against a null truth.
     """
     predicted = predicted or {}
     outcomes: list[FieldOutcome] = []
-    for key in [*truth, *(k for k in predicted if k not in truth)]:
+    for key in truth or predicted:
         truth_value = truth.get(key)
         value, status = _value(predicted.get(key))
         accepted = status == "ok" and comparison_key(value) is not None

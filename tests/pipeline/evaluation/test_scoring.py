@@ -56,6 +56,7 @@ def test_counts_correct_values_silent_errors_coverage_and_precision() -> None:
             "sex": _review("male"),  # correct but sent to review
             "ethnicity": _review("Kinh"),
             "personal_id": _ok("022050001234"),  # truth null, ok value: a silent error
+            "cause_of_death": _ok("Bệnh"),  # a field the truth does not know of: not scored
         },
     )
     score = score_file(_case([DEATH_TRUTH]), _result([predicted]), seconds=2.0)
