@@ -28,6 +28,11 @@ FONT_CANDIDATES: dict[str, list[str]] = {
               "noto/NotoSerif-Regular.ttf", "dejavu/DejaVuSerif.ttf"],
     "typedbold": ["liberation2/LiberationSerif-Bold.ttf", "croscore/Tinos-Bold.ttf", "noto/NotoSerif-Bold.ttf",
                   "dejavu/DejaVuSerif-Bold.ttf"],
+    # Old certificates were filled in on a typewriter.
+    "typewriter": ["freefont/FreeMono.ttf", "croscore/Cousine-Regular.ttf",
+                   "liberation2/LiberationMono-Regular.ttf", "dejavu/DejaVuSansMono.ttf"],
+    "typewriterbold": ["freefont/FreeMonoBold.ttf", "croscore/Cousine-Bold.ttf",
+                       "liberation2/LiberationMono-Bold.ttf", "dejavu/DejaVuSansMono-Bold.ttf"],
     "sans": ["croscore/Arimo-Regular.ttf", "liberation2/LiberationSans-Regular.ttf", "noto/NotoSans-Regular.ttf",
              "dejavu/DejaVuSans.ttf"],
     "sansbold": ["croscore/Arimo-Bold.ttf", "liberation2/LiberationSans-Bold.ttf", "noto/NotoSans-Bold.ttf",
@@ -60,6 +65,8 @@ class Page:
         self.image = Image.new("RGB", (self.px(width_mm), self.px(height_mm)), paper)
         self.draw = ImageDraw.Draw(self.image)
         self.lines: list[str] = []
+        # What "typed" values are drawn with; a typewritten form maps them to the typewriter faces.
+        self.value_fonts: dict[str, str] = {}
 
     # -- units -----------------------------------------------------------------------------------
     def px(self, mm: float) -> int:
@@ -141,6 +148,7 @@ class Page:
         with its leader. Returns the baseline of the next line.
         """
         cont = x + indent if cont_x is None else cont_x
+        value_style = self.value_fonts.get(value_style, value_style)
         label = nfc(label).rstrip(":") + ":"
         after = self.text(x, y, label, label_style, pt, record=False)
         start = after + 1.6

@@ -72,8 +72,11 @@ def build(rng: random.Random, variant: str | None = None) -> Doc:
         "registration_authority": loc.authority(), "registration_date": registered.isoformat(),
     }
     declarant = mother if not has_father or rng.random() < 0.4 else father
+    header = loc.header_lines()
+    if variant == "1999-form" and loc.district:
+        header.append(loc.district.upper())
     show = {
-        "header": loc.header_lines(), "place": loc.place if rng.random() < 0.6 else "Quảng Ninh",
+        "header": header, "place": loc.place if rng.random() < 0.6 else "Quảng Ninh",
         "words": date_in_words(child.born, WordStyle.pick(rng)), "declarant": declarant.name,
         "declarant_relation": "Mẹ đẻ" if declarant is mother else "Cha đẻ",
         "date_line": rng.random() < 0.5, "signer": signer_name(rng),
@@ -85,8 +88,13 @@ def build(rng: random.Random, variant: str | None = None) -> Doc:
 def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
     f, s = doc.fields, doc.show
     page = Page(*A4, dpi)
+    if doc.variant == "1999-form":
+        page.value_fonts = {"typed": "typewriter", "typedbold": "typewriterbold"}
     y = national_header(page, s["header"])
     y = title(page, y + 11, "GIẤY KHAI SINH")
+    if doc.variant == "1999-form":
+        page.text(105, y - 3, "(BẢN CHÍNH)", "italic", 12, align="center")
+        y += 4
     y = number_book(page, y + 2, f["number"], f["book"])
     y = page.field(LEFT, y, "Họ, chữ đệm, tên", f["full_name"], RIGHT, PT, value_style="typedbold")
     born = date.fromisoformat(f["date_of_birth"])
