@@ -1,0 +1,106 @@
+"""The JSON API end to end with the real pipeline: search and open the record taken in at the counter,
+reuse it in a new dossier, a batch record through the review queue, the dashboard's figures, bad input."""
+
+from __future__ import annotations
+
+from pipeline.store.names import fold_name
+
+from .conftest import sample
+
+
+def test_the_stored_record_is_found_by_number_name_and_dossier_code(clients, intake):
+    client, _ = clients["kiem_tra"]
+    for query in ({"personal_id": intake.personal_id}, {"name": fold_name(intake.full_name).lower()},
+                  {"name": intake.full_name}, {"dossier_code": intake.code}):
+        found = client.get("/api/records", params=query)
+        assert found.status_code == 200
+        assert intake.record_id in [r["id"] for r in found.json()], query
+    assert client.get("/api/records", params={"personal_id": "001099999999"}).json() == []
+    assert client.get("/api/records").status_code == 422
+
+
+def test_the_record_is_signed_and_its_signature_verifies(clients, intake):
+    client, _ = clients["giam_sat"]
+    record = client.get(f"/api/records/{intake.record_id}").json()["record"]
+    assert record["status"] == "signed" and record["dossier_code"] == intake.code and not record["needs_review"]
+    signature = client.get(f"/api/records/{intake.record_id}/signature").json()
+    assert signature["checked"] and signature["valid"]
+    pdf = client.get(f"/ho-so/{intake.record_id}/ban-ky-so.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_reuse_fills_the_empty_fields_of_a_new_dossier(clients, intake):
+    client, csrf = clients["tiep_nhan"]
+    headers = {"X-CSRF-Token": csrf}
+    card = sample("citizen_id_card_clean_")  # the citizen brings the card again: a new dossier
+    with card.open("rb") as fh:
+        created = client.post("/api/dossiers", files={"files": (card.name, fh, "image/png")}, headers=headers)
+    assert created.status_code == 200, created.text
+    code = created.json()["dossier"]["code"]
+    assert code != intake.code
+    document = created.json()["results"]["1"]["documents"][0]
+    assert document["schema"] == "citizen_id_card"
+    assert client.post(f"/api/dossiers/{code}/fields", json={"f1.d0.residence": ""},
+                       headers=headers).json() == {"errors": {}}
+    reused = client.post(f"/api/dossiers/{code}/reuse/{intake.record_id}", headers=headers)
+    assert reused.status_code == 200, reused.text
+    item = reused.json()
+    assert item["verified"] and item["problems"] == [] and "f1.d0.residence" in item["filled"]
+    stored = client.get(f"/api/records/{intake.record_id}").json()["document"]["fields"]["residence"]["value"]
+    after = client.get(f"/api/dossiers/{code}").json()["results"]["1"]["documents"][0]["fields"]["residence"]
+    assert after["value"] == stored and after["status"] == "ok"
+    page = client.get(f"/tiep-nhan/{code}")
+    assert "Giấy tờ dùng lại" in page.text and "Chữ ký số hợp lệ" in page.text
+
+
+def test_a_batch_record_goes_through_the_review_queue(web_app, clients, intake):
+    repo = web_app.state.ctx.repo
+    first = repo.history(intake.record_id, actor="test")[0]
+    result = repo.load_result(first)
+    document = result.documents[0]
+    fields = dict(document.fields)
+    fields["full_name"] = fields["full_name"].model_copy(update={"value": "LE ANH NGHIA", "status": "review"})
+    batch = result.model_copy(update={"sha256": "0" * 64, "source": "so-cu.png", "documents": [
+        document.model_copy(update={"fields": fields, "needs_review": True})]})
+    [record] = repo.put(batch, actor="sohoa-batch")
+
+    client, csrf = clients["kiem_tra"]
+    queue = client.get("/api/review-queue").json()
+    assert record.id in [r["id"] for r in queue]
+    screen = client.get(f"/kiem-tra/{record.id}")
+    assert screen.status_code == 200 and 'class="box review"' in screen.text
+    refused = client.post(f"/api/records/{record.id}/review", json={"date_of_birth": "30/02/2000"},
+                          headers={"X-CSRF-Token": csrf})
+    assert refused.status_code == 422 and "date_of_birth" in refused.json()["errors"]
+    reviewed = client.post(f"/api/records/{record.id}/review", json={"full_name": intake.full_name.lower()},
+                           headers={"X-CSRF-Token": csrf})
+    assert reviewed.status_code == 200, reviewed.text
+    new = reviewed.json()["record"]
+    assert new["version"] == 2 and not new["needs_review"] and new["status"] == "reviewed"
+    assert record.id not in [r["id"] for r in client.get("/api/review-queue").json()]
+    fields = client.get(f"/api/records/{new['id']}").json()["document"]["fields"]
+    assert fields["full_name"]["value"] == intake.full_name
+
+    supervisor, _ = clients["giam_sat"]
+    stats = supervisor.get("/api/stats").json()
+    assert stats["documents_reviewed"] >= 2
+    shares = {(f["schema_id"], f["key"]): f for f in stats["fields"]}
+    assert shares[("citizen_id_card", "full_name")]["corrected"] >= 1
+    assert stats["days"] and sum(d["pages"] for d in stats["days"]) >= 2
+
+
+def test_an_unreadable_file_is_reported_and_cannot_be_approved(clients, tmp_path):
+    client, csrf = clients["tiep_nhan"]
+    bad = tmp_path / "ghi-chu.txt"
+    bad.write_text("không phải ảnh quét", encoding="utf-8")
+    with bad.open("rb") as fh:
+        created = client.post("/api/dossiers", files={"files": (bad.name, fh, "text/plain")},
+                              headers={"X-CSRF-Token": csrf})
+    assert created.status_code == 200
+    dossier = created.json()["dossier"]
+    assert dossier["files"][0]["error"]
+    refused = client.post(f"/api/dossiers/{dossier['code']}/approve", headers={"X-CSRF-Token": csrf})
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == "hồ sơ chưa có giấy tờ nào đọc được"
+    page = client.get(f"/tiep-nhan/{dossier['code']}")
+    assert "Không đọc được tệp" in page.text
