@@ -81,46 +81,33 @@ def _ward_names() -> dict[str, set[str]]:
     return names
 
 
-ADDRESS_WORDS = (
-    "thôn xóm ấp bản làng khu tổ số đường phố ngõ ngách hẻm kiệt xã phường huyện quận thị trấn thành tỉnh "
-    "đặc dân trạm y tế bệnh viện trung tâm sản nhi đa khoa ủy uỷ ban nhân cơ quan cục cảnh sát quản lý hành "
-    "chính về trật tự hội công an bộ lô tầng nhà chung cư"
-)
-
-
 @lru_cache(maxsize=1)
-def _place_lexicon() -> dict[str, set[str]]:
-    """Folded syllable → canonical spellings, from unit names (old and current), people's names (streets
-    are named after them) and the words of addresses."""
-    from extractors.kinds.names import _lexicon
-
-    words: list[str] = ADDRESS_WORDS.split()
-    for ward in Ward.iter_all():
-        words += ward.name.split()
-    for province in Province.iter_all():
-        words += province.name.split()
-    for old in old_provinces():
-        words += old.name.split()
+def _unit_bigrams() -> dict[str, set[str]]:
+    """Folded pairs of syllables of unit names → canonical spellings (``cam pha`` → ``cẩm phả``)."""
+    names = [w.name for w in Ward.iter_all()] + [p.name for p in Province.iter_all()]
+    names += [p.name for p in old_provinces()]
     table: dict[str, set[str]] = {}
-    for word in words:
-        word = word.strip(",.()-")
-        if word:
-            table.setdefault(fold(word), set()).add(canonical(word))
-    for names in _lexicon():
-        for folded, spellings in names.items():
-            table.setdefault(folded, set()).update(spellings)
+    for name in names:
+        words = [w.strip(",.()-") for w in name.split()]
+        for a, b in zip(words, words[1:], strict=False):
+            pair = f"{a} {b}"
+            table.setdefault(fold(pair), set()).add(canonical(pair))
     return table
 
 
 def suspect_place_words(text: str) -> list[str]:
-    """Words whose accents match no known spelling of a unit or address word (``Cấm`` for ``Cẩm``)."""
-    table = _place_lexicon()
+    """Pairs of capitalised words spelt unlike the unit name with the same letters (``Cấm Phả`` for
+    ``Cẩm Phả``): a misread accent in a place name."""
+    bigrams = _unit_bigrams()
     odd = []
-    for word in clean_value(text).replace(",", " ").split():
-        word = word.strip(".()-")
-        known = table.get(fold(word))
-        if known and canonical(word) not in known:
-            odd.append(word)
+    for part in clean_value(text).split(","):
+        words = [w.strip(".()-") for w in part.split()]
+        for a, b in zip(words, words[1:], strict=False):
+            if not (a[:1].isupper() and b[:1].isupper()):
+                continue
+            known = bigrams.get(fold(f"{a} {b}"))
+            if known and canonical(f"{a} {b}") not in known:
+                odd.append(f"{a} {b}")
     return odd
 
 
@@ -129,8 +116,12 @@ _UNIT_WORDS = re.compile(r"\b(thi tran|thi xa|thanh pho|dac khu|xa|phuong|huyen|
 
 def missing_comma(text: str) -> bool:
     """Two administrative units in one comma-separated part (``xã Vô Ngại huyện Bình Liêu``): a comma
-    that OCR lost."""
-    return any(len(_UNIT_WORDS.findall(fold(part))) > 1 for part in clean_value(text).split(","))
+    that OCR lost. Unit words count when printed in small letters (``Phương`` in a name does not)."""
+    for part in clean_value(text).split(","):
+        small = " ".join(w if w == w.lower() else "_" for w in part.split())
+        if len(_UNIT_WORDS.findall(fold(small))) > 1:
+            return True
+    return False
 
 
 def ends_with_province(text: str) -> bool:
