@@ -120,9 +120,17 @@ def _other_provinces() -> list[tuple[str, list[str]]]:
     return result
 
 
+@lru_cache(maxsize=1)
+def _other_hometowns() -> list[str]:
+    data = json.loads((DATA / "quang_ninh_districts.json").read_text(encoding="utf-8"))
+    return [nfc(h) for h in data["other_hometowns"]]
+
+
 def hometown(rng: random.Random, when: date) -> str:
-    """Quê quán: mostly in Quảng Ninh, sometimes in a neighbouring province."""
+    """Quê quán: mostly in Quảng Ninh, sometimes in another province, in the wording of the document's era."""
     if rng.random() < 0.7:
         return locality(rng, when).full()
+    if when < REFORM:
+        return rng.choice(_other_hometowns())
     province, wards = rng.choice(_other_provinces())
     return f"{rng.choice(wards)}, {province}"
