@@ -55,7 +55,7 @@ def _plan(tier: str, rng: random.Random, allow_rotation: bool) -> Plan:
 
 
 def apply(image: Image.Image, p: Plan, seed: int) -> Image.Image:
-    """Return the degraded page as an RGB image (the input is the clean page rendered at ``p.dpi``).
+    """Return the degraded page, RGB (greyscale "L" for a photocopy); the input is the clean page at ``p.dpi``.
 
     Works on uint8 images with OpenCV's saturating arithmetic (a 200 dpi page in about 0.2 s)."""
     if p.tier == "clean":
@@ -78,7 +78,8 @@ def apply(image: Image.Image, p: Plan, seed: int) -> Image.Image:
     arr = cv2.subtract(cv2.add(arr, cv2.merge([grain, grain, grain])), (16, 16, 16, 0))
     arr = cv2.GaussianBlur(arr, (0, 0), 0.6 if p.tier == "scan" else 0.8)
     arr = _jpeg_round_trip(arr, 72 if p.tier == "scan" else 55)
-    result = Image.fromarray(arr)
+    # A photocopy is scanned in greyscale: one channel.
+    result = Image.fromarray(cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY) if p.photocopy else arr)
     if p.rotation:
         result = result.rotate(-p.rotation, expand=True)  # Pillow rotates counter-clockwise
     return result

@@ -51,7 +51,8 @@ def png_bytes(image: Image.Image, dpi: int) -> bytes:
 
 def jpeg_bytes(image: Image.Image, dpi: int, quality: int) -> bytes:
     buf = io.BytesIO()
-    image.convert("RGB").save(buf, "JPEG", quality=quality, dpi=(dpi, dpi), optimize=True)
+    image = image if image.mode in ("RGB", "L") else image.convert("RGB")
+    image.save(buf, "JPEG", quality=quality, dpi=(dpi, dpi), optimize=True)
     return buf.getvalue()
 
 
@@ -70,10 +71,11 @@ def write_pages(path: Path, fmt: str, images: list[Image.Image], dpis: list[int]
         # Palette pages are stored losslessly (deflate), colour scans as JPEG-in-TIFF.
         if len(set(dpis)) != 1:
             raise ValueError("the pages of a TIFF file share one resolution here")
-        frames = [image if image.mode == "P" else image.convert("RGB") for image in images]
+        frames = list(images)
         options: dict[str, Any] = {"compression": "tiff_adobe_deflate"}
-        if any(f.mode != "P" for f in frames):
-            frames = [f.convert("RGB") for f in frames]
+        if any(f.mode != "P" for f in frames):  # scans: JPEG-in-TIFF, greyscale kept when all pages are grey
+            mode = "L" if all(f.mode == "L" for f in frames) else "RGB"
+            frames = [f.convert(mode) for f in frames]
             options = {"compression": "jpeg", "quality": quality}
         frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:], dpi=(dpis[0], dpis[0]), **options)
     else:
