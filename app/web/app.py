@@ -17,6 +17,7 @@ from app.web.context import WebContext
 from app.web.dossiers import DossierError
 from app.web.rendering import page
 from app.web.routes import auth, intake, records, review, supervision
+from app.web.warmup import preload_page_workers, warm_up_in_background
 from pipeline.config import Settings, settings
 from pipeline.store import RecordNotFound
 
@@ -36,8 +37,11 @@ def _refuse(request: Request, status: int, message: str) -> Response:
 def create_app(s: Settings | None = None, jobs: int | None = None, secure_cookies: bool = False) -> FastAPI:
     ctx = WebContext(s or settings(), jobs=jobs, secure_cookies=secure_cookies)
 
+    preload_page_workers()
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        warm_up_in_background()
         yield
         ctx.close()
 

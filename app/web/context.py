@@ -7,6 +7,7 @@ from pathlib import Path
 from app.web.dossiers import DossierStore
 from app.web.security import Security, load_secret
 from app.web.stats import ReviewLog
+from app.web.throttle import LoginThrottle
 from app.web.users import UserStore
 from pipeline.config import Settings
 from pipeline.store import Repository
@@ -22,6 +23,7 @@ class WebContext:
         self.dossiers = DossierStore(s.home / "web" / "intake", self.repo, self.reviews, jobs)
         self.cache: Path = s.home / "web" / "cache"
         self.secure_cookies = secure_cookies
+        self.throttle = LoginThrottle()
 
     def close(self) -> None:
         self.repo.close()

@@ -12,6 +12,7 @@ RECORD_STATUS = {"extracted": "Đã trích xuất", "reviewed": "Đã kiểm tra
                  "stored": "Đã lưu"}
 FIELD_STATUS = {"ok": "Tự động chấp nhận", "review": "Cần kiểm tra"}
 SEX = {"male": "Nam", "female": "Nữ"}
+PERSON_ROLES = {"subject": "Bản thân", "husband": "Chồng", "wife": "Vợ", "mother": "Mẹ", "father": "Cha"}
 
 
 def schema_name(schema_id: str) -> str:

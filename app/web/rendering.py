@@ -22,6 +22,7 @@ templates.env.globals.update(
     schema_choices=labels.schema_choices,
     record_status=labels.RECORD_STATUS,
     field_status=labels.FIELD_STATUS,
+    person_roles=labels.PERSON_ROLES,
     vn_time=vn_time,
     display=display,
 )

@@ -16,6 +16,7 @@ from app.web.auth import (
 )
 from app.web.rendering import page
 from app.web.security import SESSION_MAX_AGE
+from app.web.throttle import LOCKED_MESSAGE
 from app.web.users import User
 
 router = APIRouter()
@@ -33,6 +34,19 @@ def _new_session(request: Request, user: User) -> tuple[str, str]:
 def _set_session(request: Request, response: Response, token: str) -> None:
     response.set_cookie(SESSION_COOKIE, token, max_age=SESSION_MAX_AGE, httponly=True, samesite="lax",
                         secure=request.app.state.ctx.secure_cookies, path="/")
+
+
+def _authenticate(request: Request, username: str, password: str) -> tuple[User | None, str | None]:
+    """(user, None) or (None, the reason in Vietnamese), counting failures per user name."""
+    ctx = request.app.state.ctx
+    if ctx.throttle.locked(username):
+        return None, LOCKED_MESSAGE
+    user = ctx.users.authenticate(username, password)
+    if user is None:
+        ctx.throttle.failed(username)
+        return None, "Tên đăng nhập hoặc mật khẩu không đúng."
+    ctx.throttle.succeeded(username)
+    return user, None
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -66,8 +80,7 @@ def login(request: Request, username: str = Form(""), password: str = Form(""), 
         error = "Phiên đăng nhập đã hết hạn, vui lòng thử lại."
         user = None
     else:
-        user = ctx.users.authenticate(username, password)
-        error = None if user else "Tên đăng nhập hoặc mật khẩu không đúng."
+        user, error = _authenticate(request, username, password)
     if user is None:
         token = ctx.security.prelogin_token()
         response = page(request, "login.html", status_code=401, prelogin=token, next=_safe_next(next),
@@ -102,9 +115,9 @@ class LoginReply(BaseModel):
 @router.post("/api/login", response_model=LoginReply, tags=["tài khoản"])
 def api_login(request: Request, body: LoginRequest) -> Response:
     """Logs in (JSON body only, so a cross-site form cannot post it); sets the session cookie."""
-    user = request.app.state.ctx.users.authenticate(body.username, body.password)
+    user, error = _authenticate(request, body.username, body.password)
     if user is None:
-        return JSONResponse({"detail": "Tên đăng nhập hoặc mật khẩu không đúng."}, status_code=401)
+        return JSONResponse({"detail": error}, status_code=401)
     token, csrf = _new_session(request, user)
     response = JSONResponse(LoginReply(username=user.username, role=user.role, csrf_token=csrf).model_dump())
     _set_session(request, response, token)

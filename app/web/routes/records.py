@@ -15,7 +15,7 @@ from app.web.records import signature_status
 from app.web.rendering import page
 from app.web.views import document_view
 from pipeline.models import Document
-from pipeline.store import RecordNotFound, RecordView, SignatureCheck
+from pipeline.store import PersonRecords, RecordNotFound, RecordView, SignatureCheck
 
 router = APIRouter()
 
@@ -38,7 +38,12 @@ def search_page(request: Request, ma_dinh_danh: str | None = None, ho_ten: str |
                 ma_ho_so: str | None = None, principal: Principal = Depends(anyone)) -> Response:
     criteria = _criteria(ma_dinh_danh, ho_ten, ma_ho_so)
     records = _search(request, principal, criteria)
-    return page(request, "search.html", records=records, searched=bool(criteria),
+    person = None
+    if criteria.get("personal_id"):
+        person = request.app.state.ctx.repo.person(criteria["personal_id"], actor=principal.user.actor)
+        shown = {r.id for r in records}
+        person.links = [link for link in person.links if link.record.id not in shown]
+    return page(request, "search.html", records=records, searched=bool(criteria), person=person,
                 query={"ma_dinh_danh": ma_dinh_danh or "", "ho_ten": ho_ten or "", "ma_ho_so": ma_ho_so or ""})
 
 
@@ -109,6 +114,12 @@ def api_search(request: Request, personal_id: str | None = None, name: str | Non
     if not criteria:
         return JSONResponse({"detail": "Cần ít nhất một tiêu chí tra cứu."}, status_code=422)
     return _search(request, principal, criteria)
+
+
+@router.get("/api/people/{personal_id}", response_model=PersonRecords, tags=["tra cứu"])
+def api_person(request: Request, personal_id: str, principal: Principal = Depends(anyone)) -> Any:
+    """Everything that names a personal number: as the person or a spouse, and as a parent (by name)."""
+    return request.app.state.ctx.repo.person(personal_id, actor=principal.user.actor)
 
 
 @router.get("/api/records/{record_id}", response_model=RecordReply, tags=["tra cứu"])
