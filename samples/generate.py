@@ -58,6 +58,9 @@ def render(doc: Doc, tier: str, rng: random.Random, first_page: int = 1,
     plan = plan or degrade.plan(tier, rng)
     if doc.schema == "citizen_id_card" and doc.show["copy"] and tier != "clean":
         plan = degrade.Plan(plan.tier, plan.dpi, plan.skew, plan.rotation, True, plan.fold)  # a photocopy
+    elif doc.schema == "citizen_id_card" and not doc.show["copy"]:
+        # A card image is captured close up (card scanner, phone): twice the tier's resolution.
+        plan = degrade.Plan(plan.tier, min(600, plan.dpi * 2), plan.skew, plan.rotation, plan.photocopy, plan.fold)
     pages = LAYOUTS[doc.schema].draw(doc, plan.dpi, rng)
     result = []
     for offset, page in enumerate(pages):
