@@ -7,8 +7,10 @@ dropped from the province or a current commune is restored when exactly one unit
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -82,10 +84,30 @@ def _ward_names() -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=1)
+def legacy_unit_names() -> list[str]:
+    """Names of the districts and communes before 1 July 2025 (the ``vietnamadminunits`` data set)."""
+    data = json.loads((resources.files("vietnamadminunits") / "data" / "parser_legacy.json").read_text("utf-8"))
+    names: list[str] = []
+    for districts in data["DICT_PROVINCE_DISTRICT"].values():
+        names += [d["district"] for d in districts.values() if isinstance(d, dict)]
+    for districts in data["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].values():
+        for wards in districts.values():
+            if isinstance(wards, dict):
+                names += [w["ward"] for w in wards.values() if isinstance(w, dict)]
+    return [n for n in names if isinstance(n, str)]
+
+
+@lru_cache(maxsize=1)
+def all_unit_names() -> list[str]:
+    """Names of every unit, current (vietnam-provinces) and before 2025 (provinces, districts, communes)."""
+    names = [w.name for w in Ward.iter_all()] + [p.name for p in Province.iter_all()]
+    return names + [p.name for p in old_provinces()] + legacy_unit_names()
+
+
+@lru_cache(maxsize=1)
 def _unit_bigrams() -> dict[str, set[str]]:
     """Folded pairs of syllables of unit names → canonical spellings (``cam pha`` → ``cẩm phả``)."""
-    names = [w.name for w in Ward.iter_all()] + [p.name for p in Province.iter_all()]
-    names += [p.name for p in old_provinces()]
+    names = all_unit_names()
     table: dict[str, set[str]] = {}
     for name in names:
         words = [w.strip(",.()-") for w in name.split()]
@@ -95,20 +117,50 @@ def _unit_bigrams() -> dict[str, set[str]]:
     return table
 
 
+# The words printed in small letters in an address or a place are few: unit types and common nouns.
+ADDRESS_WORDS = frozenset(canonical(w) for w in (
+    "thôn xóm ấp bản làng khu tổ số đường phố ngõ ngách hẻm kiệt cụm lô tầng nhà xã phường huyện quận thị "
+    "trấn thành tỉnh đặc dân trạm y tế bệnh viện trung tâm sản nhi đa khoa ủy uỷ ban nhân cơ quan cục cảnh "
+    "sát công an bộ và khu vực phòng khám chung cư tập thể"
+).split())
+
+
 def suspect_place_words(text: str) -> list[str]:
-    """Pairs of capitalised words spelt unlike the unit name with the same letters (``Cấm Phả`` for
-    ``Cẩm Phả``): a misread accent in a place name."""
+    """Words that look misread in a place: a small-letter word that is no address word (``phế`` for
+    ``phố``), a pair of capitalised words spelt unlike the unit name with the same letters (``Cấm Phả``
+    for ``Cẩm Phả``) or one letter away from a unit name it is not (``Móng Gái`` for ``Móng Cái``)."""
     bigrams = _unit_bigrams()
     odd = []
     for part in clean_value(text).split(","):
         words = [w.strip(".()-") for w in part.split()]
+        for word in words:
+            if word and word == word.lower() and not word.isdigit() and canonical(word) not in ADDRESS_WORDS:
+                odd.append(word)
         for a, b in zip(words, words[1:], strict=False):
             if not (a[:1].isupper() and b[:1].isupper()):
                 continue
             known = bigrams.get(fold(f"{a} {b}"))
-            if known and canonical(f"{a} {b}") not in known:
+            if known is not None and canonical(f"{a} {b}") not in known:
                 odd.append(f"{a} {b}")
+        syllables = _name_syllables()
+        for word in words[1:]:
+            if word[:1].isupper() and word.isalpha() and canonical(word) not in syllables:
+                odd.append(word)
     return odd
+
+
+@lru_cache(maxsize=1)
+def _name_syllables() -> frozenset[str]:
+    """Every syllable of a unit's name (old provinces, current units) or of a person's name: what the
+    capitalised words of a place are made of (streets are named after people)."""
+    from extractors.kinds.names import _lexicon
+
+    words = [w for name in all_unit_names() for w in name.split()]
+    known = {canonical(w.strip(",.()-")) for w in words} | {canonical(w.capitalize()) for w in ADDRESS_WORDS}
+    for table in _lexicon():
+        for spellings in table.values():
+            known |= spellings
+    return frozenset(known)
 
 
 _UNIT_WORDS = re.compile(r"\b(thi tran|thi xa|thanh pho|dac khu|xa|phuong|huyen|quan|tinh)\b")
