@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
+import shutil
 import time
 import warnings
 from collections import deque
@@ -51,6 +52,7 @@ def plan(paths: list[str], out_dir: str, sign: bool, store: bool) -> tuple[list[
         if sha in first_by_hash:
             item = item.model_copy(update={"status": "duplicate", "reason": f"same content as {first_by_hash[sha]}"})
         elif marker := layout.done(sha, sign, store):
+            shutil.rmtree(layout.work(sha), ignore_errors=True)  # left by a kill after the marker was written
             item = item.model_copy(update={
                 "status": "skipped", "reason": "done by an earlier run", "outputs": marker["outputs"],
                 "pages": marker.get("pages", 0), "documents": marker.get("documents", 0),
