@@ -24,6 +24,7 @@ def sample(prefix: str) -> Path:
     return found[0]
 PASSWORD = "mat-khau-thu-nghiem"
 ROLES = ("tiep_nhan", "kiem_tra", "giam_sat")
+FULL_NAMES = {"tiep_nhan": "Nguyễn Thị Lan", "kiem_tra": "Trần Văn Minh", "giam_sat": "Lê Hoàng Nam"}
 
 
 @dataclass
@@ -54,7 +55,7 @@ def web_app(web_home):
 
     app = create_app(jobs=1)
     for role in ROLES:
-        app.state.ctx.users.create(f"user_{role}", role, PASSWORD, f"Cán bộ {role}")
+        app.state.ctx.users.create(f"user_{role}", role, PASSWORD, FULL_NAMES[role])
     yield app
     app.state.ctx.close()
 
