@@ -1,7 +1,8 @@
 """A page to draw on in millimetres (logical A4 coordinates), rendered with Pillow at a given dpi.
 
-Every piece of text drawn is also recorded, line by line in reading order, for the truth's page text.
-Dotted leaders are not part of the recorded text: a field line is recorded as ``label: value``.
+Every piece of text drawn is also recorded with its position, for the truth's page text: pieces on the same
+baseline make one line, read left to right, lines top to bottom (as OCR reads a page). Dotted leaders are not
+part of the recorded text: a field reads ``label: value``.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class Page:
         self.dpi = dpi
         self.image = Image.new("RGB", (self.px(width_mm), self.px(height_mm)), paper)
         self.draw = ImageDraw.Draw(self.image)
-        self.lines: list[str] = []
+        self.pieces: list[tuple[float, float, str]] = []  # (baseline y, left x, text) in mm
         # What "typed" values are drawn with; a typewritten form maps them to the typewriter faces.
         self.value_fonts: dict[str, str] = {}
 
@@ -80,29 +81,34 @@ class Page:
         return self.font(style, pt).getlength(nfc(text)) * 25.4 / self.dpi
 
     # -- recording -------------------------------------------------------------------------------
-    def record(self, text: str, join: bool = False) -> None:
+    def record(self, text: str, x: float, y: float) -> None:
+        """Note ``text`` as printed at left x and baseline y (mm)."""
         text = " ".join(nfc(text).split())
-        if not text:
-            return
-        if join and self.lines:
-            self.lines[-1] = f"{self.lines[-1]} {text}"
-        else:
-            self.lines.append(text)
+        if text:
+            self.pieces.append((y, x, text))
 
-    def text_content(self) -> str:
-        return "\n".join(self.lines)
+    def text_content(self, tolerance: float = 1.0) -> str:
+        """The recorded text: pieces whose baselines are within ``tolerance`` mm form one line, left to right."""
+        lines: list[list[tuple[float, float, str]]] = []
+        for piece in sorted(self.pieces):
+            if lines and piece[0] - lines[-1][0][0] <= tolerance:
+                lines[-1].append(piece)
+            else:
+                lines.append([piece])
+        return "\n".join(" ".join(t for _, _, t in sorted(line, key=lambda p: p[1])) for line in lines)
 
     # -- drawing ---------------------------------------------------------------------------------
     def text(self, x: float, y: float, text: str, style: str = "regular", pt: float = 13, align: str = "left",
-             color: tuple[int, int, int] = INK, record: bool = True, join: bool = False) -> float:
+             color: tuple[int, int, int] = INK, record: bool = True) -> float:
         """Draw ``text`` with its baseline at y; returns the x (mm) where it ends."""
         text = nfc(text)
         anchor = {"left": "ls", "center": "ms", "right": "rs"}[align]
         self.draw.text((self.px(x), self.px(y)), text, font=self.font(style, pt), fill=color, anchor=anchor)
-        if record:
-            self.record(text, join)
         w = self.width(text, style, pt)
-        return {"left": x + w, "center": x + w / 2, "right": x}[align]
+        left = {"left": x, "center": x - w / 2, "right": x - w}[align]
+        if record:
+            self.record(text, left, y)
+        return left + w
 
     def dots(self, x0: float, x1: float, y: float, pt: float = 13) -> None:
         """A dotted leader of period characters from x0 to x1 on the baseline y, as the civil-status software
@@ -141,7 +147,7 @@ class Page:
 
     def field(self, x: float, y: float, label: str, value: str, x_end: float, pt: float = 13,
               value_style: str = "typed", line_h: float = 7.6, label_style: str = "regular",
-              indent: float = 0.0, join: bool = False, cont_x: float | None = None) -> float:
+              indent: float = 0.0, cont_x: float | None = None) -> float:
         """``label:`` then the value typed on the same line, and a dotted leader from the value to x_end.
 
         A value too long for the line continues on the next lines (from ``cont_x``, default x + indent), each
@@ -155,7 +161,7 @@ class Page:
         lines = self.wrap(value, x_end - start - 3, x_end - cont - 3, value_style, pt) if value else [""]
         end = self.text(start, y, lines[0], value_style, pt, record=False)
         self.dots(end + 0.8 if lines[0] else after + 0.8, x_end, y, pt)
-        self.record(f"{label} {lines[0]}", join)
+        self.record(f"{label} {lines[0]}", x, y)
         for line in lines[1:]:
             y += line_h
             end = self.text(cont, y, line, value_style, pt)

@@ -99,7 +99,7 @@ def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
     y = page.field(LEFT, y, "Họ, chữ đệm, tên", f["full_name"], RIGHT, PT, value_style="typedbold")
     born = date.fromisoformat(f["date_of_birth"])
     page.field(LEFT, y, "Ngày, tháng, năm sinh", date_figures(born), 98, PT)
-    y = page.field(100, y, "ghi bằng chữ", s["words"], RIGHT, PT, join=True, cont_x=LEFT)
+    y = page.field(100, y, "ghi bằng chữ", s["words"], RIGHT, PT, cont_x=LEFT)
     y = three_fields(page, y, [("Giới tính", people.sex_label(f["sex"])), ("Dân tộc", f["ethnicity"]),
                                ("Quốc tịch", f["nationality"])], [LEFT, 80, 135])
     y = page.field(LEFT, y, "Nơi sinh", f["place_of_birth"], RIGHT, PT)

@@ -1,7 +1,4 @@
-"""SỔ ĐĂNG KÝ KHAI SINH: ruled register pages (A4 landscape) with several typed entries per page.
-
-The page text records one line per table row: the cells in column order, separated by spaces.
-"""
+"""SỔ ĐĂNG KÝ KHAI SINH: ruled register pages (A4 landscape) with several typed entries per page."""
 
 from __future__ import annotations
 
@@ -69,9 +66,8 @@ def _row(page: Page, y: float, texts: list[str], style: str, pt: float, line_h: 
     x = X0
     for (_, width), lines in zip(COLUMNS, wrapped, strict=True):
         for k, line in enumerate(lines):
-            page.text(x + 1.2, y + 1.0 + line_h * (k + 1) - 1.1, line, style, pt, record=False)
+            page.text(x + 1.2, y + 1.0 + line_h * (k + 1) - 1.1, line, style, pt)
         x += width
-    page.record(" ".join(" ".join(lines) for lines in wrapped if lines != [""]))
     return y + height
 
 
@@ -82,9 +78,9 @@ def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
         page = Page(*LANDSCAPE, dpi)
         right = X0 + sum(w for _, w in COLUMNS)
         page.text(X0, 12, doc.fields["registration_authority"], "italic", 11)
-        page.text(right, 12, f"Quyển số: {doc.fields['book']}", "regular", 11, align="right", join=True)
+        page.text(right, 12, f"Quyển số: {doc.fields['book']}", "regular", 11, align="right")
         page.text(148.5, 22, "SỔ ĐĂNG KÝ KHAI SINH", "bold", 15, align="center")
-        page.text(right, 22, f"Trang {number:02d}", "italic", 10, align="right", join=True)
+        page.text(right, 22, f"Trang {number:02d}", "italic", 10, align="right")
         top = 28.0
         y = _row(page, top, [name for name, _ in COLUMNS], "bold", HEAD_PT, 4.2)
         lines_y = [top, y]

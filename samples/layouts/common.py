@@ -43,7 +43,7 @@ def number_book(page: Page, y: float, number: str, book: str | None) -> float:
     """'Số: 125' on the left half and 'Quyển số: 01/2024' on the right half of one line."""
     page.field(LEFT + 20, y, "Số", number, 95.0, PT)
     if book is not None:
-        page.field(118.0, y, "Quyển số", book, 180.0, PT, join=True)
+        page.field(118.0, y, "Quyển số", book, 180.0, PT)
     return y + LINE + 3
 
 
@@ -76,6 +76,6 @@ def three_fields(page: Page, y: float, items: list[tuple[str, str | None]], xs: 
                  end: float = RIGHT, pt: float = PT) -> float:
     """Several short label/value pairs on one line (Giới tính … Dân tộc … Quốc tịch …)."""
     bounds = [*xs[1:], end]
-    for i, ((label, value), x0, x1) in enumerate(zip(items, xs, bounds, strict=True)):
-        page.field(x0, y, label, value or "", x1 - 2, pt, join=i > 0)
+    for (label, value), x0, x1 in zip(items, xs, bounds, strict=True):
+        page.field(x0, y, label, value or "", x1 - 2, pt)
     return y + LINE

@@ -162,8 +162,9 @@ def _qr(page: Page, data: str, x: float, y: float, size_mm: float) -> None:
     for r, row in enumerate(rows):
         for c, bit in enumerate(row):
             if bit:
-                page.draw.rectangle((round(ox + c * module), round(oy + r * module),
-                                     round(ox + (c + 1) * module) - 1, round(oy + (r + 1) * module) - 1), fill=0)
+                x0, y0 = round(ox + c * module), round(oy + r * module)
+                x1, y1 = max(x0, round(ox + (c + 1) * module) - 1), max(y0, round(oy + (r + 1) * module) - 1)
+                page.draw.rectangle((x0, y0, x1, y1), fill=0)
 
 
 def _national(page: Page) -> None:
@@ -180,7 +181,7 @@ def _label_value(page: Page, x: float, y: float, label: str, value: str, x_end: 
     end = page.text(x, y, label + ":", "sans", pt, record=False)
     lines = page.wrap(value, x_end - end - 1, x_end - x, "sansbold", value_pt)
     page.text(end + 1, y, lines[0], "sansbold", value_pt, record=False)
-    page.record(f"{label}: {lines[0]}")
+    page.record(f"{label}: {lines[0]}", x, y)
     for line in lines[1:]:
         y += gap
         page.text(x, y, line, "sansbold", value_pt)
@@ -199,22 +200,20 @@ def _front(doc: Doc, dpi: int, rng: random.Random) -> Page:
         page.text(47, 18.5, "CĂN CƯỚC CÔNG DÂN", "sansbold", 9.5, align="center", color=RED)
         page.text(47, 21.3, "Citizen Identity Card", "sans", 5.5, align="center")
         _photo(page, 3, 21, 20.5, 44, rng)
-        page.text(24, 25.2, "Số / No.:", "sans", 6.5, record=False)
-        page.text(36, 25.5, f["personal_id"], "sansbold", 10, color=(10, 10, 10), record=False)
-        page.record(f"Số / No.: {f['personal_id']}")
+        page.text(24, 25.2, "Số / No.:", "sans", 6.5)
+        page.text(36, 25.5, f["personal_id"], "sansbold", 10, color=(10, 10, 10))
         page.text(24, 28.4, "Họ và tên / Full name:", "sans", 6.0)
         page.text(24, 31.8, f["full_name"], "sansbold", 8.5)
         y = _label_value(page, 24, 35.0, "Ngày sinh / Date of birth", born, gap=3.0)
         page.text(24, y, f"Giới tính / Sex: {sex}", "sans", 6.0)
-        page.text(50, y, f"Quốc tịch / Nationality: {f['nationality']}", "sans", 6.0, join=True)
+        page.text(50, y, f"Quốc tịch / Nationality: {f['nationality']}", "sans", 6.0)
         y = _label_value(page, 24, y + 3.1, "Quê quán / Place of origin", f["place_of_origin"], value_pt=6.5,
                          gap=2.9)
         _label_value(page, 24, y, "Nơi thường trú / Place of residence", f["residence"], value_pt=6.5, gap=2.9)
         expiry_text = date_figures(date.fromisoformat(f["expiry_date"])) if f["expiry_date"] else "Không thời hạn"
-        page.text(2.5, 47.2, "Có giá trị đến:", "sans", 5.0, record=False)
-        page.text(2.5, 49.4, "Date of expiry", "sans", 5.0, record=False)
-        page.text(2.5, 52.0, expiry_text, "sansbold", 6.0, record=False)
-        page.record(f"Có giá trị đến / Date of expiry: {expiry_text}")
+        page.text(2.5, 47.2, "Có giá trị đến:", "sans", 5.0)
+        page.text(2.5, 49.4, "Date of expiry", "sans", 5.0)
+        page.text(2.5, 52.0, expiry_text, "sansbold", 6.0)
     else:
         page.text(47, 18.5, "CĂN CƯỚC", "sansbold", 10.5, align="center", color=RED)
         page.text(47, 21.3, "IDENTITY CARD", "sans", 5.5, align="center")
@@ -225,7 +224,7 @@ def _front(doc: Doc, dpi: int, rng: random.Random) -> Page:
         page.text(24, 37.2, f["full_name"], "sansbold", 8.5)
         y = _label_value(page, 24, 41, "Ngày, tháng, năm sinh / Date of birth", born)
         page.text(24, y, f"Giới tính / Sex: {sex}", "sans", 6.0)
-        page.text(50, y, f"Quốc tịch / Nationality: {f['nationality']}", "sans", 6.0, join=True)
+        page.text(50, y, f"Quốc tịch / Nationality: {f['nationality']}", "sans", 6.0)
     return page
 
 
@@ -274,7 +273,7 @@ def _paste_card(target: Page, card: Page, x: float, y: float) -> None:
     shadow = Image.new("RGB", card.image.size, (150, 150, 150))
     target.image.paste(shadow, (target.px(x + 0.4), target.px(y + 0.5)), mask)
     target.image.paste(card.image, (target.px(x), target.px(y)), mask)
-    target.lines.extend(card.lines)
+    target.pieces.extend((py + y, px + x, text) for py, px, text in card.pieces)
 
 
 def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
