@@ -23,6 +23,7 @@ class Assessment:
     rule_passed: bool = False
     exact: bool = False  # from an exact source (the QR code)
     ragged: bool = False  # the value ended at OCR debris: it may be cut short
+    corroborated: bool = False  # another reading confirms it (date in words, register neighbours)
 
     def confidence(self) -> float:
         if self.exact:
@@ -34,6 +35,8 @@ class Assessment:
             value *= settings.RAGGED_FACTOR
         if self.rule_failed:
             value *= settings.RULE_FAILED_FACTOR
+        elif self.corroborated and self.valid:
+            value = 1.0 - settings.CORROBORATED_DOUBT * (1.0 - value)
         elif self.rule_passed:
             value = min(1.0, value + settings.RULE_PASSED_BONUS)
         return round(max(0.0, min(1.0, value)), 4)

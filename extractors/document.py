@@ -64,6 +64,7 @@ def extract_document(schema: Schema, layouts: list[PageLayout], confidence: floa
             continue
         f.assessment.rule_failed = key in outcome.failed
         f.assessment.rule_passed = key in outcome.passed
+        f.assessment.corroborated = key in outcome.corroborated
     issues += check_required(schema, {k: f.value for k, f in fields.items()})
     for key, f in fields.items():
         if f.result is not None and not f.result.valid and f.result.value is not None and schema.fields[key].output:

@@ -10,6 +10,7 @@ Vietnamese, and marks the fields it concerns so that they go to review.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from extractors.kinds.ids import id_birth_facts
@@ -25,6 +26,7 @@ class RuleOutcome:
     issues: list[Issue] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)  # fields a failed rule points at
     passed: set[str] = field(default_factory=set)  # fields a rule confirmed
+    corroborated: set[str] = field(default_factory=set)  # fields another reading confirmed outright
 
 
 def _year(value: str | None) -> int | None:
@@ -90,6 +92,7 @@ def check_same_date(rule: RuleSpec, values: dict[str, str | None], out: RuleOutc
             out.failed |= {a, b}
         else:
             out.passed |= {a, b}
+            out.corroborated |= {a, b}  # two independent readings (figures and words) agree
 
 
 def check_date_order(rule: RuleSpec, values: dict[str, str | None], out: RuleOutcome) -> None:
@@ -101,6 +104,10 @@ def check_date_order(rule: RuleSpec, values: dict[str, str | None], out: RuleOut
         out.issues.append(Issue(field=later, code=rule.code or "dates_out_of_order",
                                 message=f"Ngày {first} ({earlier}) sau ngày {second} ({later})."))
         out.failed |= {earlier, later}
+    elif rule.within_days is not None:
+        gap = (dt.date.fromisoformat(second) - dt.date.fromisoformat(first)).days
+        if gap <= rule.within_days:
+            out.corroborated.add(earlier)
 
 
 CHECKS = {"same_date": check_same_date, "personal_id": check_personal_id, "province": check_province,

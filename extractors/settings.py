@@ -19,6 +19,7 @@ INVALID_KIND_FACTOR = 0.3  # value not valid for its kind
 RAGGED_FACTOR = 0.7  # the value ended at OCR debris that may hold its end
 RULE_FAILED_FACTOR = 0.5  # a rule against the field failed
 RULE_PASSED_BONUS = 0.05  # a cross-field rule confirmed the value
+CORROBORATED_DOUBT = 0.5  # an independent reading confirmed the value: its doubt (1 - confidence) halves
 QR_CONFIDENCE = 0.99  # a value read from the card's QR code
 
 # Classification.

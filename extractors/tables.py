@@ -19,7 +19,6 @@ from pipeline.models import FieldValue, Issue
 from schemas import Schema
 
 HEADER_CUTOFF = 75.0
-SEQUENCE_KEY = "number"  # entries of a register are numbered one after the other
 
 
 @dataclass
@@ -153,7 +152,27 @@ def map_by_content(schema: Schema, cells: dict[tuple[int, int], list[Token]], ma
     return extra
 
 
-def read_table(schema: Schema, layout: PageLayout) -> list[dict[str, FieldValue]]:
+@dataclass
+class Cell:
+    """One entry field being read: its value, how sure, where."""
+
+    value: str | None
+    assessment: Assessment
+    page: int
+    bbox: tuple[float, float, float, float]
+
+    def to_field_value(self) -> FieldValue:
+        if self.value is None:
+            return FieldValue(value=None, confidence=0.0, status="review")
+        return FieldValue(value=self.value, confidence=self.assessment.confidence(), status=self.assessment.status(),
+                          page=self.page, bbox=self.bbox)
+
+
+Row = dict[str, Cell]
+
+
+def read_table(schema: Schema, layout: PageLayout) -> list[Row]:
+    """The rows of one register page (cells not yet checked against each other)."""
     if schema.table is None or not layout.image_path:
         return []
     grid = find_grid(layout.image_path)
@@ -167,18 +186,16 @@ def read_table(schema: Schema, layout: PageLayout) -> list[dict[str, FieldValue]
         return []
     columns = {col for (_, col) in cells}
     mapping |= map_by_content(schema, cells, mapping, columns - set(mapping), header_row)
-    entries: list[dict[str, FieldValue]] = []
+    rows: list[Row] = []
     for row in range(header_row + 1, len(grid.rows) - 1):
         row_tokens = {col: cells.get((row, col), []) for col in mapping}
-        if not any(row_tokens.values()):
-            continue
-        entries.append(_entry(schema, layout, mapping, row_tokens))
-    return entries
+        if any(row_tokens.values()):
+            rows.append(_row(schema, layout, mapping, row_tokens))
+    return rows
 
 
-def _entry(schema: Schema, layout: PageLayout, mapping: dict[int, str],
-           row_tokens: dict[int, list[Token]]) -> dict[str, FieldValue]:
-    assessments: dict[str, tuple[Assessment, str | None, list[Token]]] = {}
+def _row(schema: Schema, layout: PageLayout, mapping: dict[int, str], row_tokens: dict[int, list[Token]]) -> Row:
+    row: Row = {}
     for col, key in mapping.items():
         tokens = row_tokens[col]
         if not tokens:
@@ -187,51 +204,60 @@ def _entry(schema: Schema, layout: PageLayout, mapping: dict[int, str],
         confs = [t.conf for t in tokens]
         ocr = 0.5 * min(confs) + 0.5 * sum(confs) / len(confs)
         assessment = Assessment(ocr=ocr, label=1.0, kind_quality=result.quality, valid=result.valid)
-        assessments[key] = (assessment, result.value, tokens)
-    values = {k: (v if a.valid else None) for k, (a, v, _) in assessments.items()}
-    outcome = check_rules(schema, values, entries=True)
-    entry: dict[str, FieldValue] = {}
-    for key in schema.entry_fields:
-        if key not in assessments or assessments[key][1] is None:
-            entry[key] = FieldValue(value=None, confidence=0.0, status="review")
-            continue
-        assessment, value, tokens = assessments[key]
-        assessment.rule_failed = key in outcome.failed
-        entry[key] = FieldValue(value=value, confidence=assessment.confidence(), status=assessment.status(),
-                                page=layout.number, bbox=layout.fraction(union([t.bbox for t in tokens])))
-    return entry
+        row[key] = Cell(result.value, assessment, layout.number, layout.fraction(union([t.bbox for t in tokens])))
+    return row
 
 
-def _number(entry: dict[str, FieldValue]) -> int | None:
-    fv = entry.get(SEQUENCE_KEY)
-    if fv is None or not isinstance(fv.value, str) or not fv.value.isdigit():
-        return None
-    return int(fv.value)
+def _valid(row: Row, key: str | None) -> str | None:
+    cell = row.get(key) if key else None
+    return cell.value if cell is not None and cell.assessment.valid else None
 
 
-def check_sequence(entries: list[dict[str, FieldValue]]) -> list[Issue]:
-    """Entry numbers of a register run on by one: a number that neither neighbour confirms goes to review."""
+def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
+    """Each row against the rows above and below: the sequence number runs on by one, the chronological
+    date never goes back. A value its neighbours confirm is corroborated; one they contradict is reviewed."""
+    assert schema.table is not None
     issues: list[Issue] = []
-    numbers = [_number(e) for e in entries]
-    for i, entry in enumerate(entries):
-        n = numbers[i]
-        if n is None or len(entries) < 2:
-            continue
-        before = i > 0 and numbers[i - 1] is not None and numbers[i - 1] + 1 == n
-        after = i + 1 < len(entries) and numbers[i + 1] is not None and numbers[i + 1] - 1 == n
-        if before or after:
-            continue
-        fv = entry[SEQUENCE_KEY]
-        entry[SEQUENCE_KEY] = fv.model_copy(update={"status": "review", "confidence": round(fv.confidence * 0.5, 4)})
-        issues.append(Issue(field=f"entries[{i}].{SEQUENCE_KEY}", code="register_number_sequence",
-                            message=f"Số thứ tự {n} ở dòng {i + 1} không liền mạch với các dòng bên cạnh."))
+    seq, chrono = schema.table.sequence, schema.table.chronological
+    for i, row in enumerate(rows):
+        above = rows[i - 1] if i > 0 else None
+        below = rows[i + 1] if i + 1 < len(rows) else None
+        number = _valid(row, seq)
+        if number is not None and number.isdigit() and (above or below):
+            n = int(number)
+            prev = _valid(above, seq) if above else None
+            nxt = _valid(below, seq) if below else None
+            if (prev and prev.isdigit() and int(prev) + 1 == n) or (nxt and nxt.isdigit() and int(nxt) - 1 == n):
+                row[seq].assessment.corroborated = True
+            else:
+                row[seq].assessment.rule_failed = True
+                issues.append(Issue(field=f"entries[{i}].{seq}", code="register_number_sequence",
+                                    message=f"Số thứ tự {n} ở dòng {i + 1} không liền mạch với các dòng bên cạnh."))
+        day = _valid(row, chrono)
+        if day is not None and above is not None and below is not None:
+            prev, nxt = _valid(above, chrono), _valid(below, chrono)
+            if prev and nxt and prev <= day <= nxt:
+                row[chrono].assessment.corroborated = True
+            elif prev and nxt and prev <= nxt:
+                row[chrono].assessment.rule_failed = True
+                issues.append(Issue(field=f"entries[{i}].{chrono}", code="register_date_order",
+                                    message=f"Ngày {day} ở dòng {i + 1} không nằm giữa ngày của hai dòng bên cạnh."))
     return issues
 
 
 def read_register(schema: Schema, layouts: list[PageLayout]) -> tuple[list[dict[str, FieldValue]], list[Issue]]:
     """The entries of all the register pages of a document, in page order, and the issues found."""
-    entries: list[dict[str, FieldValue]] = []
+    rows: list[Row] = []
     for layout in layouts:
-        entries += read_table(schema, layout)
-    issues = check_sequence(entries) if SEQUENCE_KEY in (schema.entry_fields or {}) else []
+        rows += read_table(schema, layout)
+    issues = check_neighbours(schema, rows) if schema.table is not None else []
+    entries = []
+    for row in rows:
+        outcome = check_rules(schema, {k: _valid(row, k) for k in row}, entries=True)
+        issues += outcome.issues
+        for key, cell in row.items():
+            cell.assessment.rule_failed = cell.assessment.rule_failed or key in outcome.failed
+            cell.assessment.corroborated = cell.assessment.corroborated or key in outcome.corroborated
+        entries.append({key: row[key].to_field_value() if key in row else FieldValue(value=None, status="review")
+                        for key in schema.entry_fields})
     return entries, issues

@@ -64,10 +64,17 @@ class BlockSpec(_Strict):
 
 
 class TableSpec(_Strict):
-    """The ruled table of a register page: column headers → entry field keys."""
+    """The ruled table of a register page: column headers → entry field keys.
+
+    ``sequence``: an entry field numbered one after the other down the rows (Số); ``chronological``: a
+    date field that never goes back down the rows (the registration date). Both check each row against
+    its neighbours.
+    """
 
     columns: dict[str, list[str]]
     header_rows: int = 1
+    sequence: str | None = None
+    chronological: str | None = None
 
 
 class QrSpec(_Strict):
@@ -93,6 +100,7 @@ class RuleSpec(_Strict):
     fields: list[str]
     code: str | None = None
     sex: Literal["male", "female"] | None = None
+    within_days: int | None = None  # date_order: dates this close confirm each other (a register row)
     entries: bool = False  # applies to each entry of a register page instead of the fields
 
 
@@ -121,6 +129,10 @@ class Schema(_Strict):
             for key in self.table.columns:
                 if key not in self.entry_fields:
                     problems.append(f"table column {key!r}: not declared under entry_fields")
+            for what in ("sequence", "chronological"):
+                key = getattr(self.table, what)
+                if key is not None and key not in self.table.columns:
+                    problems.append(f"table {what} {key!r}: not a table column")
         if self.layout == "register" and self.table is None:
             problems.append("layout 'register' needs a table")
         if self.qr is not None:
