@@ -110,3 +110,28 @@ def test_register_page_rows_become_entries(tmp_path):
     assert first["full_name"].status == "ok" and first["full_name"].page == 1
     # Born after being registered: the rule sends the row to review.
     assert third["date_of_birth"].status == "review" and third["registration_date"].status == "review"
+
+
+def _cells(number: str, registered: str, conf: float = 0.6):
+    from extractors.confidence import Assessment
+    from extractors.tables import Cell
+
+    def cell(value):
+        return Cell(value, Assessment(ocr=conf, label=1.0, kind_quality=1.0, valid=True), 1, (0, 0, 1, 1))
+
+    return {"number": cell(number), "registration_date": cell(registered)}
+
+
+def test_register_rows_are_checked_against_their_neighbours():
+    from extractors.tables import check_neighbours
+
+    rows = [_cells("41", "2019-05-03"), _cells("42", "2019-05-04"), _cells("4", "2019-05-06"),
+            _cells("44", "2019-04-01"), _cells("45", "2019-05-09")]
+    issues = check_neighbours(get_schema("birth_register"), rows)
+    assert sorted((i.code, i.field) for i in issues) == [
+        ("register_date_order", "entries[3].registration_date"), ("register_number_sequence", "entries[2].number")]
+    # Confirmed by a neighbour: a low OCR confidence is enough; contradicted: review.
+    assert rows[1]["number"].to_field_value().status == "ok"
+    assert rows[1]["registration_date"].to_field_value().status == "ok"
+    assert rows[2]["number"].to_field_value().status == "review"
+    assert rows[3]["registration_date"].to_field_value().status == "review"
