@@ -61,6 +61,16 @@ def test_corpus_covers_every_schema_in_contract_formats(tmp_path: Path) -> None:
     assert len(dossier["documents"]) == 2 and len(dossier["pages"]) == 3
 
 
+@pytest.mark.parametrize("schema", ["birth_certificate", "death_extract", "marital_status_confirmation"])
+def test_printed_values_are_in_the_page_text(tmp_path: Path, schema: str) -> None:
+    path = generate_document(tmp_path, 5, schema, "clean", 1, "png")
+    truth = _truth(path)
+    text = truth["pages"][0]["text"].replace("\n", " ")
+    for key, value in truth["documents"][0]["fields"].items():
+        if value is not None and key not in ("sex",) and "date" not in key:
+            assert value in text, key
+
+
 def test_page_image_has_its_dpi(tmp_path: Path) -> None:
     path = generate_document(tmp_path, 3, "death_extract", "clean", 1, "png")
     with Image.open(path) as image:
