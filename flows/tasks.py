@@ -176,7 +176,7 @@ def sign(item: Item, copy_form: str = "SAO Y") -> Item:
 
 @task(name="store", task_run_name="store-{item.sha256:.12}", retries=6, retry_delay_seconds=exponential_backoff(1),
       retry_jitter_factor=0.2)
-def store(item: Item, actor: str = ACTOR) -> Item:
+def store(item: Item, actor: str = ACTOR, dossier_code: str | None = None) -> Item:
     """Scan, archive copy, signed copy and extraction into the repository (idempotent by the input's hash).
 
     Retried 6 times, 1 s, 2 s, 4 s … 32 s apart (about a minute in all): an object store or a catalog that is
@@ -193,7 +193,8 @@ def store(item: Item, actor: str = ACTOR) -> Item:
     repo = Repository.from_settings()
     try:
         records = repo.put(result, actor=actor, scan=Path(item.source), archive=Path(item.archive or ""),
-                           signed=Path(item.signed) if item.signed else None, signature=signature)
+                           signed=Path(item.signed) if item.signed else None, signature=signature,
+                           dossier_code=dossier_code)
     finally:
         repo.close()
     seconds = time.perf_counter() - started
