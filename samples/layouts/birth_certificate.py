@@ -13,6 +13,7 @@ from samples.layouts.common import (
     LEFT,
     PT,
     RIGHT,
+    decorative_border,
     national_header,
     number_book,
     place_date,
@@ -81,6 +82,7 @@ def build(rng: random.Random, variant: str | None = None) -> Doc:
         "declarant_relation": "Mẹ đẻ" if declarant is mother else "Cha đẻ",
         "date_line": rng.random() < 0.5, "signer": signer_name(rng),
         "heading": signer_heading(rng, "NGƯỜI KÝ GIẤY KHAI SINH"), "seal": loc.seal_text(),
+        "border": variant != "1999-form" and rng.random() < 0.5,
     }
     return Doc("birth_certificate", variant, fields, show=show)
 
@@ -90,6 +92,8 @@ def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
     page = Page(*A4, dpi)
     if doc.variant == "1999-form":
         page.value_fonts = {"typed": "typewriter", "typedbold": "typewriterbold"}
+    if s["border"]:
+        decorative_border(page, (120, 170, 120), rng)
     y = national_header(page, s["header"])
     y = title(page, y + 11, "GIẤY KHAI SINH")
     if doc.variant == "1999-form":

@@ -3,6 +3,7 @@ signer block with seal and signature. Coordinates are millimetres on A4 portrait
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import date
 
@@ -79,3 +80,41 @@ def three_fields(page: Page, y: float, items: list[tuple[str, str | None]], xs: 
     for (label, value), x0, x1 in zip(items, xs, bounds, strict=True):
         page.field(x0, y, label, value or "", x1 - 2, pt)
     return y + LINE
+
+
+def decorative_border(page: Page, color: tuple[int, int, int], rng: random.Random) -> None:
+    """The printed frame of an original certificate: two rules with a woven wave band between them, and a
+    faint emblem (circle and star) watermark in the middle of the page."""
+    w, h = page.width_mm, page.height_mm
+    outer, inner = 7.0, 11.5
+    page.rect(outer, outer, w - outer, h - outer, outline=color, width=0.6)
+    page.rect(inner, inner, w - inner, h - inner, outline=color, width=0.3)
+    mid = (outer + inner) / 2
+    amp = (inner - outer) / 2 - 0.6
+    phase = rng.uniform(0, math.pi)
+    width = max(1, page.px(0.18))
+    for sign in (1, -1):
+        for edge in ("top", "bottom", "left", "right"):
+            horizontal = edge in ("top", "bottom")
+            length = w - 2 * mid if horizontal else h - 2 * mid
+            steps = int(length / 0.8)
+            points = []
+            for k in range(steps + 1):
+                t = k / steps * length
+                offset = sign * amp * math.sin(t / 2.2 + phase)
+                if horizontal:
+                    y = mid if edge == "top" else h - mid
+                    points.append((page.px(mid + t), page.px(y + offset)))
+                else:
+                    x = mid if edge == "left" else w - mid
+                    points.append((page.px(x + offset), page.px(mid + t)))
+            page.draw.line(points, fill=color, width=width)
+    pale = tuple(255 - (255 - c) // 7 for c in color)
+    cx, cy, r = page.px(w / 2), page.px(h * 0.52), page.px(38)
+    page.draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=pale, width=page.px(2.0))
+    star = []
+    for i in range(10):
+        radius = r * (0.7 if i % 2 == 0 else 0.28)
+        angle = -math.pi / 2 + i * math.pi / 5
+        star.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    page.draw.polygon(star, fill=pale)

@@ -15,6 +15,7 @@ from samples.layouts.common import (
     LINE,
     PT,
     RIGHT,
+    decorative_border,
     national_header,
     number_book,
     place_date,
@@ -42,7 +43,8 @@ def build(rng: random.Random, variant: str | None = None) -> Doc:
     fields: dict[str, str | None] = {"number": number, "book": book}
     show: dict = {"header": loc.header_lines(), "seal": loc.seal_text(), "signer": signer_name(rng),
                   "heading": signer_heading(rng, "NGƯỜI KÝ GIẤY CHỨNG NHẬN KẾT HÔN"),
-                  "place": loc.place if rng.random() < 0.6 else "Quảng Ninh", "date_line": rng.random() < 0.4}
+                  "place": loc.place if rng.random() < 0.6 else "Quảng Ninh", "date_line": rng.random() < 0.4,
+                  "border": rng.random() < 0.5}
     for key, person in (("husband", husband), ("wife", wife)):
         same_place = rng.random() < 0.6
         home = loc if same_place else places.locality(rng, registered)
@@ -77,6 +79,8 @@ def _column(page: Page, x0: float, x1: float, y: float, doc: Doc, key: str, head
 def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
     f, s = doc.fields, doc.show
     page = Page(*A4, dpi)
+    if s["border"]:
+        decorative_border(page, (200, 120, 140), rng)
     y = national_header(page, s["header"])
     y = title(page, y + 11, "GIẤY CHỨNG NHẬN KẾT HÔN")
     y = number_book(page, y + 2, f["number"], f["book"])
