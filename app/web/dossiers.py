@@ -170,7 +170,7 @@ class DossierStore:
             raise DossierError("hồ sơ đã duyệt, không sửa được")
         grouped: dict[tuple[int, int], dict[str, str]] = {}
         for name, text in typed.items():
-            found = re.fullmatch(r"f(\d+)\.d(\d+)\.(\w+)", name)
+            found = re.fullmatch(r"f(\d+)\.d(\d+)\.(\w+|e\d+\.\w+)", name)
             if found:
                 grouped.setdefault((int(found.group(1)), int(found.group(2))), {})[found.group(3)] = text
         errors: dict[str, str] = {}

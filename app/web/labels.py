@@ -31,7 +31,7 @@ def field_labels(schema_id: str) -> dict[str, str]:
     for key, spec in schema.fields.items():
         if not spec.output:
             continue
-        label = spec.labels[0] if spec.labels else key
+        label = spec.labels[0] if spec.labels else _label_elsewhere(key)
         suffix = BLOCK_SUFFIX.get(spec.block)
         if suffix and suffix not in label.lower():
             label = f"{label} ({suffix})"
@@ -39,7 +39,35 @@ def field_labels(schema_id: str) -> dict[str, str]:
     return labels
 
 
+@cache
+def entry_labels(schema_id: str) -> dict[str, str]:
+    """Register rows: entry field key → the column's header (``Số``, ``Ngày đăng ký``, …)."""
+    schema = all_schemas().get(schema_id)
+    if schema is None:
+        return {}
+    columns = schema.table.columns if schema.table else {}
+    return {key: (columns.get(key) or [key])[0] for key in schema.entry_fields}
+
+
+def entry_kinds(schema_id: str) -> dict[str, str]:
+    schema = all_schemas().get(schema_id)
+    return {key: spec.kind for key, spec in schema.entry_fields.items()} if schema else {}
+
+
+def _label_elsewhere(key: str) -> str:
+    """A field declared without a label (read by a pattern) takes the label the same key has in another
+    schema (``registration_authority`` → ``Nơi đăng ký khai sinh``), else its key."""
+    for schema in all_schemas().values():
+        spec = schema.fields.get(key)
+        if spec is not None and spec.labels:
+            return spec.labels[0]
+    return key
+
+
 def field_label(schema_id: str, key: str) -> str:
+    """Labels for fields, and for register columns named ``entries.<key>`` (as the dashboard counts them)."""
+    if key.startswith("entries."):
+        return "Dòng sổ: " + entry_labels(schema_id).get(key.removeprefix("entries."), key)
     return field_labels(schema_id).get(key, key)
 
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy import JSON, Column, DateTime, Engine, Integer, MetaData, String, Table, func, insert, select
 
 from app.web.dossier_time import VIETNAM
-from pipeline.models import Document
+from pipeline.models import Document, FieldValue
 from pipeline.store.catalog import Record
 
 metadata = MetaData()
@@ -26,6 +26,7 @@ reviews_table = Table(
     Column("schema_id", String(64), nullable=False),
     Column("fields_total", Integer, nullable=False),
     Column("fields_auto_ok", Integer, nullable=False),  # status ok straight from extraction
+    Column("checked", JSON, nullable=False),  # keys a person saw (``entries.<key>`` once per register row)
     Column("corrected", JSON, nullable=False),  # keys whose accepted value differs from the extracted one
     Column("auto_ok_corrected", Integer, nullable=False),  # status ok, yet corrected: the worst error
 )
@@ -33,6 +34,17 @@ reviews_table = Table(
 
 def _same(a: object, b: object) -> bool:
     return (None if a is None else str(a)) == (None if b is None else str(b))
+
+
+def _cells(extracted: Document | None, final: Document) -> list[tuple[str, str, FieldValue | None, FieldValue]]:
+    """(cell name, key as counted, value extracted, value accepted) for every field and register cell."""
+    before = extracted.fields if extracted else {}
+    cells = [(key, key, before.get(key), f) for key, f in final.fields.items()]
+    rows = extracted.entries if extracted else []
+    for i, entry in enumerate(final.entries):
+        old_row = rows[i] if i < len(rows) else {}
+        cells += [(f"entries[{i}].{key}", f"entries.{key}", old_row.get(key), f) for key, f in entry.items()]
+    return cells
 
 
 class ReviewLog:
@@ -45,14 +57,15 @@ class ReviewLog:
         """One accepted document: ``extracted`` as the machine gave it, ``final`` as a person accepted it
         (when a person set the type, no field of the extraction counts as accepted automatically)."""
         same_type = extracted.schema_id == final.schema_id
-        before = extracted.fields if same_type else {}
-        corrected = [key for key, f in final.fields.items()
-                     if not _same(before[key].value if key in before else None, f.value)]
-        auto_ok = [key for key, f in before.items() if f.status == "ok" and key in final.fields]
+        pairs = _cells(extracted if same_type else None, final)
+        corrected_cells = [(name, key) for name, key, old, new in pairs if not _same(old and old.value, new.value)]
+        auto_ok = {name for name, _key, old, _new in pairs if old is not None and old.status == "ok"}
+        corrected = [key for _name, key in corrected_cells]
         row = {"at": datetime.now(UTC), "actor": actor, "source": source, "record_id": record_id,
-               "schema_id": final.schema_id, "fields_total": len(final.fields),
-               "fields_auto_ok": len(auto_ok), "corrected": corrected,
-               "auto_ok_corrected": len(set(auto_ok) & set(corrected))}
+               "schema_id": final.schema_id, "fields_total": len(pairs),
+               "fields_auto_ok": len(auto_ok), "checked": [key for _name, key, _old, _new in pairs],
+               "corrected": corrected,
+               "auto_ok_corrected": len(auto_ok & {name for name, _key in corrected_cells})}
         with self.engine.begin() as conn:
             conn.execute(insert(reviews_table).values(**row))
 
@@ -114,10 +127,8 @@ def dashboard(engine: Engine, days: int = 14) -> Dashboard:
         bucket[1] += len(pages or [])
     checked: Counter[tuple[str, str]] = Counter()
     corrected: Counter[tuple[str, str]] = Counter()
-    from app.web.labels import field_labels
-
     for row in reviews:
-        for key in field_labels(row["schema_id"]):
+        for key in row["checked"]:
             checked[(row["schema_id"], key)] += 1
         for key in row["corrected"]:
             corrected[(row["schema_id"], key)] += 1

@@ -51,3 +51,42 @@ def test_reclassify_gives_the_schema_fields_empty():
     assert document.schema_id == "death_extract" and document.pages == [2]
     assert "date_of_death" in document.fields and all(f.value is None for f in document.fields.values())
     assert any(issue.code for issue in document.issues), "required fields are reported missing"
+
+
+def register_page() -> Document:
+    def cell(value, status="ok"):
+        return FieldValue(value=value, confidence=0.8, status=status, page=1, bbox=(0.1, 0.2, 0.2, 0.22))
+
+    rows = [{"number": cell("92"), "registration_date": cell("2016-03-01"), "full_name": cell("NGUYỄN THUỶ THẢO"),
+             "sex": cell("female"), "date_of_birth": cell("2016-01-08", "review")},
+            {"number": cell("93"), "registration_date": cell("2016-03-05"), "full_name": cell("PHẠM BÁ HUY"),
+             "sex": cell("male"), "date_of_birth": cell("2016-02-01")}]
+    return Document(schema="birth_register", pages=[1], fields={"book": cell("03/2016")}, entries=rows,
+                    issues=[Issue(field="entries[0].date_of_birth", code="x", message="Dòng 1: cũ.")])
+
+
+def test_register_rows_are_corrected_by_row_and_checked_again():
+    document = register_page()
+    updated, errors, changed = apply_form(document, {"e1.date_of_birth": "01/02/2017", "e0.date_of_birth": "08/01/2016",
+                                                     "e5.full_name": "KHÔNG CÓ DÒNG NÀY", "e1.sex": "khác"})
+    assert changed == ["e1.date_of_birth"]
+    assert errors == {"e1.sex": "Dòng 2, Giới tính: giới tính là Nam hoặc Nữ"}
+    assert updated.entries[1]["date_of_birth"].value == "2017-02-01"
+    assert updated.entries[1]["date_of_birth"].status == "ok"
+    row_issues = [i for i in updated.issues if i.field and i.field.startswith("entries[1].")]
+    assert row_issues and row_issues[0].message.startswith("Dòng 2:"), "born after registration"
+    assert any(i.field == "entries[0].date_of_birth" for i in updated.issues), "other rows keep their issues"
+
+
+def test_register_rows_are_shown_with_column_headers_and_boxes():
+    from app.web.views import document_view
+    from pipeline.models import ExtractionResult, PageResult
+
+    result = ExtractionResult(source="so.png", sha256="0" * 64, documents=[register_page()],
+                              pages=[PageResult(number=1, width=3508, height=2480, dpi=300)])
+    view = document_view(result, 0, "f1.d0.", "/anh/{page}")
+    assert [cell.label for cell in view.entries[0]][:3] == ["Số", "Ngày đăng ký", "Họ, chữ đệm, tên"]
+    assert view.entries[0][0].name == "f1.d0.e0.number"
+    assert view.entries[0][4].issues == ["Dòng 1: cũ."]
+    assert len(view.pages[0].rows) == 11, "the book and every cell are drawn"
+    assert field_label("birth_register", "registration_authority") == "Nơi đăng ký khai sinh"
