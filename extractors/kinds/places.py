@@ -21,6 +21,7 @@ from extractors.kinds.base import KindResult, invalid
 from extractors.text import canonical, clean_value, fold, odd_words
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+RESTORED_QUALITY = 0.75  # a unit name put back from the unit list: very likely, still for a person to see
 _PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?|t\.)\s*", re.IGNORECASE)
 _UNIT_PREFIX = re.compile(r"^(xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho|tp\.?)\s+")
 
@@ -105,16 +106,41 @@ def all_unit_names() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _unit_bigrams() -> dict[str, set[str]]:
-    """Folded pairs of syllables of unit names → canonical spellings (``cam pha`` → ``cẩm phả``)."""
-    names = all_unit_names()
-    table: dict[str, set[str]] = {}
-    for name in names:
+def _unit_pairs() -> dict[str, dict[str, str]]:
+    """Folded pairs of syllables of unit names → {canonical spelling: printed spelling}
+    (``cam pha`` → {``cẩm phả``: ``Cẩm Phả``})."""
+    table: dict[str, dict[str, str]] = {}
+    for name in all_unit_names():
         words = [w.strip(",.()-") for w in name.split()]
         for a, b in zip(words, words[1:], strict=False):
             pair = f"{a} {b}"
-            table.setdefault(fold(pair), set()).add(canonical(pair))
+            table.setdefault(fold(pair), {})[canonical(pair)] = pair
     return table
+
+
+def _unit_bigrams() -> dict[str, set[str]]:
+    return {k: set(v) for k, v in _unit_pairs().items()}
+
+
+def restore_unit_names(value: str) -> str:
+    """Capitalised word pairs whose accents match no unit name, put back to the one unit name that has
+    the same letters (``Cấm Phả`` → ``Cẩm Phả``); the province part likewise. Unchanged when several fit."""
+    pairs = _unit_pairs()
+    parts = value.split(",")
+    for i, part in enumerate(parts):
+        words = part.split(" ")
+        for j in range(len(words) - 1):
+            a, b = words[j], words[j + 1]
+            if not (a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha()):
+                continue
+            known = pairs.get(fold(f"{a} {b}"))
+            if known and canonical(f"{a} {b}") not in known and len(known) == 1:
+                words[j], words[j + 1] = next(iter(known.values())).split(" ")
+        parts[i] = " ".join(words)
+    last = parts[-1].strip()
+    if last:
+        parts[-1] = (" " if len(parts) > 1 else "") + _restore_part(last, province_names())
+    return ",".join(parts)
 
 
 # The words printed in small letters in an address or a place are few: unit types and common nouns.
@@ -229,6 +255,11 @@ def parse_place(text: str) -> KindResult:
     if split != value:
         result = parse_place(split)
         return result.model_copy(update={"quality": min(result.quality, 0.7), "repaired": True})
+    restored = restore_unit_names(value)
+    if restored != value:
+        result = parse_place(restored)
+        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
+                                         "note": f"khôi phục tên đơn vị hành chính: {value}"})
     province = find_province(value)
     if province is None:
         return KindResult(value=value, valid=False, quality=0.0, note="không xác định được tỉnh/thành phố")

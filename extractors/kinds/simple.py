@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from extractors.kinds.base import KindResult, invalid
-from extractors.kinds.places import ends_with_province, missing_comma, suspect_place_words
+from extractors.kinds.places import (
+    RESTORED_QUALITY,
+    ends_with_province,
+    missing_comma,
+    restore_unit_names,
+    suspect_place_words,
+)
 from extractors.text import clean_value, fold, odd_words
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -38,6 +44,11 @@ def parse_authority(text: str) -> KindResult:
     result = parse_text(text)
     if not result.valid or result.value is None:
         return result
+    restored = restore_unit_names(result.value)
+    if restored != result.value:
+        again = parse_authority(restored)
+        return again.model_copy(update={"quality": min(again.quality, RESTORED_QUALITY), "repaired": True,
+                                        "note": f"khôi phục tên đơn vị hành chính: {result.value}"})
     folded = fold(result.value)
     if not any(head in folded for head in _AUTHORITY_HEADS):
         return result.model_copy(update={"quality": min(result.quality, 0.7), "note": "không rõ cơ quan"})
