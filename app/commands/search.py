@@ -42,9 +42,10 @@ def open_repository():
 
 def records_table(records, title: str, roles: dict[int, str] | None = None) -> Table:
     table = Table(title=title)
+    keep_whole = {"Mã", "Họ và tên", "Số định danh", "Ngày sinh"}
     for header in ("Mã", "Loại giấy tờ", "Họ và tên", "Số định danh", "Ngày sinh", "Số", "Quyển số",
                    "Mã hồ sơ", "Trạng thái", "Phiên bản"):
-        table.add_column(header)
+        table.add_column(header, no_wrap=header in keep_whole)
     if roles is not None:
         table.add_column("Vai trò")
     for index, record in enumerate(records):
