@@ -81,3 +81,23 @@ def test_eight_processes_never_share_a_dossier_code(catalog_url):
     assert len(codes) == 8 * per_process
     assert len(set(codes)) == len(codes)
     assert sorted(int(c[-4:]) for c in codes) == list(range(1, 8 * per_process + 1))
+
+
+def test_an_older_catalog_is_upgraded_on_open(catalog_url):
+    from alembic import command
+
+    from pipeline.store.database import alembic_config, create_catalog_engine
+
+    engine = create_catalog_engine(catalog_url)
+    cfg = alembic_config()
+    with engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.commit()
+    assert not is_current(engine)
+    assert "ix_people_name_key" not in {i["name"] for i in sa.inspect(engine).get_indexes("people")}
+    engine.dispose()
+    upgraded = open_catalog(catalog_url)
+    assert is_current(upgraded)
+    assert "ix_people_name_key" in {i["name"] for i in sa.inspect(upgraded).get_indexes("people")}
+    upgraded.dispose()
