@@ -76,6 +76,9 @@ class DossierStore:
         self.root.mkdir(parents=True, exist_ok=True)
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
+        # One file extracted at a time: process_file already uses every core (one page per process);
+        # two at once would only share the cores and make both officers wait longer.
+        self._extracting = threading.Semaphore(1)
 
     # -- files and folders ---------------------------------------------------------------------------
     def lock(self, code: str) -> threading.Lock:
@@ -110,12 +113,17 @@ class DossierStore:
         return Dossier.model_validate_json(path.read_text(encoding="utf-8"))
 
     def drafts(self, actor: str | None = None) -> list[Dossier]:
-        found = []
-        for path in sorted(self.root.glob("*/dossier.json"), reverse=True):
-            dossier = Dossier.model_validate_json(path.read_text(encoding="utf-8"))
-            if dossier.status == "draft" and (actor is None or dossier.created_by == actor):
-                found.append(dossier)
-        return found
+        """Dossiers being received (newest first), of one officer or of all."""
+        return [d for d in self._all() if d.status == "draft" and (actor is None or d.created_by == actor)]
+
+    def approved(self, limit: int = 20) -> list[Dossier]:
+        """The most recently approved dossiers."""
+        done = [d for d in self._all() if d.status == "approved" and d.approved_at]
+        return sorted(done, key=lambda d: d.approved_at, reverse=True)[:limit]
+
+    def _all(self) -> list[Dossier]:
+        return [Dossier.model_validate_json(path.read_text(encoding="utf-8"))
+                for path in sorted(self.root.glob("*/dossier.json"), reverse=True)]
 
     def result(self, code: str, index: int, which: str = "result") -> ExtractionResult:
         path = self.file_folder(code, index) / f"{which}.json"
@@ -146,8 +154,9 @@ class DossierStore:
             shutil.copyfileobj(data, out, 1 << 20)
         started = time.perf_counter()
         try:
-            processed = process_file(source, jobs=self.jobs, archive_out=folder / "archive.pdf",
-                                     workdir=folder / "pages")
+            with self._extracting:
+                processed = process_file(source, jobs=self.jobs, archive_out=folder / "archive.pdf",
+                                         workdir=folder / "pages")
         except BadInput as err:
             entry.error = err.reason
         else:

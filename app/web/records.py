@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.store import RecordView, Repository, SignatureCheck
@@ -22,6 +22,13 @@ def review_queue(repo: Repository, actor: str, limit: int = 200) -> list[RecordV
         views = [RecordView.model_validate(r) for r in session.scalars(query)]
     repo.log_reads(actor, "review_queue", [v.id for v in views], {})
     return views
+
+
+def queue_length(repo: Repository) -> int:
+    """How many current records wait for review (a count: no record is read, nothing to audit)."""
+    with Session(repo.engine) as session:
+        return session.scalar(select(func.count()).select_from(Record).where(
+            Record.is_current.is_(True), Record.needs_review.is_(True))) or 0
 
 
 def signature_status(repo: Repository, record: RecordView) -> SignatureCheck | None:

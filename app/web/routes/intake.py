@@ -83,7 +83,7 @@ def _not_found(request: Request) -> Response:
 # -- pages -------------------------------------------------------------------------------------------
 @router.get("/tiep-nhan", include_in_schema=False)
 def intake_home(request: Request, principal: Principal = Depends(counter)) -> Response:
-    return page(request, "intake.html", drafts=_store(request).drafts())
+    return page(request, "intake.html", drafts=_store(request).drafts(), approved=_store(request).approved())
 
 
 @router.post("/tiep-nhan", include_in_schema=False)
@@ -92,7 +92,7 @@ async def intake_upload(request: Request, files: list[UploadFile] = File(default
     uploads = _real_uploads(files)
     if not uploads:
         return page(request, "intake.html", status_code=422, drafts=_store(request).drafts(),
-                    error="Hãy chọn ít nhất một tệp (PDF, TIFF, PNG, JPEG).")
+                    approved=_store(request).approved(), error="Hãy chọn ít nhất một tệp (PDF, TIFF, PNG, JPEG).")
     dossier = await run_in_threadpool(_new_dossier, _store(request), principal, uploads)
     return RedirectResponse(f"/tiep-nhan/{dossier.code}", status_code=303)
 
@@ -268,6 +268,24 @@ def api_edit_dossier(request: Request, code: str, values: dict[str, str],
         if dossier is None:
             return _api_missing()
         return EditReply(errors=store.edit(dossier, values))
+
+
+class ClassifyRequest(BaseModel):
+    file: int  # 1-based
+    document: int  # 0-based, as in the extraction result
+    schema_id: str
+
+
+@router.post("/api/dossiers/{code}/classify", response_model=DossierReply, tags=["tiếp nhận"])
+def api_classify(request: Request, code: str, body: ClassifyRequest, principal: Principal = Depends(counter)) -> Any:
+    """Sets the type of a document the classifier did not recognise (its fields come back empty)."""
+    store = _store(request)
+    with store.lock(code):
+        dossier = _load(store, code)
+        if dossier is None:
+            return _api_missing()
+        store.classify(dossier, body.file, body.document, body.schema_id)
+        return _reply(store, dossier)
 
 
 @router.post("/api/dossiers/{code}/approve", response_model=Dossier, tags=["tiếp nhận"])

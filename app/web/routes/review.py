@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from app.web.auth import Principal, verifier
 from app.web.editing import accepted, apply_form, reclassify
-from app.web.records import review_queue
+from app.web.records import queue_length, review_queue
 from app.web.rendering import page
 from app.web.views import document_view
 from pipeline.store import RecordNotFound, RecordView, StaleRecord
@@ -67,9 +67,8 @@ def _review_page(request: Request, principal: Principal, record_id: int, errors:
     result = ctx.repo.load_result(record)
     view = document_view(result, record.doc_index, "", f"/ho-so/{record.id}/anh/{{page}}",
                          errors=errors or {})
-    queue = review_queue(ctx.repo, principal.user.actor)
     return page(request, "review.html", status_code=status_code, record=record, view=view,
-                errors=errors or {}, queue_length=len(queue))
+                errors=errors or {}, queue_length=queue_length(ctx.repo))
 
 
 @router.get("/kiem-tra/{record_id}", include_in_schema=False)

@@ -104,3 +104,22 @@ def test_an_unreadable_file_is_reported_and_cannot_be_approved(clients, tmp_path
     assert refused.json()["detail"] == "hồ sơ chưa có giấy tờ nào đọc được"
     page = client.get(f"/tiep-nhan/{dossier['code']}")
     assert "Không đọc được tệp" in page.text
+
+
+def test_a_document_type_can_be_set_by_hand(clients):
+    client, csrf = clients["tiep_nhan"]
+    headers = {"X-CSRF-Token": csrf}
+    card = sample("citizen_id_card_clean_")
+    with card.open("rb") as fh:
+        code = client.post("/api/dossiers", files={"files": (card.name, fh, "image/png")},
+                           headers=headers).json()["dossier"]["code"]
+    refused = client.post(f"/api/dossiers/{code}/classify", json={"file": 1, "document": 0, "schema_id": "ho_chieu"},
+                          headers=headers)
+    assert refused.status_code == 422 and refused.json()["detail"] == "loại giấy tờ không hợp lệ"
+    done = client.post(f"/api/dossiers/{code}/classify",
+                       json={"file": 1, "document": 0, "schema_id": "marital_status_confirmation"}, headers=headers)
+    assert done.status_code == 200, done.text
+    document = done.json()["results"]["1"]["documents"][0]
+    assert document["schema"] == "marital_status_confirmation" and document["needs_review"]
+    assert "marital_status" in document["fields"]
+    assert all(f["value"] is None for f in document["fields"].values())
