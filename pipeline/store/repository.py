@@ -401,6 +401,25 @@ class Repository:
                            {"personal_id": pid}, session)
         return view
 
+    def read_copy(self, record_id: int, which: str = "signed", *, actor: str) -> bytes:
+        """The bytes of a record's stored file (``scan``, ``archive`` or ``signed``), checked against the
+        catalog's hash where it keeps one, for serving or downloading; the read is audited."""
+        columns = {"scan": ("scan_key", None), "archive": ("archive_key", "archive_sha256"),
+                   "signed": ("signed_key", "signed_sha256")}
+        if which not in columns:
+            raise ValueError(f"which must be one of {', '.join(columns)}")
+        record = self.get(record_id, actor=actor)
+        key_column, hash_column = columns[which]
+        key = getattr(record, key_column)
+        if not key:
+            raise RecordNotFound(f"bản ghi {record_id} không có tệp {which}")
+        data = self.objects.get_bytes(key)
+        expected = getattr(record, hash_column) if hash_column else key.rsplit("/", 1)[-1]
+        if sha256_bytes(data) != expected:
+            raise ValueError(f"bản ghi {record_id}: tệp {which} không khớp mã băm trong danh mục")
+        self.log_reads(actor, f"read_{which}", [record.id], {})
+        return data
+
     def audit_events(self, record_id: int | None = None, limit: int = 1000) -> list[AuditEvent]:
         with self._read() as session:
             return audit.events(session, record_id, limit)

@@ -81,3 +81,11 @@ def test_repository_from_settings_uses_s3_and_postgresql(tmp_path, monkeypatch, 
         repo.close()
     finally:
         settings.cache_clear()
+
+
+def test_search_person_view(cli):
+    run = CliRunner().invoke(cli, ["search", "--personal-id", "022180000123", "--person", "--json"])
+    assert run.exit_code == 0, run.output
+    view = json.loads(run.output)
+    assert view["names"] == ["NGUYỄN THỊ THU HƯƠNG"]
+    assert [(link["role"], link["match"]) for link in view["links"]] == [("subject", "personal_id")]

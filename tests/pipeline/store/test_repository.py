@@ -181,3 +181,13 @@ def test_status_says_what_the_store_offers(repo):
     status = repo.status()
     assert status["objects"]["backend"] in ("local", "s3") and status["objects"]["notes"] is not None
     assert status["catalog"].split(":")[0] in ("sqlite", "postgresql+psycopg")
+
+
+def test_read_copy_returns_checked_bytes_and_audits(repo):
+    pdf = archive_pdf(1)
+    [record] = repo.put(result("ks.pdf", birth_certificate()), actor=ACTOR, scan=b"scan", archive=pdf)
+    assert repo.read_copy(record.id, "archive", actor="xem_04") == pdf
+    assert repo.read_copy(record.id, "scan", actor="xem_04") == b"scan"
+    with pytest.raises(LookupError):
+        repo.read_copy(record.id, "signed", actor="xem_04")
+    assert ("xem_04", "read_archive") in {(e.actor, e.action) for e in repo.audit_events(record.id)}
