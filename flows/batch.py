@@ -24,6 +24,7 @@ from prefect.futures import PrefectFuture
 from flows import progress, tasks
 from flows.discover import discover
 from flows.layout import Layout, atomic_write_json
+from flows.repository import close_all
 from flows.summary import build_summary
 from flows.tasks import Item
 from pipeline.config import settings
@@ -148,4 +149,5 @@ def batch_digitize(
         log.info("batch done: %s", summary["counts"])
         return summary
     finally:
+        close_all()
         _detach_log(handler)

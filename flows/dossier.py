@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from flows import tasks
 from flows.layout import atomic_write_bytes, atomic_write_json
+from flows.repository import repository
 from flows.tasks import Item
 from pipeline.config import settings
 from pipeline.errors import BadInput
@@ -68,8 +69,6 @@ def finalize_dossier(intake: DossierIntake, corrected: list[ExtractionResult] | 
                      actor: str = "can_bo", sign: bool = True) -> DossierFinal:
     """Signs and stores the reviewed dossier under one dossier code (idempotent: run twice, same code and
     records). ``corrected`` replaces the extraction results, file by file, in the order of ``intake.results``."""
-    from pipeline.store import Repository
-
     workspace = Path(intake.workspace)
     readable = [i for i in intake.items if i.active]
     if corrected is not None:
@@ -84,11 +83,7 @@ def finalize_dossier(intake: DossierIntake, corrected: list[ExtractionResult] | 
     if code_file.is_file():
         code = json.loads(code_file.read_text(encoding="utf-8"))["dossier_code"]
     else:
-        repo = Repository.from_settings()
-        try:
-            code = repo.next_dossier_code(actor=actor)
-        finally:
-            repo.close()
+        code = repository().next_dossier_code(actor=actor)
         atomic_write_json(code_file, {"dossier_code": code})
     futures = []
     for item in readable:

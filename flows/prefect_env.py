@@ -17,8 +17,9 @@ from pipeline.config import settings
 def configure(quiet_console: bool = False) -> None:
     """Defaults for Prefect: its home under SOHOA_HOME, ephemeral API allowed, no telemetry.
 
-    ``quiet_console`` keeps Prefect's own INFO lines off the terminal (they still go to the Prefect API and
-    the batch log); call it before the first ``import prefect`` in the process for it to take effect.
+    ``quiet_console`` keeps Prefect's own lines off the terminal (they still go to the Prefect API and the
+    batch log, OUT/.sohoa/batch.log, which the command names when something failed); call it before the first
+    ``import prefect`` in the process for it to take effect.
     """
     os.environ.setdefault("PREFECT_HOME", str(settings().home / "prefect"))
     Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)  # Prefect makes one level
@@ -27,5 +28,5 @@ def configure(quiet_console: bool = False) -> None:
     # The first start creates Prefect's database; on a busy machine that takes longer than Prefect's 20 s.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     if quiet_console:
-        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
         os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")

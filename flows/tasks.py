@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 
 from flows import progress
 from flows.layout import Layout, atomic_copy, atomic_write_bytes, atomic_write_json
+from flows.repository import repository
 from pipeline.errors import BadInput
 from pipeline.models import ExtractionResult
 
@@ -183,20 +184,14 @@ def store(item: Item, actor: str = ACTOR, dossier_code: str | None = None) -> It
     down for a while does not fail the batch."""
     if not item.active:
         return item
-    from pipeline.store import Repository
-
     started = time.perf_counter()
     result = ExtractionResult.model_validate_json(Path(item.extraction or "").read_bytes())
     signature = None
     if item.signed:
         signature = json.loads((item.work / "signature.json").read_text(encoding="utf-8"))
-    repo = Repository.from_settings()
-    try:
-        records = repo.put(result, actor=actor, scan=Path(item.source), archive=Path(item.archive or ""),
-                           signed=Path(item.signed) if item.signed else None, signature=signature,
-                           dossier_code=dossier_code)
-    finally:
-        repo.close()
+    records = repository().put(result, actor=actor, scan=Path(item.source), archive=Path(item.archive or ""),
+                               signed=Path(item.signed) if item.signed else None, signature=signature,
+                               dossier_code=dossier_code)
     seconds = time.perf_counter() - started
     ids = [r.id for r in records]
     get_run_logger().info("document %s: stored as record(s) %s in %.2f s", item.tag, ids, seconds)

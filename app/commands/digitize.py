@@ -144,6 +144,9 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
     console.print(f"Kết quả / outputs: {out}/  báo cáo / report: {out / 'summary.json'}")
     if c["quarantined"]:
         console.print(f"[yellow]Cách ly / quarantined: {out / 'quarantine'}/ (NAME.reason.txt)[/yellow]")
+    if c["failed"]:
+        console.print(f"[red]Lỗi / failed: chi tiết / details in {out / '.sohoa' / 'batch.log'}; "
+                      "chạy lại để thử lại / run again to retry[/red]")
 
 
 def exit_status(summary: dict[str, Any]) -> int:
