@@ -45,6 +45,17 @@ function focusFirstReview() {
   if (first) first.focus();
 }
 
+function showPickedFiles() {
+  document.querySelectorAll("label.file-pick input[type=file]").forEach((input) => {
+    input.addEventListener("change", () => {
+      const note = input.closest("form").querySelector(".picked");
+      if (!note) return;
+      const names = Array.from(input.files).map((f) => f.name);
+      note.textContent = names.length ? `${names.length} tệp: ${names.join(", ")}` : "Chưa chọn tệp";
+    });
+  });
+}
+
 function retargetReuse() {
   document.querySelectorAll("select.retarget").forEach((select) => {
     select.addEventListener("change", () => { select.form.action = select.value; });
@@ -56,5 +67,6 @@ document.addEventListener("DOMContentLoaded", () => {
   busyNotes();
   focusFirstReview();
   retargetReuse();
+  showPickedFiles();
   document.querySelectorAll("button.print").forEach((b) => b.addEventListener("click", () => window.print()));
 });
