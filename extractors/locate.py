@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors import settings
+from extractors.kinds import parse_value
 from extractors.labels import LabelMatch, find_labels, schema_labels
 from extractors.layout import PageLayout, TextLine, Token, make_token, union
 from extractors.text import clean_value, fold, is_leader
@@ -72,6 +73,7 @@ _LEADER_RUN = re.compile(r"[.…·•_‥⋯]{3,}|…")
 _REPEAT = re.compile(r"(.)\1{3,}")
 _LETTERS = re.compile(r"[^\W\d_]")
 NUMERIC_KINDS = ("personal_id", "year", "register_number")
+STRUCTURED_KINDS = ("personal_id", "year", "date")  # a wrong line below the label shows by not parsing
 
 
 def is_garbage(text: str, numeric: bool = False) -> bool:
@@ -128,6 +130,10 @@ def _value_tokens(tokens: list[Token], numeric: bool = False) -> tuple[list[Toke
             continue
         out.append(token)
     return out, False
+
+
+def _joined(lines: list[tuple[int, list[Token]]]) -> str:
+    return " ".join(t.text for _, tokens in lines for t in tokens)
 
 
 def _cut(token: Token, text: str, from_right: bool = False) -> Token:
@@ -276,6 +282,11 @@ class _Reader:
         lines: list[tuple[int, list[Token]]] = [(line_no, tokens)] if tokens else []
         if not tokens and spec.position in ("below", "right_or_below"):
             lines, ragged = self.lines_below(line_no, rng, anchors, 1, key, numeric)
+            if lines and spec.kind in STRUCTURED_KINDS and not parse_value(spec.kind, _joined(lines)).valid:
+                # A garbled second line of a bilingual label ("Dat f piry") may stand between label and value.
+                more, more_ragged = self.lines_below(lines[0][0], rng, anchors, 1, None, numeric)
+                if more and parse_value(spec.kind, _joined(more)).valid:
+                    lines, ragged = more, more_ragged
         if lines and spec.multiline:
             more, more_ragged = self.lines_below(lines[-1][0], rng, anchors, 3, numeric=numeric)
             if more:

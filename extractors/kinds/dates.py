@@ -40,10 +40,19 @@ def make_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
+# Slashes read as I, l, | or ! between the day, the month and the year ("16I04I2025").
+_BAR_SEPARATED = re.compile(r"(?<![\w])(\d{2})[Il|!](\d{2})[Il|!](\d{4})(?![\w])")
+
+
 def parse_date_figures(text: str) -> KindResult | None:
     """A date in figures found in ``text``, or None when there is none."""
     match = _FIGURES.search(text) or _WORDED.search(text)
     if not match:
+        bars = _BAR_SEPARATED.search(text)
+        if bars:
+            value = make_date(int(bars.group(3)), int(bars.group(2)), int(bars.group(1)))
+            if value is not None:
+                return KindResult(value=value, valid=True, quality=0.8, repaired=True, note="dấu / đọc nhầm")
         return None
     (day, r1), (month, r2), (year, r3) = (_digits(g) for g in match.groups())
     value = make_date(year, month, day)

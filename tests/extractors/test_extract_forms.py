@@ -174,3 +174,10 @@ def test_id_card_bilingual_labels_and_values_below():
         "residence": "Thôn 3, xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh", "issue_date": "2021-10-10",
         "expiry_date": "2040-06-15",
     }
+
+
+def test_value_below_a_garbled_second_label_line():
+    rows = [(480, 300, "CĂN CƯỚC CÔNG DÂN"), (60, 1000, "Có giá trị đến:"), (60, 1040, "Dat f piry"),
+            (60, 1090, "15/06/2040")]
+    [doc] = extract_documents([page(rows, height=1800)])
+    assert doc.fields["expiry_date"].value == "2040-06-15"

@@ -49,6 +49,7 @@ def test_not_number_words():
         ("Ngày mồng năm, tháng giêng, năm hai ngàn lẻ năm", "2005-01-05"),
         ("Ngày ba mươi, tháng tư, năm hai nghìn linh một", "2001-04-30"),
         ("14 giờ 30 phút, ngày 23/03/2026", "2026-03-23"),
+        ("16I04I2025", "2025-04-16"),  # slashes read as I
     ],
 )
 def test_dates(text, iso):
