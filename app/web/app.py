@@ -9,8 +9,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.web.auth import CsrfFailed, Forbidden, Unauthenticated
 from app.web.context import WebContext
@@ -67,6 +70,18 @@ def create_app(s: Settings | None = None, jobs: int | None = None, secure_cookie
     @app.exception_handler(CsrfFailed)
     async def _csrf(request: Request, _exc: CsrfFailed) -> Response:
         return _refuse(request, 403, "Phiên làm việc không hợp lệ hoặc đã hết hạn; hãy tải lại trang.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        messages = {404: "Không tìm thấy trang này.", 405: "Thao tác này không được hỗ trợ ở địa chỉ này."}
+        return _refuse(request, exc.status_code, messages.get(exc.status_code, "Yêu cầu không thực hiện được."))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        message = "Dữ liệu gửi lên không hợp lệ."
+        if _is_api(request):
+            return JSONResponse({"detail": message, "errors": jsonable_encoder(exc.errors())}, status_code=422)
+        return page(request, "error.html", status_code=422, message=message)
 
     @app.exception_handler(DossierError)
     async def _dossier(request: Request, exc: DossierError) -> Response:

@@ -145,3 +145,13 @@ def test_repeated_wrong_passwords_lock_the_name_for_a_while(web_app):
     web_app.state.ctx.throttle.succeeded("user_kiem_tra")  # other tests of this module log in as this user
     assert client.post("/api/login", json={"username": "user_kiem_tra",
                                            "password": "mat-khau-thu-nghiem"}).status_code == 200
+
+
+def test_errors_are_in_vietnamese(web_app, clients):
+    client, _ = clients["kiem_tra"]
+    assert "Không tìm thấy trang này." in client.get("/khong-co").text
+    assert client.get("/api/khong-co").json()["detail"] == "Không tìm thấy trang này."
+    assert client.get("/ho-so/abc").status_code == 422
+    assert "Dữ liệu gửi lên không hợp lệ." in client.get("/ho-so/abc").text
+    assert client.get("/ho-so/999999").status_code == 404
+    assert client.get("/api/records/999999").json()["detail"] == "Không tìm thấy bản ghi này."
