@@ -1,7 +1,8 @@
 """``sohoa serve``: the counter and review web app plus the HTTP API (uvicorn).
 
-Accounts: ``sohoa serve --create-user NAME --role ROLE [--full-name TEXT]`` creates one and exits; the
-password comes from ``SOHOA_WEB_PASSWORD`` or is asked for twice on the terminal (never an argument).
+Accounts: ``sohoa serve --create-user NAME --role ROLE [--full-name TEXT]`` creates one and exits,
+``sohoa serve --set-password NAME`` sets a new password (and ends the account's sessions); the password
+comes from ``SOHOA_WEB_PASSWORD`` or is asked for twice on the terminal (never an argument).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def register(cli: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", "--host", help="Địa chỉ lắng nghe"),
         port: int = typer.Option(8000, "--port", help="Cổng"),
         create_user: str = typer.Option(None, "--create-user", help="Tạo tài khoản NAME rồi thoát"),
+        set_password: str = typer.Option(None, "--set-password", help="Đặt lại mật khẩu của NAME rồi thoát"),
         role: str = typer.Option(None, "--role", help=f"Vai trò của tài khoản mới: {', '.join(ROLES)}"),
         full_name: str = typer.Option("", "--full-name", help="Họ và tên của tài khoản mới"),
         secure_cookies: bool = typer.Option(False, "--secure-cookies",
@@ -33,6 +35,9 @@ def register(cli: typer.Typer) -> None:
         """Ứng dụng web tiếp nhận, kiểm tra, tra cứu và API HTTP (the web app and the HTTP API)."""
         if create_user:
             _create_user(create_user, role, full_name)
+            return
+        if set_password:
+            _set_password(set_password)
             return
         import uvicorn
 
@@ -45,15 +50,35 @@ def register(cli: typer.Typer) -> None:
         uvicorn.run(app, host=host, port=port, proxy_headers=True, log_level="info")
 
 
-def _create_user(name: str, role: str | None, full_name: str) -> None:
-    from app.web.users import UserError, UserStore
+def _user_store():
+    from app.web.users import UserStore
     from pipeline.config import settings
     from pipeline.store.database import open_catalog
+
+    return UserStore(open_catalog(settings().catalog_url))
+
+
+def _set_password(name: str) -> None:
+    from app.web.users import UserError
+
+    store = _user_store()
+    try:
+        store.set_password(name, _password())
+    except UserError as err:
+        typer.echo(f"sohoa: {err}", err=True)
+        raise typer.Exit(2) from err
+    finally:
+        store.engine.dispose()
+    typer.echo(f"Đã đặt lại mật khẩu của {name}; các phiên đăng nhập cũ đã kết thúc.")
+
+
+def _create_user(name: str, role: str | None, full_name: str) -> None:
+    from app.web.users import UserError
 
     if role not in ROLES:
         typer.echo(f"sohoa: cần --role, một trong: {', '.join(ROLES)}", err=True)
         raise typer.Exit(2)
-    store = UserStore(open_catalog(settings().catalog_url))
+    store = _user_store()
     try:
         user = store.create(name, role, _password(), full_name)
     except UserError as err:

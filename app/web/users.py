@@ -108,6 +108,21 @@ class UserStore:
         if done.rowcount != 1:
             raise UserError(f"không có tài khoản {username!r}")
 
+    def end_sessions(self, user_id: int) -> None:
+        """Every session of the user ends (logout, lock): the cookies carry the old session_version."""
+        with self.engine.begin() as conn:
+            conn.execute(update(users_table).where(users_table.c.id == user_id)
+                         .values(session_version=users_table.c.session_version + 1))
+
+    def set_active(self, username: str, active: bool) -> None:
+        with self.engine.begin() as conn:
+            done = conn.execute(
+                update(users_table).where(users_table.c.username == normalize_username(username))
+                .values(active=active, session_version=users_table.c.session_version + 1)
+            )
+        if done.rowcount != 1:
+            raise UserError(f"không có tài khoản {username!r}")
+
     def by_name(self, username: str) -> User | None:
         return self._one(users_table.c.username == normalize_username(username))
 

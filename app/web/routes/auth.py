@@ -95,7 +95,8 @@ def login(request: Request, username: str = Form(""), password: str = Form(""), 
 
 
 @router.post("/dang-xuat", include_in_schema=False)
-def logout(principal: Principal = Depends(anyone)) -> Response:
+def logout(request: Request, principal: Principal = Depends(anyone)) -> Response:
+    request.app.state.ctx.users.end_sessions(principal.user.id)
     response = RedirectResponse("/dang-nhap", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
@@ -125,7 +126,9 @@ def api_login(request: Request, body: LoginRequest) -> Response:
 
 
 @router.post("/api/logout", tags=["tài khoản"])
-def api_logout(principal: Principal = Depends(anyone)) -> Response:
+def api_logout(request: Request, principal: Principal = Depends(anyone)) -> Response:
+    """Ends every session of this user (the cookie alone could otherwise be replayed until it expires)."""
+    request.app.state.ctx.users.end_sessions(principal.user.id)
     response = JSONResponse({"ok": True})
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response

@@ -40,3 +40,17 @@ def users_create(request: Request, username: str = Form(""), full_name: str = Fo
     except UserError as err:
         return page(request, "users.html", status_code=422, users=users.all(), roles=ROLES, error=str(err))
     return RedirectResponse("/tai-khoan", status_code=303)
+
+
+@router.post("/tai-khoan/{username}/trang-thai", include_in_schema=False)
+def users_set_active(request: Request, username: str, active: str = Form(...),
+                     principal: Principal = Depends(supervisor)) -> Response:
+    """Locks (``active=0``) or unlocks (``active=1``) an account; locking ends its sessions."""
+    users = request.app.state.ctx.users
+    try:
+        if username == principal.user.username:
+            raise UserError("không tự khóa tài khoản của mình được")
+        users.set_active(username, active == "1")
+    except UserError as err:
+        return page(request, "users.html", status_code=422, users=users.all(), roles=ROLES, error=str(err))
+    return RedirectResponse("/tai-khoan", status_code=303)

@@ -155,3 +155,30 @@ def test_errors_are_in_vietnamese(web_app, clients):
     assert "Dữ liệu gửi lên không hợp lệ." in client.get("/ho-so/abc").text
     assert client.get("/ho-so/999999").status_code == 404
     assert client.get("/api/records/999999").json()["detail"] == "Không tìm thấy bản ghi này."
+
+
+def test_logout_ends_the_session_and_a_locked_account_cannot_work(web_app, clients):
+    from .conftest import PASSWORD, login
+
+    web_app.state.ctx.users.create("tam_thoi", "kiem_tra", PASSWORD, "Phạm Văn Tạm")
+    first, second = TestClient(web_app), TestClient(web_app)
+    csrf = login(first, "tam_thoi")
+    login(second, "tam_thoi")
+    stolen = dict(first.cookies)
+    assert first.post("/dang-xuat", data={"csrf_token": csrf}, follow_redirects=False).status_code == 303
+    replay = TestClient(web_app, cookies=stolen)
+    assert replay.get("/api/review-queue").status_code == 401, "a copied cookie is dead after logout"
+    assert second.get("/api/review-queue").status_code == 401, "logout ends every session of the account"
+
+    third = TestClient(web_app)
+    login(third, "tam_thoi")
+    supervisor, supervisor_csrf = clients["giam_sat"]
+    locked = supervisor.post("/tai-khoan/tam_thoi/trang-thai", data={"active": "0", "csrf_token": supervisor_csrf},
+                             follow_redirects=False)
+    assert locked.status_code == 303
+    assert third.get("/api/review-queue").status_code == 401
+    assert TestClient(web_app).post("/api/login", json={"username": "tam_thoi",
+                                                        "password": PASSWORD}).status_code == 401
+    supervisor.post("/tai-khoan/tam_thoi/trang-thai", data={"active": "1", "csrf_token": supervisor_csrf})
+    assert TestClient(web_app).post("/api/login", json={"username": "tam_thoi",
+                                                        "password": PASSWORD}).status_code == 200

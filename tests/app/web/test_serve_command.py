@@ -30,6 +30,9 @@ def test_create_user_then_serve(tmp_path):
     assert run(["serve", "--create-user", "x", "--role", "admin"], env).returncode == 2
     short = run(["serve", "--create-user", "y", "--role", "kiem_tra"], {**env, "SOHOA_WEB_PASSWORD": "ngan"})
     assert short.returncode == 2 and "ít nhất 10 ký tự" in short.stderr
+    reset = run(["serve", "--set-password", "can_bo_01"], {**env, "SOHOA_WEB_PASSWORD": "mat-khau-moi-dai"})
+    assert reset.returncode == 0 and "Đã đặt lại mật khẩu" in reset.stdout
+    assert run(["serve", "--set-password", "khong_co"], env).returncode == 2
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -47,7 +50,9 @@ def test_create_user_then_serve(tmp_path):
                 assert server.poll() is None and time.monotonic() < deadline, "sohoa serve did not come up"
                 time.sleep(0.3)
         assert spec.status_code == 200 and "/api/dossiers" in spec.json()["paths"]
-        login = httpx.post(url + "/api/login", json={"username": "can_bo_01", "password": "mat-khau-rat-dai"})
+        old = httpx.post(url + "/api/login", json={"username": "can_bo_01", "password": "mat-khau-rat-dai"})
+        assert old.status_code == 401
+        login = httpx.post(url + "/api/login", json={"username": "can_bo_01", "password": "mat-khau-moi-dai"})
         assert login.status_code == 200 and login.json()["role"] == "tiep_nhan"
         assert httpx.get(url + "/api/stats", cookies=login.cookies).status_code == 403
     finally:
