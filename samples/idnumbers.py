@@ -10,6 +10,12 @@ import random
 from datetime import date
 
 QUANG_NINH = "022"
+# The 63 province codes (before the 2025 mergers) that open a personal identification number.
+PROVINCE_CODES = frozenset(
+    "001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 "
+    "040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 "
+    "083 084 086 087 089 091 092 093 094 095 096".split()
+)
 
 # Province codes of personal numbers for the provinces the generator uses for births outside Quảng Ninh
 # (pre-2025 codes; these provinces kept their code).
@@ -26,10 +32,16 @@ def century_sex_digit(born: date, sex: str) -> int:
 
 
 def personal_id(rng: random.Random, born: date, sex: str, province: str = QUANG_NINH) -> str:
-    if len(province) != 3 or not province.isdigit():
-        raise ValueError(province)
+    if province not in PROVINCE_CODES:
+        raise ValueError(f"not a province code: {province}")
     serial = rng.randrange(1_000_000)
     return f"{province}{century_sex_digit(born, sex)}{born.year % 100:02d}{serial:06d}"
+
+
+def adult_personal_id(rng: random.Random, born: date, sex: str) -> str:
+    """The number of an adult living in Quảng Ninh: mostly born there (022), some born in another province."""
+    province = QUANG_NINH if rng.random() < 0.85 else rng.choice(sorted(OTHER_PROVINCES))
+    return personal_id(rng, born, sex, province)
 
 
 def old_id_number(rng: random.Random) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from samples.doc import REGISTER_ENTRY_FIELDS, SCHEMA_FIELDS
-from samples.idnumbers import id_agrees
+from samples.idnumbers import PROVINCE_CODES, id_agrees
 
 DATE_KEYS = re.compile(r"(^|_)(date|date_of_birth|date_of_death)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -51,6 +51,8 @@ def value_problems(key: str, value: Any) -> list[str]:
     elif key.endswith("personal_id"):
         if not (value.isdigit() and len(value) in (9, 12)):
             return [f"{key}: not 9 or 12 digits: {value!r}"]
+        if len(value) == 12 and value[:3] not in PROVINCE_CODES:
+            return [f"{key}: {value[:3]} is not a province code"]
     elif key in NAME_KEYS:
         if value != value.upper():
             return [f"{key}: a person's name must be uppercase: {value!r}"]

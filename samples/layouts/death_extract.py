@@ -42,7 +42,7 @@ def build(rng: random.Random, variant: str | None = None) -> Doc:
     fields = {
         "number": str(rng.randint(1, 150)), "full_name": person.name, "date_of_birth": person.born.isoformat(),
         "sex": person.sex, "ethnicity": person.ethnicity, "nationality": person.nationality,
-        "personal_id": idnumbers.personal_id(rng, person.born, person.sex),
+        "personal_id": idnumbers.adult_personal_id(rng, person.born, person.sex),
         "date_of_death": died.isoformat(), "place_of_death": place_of_death,
         "registration_authority": loc.authority(), "registration_date": registered.isoformat(),
     }

@@ -73,10 +73,10 @@ def build(rng: random.Random, variant: str | None = None, copy: bool | None = No
     if holder is None:
         born = issued - timedelta(days=365 * 75)
         person = people.make_person(rng, born, issued - timedelta(days=365 * 15), tone=rng.choice(["old", "new"]))
-        pid = idnumbers.personal_id(rng, person.born, person.sex)
+        pid = idnumbers.adult_personal_id(rng, person.born, person.sex)
     else:
         person = people.Person(holder.name, holder.sex, holder.born, "Kinh")
-        pid = holder.personal_id or idnumbers.personal_id(rng, holder.born, holder.sex)
+        pid = holder.personal_id or idnumbers.adult_personal_id(rng, holder.born, holder.sex)
     loc = places.locality(rng, issued)
     residence = holder.residence if holder and holder.residence else places.address(rng, loc)
     origin = places.hometown(rng, issued) if variant == "cccd-2021" else \
@@ -280,7 +280,6 @@ def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
     front, back = _front(doc, dpi, rng), _back(doc, dpi, rng)
     if doc.show["copy"]:
         page = Page(210, 297, dpi)
-        page.text(105, 14, "BẢN SAO CHỤP CĂN CƯỚC", "bold", 11, align="center")
         x = rng.uniform(50, 68)
         _paste_card(page, front, x, 24 + rng.uniform(0, 6))
         _paste_card(page, back, x, 90 + rng.uniform(0, 8))

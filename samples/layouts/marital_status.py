@@ -50,7 +50,7 @@ def build(rng: random.Random, variant: str | None = None) -> Doc:
     fields = {
         "number": str(rng.randint(1, 400)), "full_name": person.name, "date_of_birth": person.born.isoformat(),
         "sex": person.sex, "ethnicity": person.ethnicity, "nationality": person.nationality,
-        "personal_id": idnumbers.personal_id(rng, person.born, person.sex),
+        "personal_id": idnumbers.adult_personal_id(rng, person.born, person.sex),
         "residence": places.address(rng, loc), "marital_status": _status(rng, person),
         "purpose": rng.choice(PURPOSES), "issuing_authority": loc.authority(), "issue_date": issued.isoformat(),
     }

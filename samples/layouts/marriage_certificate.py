@@ -52,7 +52,7 @@ def build(rng: random.Random, variant: str | None = None) -> Doc:
             f"{key}_name": person.name, f"{key}_date_of_birth": person.born.isoformat(),
             f"{key}_ethnicity": person.ethnicity, f"{key}_nationality": person.nationality,
             f"{key}_residence": places.address(rng, home),
-            f"{key}_personal_id": idnumbers.personal_id(rng, person.born, person.sex),
+            f"{key}_personal_id": idnumbers.adult_personal_id(rng, person.born, person.sex),
         }
     fields |= {"registration_authority": loc.authority(), "registration_date": registered.isoformat()}
     return Doc("marriage_certificate", variant, fields, show=show)

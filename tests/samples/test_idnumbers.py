@@ -25,3 +25,12 @@ def test_other_province_and_old_card() -> None:
     assert personal_id(rng, date(2001, 1, 1), "male", "001").startswith("001201")
     old = old_id_number(rng)
     assert len(old) == 9 and old.isdigit()
+
+
+def test_adults_are_sometimes_born_outside_quang_ninh() -> None:
+    from samples.idnumbers import OTHER_PROVINCES, adult_personal_id
+
+    rng = random.Random(3)
+    prefixes = {adult_personal_id(rng, date(1990, 5, 1), "male")[:3] for _ in range(200)}
+    assert "022" in prefixes and prefixes - {"022"}
+    assert prefixes <= {"022", *OTHER_PROVINCES}

@@ -21,6 +21,7 @@ def test_committed_truth_is_clean() -> None:
     ("key", "value"),
     [("date_of_birth", "15/06/1980"), ("date_of_birth", "1980-02-30"), ("mother_birth_year", "80"),
      ("sex", "Nam"), ("personal_id", "022 180 001234"), ("personal_id", "0221800012"),
+     ("personal_id", "099180001234"),
      ("full_name", "Nguyễn Văn An"), ("full_name", "NGUYỄN  VĂN AN"), ("hometown", "xa\u0303 Tiên Yên")],
 )
 def test_bad_values_are_caught(key: str, value: str) -> None:
