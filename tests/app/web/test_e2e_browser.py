@@ -1,12 +1,15 @@
 """End to end in Debian's Chromium (Playwright): a counter officer logs in, uploads a committed sample,
 sees the fields drawn on the page, corrects what differs from the paper, approves (sign + store), and
 finds the record by personal number; a verifier clears the review queue with the keyboard; the supervisor
-sees the dashboard. Screenshots of each screen go to docs/images/web-*.png."""
+sees the dashboard. Screenshots of each screen are taken; they go to docs/images/web-*.png when
+SOHOA_WEB_SCREENSHOTS=docs/images is set (else to a temporary folder, so a test run leaves the tree clean)."""
 
 from __future__ import annotations
 
 import json
+import os
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -23,7 +26,7 @@ playwright_sync = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-IMAGES = Path(__file__).resolve().parents[3] / "docs" / "images"
+IMAGES = Path(os.environ.get("SOHOA_WEB_SCREENSHOTS") or tempfile.mkdtemp(prefix="sohoa-web-shots-"))
 
 
 def _free_port() -> int:
