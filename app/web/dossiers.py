@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from app.web.editing import accepted, apply_form, reclassify
 from app.web.stats import ReviewLog
 from pipeline.errors import BadInput
-from pipeline.models import Document, ExtractionResult, FieldValue
+from pipeline.models import ExtractionResult, FieldValue
 from pipeline.process import process_file
 from pipeline.store import Repository
 from schemas import all_schemas
@@ -260,7 +260,8 @@ class DossierStore:
             raise DossierError("hồ sơ chưa có giấy tờ nào đọc được")
         records: list[int] = []
         problems: list[str] = []
-        signed_all = bool(readable)
+        # reused results were signed when first stored; the receipt says whether they verified now
+        signed_all = True if readable else all(item.verified for item in dossier.reused)
         for entry in readable:
             folder = self.file_folder(dossier.code, entry.index)
             extracted = self.result(dossier.code, entry.index, "extracted")
@@ -301,6 +302,3 @@ def _sign(archive: Path, signed: Path):
     except BadInput as err:
         return None, f"chưa ký số được: {err.reason}"
 
-
-def document_pages(document: Document) -> list[int]:
-    return list(document.pages) or [1]

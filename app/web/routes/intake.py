@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
 from app.web.auth import Principal, counter
@@ -237,8 +237,6 @@ def _reply(store: DossierStore, dossier: Dossier) -> DossierReply:
 
 
 def _api_missing() -> Response:
-    from fastapi.responses import JSONResponse
-
     return JSONResponse({"detail": "Không tìm thấy hồ sơ này."}, status_code=404)
 
 
