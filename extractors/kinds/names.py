@@ -36,6 +36,23 @@ def _lexicon() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return out[0], out[1]
 
 
+def _surname_restored(word: str) -> str | None:
+    """The surname a first word stands for when its accents match no surname but its letters match
+    exactly one (``LỀ`` → ``LÊ``, ``NGUYÊN`` → ``NGUYỄN``); None otherwise. A suggestion for review."""
+    surnames, _ = _lexicon()
+    known = surnames.get(fold(word))
+    if not known or canonical(word) in known or len(known) != 1:
+        return None
+    spelling = _printed_surnames()[next(iter(known))]
+    return spelling.upper()
+
+
+@lru_cache(maxsize=1)
+def _printed_surnames() -> dict[str, str]:
+    with (DATA / "names.yaml").open(encoding="utf-8") as fh:
+        return {canonical(w): w for w in yaml.safe_load(fh)["surnames"]}
+
+
 def suspect_words(words: list[str]) -> list[str]:
     """Words whose accents match no known spelling of the same letters (the first word as a surname)."""
     surnames, given = _lexicon()
@@ -92,6 +109,11 @@ def parse_name(text: str) -> KindResult:
     bad = [w for w in words if not is_syllable(w)]
     if bad:
         return invalid(f"chữ không phải tiếng Việt: {' '.join(bad)}", value=value)
+    surname = _surname_restored(words[0])
+    if surname is not None:
+        words = [surname, *words[1:]]
+        return KindResult(value=" ".join(words), valid=True, quality=SUSPECT_QUALITY, repaired=True,
+                          note=f"khôi phục dấu họ: {value}")
     odd = suspect_words(words)
     if odd:
         return KindResult(value=value, valid=True, quality=SUSPECT_QUALITY, repaired=repaired,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 from pydantic import BaseModel
+from rapidfuzz.distance import Levenshtein
 from vietnam_provinces import Province, Ward
 
 from extractors.kinds.base import KindResult, invalid
@@ -122,11 +123,45 @@ def _unit_bigrams() -> dict[str, set[str]]:
     return {k: set(v) for k, v in _unit_pairs().items()}
 
 
+def _repair_small_words(part: str) -> str:
+    """A small-letter word that is no address word but one letter away from exactly one (``phế`` → ``phố``)."""
+    words = part.split(" ")
+    for i, word in enumerate(words):
+        if not word or word != word.lower() or not word.isalpha() or canonical(word) in ADDRESS_WORDS:
+            continue
+        near = {w for w in ADDRESS_WORD_LIST
+                if Levenshtein.distance(fold(w), fold(word)) <= 1 and fold(w)[0] == fold(word)[0]}
+        if len(near) == 1:
+            words[i] = next(iter(near))
+    return " ".join(words)
+
+
+def _insert_commas(part: str) -> str:
+    """A comma put back before a second unit word in one part (``phường Cẩm Trung thành phố Cẩm Phả``)."""
+    words = part.split(" ")
+    out: list[str] = []
+    seen_unit = False
+    for i, word in enumerate(words):
+        pair = fold(" ".join(words[i:i + 2])) if i + 1 < len(words) else ""
+        starts_unit = word == word.lower() and (fold(word) in _SINGLE_UNITS or pair in _DOUBLE_UNITS)
+        if starts_unit and seen_unit and out and out[-1][:1].isupper():
+            out[-1] += ","
+        seen_unit = seen_unit or starts_unit
+        out.append(word)
+    return " ".join(out)
+
+
+_SINGLE_UNITS = {"xa", "phuong", "huyen", "quan", "tinh"}
+_DOUBLE_UNITS = {"thanh pho", "thi xa", "thi tran", "dac khu"}
+
+
 def restore_unit_names(value: str) -> str:
     """Capitalised word pairs whose accents match no unit name, put back to the one unit name that has
     the same letters (``Cấm Phả`` → ``Cẩm Phả``); the province part likewise. Unchanged when several fit."""
     pairs = _unit_pairs()
-    parts = value.split(",")
+    if missing_comma(value):
+        value = ",".join(_insert_commas(part) for part in value.split(","))
+    parts = [_repair_small_words(part) for part in value.split(",")]
     for i, part in enumerate(parts):
         words = part.split(" ")
         for j in range(len(words) - 1):
@@ -144,11 +179,12 @@ def restore_unit_names(value: str) -> str:
 
 
 # The words printed in small letters in an address or a place are few: unit types and common nouns.
-ADDRESS_WORDS = frozenset(canonical(w) for w in (
+ADDRESS_WORD_LIST = (
     "thôn xóm ấp bản làng khu tổ số đường phố ngõ ngách hẻm kiệt cụm lô tầng nhà xã phường huyện quận thị "
     "trấn thành tỉnh đặc dân trạm y tế bệnh viện trung tâm sản nhi đa khoa ủy uỷ ban nhân cơ quan cục cảnh "
     "sát công an bộ và khu vực phòng khám chung cư tập thể"
-).split())
+).split()
+ADDRESS_WORDS = frozenset(canonical(w) for w in ADDRESS_WORD_LIST)
 
 
 def suspect_place_words(text: str) -> list[str]:
@@ -182,7 +218,7 @@ def _name_syllables() -> frozenset[str]:
     from extractors.kinds.names import _lexicon
 
     words = [w for name in all_unit_names() for w in name.split()]
-    known = {canonical(w.strip(",.()-")) for w in words} | {canonical(w.capitalize()) for w in ADDRESS_WORDS}
+    known = {canonical(w.strip(",.()-")) for w in words} | set(ADDRESS_WORDS)
     for table in _lexicon():
         for spellings in table.values():
             known |= spellings

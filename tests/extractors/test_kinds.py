@@ -110,7 +110,7 @@ def test_places_are_checked_against_units():
     old = parse_value("place", "xã Tân Hòa, huyện Vũ Thư, tỉnh Thái Bình")  # a province merged in 2025
     assert old.valid
     restored = parse_value("place", "Thôn 3, xã Đông Ngũ, tinh Quang Ninh")
-    assert restored.value == "Thôn 3, xã Đông Ngũ, tinh Quảng Ninh" and restored.repaired
+    assert restored.value == "Thôn 3, xã Đông Ngũ, tỉnh Quảng Ninh" and restored.repaired
     assert not parse_value("place", "Thôn 3, xã Không Có").valid
     assert parse_value("place", "Trạm Y tế xã Thủy An, thịxã Đông Triều, tỉnh Quảng Ninh").quality < 0.8
 
