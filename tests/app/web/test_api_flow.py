@@ -123,3 +123,28 @@ def test_a_document_type_can_be_set_by_hand(clients):
     assert document["schema"] == "marital_status_confirmation" and document["needs_review"]
     assert "marital_status" in document["fields"]
     assert all(f["value"] is None for f in document["fields"].values())
+
+
+def test_the_dossier_page_saves_classifies_and_shows_errors(clients):
+    import re
+
+    client, csrf = clients["tiep_nhan"]
+    card = sample("citizen_id_card_clean_")
+    with card.open("rb") as fh:
+        reply = client.post("/tiep-nhan", data={"csrf_token": csrf}, files={"files": (card.name, fh, "image/png")},
+                            follow_redirects=False)
+    assert reply.status_code == 303
+    url = reply.headers["location"]
+    screen = client.get(url).text
+    assert 'name="f1.d0.full_name"' in screen and "Họ và tên" in screen and "<rect" in screen
+    bad = client.post(url + "/luu", data={"csrf_token": csrf, "f1.d0.date_of_birth": "31/02/1990"})
+    assert bad.status_code == 422 and "ngày không có thật trên lịch" in bad.text
+    saved = client.post(url + "/luu", data={"csrf_token": csrf, "f1.d0.date_of_birth": "01/02/1990"},
+                        follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"].endswith("?da_luu=1")
+    assert re.search(r'name="f1\.d0\.date_of_birth" value="01/02/1990"', client.get(url).text)
+    classified = client.post(url + "/phan-loai", data={"csrf_token": csrf, "target": "f1.d0.",
+                                                       "schema:f1.d0.": "death_extract"}, follow_redirects=False)
+    assert classified.status_code == 303
+    screen = client.get(url).text
+    assert "Trích lục khai tử" in screen and 'name="f1.d0.date_of_death"' in screen
