@@ -1,0 +1,61 @@
+"""Dossiers: the citizen's request form, a copy of their ID card, then a certificate, in one PDF."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+from samples import degrade, writers
+from samples.compose import LAYOUTS, RenderedPage, render, write
+from samples.doc import Doc
+from samples.layouts import id_card, request_form
+
+
+def dossier_holder(certificate: Doc, rng: random.Random) -> id_card.Holder | None:
+    """Whose ID card goes with a certificate: its holder (a spouse; the child, or the mother of a young child).
+    None for a death extract: a relative asks for it."""
+    f = certificate.fields
+    if certificate.schema == "marital_status_confirmation":
+        return id_card.Holder(f["full_name"], f["sex"], date.fromisoformat(f["date_of_birth"]), f["personal_id"],
+                              f["residence"])
+    if certificate.schema == "marriage_certificate":
+        key, sex = rng.choice([("husband", "male"), ("wife", "female")])
+        return id_card.Holder(f[f"{key}_name"], sex, date.fromisoformat(f[f"{key}_date_of_birth"]),
+                              f[f"{key}_personal_id"], f[f"{key}_residence"])
+    if certificate.schema == "birth_certificate":
+        born = date.fromisoformat(f["date_of_birth"])
+        if born.year <= 2008:
+            return id_card.Holder(f["full_name"], f["sex"], born, f["personal_id"])
+        mother_born = date(int(f["mother_birth_year"]), rng.randint(1, 12), rng.randint(1, 28))
+        return id_card.Holder(f["mother_name"], "female", mother_born, None, f["mother_residence"])
+    return None
+
+
+def request_date(certificate: Doc, card: Doc) -> date:
+    """The day the citizen files the request: after the certificate and the card were issued."""
+    issued = [date.fromisoformat(v) for k, v in certificate.fields.items()
+              if k in ("registration_date", "issue_date") and v]
+    return max([*issued, date.fromisoformat(card.fields["issue_date"])]) + timedelta(days=3)
+
+
+def generate_dossier(out: Path, seed: int, tier: str, index: int, fmt: str = "pdf") -> Path:
+    """A dossier: the citizen's request form, a copy of their ID card, then a certificate."""
+    name = f"dossier_{tier}_{index:03d}"
+    rng = random.Random(f"{seed}:{name}")
+    schema = rng.choice(["marital_status_confirmation", "birth_certificate", "marriage_certificate",
+                         "death_extract"])
+    certificate = LAYOUTS[schema].build(rng)
+    card = id_card.build(rng, copy=True, holder=dossier_holder(certificate, rng))
+    plan = degrade.plan(tier, rng, allow_rotation=False)
+    form = request_form.draw(card.fields, schema, request_date(certificate, card), plan.dpi, rng)
+    form_image = degrade.apply(form.image, plan, rng.randrange(2**32))
+    pages = [RenderedPage(writers.compact(form_image) if tier == "clean" else form_image,
+                          {"number": 1, "rotation": plan.rotation, "skew": plan.skew, "dpi": plan.dpi,
+                           "text": form.text_content()})]
+    documents = []
+    for doc in (card, certificate):
+        rendered = render(doc, tier, rng, first_page=len(pages) + 1, plan=degrade.plan(tier, rng, dpi=plan.dpi))
+        documents.append(doc.truth([p.truth["number"] for p in rendered]))
+        pages.extend(rendered)
+    return write(out, name, tier, fmt, pages, documents)
