@@ -7,6 +7,7 @@ from extractors.confidence import Assessment
 from extractors.kinds import KindResult, parse_value
 from extractors.layout import PageLayout
 from extractors.locate import RawValue, locate
+from extractors.mrz import read_mrz
 from extractors.qr import read_qr
 from extractors.rules import check_required, check_rules
 from extractors.tables import read_register
@@ -56,6 +57,8 @@ def extract_document(schema: Schema, layouts: list[PageLayout], confidence: floa
     issues: list[Issue] = []
     if schema.qr is not None:
         issues += apply_qr(schema, layouts, fields)
+    if schema.mrz:
+        issues += apply_mrz(schema, layouts, fields)
     values = {key: f.valid_value for key, f in fields.items()}
     outcome = check_rules(schema, values)
     issues += outcome.issues
@@ -101,5 +104,36 @@ def apply_qr(schema: Schema, layouts: list[PageLayout], fields: dict[str, _Field
             raw = current.raw if current is not None else None
             assessment = Assessment(ocr=1.0, label=1.0, kind_quality=1.0, valid=True, exact=True)
             fields[key] = _Field(raw, result, assessment)
+        break
+    return issues
+
+
+def apply_mrz(schema: Schema, layouts: list[PageLayout], fields: dict[str, _Field]) -> list[Issue]:
+    """The card's MRZ as a second reading: with verified check digits it is exact like the QR code;
+    otherwise it confirms an OCR value that agrees, stands in (for review) for one that is missing or
+    invalid, and reports one that disagrees."""
+    issues: list[Issue] = []
+    for layout in layouts:
+        mrz = read_mrz(layout)
+        if mrz is None:
+            continue
+        for key, element in schema.mrz.items():
+            value = getattr(mrz, element)
+            current = fields.get(key)
+            if value is None or current is None or (current.assessment is not None and current.assessment.exact):
+                continue
+            if mrz.checked:
+                fields[key] = _Field(current.raw, KindResult(value=value, valid=True, quality=1.0),
+                                     Assessment(ocr=1.0, label=1.0, kind_quality=1.0, valid=True, exact=True))
+            elif current.valid_value == value and current.assessment is not None:
+                current.assessment.corroborated = True
+            elif current.valid_value is None:
+                fields[key] = _Field(current.raw, KindResult(value=value, valid=True, quality=0.6, note="từ MRZ"),
+                                     Assessment(ocr=1.0, label=1.0, kind_quality=0.6, valid=True))
+            else:
+                issues.append(Issue(field=key, code="mrz_mismatch",
+                                    message=f"Giá trị đọc được ({current.valid_value}) khác vùng MRZ ({value})."))
+                if current.assessment is not None:
+                    current.assessment.rule_failed = True
         break
     return issues

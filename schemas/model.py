@@ -86,6 +86,9 @@ class QrSpec(_Strict):
     date_format: Literal["ddmmyyyy"] = "ddmmyyyy"
 
 
+MrzElement = Literal["personal_id", "date_of_birth", "sex", "expiry_date"]
+
+
 class RuleSpec(_Strict):
     """A check across fields. Kinds:
 
@@ -114,6 +117,7 @@ class Schema(_Strict):
     entry_fields: dict[str, FieldSpec] = Field(default_factory=dict)
     table: TableSpec | None = None
     qr: QrSpec | None = None
+    mrz: dict[str, MrzElement] = Field(default_factory=dict)  # field key → element of a card's MRZ
     rules: list[RuleSpec] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -139,6 +143,9 @@ class Schema(_Strict):
             for key in self.qr.fields:
                 if key not in self.fields:
                     problems.append(f"qr field {key!r}: not declared under fields")
+        for key in self.mrz:
+            if key not in self.fields:
+                problems.append(f"mrz field {key!r}: not declared under fields")
         for i, rule in enumerate(self.rules):
             known = self.entry_fields if rule.entries else self.fields
             for key in rule.fields:

@@ -18,9 +18,19 @@ _FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "
 _CANDIDATE = re.compile(r"[0-9OoDQlIi|ZSB][0-9OoDQlIi|ZSB .\-]{7,20}[0-9OoDQlIi|ZSB]")
 
 
+_CLEAN = re.compile(r"(?<![0-9])(\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3}|\d{3}[ .]?\d{3}[ .]?\d{3})(?![0-9])")
+
+
 def parse_personal_id(text: str) -> KindResult:
     """Kind ``personal_id``: the digits only."""
     text = squash(text)
+    clean = [re.sub(r"[ .]", "", m.group(1)) for m in _CLEAN.finditer(text)]
+    clean.sort(key=len, reverse=True)  # a 12-digit number before a 9-digit one
+    if clean:
+        digits = clean[0]
+        if len(digits) == 12 and int(digits[:3]) not in province_codes():
+            return invalid(f"mã tỉnh {digits[:3]} không tồn tại", value=digits)
+        return KindResult(value=digits, valid=True, quality=1.0)
     best: KindResult | None = None
     for match in _CANDIDATE.finditer(text):
         raw = re.sub(r"[ .\-]", "", match.group(0))
