@@ -18,12 +18,13 @@ MULTI_PAGE = {"tiff", "pdf"}
 
 
 def _document_palette() -> Image.Image:
-    """Greys, seal reds and signature blues: all a clean print-out is made of (white paper, black, red, blue)."""
+    """Greys, seal reds, signature blues, and the green of a framed certificate: all a clean print-out is made
+    of."""
     colours: list[int] = []
     for i in range(64):
         v = round(i * 255 / 63)
         colours += [v, v, v]
-    for ink in ((205, 35, 45), (25, 45, 150), (120, 40, 95), (70, 70, 75)):
+    for ink in ((205, 35, 45), (25, 45, 150), (120, 40, 95), (70, 70, 75), (120, 170, 120)):
         for i in range(1, 33):
             t = i / 32
             colours += [round(255 - (255 - c) * t) for c in ink]
