@@ -8,11 +8,15 @@ Importing this package sets Prefect's defaults (``flows.prefect_env``) before Pr
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from flows.prefect_env import configure
 
 configure()
+# Prefect builds a pydantic model of a flow's parameters; the contract's parameter name ``schema`` shadows a
+# BaseModel attribute there, which is harmless.
+warnings.filterwarnings("ignore", message='Field name "schema"', category=UserWarning)
 
 _FLOWS = {
     "batch_digitize": "flows.batch",

@@ -12,7 +12,6 @@ import concurrent.futures
 import logging
 import shutil
 import time
-import warnings
 from collections import deque
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,10 +28,6 @@ from flows.summary import build_summary
 from flows.tasks import Item
 from pipeline.config import settings
 from pipeline.process import sha256_file
-
-# Prefect builds a pydantic model of the flow's parameters; the contract's name ``schema`` shadows a
-# BaseModel attribute there, which is harmless.
-warnings.filterwarnings("ignore", message='Field name "schema"', category=UserWarning)
 
 
 def plan(paths: list[str], out_dir: str, sign: bool, store: bool) -> tuple[list[Item], list[str]]:

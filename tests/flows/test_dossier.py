@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from pipeline.config import settings
 
+pytestmark = pytest.mark.filterwarnings('ignore:Field name "schema"')
 CODE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.H49-\d{6}-\d{4}$")
 
 
