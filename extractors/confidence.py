@@ -23,7 +23,8 @@ class Assessment:
     rule_passed: bool = False
     exact: bool = False  # from an exact source (the QR code)
     ragged: bool = False  # the value ended at OCR debris: it may be cut short
-    corroborated: bool = False  # another reading confirms it (date in words, register neighbours)
+    corroborated: bool = False  # another reading confirms it (date in words, register neighbours, an exact
+    # match in a small closed list: a misread rarely lands exactly on another entry)
 
     def confidence(self) -> float:
         if self.exact:

@@ -44,7 +44,7 @@ class _Field:
 def read_field(kind: str, raw: RawValue) -> _Field:
     result = parse_value(kind, raw.text)
     assessment = Assessment(ocr=raw.ocr_conf, label=min(1.0, raw.label_score / 100), kind_quality=result.quality,
-                            valid=result.valid, ragged=raw.ragged)
+                            valid=result.valid, ragged=raw.ragged, corroborated=result.closed)
     return _Field(raw, result, assessment)
 
 
@@ -67,7 +67,7 @@ def extract_document(schema: Schema, layouts: list[PageLayout], confidence: floa
             continue
         f.assessment.rule_failed = key in outcome.failed
         f.assessment.rule_passed = key in outcome.passed
-        f.assessment.corroborated = key in outcome.corroborated
+        f.assessment.corroborated = f.assessment.corroborated or key in outcome.corroborated
     issues += check_required(schema, {k: f.value for k, f in fields.items()})
     for key, f in fields.items():
         if f.result is not None and not f.result.valid and f.result.value is not None and schema.fields[key].output:

@@ -203,7 +203,8 @@ def _row(schema: Schema, layout: PageLayout, mapping: dict[int, str], row_tokens
         result = parse_value(schema.entry_fields[key].kind, _text(tokens))
         confs = [t.conf for t in tokens]
         ocr = 0.5 * min(confs) + 0.5 * sum(confs) / len(confs)
-        assessment = Assessment(ocr=ocr, label=1.0, kind_quality=result.quality, valid=result.valid)
+        assessment = Assessment(ocr=ocr, label=1.0, kind_quality=result.quality, valid=result.valid,
+                                corroborated=result.closed)
         row[key] = Cell(result.value, assessment, layout.number, layout.fraction(union([t.bbox for t in tokens])))
     return row
 

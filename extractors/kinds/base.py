@@ -19,6 +19,7 @@ class KindResult(BaseModel):
     quality: float = 0.0
     repaired: bool = False
     note: str | None = None
+    closed: bool = False  # read exactly as one entry of a small closed list (Nam/Nữ, an ethnic group)
 
 
 def invalid(note: str, value: str | None = None) -> KindResult:

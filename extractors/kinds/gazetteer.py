@@ -52,7 +52,7 @@ class Gazetteer:
     def _lookup(self, value: str) -> KindResult:
         key = canonical(value)
         if key in self.by_canonical:
-            return KindResult(value=self.by_canonical[key], valid=True, quality=1.0)
+            return KindResult(value=self.by_canonical[key], valid=True, quality=1.0, closed=True)
         folded = fold(value)
         candidates = self.by_folded.get(folded, set())
         if len(candidates) == 1:

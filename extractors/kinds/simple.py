@@ -72,7 +72,8 @@ def parse_sex(text: str) -> KindResult:
     found = {_SEX[t] for t in tokens if t in _SEX}
     if len(found) == 1:
         exact = value.split()[0] in ("Nam", "Nữ", "NAM", "NỮ")
-        return KindResult(value=found.pop(), valid=True, quality=1.0 if exact else 0.9, repaired=not exact)
+        return KindResult(value=found.pop(), valid=True, quality=1.0 if exact else 0.9, repaired=not exact,
+                          closed=exact and len(tokens) == 1)
     if not tokens:
         return invalid("trống")
     return invalid(f"giới tính không rõ: {value}")
