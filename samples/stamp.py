@@ -67,18 +67,18 @@ def seal_layer(page: Page, text: str, rng: random.Random, diameter_mm: float = 3
 
 
 def _catmull_rom(points: list[tuple[float, float]], steps: int = 10) -> list[tuple[float, float]]:
-    """A smooth curve through the points (centripetal enough for hand-drawn strokes)."""
+    """A smooth curve through the points (uniform Catmull-Rom spline), for hand-drawn strokes."""
+
+    def blend(a: float, b: float, c: float, d: float, t: float) -> float:
+        return 0.5 * (2 * b + (c - a) * t + (2 * a - 5 * b + 4 * c - d) * t * t + (3 * b - a - 3 * c + d) * t ** 3)
+
     padded = [points[0], *points, points[-1]]
     curve: list[tuple[float, float]] = []
     for i in range(1, len(padded) - 2):
         p0, p1, p2, p3 = padded[i - 1], padded[i], padded[i + 1], padded[i + 2]
         for k in range(steps):
             t = k / steps
-            t2, t3 = t * t, t * t * t
-            curve.append(tuple(  # type: ignore[arg-type]
-                0.5 * (2 * p1[j] + (-p0[j] + p2[j]) * t + (2 * p0[j] - 5 * p1[j] + 4 * p2[j] - p3[j]) * t2
-                       + (-p0[j] + 3 * p1[j] - 3 * p2[j] + p3[j]) * t3)
-                for j in range(2)))
+            curve.append((blend(p0[0], p1[0], p2[0], p3[0], t), blend(p0[1], p1[1], p2[1], p3[1], t)))
     curve.append(points[-1])
     return curve
 
