@@ -79,6 +79,27 @@ def test_page_image_has_its_dpi(tmp_path: Path) -> None:
     assert _truth(path)["pages"][0]["dpi"] == 300
 
 
+def test_declared_dpi_matches_the_file(tmp_path: Path) -> None:
+    """Each page's truth dpi is the image's own: PNG/JPEG/TIFF resolution tags, PDF media box vs pixels."""
+    for path in generate_corpus(tmp_path, seed=12, per_type=1, dossiers=1):
+        truth = _truth(path)
+        if path.suffix == ".pdf":
+            with pikepdf.open(path) as pdf:
+                for page, page_truth in zip(pdf.pages, truth["pages"], strict=True):
+                    (image,) = page.get_images().values()
+                    width_in = (float(page.mediabox[2]) - float(page.mediabox[0])) / 72
+                    assert abs(image.Width / width_in - page_truth["dpi"]) < 1, path.name
+        else:
+            with Image.open(path) as image:
+                assert round(image.info["dpi"][0]) == truth["pages"][0]["dpi"], path.name
+
+
+def test_scan_like_pdf_is_deterministic(tmp_path: Path) -> None:
+    a = scan_like_pdf(tmp_path / "a" / "scan.pdf", 2, seed=9)
+    b = scan_like_pdf(tmp_path / "b" / "scan.pdf", 2, seed=9)
+    assert a.read_bytes() == b.read_bytes()
+
+
 def test_scan_like_pdf(tmp_path: Path) -> None:
     out = scan_like_pdf(tmp_path / "scan_3.pdf", 3, seed=1)
     with pikepdf.open(out) as pdf:
