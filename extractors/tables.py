@@ -235,14 +235,17 @@ def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
                 issues.append(Issue(field=f"entries[{i}].{seq}", code="register_number_sequence",
                                     message=f"Số thứ tự {n} ở dòng {i + 1} không liền mạch với các dòng bên cạnh."))
         day = _valid(row, chrono)
-        if day is not None and above is not None and below is not None:
-            prev, nxt = _valid(above, chrono), _valid(below, chrono)
-            if prev and nxt and prev <= day <= nxt:
+        if day is not None and (above is not None or below is not None):
+            prev = _valid(above, chrono) if above is not None else None
+            nxt = _valid(below, chrono) if below is not None else None
+            known = [d for d in (prev, nxt) if d]
+            fits = (prev is None or prev <= day) and (nxt is None or day <= nxt)
+            if known and fits:
                 row[chrono].assessment.corroborated = True
-            elif prev and nxt and prev <= nxt:
+            elif known and (prev is None or nxt is None or prev <= nxt):
                 row[chrono].assessment.rule_failed = True
                 issues.append(Issue(field=f"entries[{i}].{chrono}", code="register_date_order",
-                                    message=f"Ngày {day} ở dòng {i + 1} không nằm giữa ngày của hai dòng bên cạnh."))
+                                    message=f"Ngày {day} ở dòng {i + 1} không theo thứ tự ngày của các dòng bên cạnh."))
     return issues
 
 
