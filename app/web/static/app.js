@@ -56,6 +56,19 @@ function showPickedFiles() {
   });
 }
 
+function enterOnSelects() {
+  // Enter in a text field submits with the form's first button (accept / save); make selects do the same.
+  document.querySelectorAll("form.review-form select").forEach((select) => {
+    select.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      const form = select.form;
+      const first = form.querySelector(".actions button[type=submit]");
+      form.requestSubmit(first || undefined);
+    });
+  });
+}
+
 function retargetReuse() {
   document.querySelectorAll("select.retarget").forEach((select) => {
     select.addEventListener("change", () => { select.form.action = select.value; });
@@ -68,5 +81,6 @@ document.addEventListener("DOMContentLoaded", () => {
   focusFirstReview();
   retargetReuse();
   showPickedFiles();
+  enterOnSelects();
   document.querySelectorAll("button.print").forEach((b) => b.addEventListener("click", () => window.print()));
 });
