@@ -36,6 +36,7 @@ class DossierFile(BaseModel):
     suffix: str
     sha256: str | None = None
     pages: int = 0
+    images: list[str] = Field(default_factory=list)  # the straightened page images, by page, in f<index>/
     seconds: float = 0.0
     error: str | None = None  # why the file could not be read (Vietnamese or the ingest's reason)
 
@@ -133,8 +134,12 @@ class DossierStore:
         path = self.file_folder(code, index) / "result.json"
         path.write_text(result.model_dump_json(by_alias=True, indent=1), encoding="utf-8")
 
-    def page_image(self, code: str, index: int, page: int) -> Path:
-        path = self.file_folder(code, index) / "pages" / f"page-{page:05d}.jpg"
+    def page_image(self, dossier: Dossier, index: int, page: int) -> Path:
+        """The straightened image of a page of a file (as ``process_file`` left it in the workdir)."""
+        entry = next((f for f in dossier.files if f.index == index), None)
+        if entry is None or not 1 <= page <= len(entry.images):
+            raise DossierError("không có trang này")
+        path = self.file_folder(dossier.code, index) / entry.images[page - 1]
         if not path.is_file():
             raise DossierError("không có trang này")
         return path
@@ -168,6 +173,7 @@ class DossierStore:
             self.save_result(dossier.code, index, result)
             entry.sha256 = result.sha256
             entry.pages = len(result.pages)
+            entry.images = [str(Path(p.image_path or "").relative_to(folder)) for p in processed.pages]
         entry.seconds = round(time.perf_counter() - started, 3)
         dossier.files.append(entry)
         self.save(dossier)

@@ -192,8 +192,12 @@ def dossier_receipt(request: Request, code: str, principal: Principal = Depends(
 @router.get("/tiep-nhan/{code}/anh/{index}/{number}", include_in_schema=False)
 def dossier_page_image(request: Request, code: str, index: int, number: int,
                        principal: Principal = Depends(counter)) -> Response:
+    store = _store(request)
+    dossier = _load(store, code)
     try:
-        path = _store(request).page_image(code, index, number)
+        if dossier is None:
+            raise DossierError("không có hồ sơ này")
+        path = store.page_image(dossier, index, number)
     except DossierError:
         return Response(status_code=404)
     return FileResponse(path, media_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"})
