@@ -17,6 +17,11 @@ def test_the_stored_record_is_found_by_number_name_and_dossier_code(clients, int
         assert intake.record_id in [r["id"] for r in found.json()], query
     assert client.get("/api/records", params={"personal_id": "001099999999"}).json() == []
     assert client.get("/api/records").status_code == 422
+    person = client.get(f"/api/people/{intake.personal_id}").json()
+    assert intake.full_name in person["names"]
+    assert [(link["role"], link["record"]["id"]) for link in person["links"]] == [("subject", intake.record_id)]
+    page = client.get("/tra-cuu", params={"ma_dinh_danh": intake.personal_id})
+    assert page.status_code == 200 and f'href="/ho-so/{intake.record_id}"' in page.text
 
 
 def test_the_record_is_signed_and_its_signature_verifies(clients, intake):
