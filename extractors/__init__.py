@@ -8,6 +8,7 @@ from __future__ import annotations
 from extractors.classify import UNKNOWN, split_documents
 from extractors.document import extract_document
 from extractors.layout import page_layout
+from pipeline.errors import BadInput
 from pipeline.models import Document, Issue, PageOcr
 from schemas import all_schemas, get_schema
 
@@ -16,8 +17,9 @@ def extract_documents(pages: list[PageOcr], schema: str | None = None) -> list[D
     """The documents on ``pages`` (in order). ``schema`` forces every document to that schema id."""
     if not pages:
         return []
-    if schema is not None:
-        get_schema(schema)  # an unknown id is refused before any work
+    if schema is not None and schema not in all_schemas():
+        known = ", ".join(sorted(all_schemas()))
+        raise BadInput("--schema", f"unknown schema {schema!r} (known: {known})")
     layouts = [page_layout(page) for page in pages]
     schemas = tuple(all_schemas().values())
     documents: list[Document] = []

@@ -73,3 +73,12 @@ def test_register_pages_with_the_same_title_stay_one_register():
 def test_a_forced_schema_applies_to_every_document():
     docs = extract_documents([titled("GIẤY KHAI SINH", "Họ, chữ đệm, tên: LÊ VĂN BÌNH")], schema="death_extract")
     assert docs[0].schema_id == "death_extract" and docs[0].schema_confidence == 1.0
+
+
+def test_an_unknown_forced_schema_is_bad_input():
+    import pytest
+
+    from pipeline.errors import BadInput
+
+    with pytest.raises(BadInput, match="unknown schema 'nope'"):
+        extract_documents([titled("GIẤY KHAI SINH")], schema="nope")

@@ -3,6 +3,8 @@ values below or over several lines, rules and statuses."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from extractors import extract_documents
 from tests.extractors.synthetic import page
 
@@ -59,6 +61,7 @@ def test_birth_certificate_fields_and_blocks():
         "registration_date": "1980-06-20",
     }
     assert "declarant_name" not in doc.fields and "date_of_birth_in_words" not in doc.fields
+    assert all(unicodedata.is_normalized("NFC", v) for v in got.values() if v)
     assert all(f.status == "ok" for f in doc.fields.values()), {k: f for k, f in doc.fields.items()
                                                                 if f.status != "ok"}
     assert doc.issues == [] and not doc.needs_review
