@@ -118,6 +118,8 @@ def batch_digitize(
         log = get_run_logger()
         items, ignored = plan(paths, out_dir, sign, store)
         todo = deque(i for i in items if i.active)
+        if sign and todo:
+            tasks.prepare_signer()
         progress.emit(progress.Event("plan", "", total=len(todo)))
         log.info("%d input(s): %d to do, %d skipped, %d ignored", len(items), len(todo),
                  sum(i.status == "skipped" for i in items), len(ignored))

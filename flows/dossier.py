@@ -85,6 +85,8 @@ def finalize_dossier(intake: DossierIntake, corrected: list[ExtractionResult] | 
     else:
         code = repository().next_dossier_code(actor=actor)
         atomic_write_json(code_file, {"dossier_code": code})
+    if sign and readable:
+        tasks.prepare_signer()
     futures = []
     for item in readable:
         step = tasks.sign.submit(item) if sign else item

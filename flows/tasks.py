@@ -147,6 +147,14 @@ def ocr_extract(item: Item, schema: str | None = None, jobs: int | None = None) 
 # -- signature ----------------------------------------------------------------------------------------------
 
 
+def prepare_signer() -> None:
+    """Loads the signer once before signing tasks run in parallel threads: the development signer is created
+    on first use, and two threads must not create it at once. Raises SignerUnusable early."""
+    from pipeline.signing import load_signer
+
+    load_signer().close()
+
+
 @task(name="sign", task_run_name="sign-{item.sha256:.12}", retries=2, retry_delay_seconds=exponential_backoff(2),
       retry_condition_fn=not_bad_input)
 def sign(item: Item, copy_form: str = "SAO Y") -> Item:

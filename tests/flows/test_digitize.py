@@ -96,3 +96,8 @@ def test_bad_arguments_exit_2(sohoa_home: Path, tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "no-such-folder" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "out").exists()
+
+    proc = run_sohoa("digitize", str(tmp_path), "--schema", "no_such_schema", "--out", str(tmp_path / "out"),
+                     home=sohoa_home, api_url=None, timeout=60)
+    assert proc.returncode == 2
+    assert "no_such_schema" in proc.stderr and "Traceback" not in proc.stderr
