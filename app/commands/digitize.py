@@ -124,9 +124,10 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
     shown = files if len(files) <= MAX_ROWS else [f for f in files if f["status"] not in ("done", "skipped")]
     if shown:
         table = Table(title="sohoa digitize")
-        for col in ("Tệp", "Trạng thái", "Trang", "Tài liệu", "Ký số", "Bản ghi"):
+        table.add_column("Tệp", no_wrap=True, overflow="ellipsis", max_width=36)
+        for col in ("Trạng thái", "Trang", "Tài liệu", "Ký số", "Bản ghi"):
             table.add_column(col, no_wrap=True)
-        table.add_column("Ghi chú", overflow="fold")
+        table.add_column("Ghi chú", overflow="fold", min_width=16)
         for f in shown:
             note = f["reason"] or ("cần xem lại" if f["needs_review"] else "")
             table.add_row(f["name"], STATUS_LABELS.get(f["status"], f["status"]), str(f["pages"] or ""),
