@@ -2,8 +2,8 @@
 
 A page's title (``GIẤY KHAI SINH``, ``TRÍCH LỤC KHAI TỬ``, ``CĂN CƯỚC CÔNG DÂN``) is looked for in the top
 part of the page: a spaCy PhraseMatcher (blank multi-language pipeline, no model download) finds titles
-read exactly (on folded text), rapidfuzz finds garbled ones; the title must make up most of its line, so
-that ``Nơi đăng ký khai sinh`` is not taken for ``GIẤY KHAI SINH``. A page without a title joins the
+read exactly (on folded text), rapidfuzz finds garbled ones; the title must start its line and make up most
+of it, so that ``Nơi đăng ký khai sinh`` is not taken for ``GIẤY KHAI SINH``. A page without a title joins the
 previous document (a continuation page) unless it opens with the national header, which starts a new one.
 A page with neither a title nor enough of one schema's labels is ``unknown``.
 """
@@ -70,7 +70,7 @@ def _title_score(line_key: str, schemas: tuple[Schema, ...]) -> tuple[str, float
     best: tuple[str, float] | None = None
     for match_id, start, end in _matcher(schemas)(doc):
         share = (end - start) / max(len(doc), 1)
-        if start == 0 and share >= 0.75:
+        if start == 0 and share >= 0.6:
             score = 0.9 + 0.1 * share
             if best is None or score > best[1]:
                 best = (nlp.vocab.strings[match_id], score)
@@ -79,9 +79,11 @@ def _title_score(line_key: str, schemas: tuple[Schema, ...]) -> tuple[str, float
     for schema in schemas:
         for title in schema.titles:
             title_key = label_key(title)
-            if not 0.8 <= len(line_key) / len(title_key) <= 1.25:
-                continue  # a fuzzy title must be the whole line, give or take OCR noise
-            ratio = fuzz.ratio(line_key, title_key)
+            if len(line_key) / len(title_key) < 0.8:
+                continue
+            # A fuzzy title is the whole line, or the start of it ("SỔ ĐĂNG KÝ KHAI SINH Trang 01").
+            head = line_key if len(line_key) <= 1.25 * len(title_key) else line_key[: len(title_key)]
+            ratio = fuzz.ratio(head, title_key)
             if ratio >= settings.TITLE_CUTOFF and (best is None or ratio / 100 * 0.95 > best[1]):
                 best = (schema.id, ratio / 100 * 0.95)
     return best
@@ -117,23 +119,45 @@ def classify_page(layout: PageLayout, schemas: tuple[Schema, ...]) -> PageClass:
     if best is not None:
         return PageClass(best[0], round(best[1], 3), titled=True, header=header)
     evidence = label_evidence(layout, schemas)
-    if evidence and evidence[1] >= settings.EVIDENCE_MIN:
-        return PageClass(evidence[0], round(0.5 * evidence[1], 3), titled=False, header=header)
+    if evidence is not None:
+        return PageClass(evidence[0], round(evidence[1], 3), titled=False, header=header)
     return PageClass(UNKNOWN, 0.0, titled=False, header=header)
 
 
+def _distinctive(schemas: tuple[Schema, ...]) -> dict[str, dict[str, set[str]]]:
+    """Per schema: field → its label keys (two words or more) that no other schema uses."""
+    keys = {s.id: {lb.key for lb in schema_labels(s) if lb.fields and lb.words >= 2} for s in schemas}
+    out: dict[str, dict[str, set[str]]] = {}
+    for schema in schemas:
+        others = set().union(*(v for k, v in keys.items() if k != schema.id))
+        fields: dict[str, set[str]] = {}
+        for lb in schema_labels(schema):
+            if lb.fields and lb.words >= 2 and lb.key not in others:
+                for key in lb.fields:
+                    if schema.fields[key].output:
+                        fields.setdefault(key, set()).add(lb.key)
+        out[schema.id] = fields
+    return out
+
+
 def label_evidence(layout: PageLayout, schemas: tuple[Schema, ...]) -> tuple[str, float] | None:
-    """The schema with the largest share of its distinct labels found on the page."""
+    """The schema whose distinctive labels (used by no other schema: ``Họ, chữ đệm, tên người mẹ``,
+    ``Quốc tịch / Nationality``) are found on the page for the most of its fields; its confidence is high
+    only when at least ``EVIDENCE_MIN_FIELDS`` such fields and ``EVIDENCE_MIN`` of them are found."""
+    distinctive = _distinctive(schemas)
     best: tuple[str, float] | None = None
     for schema in schemas:
-        labels = schema_labels(schema)
-        wanted = {lb.key for lb in labels if lb.fields and lb.words >= 2}
-        if not wanted:
+        fields = distinctive[schema.id]
+        if not fields:
             continue
-        seen = {m.label.key for line in layout.lines for m in find_labels(line, labels)} & wanted
-        share = len(seen) / len(wanted)
-        if best is None or share > best[1]:
-            best = (schema.id, share)
+        found = {m.label.key for line in layout.lines for m in find_labels(line, schema_labels(schema))}
+        hits = [k for k, label_keys in fields.items() if label_keys & found]
+        share = len(hits) / len(fields)
+        if len(hits) < settings.EVIDENCE_MIN_FIELDS or share < settings.EVIDENCE_MIN:
+            continue
+        confidence = min(0.95, 0.5 + 0.5 * share)
+        if best is None or confidence > best[1]:
+            best = (schema.id, confidence)
     return best
 
 

@@ -3,6 +3,7 @@ score confidences, and build the contract's :class:`Document`."""
 
 from __future__ import annotations
 
+from extractors import settings
 from extractors.confidence import Assessment
 from extractors.kinds import KindResult, parse_value
 from extractors.layout import PageLayout
@@ -77,6 +78,12 @@ def extract_document(schema: Schema, layouts: list[PageLayout], confidence: floa
         entries, table_issues = read_register(schema, layouts)
         issues += table_issues
     doc_fields = {key: f.to_field_value() for key, f in fields.items() if schema.fields[key].output}
+    if confidence < settings.CLASSIFIED_OK:
+        # Not sure of the document type: nothing is accepted without a person looking.
+        doc_fields = {k: fv.model_copy(update={"status": "review"}) for k, fv in doc_fields.items()}
+        entries = [{k: fv.model_copy(update={"status": "review"}) for k, fv in row.items()} for row in entries]
+        issues.append(Issue(code="uncertain_document_type",
+                            message=f"Loại giấy tờ chưa chắc chắn (độ tin cậy {confidence:.2f}); cần cán bộ xác nhận."))
     needs_review = bool(issues) or any(fv.status == "review" for fv in doc_fields.values()) or any(
         fv.status == "review" for row in entries for fv in row.values())
     return Document(schema=schema.id, schema_confidence=confidence, pages=[lay.number for lay in layouts],

@@ -25,7 +25,9 @@ QR_CONFIDENCE = 0.99  # a value read from the card's QR code
 # Classification.
 TITLE_CUTOFF = 82.0  # fuzzy ratio of a line against a title
 TITLE_ZONE = 0.5  # titles are looked for in this top fraction of the page
-EVIDENCE_MIN = 0.45  # share of a schema's labels found on an untitled page to classify it by labels
+EVIDENCE_MIN = 0.5  # share of a schema's distinctive labelled fields found on an untitled page to classify it
+EVIDENCE_MIN_FIELDS = 3  # and at least this many of them
+CLASSIFIED_OK = 0.8  # below this schema confidence no field of the document is accepted without review
 
 # Layout.
 CONTINUATION_GAP = 1.9  # a value goes on to the next line when the gap is below this many line heights

@@ -82,3 +82,35 @@ def test_an_unknown_forced_schema_is_bad_input():
 
     with pytest.raises(BadInput, match="unknown schema 'nope'"):
         extract_documents([titled("GIẤY KHAI SINH")], schema="nope")
+
+
+def test_untitled_page_is_classified_by_distinctive_labels_only():
+    card = stacked(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số định danh cá nhân / Personal identification number:",
+                    "022180012345", "Họ, chữ đệm và tên khai sinh / Full name:", "NGUYỄN THỊ LAN",
+                    "Ngày, tháng, năm sinh / Date of birth: 15/06/1980", "Giới tính / Sex: Nữ",
+                    "Quốc tịch / Nationality: Việt Nam", "Quê quán / Place of origin: xã Đông Ngũ, tỉnh Quảng Ninh",
+                    "Ngày, tháng, năm cấp / Date of issue: 10/10/2021"])
+    found = classify_page(page_layout(card), SCHEMAS)
+    assert (found.schema, found.titled) == ("citizen_id_card", False) and 0.8 <= found.confidence <= 0.95
+    # Labels every civil-status form has (name, date of birth, residence) do not make a document type.
+    generic = stacked(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Họ, chữ đệm, tên người yêu cầu: LÊ VĂN AN",
+                       "Ngày, tháng, năm sinh: 01/02/1990", "Nơi cư trú: Thôn 3, xã Đông Ngũ, tỉnh Quảng Ninh",
+                       "Họ, chữ đệm, tên: LÊ VĂN BÌNH"])
+    assert classify_page(page_layout(generic), SCHEMAS).schema == UNKNOWN
+
+
+def test_a_title_followed_by_other_words_on_its_line():
+    found = classify_page(page_layout(titled("SỐ ĐANG KY KHAI SINH Trang 01")), SCHEMAS)
+    assert found.schema == "birth_register"
+
+
+def test_an_uncertain_document_type_accepts_nothing():
+    weak = stacked(["Số định danh cá nhân / Personal identification number: 022180012345",
+                    "Ngày, tháng, năm sinh / Date of birth: 15/06/1980", "Giới tính / Sex: Nữ",
+                    "Quốc tịch / Nationality: Việt Nam", "Nơi cư trú / Place of residence: Thôn 3, xã Đông Ngũ,",
+                    "tỉnh Quảng Ninh"])
+    [doc] = extract_documents([weak])
+    assert doc.schema_id == "citizen_id_card" and doc.schema_confidence < 0.8
+    assert doc.fields["personal_id"].value == "022180012345"
+    assert all(f.status == "review" for f in doc.fields.values())
+    assert "uncertain_document_type" in {i.code for i in doc.issues}
