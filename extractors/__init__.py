@@ -7,10 +7,24 @@ from __future__ import annotations
 
 from extractors.classify import UNKNOWN, split_documents
 from extractors.document import extract_document
-from extractors.layout import page_layout
+from extractors.layout import PageLayout, page_layout
+from extractors.text import clean_value, is_syllable
 from pipeline.errors import BadInput
 from pipeline.models import Document, Issue, PageOcr
 from schemas import all_schemas, get_schema
+
+UNREADABLE_SHARE = 0.4  # below this share of readable words a page is reported as unreadable
+
+
+def readable_share(layout: PageLayout) -> float:
+    """The share of a page's words that read as Vietnamese syllables or numbers: low when the OCR made
+    garbage of it (a page upside down, a faint scan, handwriting)."""
+    words = [clean_value(t.text) for line in layout.lines for t in line.tokens]
+    words = [w for w in words if w]
+    if not words:
+        return 0.0
+    good = sum(1 for w in words if is_syllable(w) or w.replace("/", "").replace(".", "").isdigit())
+    return good / len(words)
 
 
 def extract_documents(pages: list[PageOcr], schema: str | None = None) -> list[Document]:
@@ -26,11 +40,13 @@ def extract_documents(pages: list[PageOcr], schema: str | None = None) -> list[D
     for split in split_documents(layouts, schemas, forced=schema):
         split_layouts = [layouts[i] for i in split.pages]
         if split.schema == UNKNOWN:
-            documents.append(Document(
-                schema=UNKNOWN, schema_confidence=split.confidence, pages=[lay.number for lay in split_layouts],
-                issues=[Issue(code="unknown_document",
-                              message="Không nhận ra loại giấy tờ; cần cán bộ phân loại.")],
-                needs_review=True))
+            issues = [Issue(code="unknown_document", message="Không nhận ra loại giấy tờ; cần cán bộ phân loại.")]
+            issues += [Issue(code="page_unreadable",
+                             message=f"Trang {lay.number} gần như không đọc được (có thể bị lật ngược, mờ hoặc "
+                                     "viết tay); cần xem ảnh trang.")
+                       for lay in split_layouts if readable_share(lay) < UNREADABLE_SHARE]
+            documents.append(Document(schema=UNKNOWN, schema_confidence=split.confidence,
+                                      pages=[lay.number for lay in split_layouts], issues=issues, needs_review=True))
             continue
         documents.append(extract_document(get_schema(split.schema), split_layouts, split.confidence))
     return documents

@@ -114,3 +114,12 @@ def test_an_uncertain_document_type_accepts_nothing():
     assert doc.fields["personal_id"].value == "022180012345"
     assert all(f.status == "review" for f in doc.fields.values())
     assert "uncertain_document_type" in {i.code for i in doc.issues}
+
+
+def test_a_page_ocr_made_garbage_of_is_reported_unreadable():
+    garbage = stacked([">>>>>>>>>>>>ÿ©N>lNI>>NVHL", "IỘH ÿX ôL LÿHL 3A HNJHO", "£Z0Z/E0/90 :1E9Á 'tậuoul 'aeq"])
+    [doc] = extract_documents([garbage])
+    assert doc.schema_id == UNKNOWN
+    assert {i.code for i in doc.issues} == {"unknown_document", "page_unreadable"}
+    [readable] = extract_documents([titled("ĐƠN ĐỀ NGHỊ", "Kính gửi: Ủy ban nhân dân xã Đông Ngũ")])
+    assert "page_unreadable" not in {i.code for i in readable.issues}
