@@ -54,11 +54,6 @@ def is_leader(token: str) -> bool:
     return bool(_LEADER_ONLY.match(token))
 
 
-def strip_leaders(token: str) -> str:
-    """The token without leader characters at its ends (``.....NGUYỄN`` → ``NGUYỄN``)."""
-    return token.strip(_LEADER_CHARS + " ")
-
-
 _DOTS = ".…·•_‥⋯"
 _HEAD_LEADER = re.compile(rf"^[{re.escape(_DOTS)}:]+")
 _TAIL_LEADER = re.compile(rf"[{re.escape(_DOTS)}]{{2,}}$|[…_·•]+$")
