@@ -10,6 +10,7 @@ they are not marked done, so running the command again retries them).
 from __future__ import annotations
 
 import logging
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -150,6 +151,16 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
                       "chạy lại để thử lại / run again to retry[/red]")
 
 
+def stop_on_sigterm() -> None:
+    """SIGTERM ends the command like Ctrl-C does, through Python's exit path, so that Prefect stops its
+    temporary API server (an ``atexit`` hook) instead of leaving it running."""
+
+    def handler(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, handler)
+
+
 def exit_status(summary: dict[str, Any]) -> int:
     counts = summary["counts"]
     if counts["failed"]:
@@ -169,6 +180,7 @@ def register(cli: typer.Typer) -> None:
     ) -> None:
         """The whole pipeline over files and folders: OCR, extract, PDF/A, sign, store; resumable."""
         check_arguments(paths, schema, jobs)
+        stop_on_sigterm()
         notes = check_signer() if not no_sign else []
         from flows.prefect_env import configure
 
