@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from extractors import settings
 from extractors.labels import find_labels, label_key, schema_labels
 from extractors.layout import PageLayout
+from extractors.mrz import read_mrz
 from schemas import Schema
 
 UNKNOWN = "unknown"
@@ -118,6 +119,11 @@ def classify_page(layout: PageLayout, schemas: tuple[Schema, ...]) -> PageClass:
             best = found
     if best is not None:
         return PageClass(best[0], round(best[1], 3), titled=True, header=header)
+    mrz = read_mrz(layout) if any(s.mrz for s in schemas) else None
+    if mrz is not None and mrz.personal_id:
+        # A machine-readable zone (IDVNM + the numbers) is on ID cards only: a cue as sure as a title.
+        card = next(s for s in schemas if s.mrz)
+        return PageClass(card.id, settings.MRZ_CLASS_CONFIDENCE, titled=False, header=header)
     evidence = label_evidence(layout, schemas)
     if evidence is not None:
         return PageClass(evidence[0], round(evidence[1], 3), titled=False, header=header)

@@ -25,6 +25,8 @@ class Assessment:
     ragged: bool = False  # the value ended at OCR debris: it may be cut short
     corroborated: bool = False  # another reading confirms it (date in words, register neighbours, an exact
     # match in a small closed list: a misread rarely lands exactly on another entry)
+    read_twice: bool = False  # a second OCR of the same cell (rules erased) gave the same value: one more
+    # confirmation, on top of the others (each halves the doubt)
 
     def confidence(self) -> float:
         if self.exact:
@@ -36,8 +38,9 @@ class Assessment:
             value *= settings.RAGGED_FACTOR
         if self.rule_failed:
             value *= settings.RULE_FAILED_FACTOR
-        elif self.corroborated and self.valid:
-            value = 1.0 - settings.CORROBORATED_DOUBT * (1.0 - value)
+        elif (self.corroborated or self.read_twice) and self.valid:
+            times = int(self.corroborated) + int(self.read_twice)
+            value = 1.0 - settings.CORROBORATED_DOUBT ** times * (1.0 - value)
         elif self.rule_passed:
             value = min(1.0, value + settings.RULE_PASSED_BONUS)
         return round(max(0.0, min(1.0, value)), 4)

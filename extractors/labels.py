@@ -38,7 +38,7 @@ class LabelMatch:
 
 def label_key(text: str) -> str:
     """Folded words without punctuation at their ends, as tokens are keyed (extractors.layout)."""
-    return " ".join(w for w in (PUNCT.sub("", t) for t in fold(text).split()) if w)
+    return " ".join(w for w in (PUNCT.sub("", t) for t in fold(text).replace("/", " ").split()) if w)
 
 
 _LABELS: dict[int, tuple[Schema, tuple[Label, ...]]] = {}
@@ -85,6 +85,17 @@ def _cutoff(label: Label) -> float:
     return settings.LABEL_CUTOFF
 
 
+def _english_tail(tokens: list, end: int) -> int | None:
+    """The end of the English half of a bilingual label read apart from its Vietnamese half: up to three
+    tokens from a slash after ``end``, the last ending with a colon. None when there is none."""
+    if end >= len(tokens) or not tokens[end].text.startswith("/"):
+        return None
+    for j in range(end, min(end + 3, len(tokens))):
+        if tokens[j].colon:
+            return j + 1
+    return None
+
+
 def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
     """Non-overlapping label matches on ``line``, left to right."""
     candidates: list[LabelMatch] = []
@@ -98,9 +109,16 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
                 if score < cutoff:
                     continue
                 colon = tokens[end - 1].colon or (end < len(tokens) and tokens[end].text.startswith(":"))
+                if not colon and "/" not in label.text:
+                    tail = _english_tail(tokens, end)
+                    if tail is not None:  # "Quốc tịch /Nadonafty:": the garbled English half ends the label
+                        colon, end = True, tail
                 # Without its colon a label must stand at the start of its line and match well: the
                 # same words occur in sentences ("… kể từ ngày cấp.", "(Ký, ghi rõ họ, chữ đệm, tên)").
-                if not colon and (label.words == 1 or start > 0 or score < settings.LABEL_CUTOFF_NO_COLON):
+                # A whole bilingual label ("Nơi thường trú / Place of residence") occurs in no sentence.
+                bilingual = "/" in label.text and label.words >= 4
+                if not colon and (label.words == 1 or (start > 0 and not bilingual)
+                                  or score < settings.LABEL_CUTOFF_NO_COLON):
                     continue
                 candidates.append(LabelMatch(label, start, end, score, colon))
     candidates.sort(key=lambda m: (-(len(m.label.key) * m.score / 100 + (2 if m.colon else 0)), m.start))

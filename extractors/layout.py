@@ -44,6 +44,7 @@ class PageLayout:
     lines: list[TextLine]
     image_path: str | None = None
     line_height: float = 30.0
+    dpi: int = 0
 
     def fraction(self, box: tuple[int, int, int, int]) -> BBox:
         w, h = max(self.width, 1), max(self.height, 1)
@@ -57,20 +58,72 @@ def union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
 def make_token(text: str, bbox: tuple[int, int, int, int], conf: float) -> Token:
     text = nfc(text)
     stripped = text.rstrip()
-    return Token(text=text, key=PUNCT.sub("", fold(text)), bbox=bbox, conf=conf,
+    # A slash inside a token separates the halves of a bilingual label read as one word ("Số/No").
+    key = " ".join(p for p in (PUNCT.sub("", part) for part in fold(text).split("/")) if p)
+    return Token(text=text, key=key, bbox=bbox, conf=conf,
                  colon=stripped.endswith(":"))
 
 
-def page_layout(page: PageOcr) -> PageLayout:
-    """Lines of tokens in reading order (top to bottom, then left to right), from the OCR lines."""
-    lines: list[TextLine] = []
+def _word_groups(page: PageOcr) -> list[list]:
     if page.lines:
-        groups = [[page.words[i] for i in line.words if 0 <= i < len(page.words)] for line in page.lines]
-    else:
-        by_line: dict[int, list] = {}
-        for word in page.words:
-            by_line.setdefault(word.line, []).append(word)
-        groups = [by_line[k] for k in sorted(by_line)]
+        return [[page.words[i] for i in line.words if 0 <= i < len(page.words)] for line in page.lines]
+    by_line: dict[int, list] = {}
+    for word in page.words:
+        by_line.setdefault(word.line, []).append(word)
+    return [by_line[k] for k in sorted(by_line)]
+
+
+SIDEWAYS_SHARE = 0.6  # share of words standing upright in their boxes that shows a page read sideways
+
+
+def sideways(groups: list[list]) -> int:
+    """0 for a page whose lines run left to right; +1 when they run down the page (its top at the right:
+    Tesseract read a page left turned a quarter), -1 when they run up."""
+    long_words = [w for words in groups for w in words if len(w.text.strip()) >= 3]
+    if len(long_words) < 10:
+        return 0
+    tall = sum(1 for w in long_words if (w.bbox[3] - w.bbox[1]) > 1.3 * (w.bbox[2] - w.bbox[0]))
+    if tall < SIDEWAYS_SHARE * len(long_words):
+        return 0
+    down = sum(1 for words in groups if len(words) >= 2 and words[-1].bbox[1] > words[0].bbox[1])
+    up = sum(1 for words in groups if len(words) >= 2 and words[-1].bbox[1] < words[0].bbox[1])
+    return 1 if down >= up else -1
+
+
+def _turn_box(box: tuple[int, int, int, int], turn: int, width: int, height: int) -> tuple[int, int, int, int]:
+    x0, y0, x1, y1 = box
+    if turn > 0:
+        return (y0, width - x1, y1, width - x0)
+    return (height - y1, x0, height - y0, x1)
+
+
+def _turned_image(image_path: str | None, turn: int) -> str | None:
+    """The page image turned upright, written beside the original (None when it cannot be read)."""
+    import cv2
+
+    if not image_path:
+        return None
+    image = cv2.imread(image_path)
+    if image is None:
+        return None
+    upright = cv2.rotate(image, cv2.ROTATE_90_COUNTERCLOCKWISE if turn > 0 else cv2.ROTATE_90_CLOCKWISE)
+    path = f"{image_path}.upright.png"
+    return path if cv2.imwrite(path, upright) else None
+
+
+def page_layout(page: PageOcr) -> PageLayout:
+    """Lines of tokens in reading order (top to bottom, then left to right), from the OCR lines. A page
+    that OCR read sideways (its words' boxes standing upright, its lines running down the page) is turned
+    upright here: boxes, size and image."""
+    lines: list[TextLine] = []
+    groups = _word_groups(page)
+    turn = sideways(groups)
+    width, height, image_path = page.width, page.height, page.image_path
+    if turn:
+        groups = [[w.model_copy(update={"bbox": _turn_box(w.bbox, turn, page.width, page.height)}) for w in words]
+                  for words in groups]
+        width, height = page.height, page.width
+        image_path = _turned_image(page.image_path, turn)
     for words in groups:
         tokens = [make_token(w.text, w.bbox, w.conf) for w in words if w.text.strip()]
         if not tokens:
@@ -82,5 +135,5 @@ def page_layout(page: PageOcr) -> PageLayout:
         line.index = i
     heights = [ln.bbox[3] - ln.bbox[1] for ln in lines]
     line_height = statistics.median(heights) if heights else 30.0
-    return PageLayout(number=page.number, width=page.width, height=page.height, lines=lines,
-                      image_path=page.image_path, line_height=float(line_height))
+    return PageLayout(number=page.number, width=width, height=height, lines=lines,
+                      image_path=image_path, line_height=float(line_height), dpi=page.dpi)

@@ -6,10 +6,12 @@ several lines when the value wraps; blocks that repeat labels (mother, father) a
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field
 
 from extractors import settings
 from extractors.kinds import parse_value
+from extractors.kinds.places import ends_with_province
 from extractors.labels import LabelMatch, find_labels, schema_labels
 from extractors.layout import PageLayout, TextLine, Token, make_token, union
 from extractors.text import clean_value, fold, is_leader
@@ -132,6 +134,11 @@ def _value_tokens(tokens: list[Token], numeric: bool = False) -> tuple[list[Toke
     return out, False
 
 
+def _bottom(tokens: list[Token]) -> float:
+    """Where a line of words ends below: the median of their bottoms (a skewed line's ends differ)."""
+    return statistics.median(t.bbox[3] for t in tokens)
+
+
 def _joined(lines: list[tuple[int, list[Token]]]) -> str:
     return " ".join(t.text for _, tokens in lines for t in tokens)
 
@@ -212,29 +219,40 @@ class _Reader:
         return any(rng[0] <= line.tokens[m.start].cx < rng[1] for m in self.matches[line_no])
 
     def lines_below(self, line_no: int, rng: Range, anchors: list[float], max_lines: int,
-                    key: str | None = None, numeric: bool = False) -> tuple[list[tuple[int, list[Token]]], bool]:
+                    key: str | None = None, numeric: bool = False,
+                    column_x: float | None = None) -> tuple[list[tuple[int, list[Token]]], bool]:
         """The following lines that continue a value: close below, starting where the label or its line
         starts, holding no label (a line with only the rest of the same field's label is stepped over).
-        Returns (line number, tokens) pairs and whether the last one ended raggedly."""
+        ``column_x``: the label stands right of other text on its line (a card's second column): on a next
+        line with a word starting under the label, the words left of it belong to that other text and are
+        left out. Returns (line number, tokens) pairs and whether the last one ended raggedly."""
         out: list[tuple[int, list[Token]]] = []
         ragged = False
         lh = self.layout.line_height
-        bottom = self.layout.lines[line_no].bbox[3]
+        bottom = _bottom(self.layout.lines[line_no].tokens)
         tolerance = 0.025 * self.layout.width
         for nxt in range(line_no + 1, len(self.layout.lines)):
             if len(out) >= max_lines:
                 break
             tokens = _tokens_in(self.layout.lines[nxt].tokens, rng)
+            if column_x is not None:
+                aligned = [i for i, t in enumerate(tokens) if abs(t.bbox[0] - column_x) <= tolerance]
+                if aligned:  # the words before the one under the label belong to the other column
+                    tokens = tokens[aligned[0]:]
+                elif max(t.bbox[2] for t in tokens) < column_x:
+                    continue  # a line of the other column only ("Date of expiry")
             if not tokens:
                 continue
-            top = min(t.bbox[1] for t in tokens)
+            if max(t.bbox[2] for t in tokens) < min(anchors) - tolerance:
+                continue  # a line wholly left of the value, in another column ("Date of expiry")
+            top = statistics.median(t.bbox[1] for t in tokens)
             if top - bottom > settings.CONTINUATION_GAP * lh:
                 break
             if top < bottom - 0.5 * lh:  # on the same line (another column, or a line split by OCR)
                 continue
-            if self.line_has_label(nxt, rng):
+            if self.line_has_label(nxt, (tokens[0].bbox[0] - tolerance, rng[1])):
                 if key is not None and not out and self.only_label_of(nxt, key):
-                    bottom = max(t.bbox[3] for t in tokens)
+                    bottom = _bottom(tokens)
                     continue
                 break
             if min(abs(tokens[0].bbox[0] - x) for x in anchors) > tolerance:
@@ -243,7 +261,7 @@ class _Reader:
             if not values:
                 break
             out.append((nxt, values))
-            bottom = max(t.bbox[3] for t in tokens)
+            bottom = _bottom(tokens)
         return out, ragged
 
     def only_label_of(self, line_no: int, key: str) -> bool:
@@ -287,8 +305,17 @@ class _Reader:
                 more, more_ragged = self.lines_below(lines[0][0], rng, anchors, 1, None, numeric)
                 if more and parse_value(spec.kind, _joined(more)).valid:
                     lines, ragged = more, more_ragged
-        if lines and spec.multiline:
-            more, more_ragged = self.lines_below(lines[-1][0], rng, anchors, 3, numeric=numeric)
+        complete = spec.kind in ("place", "authority") and ends_with_province(_joined(lines))
+        if lines and spec.multiline and not complete:
+            label_x = float(line.tokens[match.start].bbox[0])
+            before = [t for t in line.tokens[:match.start] if rng[0] <= t.cx < rng[1] and clean_value(t.text)]
+            column_x = label_x if before and label_x - before[0].bbox[0] > 3 * self.layout.line_height else None
+            more, more_ragged = self.lines_below(lines[-1][0], rng, anchors, 3, numeric=numeric, column_x=column_x)
+            if spec.kind in ("place", "authority"):  # an address ends with its province
+                for k in range(len(more)):
+                    if ends_with_province(_joined([*lines, *more[:k + 1]])):
+                        more, more_ragged = more[:k + 1], False
+                        break
             if more:
                 lines += more
                 ragged = more_ragged
@@ -339,11 +366,47 @@ def _pattern_value(schema: Schema, layout: PageLayout, key: str) -> RawValue | N
     return None
 
 
+CONTENT_LABEL_SCORE = 80.0  # a card value found by its shape, its label unread: never sure on its own
+_ID_TOKEN = re.compile(r"^\d{12}$")
+_NOT_A_NAME = ("cong hoa", "viet nam", "doc lap", "can cuoc", "cong an", "canh sat", "cuc truong", "quan ly",
+               "socialist", "identity", "citizen")
+
+
+def _card_by_content(schema: Schema, layout: PageLayout, found: dict[str, RawValue]) -> None:
+    """Card values whose label OCR could not read, found by their shape: the only 12-digit number on its
+    line (not the MRZ) is the personal number; the first line in capitals after it that reads as a
+    person's name is the name. One missing field of each kind only, so that the choice is not a guess."""
+    ids = [k for k, f in schema.fields.items() if f.kind == "personal_id" and f.output and k not in found]
+    names = [k for k, f in schema.fields.items() if f.kind == "name" and f.output and k not in found]
+    id_line = -1
+    if len(ids) == 1 and not any(schema.fields[k].kind == "personal_id" for k in found):
+        for i, line in enumerate(layout.lines):
+            numbers = [t for t in line.tokens if _ID_TOKEN.match(t.text.strip(".,:;"))]
+            if len(numbers) == 1 and "<" not in line.text:
+                found[ids[0]] = RawValue(text=numbers[0].text, tokens=numbers, page=layout.number,
+                                         label_score=CONTENT_LABEL_SCORE, box=numbers[0].bbox, layout=layout)
+                id_line = i
+                break
+    if len(names) == 1 and not any(schema.fields[k].kind == "name" for k in found) and id_line >= 0:
+        for line in layout.lines[id_line + 1:id_line + 4]:
+            text = clean_value(line.text)
+            if not text or text != text.upper() or any(w in fold(text) for w in _NOT_A_NAME):
+                continue
+            result = parse_value("name", text)
+            if result.valid:
+                found[names[0]] = RawValue(text=line.text, tokens=line.tokens, page=layout.number,
+                                           label_score=CONTENT_LABEL_SCORE, box=line.bbox, layout=layout)
+                break
+
+
 def locate(schema: Schema, layouts: list[PageLayout]) -> dict[str, RawValue]:
     """The raw text of every field found on the document's pages (first occurrence wins)."""
     found: dict[str, RawValue] = {}
     for layout in layouts:
         _Reader(schema, layout).read(found)
+    if schema.layout == "card":
+        for layout in layouts:
+            _card_by_content(schema, layout, found)
     for key, spec in schema.fields.items():
         if key in found or not spec.patterns:
             continue

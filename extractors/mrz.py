@@ -22,6 +22,9 @@ _LINE1_NUMBERS = re.compile(r"(\d{9})(\d)(\d{12})(?=<|$)")
 _LINE2 = re.compile(r"([0-9A-Z]{6})([0-9A-Z<])([MF<])([0-9A-Z]{6})([0-9A-Z<])VNM")
 
 
+NO_EXPIRY = "991231"
+
+
 class Mrz(BaseModel):
     personal_id: str | None = None
     date_of_birth: str | None = None
@@ -70,7 +73,8 @@ def read_mrz(layout: PageLayout) -> Mrz | None:
         if second and mrz.date_of_birth is None:
             birth, expiry = second.group(1).translate(_DIGIT_FIXES), second.group(4).translate(_DIGIT_FIXES)
             mrz.date_of_birth = _date(birth, future=False)
-            mrz.expiry_date = _date(expiry, future=True)
+            # 991231: a card without expiry ("Không thời hạn"), not a date.
+            mrz.expiry_date = None if expiry == NO_EXPIRY else _date(expiry, future=True)
             mrz.sex = {"M": "male", "F": "female"}.get(second.group(3))
             checks.append(check_digit(birth) == second.group(2).translate(_DIGIT_FIXES))
             checks.append(check_digit(expiry) == second.group(5).translate(_DIGIT_FIXES))

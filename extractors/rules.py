@@ -5,6 +5,7 @@ Vietnamese, and marks the fields it concerns so that they go to review.
 - ``personal_id``: a 12-digit number's G and YY agree with the birth year and sex (PPP G YY NNNNNN);
 - ``province``: its PPP is the code of the province named by a place (the registration authority);
 - ``date_order``: an earlier date is not after a later one (birth ≤ registration, birth ≤ death);
+- ``birthday_at_age``: a card's expiry falls on the holder's birthday at 14, 25, 40 or 60;
 - required fields are present.
 """
 
@@ -110,8 +111,31 @@ def check_date_order(rule: RuleSpec, values: dict[str, str | None], out: RuleOut
             out.corroborated.add(earlier)
 
 
+def check_birthday_at_age(rule: RuleSpec, values: dict[str, str | None], out: RuleOutcome) -> None:
+    """A date that must fall on a birthday at one of ``rule.ages`` (a card's expiry): when it does, it is
+    confirmed (a misread date hardly lands on such a day); when it does not, it is reported."""
+    birth_key, date_key = rule.fields
+    birth, date = values.get(birth_key), values.get(date_key)
+    if not birth or not date or len(birth) != 10 or len(date) != 10 or not rule.ages:
+        return
+    born, day = dt.date.fromisoformat(birth), dt.date.fromisoformat(date)
+    age = day.year - born.year
+    if age in rule.ages and (day.month, day.day) == (born.month, born.day):
+        out.corroborated.add(date_key)
+        out.passed.add(date_key)
+        return
+    if (born.month, born.day) == (2, 29) and age in rule.ages and (day.month, day.day) in ((2, 28), (3, 1)):
+        out.passed.add(date_key)
+        return
+    ages = ", ".join(str(a) for a in rule.ages)
+    out.issues.append(Issue(field=date_key, code=rule.code or "date_not_birthday_at_age",
+                            message=f"Ngày {date} không phải ngày sinh nhật ở tuổi {ages} "
+                                    f"(ngày sinh {birth})."))
+    out.failed.add(date_key)
+
+
 CHECKS = {"same_date": check_same_date, "personal_id": check_personal_id, "province": check_province,
-          "date_order": check_date_order}
+          "date_order": check_date_order, "birthday_at_age": check_birthday_at_age}
 
 
 def check_rules(schema: Schema, values: dict[str, str | None], entries: bool = False) -> RuleOutcome:

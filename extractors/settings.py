@@ -28,6 +28,7 @@ TITLE_ZONE = 0.5  # titles are looked for in this top fraction of the page
 EVIDENCE_MIN = 0.5  # share of a schema's distinctive labelled fields found on an untitled page to classify it
 EVIDENCE_MIN_FIELDS = 3  # and at least this many of them
 CLASSIFIED_OK = 0.8  # below this schema confidence no field of the document is accepted without review
+MRZ_CLASS_CONFIDENCE = 0.9  # an untitled page classified by its machine-readable zone (ID cards only)
 
 # Layout.
 CONTINUATION_GAP = 1.9  # a value goes on to the next line when the gap is below this many line heights

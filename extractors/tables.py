@@ -10,11 +10,13 @@ import cv2
 import numpy as np
 from rapidfuzz import fuzz
 
+from extractors.cells import read_region_without_rules
 from extractors.confidence import Assessment
 from extractors.kinds import parse_value
 from extractors.labels import label_key
 from extractors.layout import PageLayout, Token, union
 from extractors.rules import check_rules
+from extractors.text import canonical
 from pipeline.models import FieldValue, Issue
 from schemas import Schema
 
@@ -75,12 +77,15 @@ def _cell_of(token: Token, grid: Grid) -> tuple[int, int] | None:
 
 
 def _cells(layout: PageLayout, grid: Grid) -> dict[tuple[int, int], list[Token]]:
+    return _into_cells([token for line in layout.lines for token in line.tokens], grid)
+
+
+def _into_cells(tokens: list[Token], grid: Grid) -> dict[tuple[int, int], list[Token]]:
     cells: dict[tuple[int, int], list[Token]] = {}
-    for line in layout.lines:
-        for token in line.tokens:
-            where = _cell_of(token, grid)
-            if where is not None:
-                cells.setdefault(where, []).append(token)
+    for token in tokens:
+        where = _cell_of(token, grid)
+        if where is not None:
+            cells.setdefault(where, []).append(token)
     return cells
 
 
@@ -186,25 +191,61 @@ def read_table(schema: Schema, layout: PageLayout) -> list[Row]:
         return []
     columns = {col for (_, col) in cells}
     mapping |= map_by_content(schema, cells, mapping, columns - set(mapping), header_row)
+    first_data = header_row + 1
+    second: dict[tuple[int, int], list[Token]] = {}
+    if first_data < len(grid.rows) - 1:
+        box = (grid.cols[0], grid.rows[first_data], grid.cols[-1], grid.rows[-1])
+        second = _into_cells(read_region_without_rules(layout.image_path, box, layout.dpi), grid)
     rows: list[Row] = []
-    for row in range(header_row + 1, len(grid.rows) - 1):
+    for row in range(first_data, len(grid.rows) - 1):
         row_tokens = {col: cells.get((row, col), []) for col in mapping}
-        if any(row_tokens.values()):
-            rows.append(_row(schema, layout, mapping, row_tokens))
+        again = {col: second.get((row, col), []) for col in mapping}
+        if any(row_tokens.values()) or any(again.values()):
+            rows.append(_row(schema, layout, mapping, row_tokens, again))
     return rows
 
 
-def _row(schema: Schema, layout: PageLayout, mapping: dict[int, str], row_tokens: dict[int, list[Token]]) -> Row:
+def _ocr(tokens: list[Token]) -> float:
+    confs = [t.conf for t in tokens]
+    return 0.5 * min(confs) + 0.5 * sum(confs) / len(confs)
+
+
+SURE_QUALITY = 0.9  # readings that agree confirm each other only when the kind found one of them clean
+
+
+def _row(schema: Schema, layout: PageLayout, mapping: dict[int, str], row_tokens: dict[int, list[Token]],
+         again: dict[int, list[Token]] | None = None) -> Row:
+    """One entry from its cells, read twice: the page's OCR and (``again``) the table read without its
+    rules. Agreeing readings corroborate each other; the reading its kind finds cleaner is kept (a second
+    one stands in for an unusable first); two clean readings that disagree leave the cell to a person."""
     row: Row = {}
     for col, key in mapping.items():
-        tokens = row_tokens[col]
-        if not tokens:
+        kind = schema.entry_fields[key].kind
+        readings = []
+        for tokens in (row_tokens[col], (again or {}).get(col, [])):
+            if tokens:
+                readings.append((parse_value(kind, _text(tokens)), tokens))
+        if not readings:
             continue
-        result = parse_value(schema.entry_fields[key].kind, _text(tokens))
-        confs = [t.conf for t in tokens]
-        ocr = 0.5 * min(confs) + 0.5 * sum(confs) / len(confs)
+        result, tokens = readings[0]
+        agree = disagree = False
+        if len(readings) == 2:
+            other, other_tokens = readings[1]
+            if not result.valid and other.valid:
+                result, tokens = other, other_tokens
+            elif result.valid and other.valid:
+                same = canonical(result.value or "") == canonical(other.value or "")
+                # One clean reading and another that the kind repaired to the same value (``Việ Nam``,
+                # ``NGUYÊN``) still agree: the value is the clean reading's.
+                agree = same and max(result.quality, other.quality) >= SURE_QUALITY
+                # Different values, both clean for their kind: a person decides.
+                disagree = not same and min(result.quality, other.quality) >= SURE_QUALITY
+                if other.quality > result.quality:  # the reading the kind finds cleaner ("Nhi", not "Nhỉ")
+                    result, tokens = other, other_tokens
+        ocr = max(_ocr(tokens), _ocr(readings[1][1])) if agree else _ocr(tokens)  # the better of two like reads
         assessment = Assessment(ocr=ocr, label=1.0, kind_quality=result.quality, valid=result.valid,
-                                corroborated=result.closed)
+                                corroborated=result.closed and not disagree, read_twice=agree,
+                                rule_failed=disagree)
         row[key] = Cell(result.value, assessment, layout.number, layout.fraction(union([t.bbox for t in tokens])))
     return row
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 # Combining marks that carry the tone (NFD). Other marks (circumflex, breve, horn) belong to the letter.
 TONE_MARKS = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
@@ -30,7 +34,8 @@ def squash(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase, without any diacritic, đ→d: the key for fuzzy matching that survives OCR accents."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    # ø: what OCR makes of ố in small print ("Sø/No").
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("ø", "o"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -109,3 +114,49 @@ def odd_words(text: str) -> list[str]:
         if not is_syllable(bare):
             odd.append(word)
     return odd
+
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=1)
+def _phrase_pairs() -> dict[str, dict[str, str]]:
+    """Folded pairs of adjacent words of the known phrases (extractors/data/phrases.yaml) → {canonical
+    spelling: printed spelling}."""
+    with (_DATA / "phrases.yaml").open(encoding="utf-8") as fh:
+        phrases = yaml.safe_load(fh)["phrases"]
+    table: dict[str, dict[str, str]] = {}
+    for phrase in phrases:
+        words = nfc(phrase).split()
+        for a, b in zip(words, words[1:], strict=False):
+            table.setdefault(fold(f"{a} {b}"), {})[canonical(f"{a} {b}")] = f"{a} {b}"
+    return table
+
+
+def _like_case(word: str, model: str) -> str:
+    if model.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def check_phrases(text: str) -> tuple[str, list[str]]:
+    """(text with repairs, suspect pairs): adjacent words whose letters form a known pair of words
+    (``bổ sung``) but whose accents match none of its spellings (``Bố sung``). A pair with exactly one
+    known spelling is put back to it, keeping the printed capitals."""
+    pairs = _phrase_pairs()
+    words = text.split(" ")
+    suspect: list[str] = []
+    for i in range(len(words) - 1):
+        a, b_printed = words[i], words[i + 1]
+        b = b_printed.rstrip(",.;:)")
+        tail = b_printed[len(b):]
+        if not (a.isalpha() and b.isalpha()):
+            continue
+        known = pairs.get(fold(f"{a} {b}"))
+        if not known or canonical(f"{a} {b}") in known:
+            continue
+        suspect.append(f"{a} {b}")
+        if len(known) == 1:
+            good_a, good_b = next(iter(known.values())).split(" ")
+            words[i], words[i + 1] = _like_case(good_a, a), _like_case(good_b, b) + tail
+    return " ".join(words), suspect

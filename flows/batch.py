@@ -1,9 +1,11 @@
 """``batch_digitize``: many scans (files and folders, recursively) to signed archive copies, extraction
 results and repository records; resumable, bad inputs to quarantine, a summary at the end.
 
-Per input: ocr_extract → sign → store → publish (flows/tasks.py), chained by futures. At most ``jobs`` inputs
-are in OCR at once (each OCRs its pages in up to ``jobs`` processes), while signing, storing and publishing of
-finished inputs overlap with the OCR of the next ones.
+Per input: ocr_extract → sign → store → publish (flows/tasks.py). One pool of ``jobs`` page workers serves the
+whole batch (``pipeline.process.shared_pool``): a few inputs are in OCR at once so that the workers always have
+pages waiting, but never more than ``jobs`` pages are in OCR. An input's next task is submitted when its
+previous one has finished (no task thread waits on another task), so signing, storing and publishing of
+finished inputs overlap with the OCR of the next ones; the extractors are loaded in the background meanwhile.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 import shutil
+import threading
 import time
 from collections import deque
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, get_run_logger
+from prefect import Task, flow, get_run_logger
 from prefect.futures import PrefectFuture
 
 from flows import progress, tasks
@@ -27,7 +30,9 @@ from flows.repository import close_all
 from flows.summary import build_summary
 from flows.tasks import Item
 from pipeline.config import settings
-from pipeline.process import sha256_file
+from pipeline.process import sha256_file, shared_pool, warm_extractors
+
+FILES_IN_OCR_PER_JOB = 2  # inputs in ocr_extract at once, per page worker (the workers never wait for a file)
 
 
 def plan(paths: list[str], out_dir: str, sign: bool, store: bool) -> tuple[list[Item], list[str]]:
@@ -60,20 +65,31 @@ def plan(paths: list[str], out_dir: str, sign: bool, store: bool) -> tuple[list[
     return items, found.ignored
 
 
-def _chain(item: Item, schema: str | None, sign: bool, store: bool, jobs: int) -> list[PrefectFuture]:
-    """Submits one input's tasks, each taking the previous one's future; returns the futures in order."""
-    chain = [tasks.ocr_extract.submit(item, schema=schema, jobs=jobs)]
+def _stages(schema: str | None, sign: bool, store: bool, jobs: int) -> list[tuple[Task, dict[str, Any]]]:
+    """The tasks of one input, in order, with their options (each takes the previous one's result)."""
+    stages: list[tuple[Task, dict[str, Any]]] = [(tasks.ocr_extract, {"schema": schema, "jobs": jobs})]
     if sign:
-        chain.append(tasks.sign.submit(chain[-1]))
+        stages.append((tasks.sign, {}))
     if store:
-        chain.append(tasks.store.submit(chain[-1]))
-    chain.append(tasks.publish.submit(chain[-1]))
-    return chain
+        stages.append((tasks.store, {}))
+    stages.append((tasks.publish, {}))
+    return stages
+
+
+def _warm_extractors_in_background(log: logging.LoggerAdapter) -> None:
+    def warm() -> None:
+        try:
+            warm_extractors()
+        except Exception as err:  # noqa: BLE001 - best effort: the first extraction shows any real error
+            log.warning("loading the extractors in the background failed: %s", err)
+
+    threading.Thread(target=warm, name="sohoa-warm-extractors", daemon=True).start()
 
 
 def _outcome(item: Item, chain: list[PrefectFuture]) -> Item:
     """The last task's item, or the input marked failed with the reason of the first task that failed."""
     for future in chain:
+        future.wait()
         state = future.state
         if not state.is_completed():
             error = state.result(raise_on_failure=False) if state.is_failed() or state.is_crashed() else None
@@ -124,18 +140,30 @@ def batch_digitize(
         log.info("%d input(s): %d to do, %d skipped, %d ignored", len(items), len(todo),
                  sum(i.status == "skipped" for i in items), len(ignored))
         chains: dict[str, list[PrefectFuture]] = {}
-        in_ocr: list[PrefectFuture] = []
-        while todo or in_ocr:
-            while todo and len(in_ocr) < jobs:
+        if todo:
+            shared_pool(jobs)  # the page workers start now, while the first input is opened
+            _warm_extractors_in_background(log)
+        stages = _stages(schema, sign, store, jobs)
+        running: dict[concurrent.futures.Future, tuple[Item, int, PrefectFuture]] = {}
+        in_ocr = 0
+        while todo or running:
+            while todo and in_ocr < FILES_IN_OCR_PER_JOB * jobs:
                 item = todo.popleft()
-                chain = _chain(item, schema, sign, store, jobs)
-                in_ocr.append(chain[0])
-                chains[item.sha256] = chain
-            _, running = concurrent.futures.wait([f.wrapped_future for f in in_ocr],
-                                                 return_when=concurrent.futures.FIRST_COMPLETED)
-            in_ocr = [f for f in in_ocr if f.wrapped_future in running]
-        for chain in chains.values():
-            chain[-1].wait()
+                task, options = stages[0]
+                future = task.submit(item, **options)
+                chains[item.sha256] = [future]
+                running[future.wrapped_future] = (item, 0, future)
+                in_ocr += 1
+            finished, _ = concurrent.futures.wait(list(running), return_when=concurrent.futures.FIRST_COMPLETED)
+            for wrapped in finished:
+                item, stage, future = running.pop(wrapped)
+                in_ocr -= stage == 0
+                future.wait()  # done: this only keeps its final state (else ``state`` asks the API)
+                if stage + 1 < len(stages) and future.state.is_completed():
+                    task, options = stages[stage + 1]
+                    after = task.submit(future, **options)
+                    chains[item.sha256].append(after)
+                    running[after.wrapped_future] = (item, stage + 1, after)
         results = [_outcome(i, chains[i.sha256]) if i.active else i for i in items]
         for item in results:
             if item.status == "failed":

@@ -7,12 +7,17 @@
 
 The workspace is ``SOHOA_HOME/intake/<id>``, ``id`` made from the files' hashes: the same files give the
 same workspace, and intake skips the OCR it has done already (the same task as the batch's).
+
+Latency: the pages of all the files go to this process's page workers at once (``shared_pool``), kept warm
+between dossiers; a process that takes dossiers in (a server, a Prefect worker) calls ``warm_up()`` when it
+starts, so that the first dossier does not wait for the workers to start or the extractors to load.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from pathlib import Path
 
 from prefect import flow
@@ -25,7 +30,7 @@ from flows.tasks import Item
 from pipeline.config import settings
 from pipeline.errors import BadInput
 from pipeline.models import ExtractionResult
-from pipeline.process import sha256_file
+from pipeline.process import sha256_file, shared_pool, warm_extractors
 
 
 class DossierIntake(BaseModel):
@@ -43,6 +48,14 @@ class DossierFinal(BaseModel):
 def _workspace(hashes: list[str]) -> Path:
     digest = hashlib.sha256("\n".join(hashes).encode()).hexdigest()[:24]
     return settings().home / "intake" / digest
+
+
+def warm_up(jobs: int | None = None) -> threading.Thread:
+    """Starts the page workers and loads the extractors, in the background (returns the loading thread)."""
+    shared_pool(jobs)
+    thread = threading.Thread(target=warm_extractors, name="sohoa-warm-extractors", daemon=True)
+    thread.start()
+    return thread
 
 
 @flow(name="intake-dossier")

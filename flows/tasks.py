@@ -103,8 +103,12 @@ def _summarise(item: Item, result: ExtractionResult) -> dict[str, Any]:
 @task(name="ocr-extract", task_run_name="ocr-extract-{item.sha256:.12}", retries=1, retry_delay_seconds=2,
       retry_condition_fn=not_bad_input)
 def ocr_extract(item: Item, schema: str | None = None, jobs: int | None = None) -> Item:
-    """OCR once per page, extract, and write the PDF/A-2b archive copy; a bad input goes to quarantine."""
-    from pipeline.process import process_file
+    """OCR once per page, extract, and write the PDF/A-2b archive copy; a bad input goes to quarantine.
+
+    The pages go to this process's page workers (``pipeline.process.shared_pool(jobs)``: started once, shared
+    by every file in OCR at the same time, so never more than ``jobs`` pages in OCR); documents are extracted
+    while the next pages are read, and no page's words are kept once its document is extracted."""
+    from pipeline.process import process_file, shared_pool
 
     log = get_run_logger()
     archive, extraction = item.work / "archive.pdf", item.work / "extraction.json"
@@ -123,8 +127,8 @@ def ocr_extract(item: Item, schema: str | None = None, jobs: int | None = None) 
     partial = item.work / "archive.part.pdf"
     started = time.perf_counter()
     try:
-        processed = process_file(Path(item.source), schema=schema, jobs=jobs, archive_out=partial,
-                                 workdir=item.work / "pages", progress=pages_done)
+        processed = process_file(Path(item.source), schema=schema, archive_out=partial, workdir=item.work / "pages",
+                                 progress=pages_done, pool=shared_pool(jobs), keep_words=False)
     except BadInput as err:
         log.warning("document %s: quarantined (%s)", item.tag, err.reason)
         shutil.rmtree(item.work, ignore_errors=True)

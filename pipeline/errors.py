@@ -13,5 +13,10 @@ class BadInput(Exception):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type[BadInput], tuple[str, str]]:
+        # Raised in a page worker, it must come back to the parent whole (path and reason), not as a pickling error
+        # that breaks the process pool.
+        return (type(self), (self.path, self.reason))
+
     def line(self) -> str:
         return f"{self.path}: {self.reason}"

@@ -26,7 +26,7 @@ class Prepared:
     rotation: int  # degrees clockwise applied to make the page upright
     skew: float  # degrees of skew corrected (positive: the text rose to the right)
     colour_mode: ColourMode
-    orientation_method: str  # "layout" or "osd"
+    orientation_method: str  # "layout" (sure), "osd" (doubtful, OSD asked) or "ocr" (turned after a poor reading)
 
 
 def preprocess(rgb: np.ndarray, dpi: int, lang: str = "vie") -> Prepared:
@@ -41,14 +41,20 @@ def preprocess(rgb: np.ndarray, dpi: int, lang: str = "vie") -> Prepared:
         small = rotate_small(small, skew, border=0)
     # 3. Upright or upside down? Cheap layout test; Tesseract's OSD only when it is unsure.
     flipped, sure = is_upside_down(small)
-    rotation = (quarter + (180 if flipped else 0)) % 360
     method = "layout"
     if not (sure and direction_sure):
+        # Ask OSD about the page as turned so far; when it cannot tell either, keep the layout test's answer only
+        # if that one was sure, else take the common case: not upside down.
         method = "osd"
-        upright = rotate_quadrant(grey, rotation)
+        turned = rotate_quadrant(grey, quarter)
         if abs(skew) >= 0.05:
-            upright = rotate_small(upright, skew)
-        rotation = (rotation + osd_orientation(upright, dpi)) % 360
+            turned = rotate_small(turned, skew)
+        osd = osd_orientation(turned, dpi)
+        if osd is not None:
+            quarter, flipped = (quarter + osd) % 360, False
+        elif not sure:
+            flipped = False
+    rotation = (quarter + (180 if flipped else 0)) % 360
     if rotation:
         rgb = rotate_quadrant(rgb, rotation)
         grey = rotate_quadrant(grey, rotation)
@@ -70,13 +76,42 @@ def preprocess(rgb: np.ndarray, dpi: int, lang: str = "vie") -> Prepared:
     )
 
 
+def turned_over(prepared: Prepared) -> Prepared:
+    """The same page turned by 180 degrees (for a doubtful page whose OCR came out poor)."""
+    return Prepared(
+        colour=rotate_quadrant(prepared.colour, 180),
+        grey=rotate_quadrant(prepared.grey, 180),
+        rotation=(prepared.rotation + 180) % 360,
+        skew=prepared.skew,
+        colour_mode=prepared.colour_mode,
+        orientation_method="ocr",
+    )
+
+
 def analysis_binary(grey: np.ndarray, dpi: int) -> np.ndarray:
-    """A small binary image (ink = 255) at about ANALYSIS_DPI for layout analysis."""
+    """A small binary image (ink = 255) at about ANALYSIS_DPI for layout analysis. The paper's brightness is
+    divided out first, so that shadows and uneven light do not turn into ink."""
     scale = min(1.0, ANALYSIS_DPI / max(dpi, 1))
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
-    blur = cv2.GaussianBlur(small, (3, 3), 0)
+    flat = normalise_by_background(small, estimate_background(small, int(dpi * scale)))
+    blur = cv2.GaussianBlur(flat, (3, 3), 0)
     _, binary = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    return binary
+    return without_rules(binary)
+
+
+def without_rules(binary: np.ndarray) -> np.ndarray:
+    """The binary image with long straight rules (a register's table grid, underlines) taken out. Smeared
+    together with the grid, the text of a table's cells makes no line-shaped blobs, and a register page turned a
+    quarter would stay sideways."""
+    # A rule skewed by a few degrees has no long run along one row: it is thickened across first (5 px), which
+    # keeps its runs long (~100 px at 3 degrees) while the gaps between characters still break text apart.
+    length = max(15, int(min(binary.shape) * 0.08))
+    across = cv2.dilate(binary, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
+    horizontal = cv2.morphologyEx(across, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    across = cv2.dilate(binary, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1)))
+    vertical = cv2.morphologyEx(across, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
+    rules = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+    return cv2.bitwise_and(binary, cv2.bitwise_not(rules))
 
 
 def _line_blobs(binary: np.ndarray, horizontal: bool) -> list[tuple[int, int, int, int]]:
@@ -136,8 +171,8 @@ def is_upside_down(binary: np.ndarray) -> tuple[bool, bool]:
     return score < 0.5, used >= 8 and abs(score - 0.5) >= 0.08
 
 
-def osd_orientation(grey: np.ndarray, dpi: int) -> int:
-    """Tesseract's orientation detection: how far to turn clockwise (0 when it cannot tell)."""
+def osd_orientation(grey: np.ndarray, dpi: int) -> int | None:
+    """Tesseract's orientation detection: how far to turn clockwise (None when it cannot tell)."""
     import pytesseract
 
     scale = min(1.0, 300 / max(dpi, 1))
@@ -145,9 +180,9 @@ def osd_orientation(grey: np.ndarray, dpi: int) -> int:
     try:
         osd = pytesseract.image_to_osd(img, config="--psm 0", output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractError:
-        return 0
-    if float(osd.get("orientation_conf", 0)) < 1.0:
-        return 0
+        return None
+    if float(osd.get("orientation_conf", 0)) < 2.0:
+        return None
     return int(osd.get("rotate", 0)) % 360
 
 
@@ -162,8 +197,8 @@ def estimate_skew(binary: np.ndarray) -> float:
     ys, xs = np.nonzero(binary)
     if len(xs) < 500:
         return 0.0
-    if len(xs) > 200_000:
-        pick = np.random.default_rng(0).choice(len(xs), 200_000, replace=False)
+    if len(xs) > 60_000:
+        pick = np.random.default_rng(0).choice(len(xs), 60_000, replace=False)
         xs, ys = xs[pick], ys[pick]
     xs = xs.astype(np.float32) - binary.shape[1] / 2
     ys = ys.astype(np.float32)
@@ -238,7 +273,9 @@ def remove_leader_dots(grey: np.ndarray, dpi: int) -> np.ndarray:
     if not erase:
         return grey
     # Each dot with its anti-aliased rim: the dark core grown by a pixel or two.
-    mask = np.isin(labels, np.asarray(erase)).astype(np.uint8)
+    is_erased = np.zeros(n, dtype=np.uint8)
+    is_erased[np.asarray(erase)] = 1
+    mask = is_erased[labels]
     rim = max(3, int(round(dpi / 100)) * 2 + 1)
     mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (rim, rim)))
     out = grey.copy()
@@ -269,8 +306,8 @@ def normalise_colour(rgb: np.ndarray, background: np.ndarray) -> np.ndarray:
     bg = np.maximum(background, 1)
     out = cv2.divide(rgb, cv2.merge([bg, bg, bg]), scale=255)
     # Paper that is nearly white becomes white: it keeps JPEG small and the copy legible.
-    out[cv2.cvtColor(out, cv2.COLOR_RGB2GRAY) > 235] = 255
-    return out
+    _, paper = cv2.threshold(cv2.cvtColor(out, cv2.COLOR_RGB2GRAY), 235, 255, cv2.THRESH_BINARY)
+    return cv2.max(out, cv2.merge([paper, paper, paper]))
 
 
 def colour_mode(rgb: np.ndarray) -> ColourMode:

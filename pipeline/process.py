@@ -1,16 +1,28 @@
 """From a file to OCRed pages, an archive copy and an extraction result: the stages run in order, one page per
 worker process (Tesseract single-threaded, as many processes as cores). One OCR pass per page feeds both the
-archive copy's text layer and the extraction."""
+archive copy's text layer and the extraction.
+
+The workers are a ``PagePool``: started once and reused for every file given to it (``shared_pool`` keeps one
+for the life of the process: a batch, a server), so a file does not pay for forking workers and their imports,
+and pages of several files read at once never make more than ``jobs`` OCR processes. Extraction runs in the
+calling process while the workers read the next pages: a document is extracted as soon as a later page shows
+that it has ended, and its pages' words are let go (``process_file(keep_words=False)`` keeps memory flat
+whatever the number of pages)."""
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import itertools
 import multiprocessing
 import os
 import tempfile
+import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,12 +30,17 @@ from pydantic import BaseModel
 
 from pipeline.config import settings
 from pipeline.ingest import PageSource, load_page, open_document
-from pipeline.models import ExtractionResult, PageOcr
+from pipeline.models import Document, ExtractionResult, PageOcr
 from pipeline.ocr import mean_confidence, ocr_page, page_text
 from pipeline.pdfa import assemble_pdfa, encode_jpeg, write_page_pdf
-from pipeline.preprocess import preprocess
+from pipeline.preprocess import preprocess, turned_over
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
+DOUBTFUL_PAGE_CONFIDENCE = 0.75  # below this mean word confidence, a page of doubtful orientation is read again
+POOR_PAGE_CONFIDENCE = 0.5  # below this, any page is read again the other way up (the layout test can be fooled)
+PRELOAD = ["pipeline.process"]  # imported once by the fork server, so that a new worker starts with them
+IN_FLIGHT_PER_WORKER = 4  # pages of one file submitted ahead per worker (workers never wait for the parent)
+FIRST_WINDOW = 8  # pages read before the first try at extracting the documents that have ended
 
 
 class PageJob(BaseModel):
@@ -50,6 +67,15 @@ def process_page(job: PageJob) -> PageOutput:
     del rgb
     t2 = time.perf_counter()
     words, lines = ocr_page(prepared.grey, job.source.dpi, job.lang)
+    confidence = mean_confidence(words)
+    doubtful = prepared.orientation_method != "layout" and confidence < DOUBTFUL_PAGE_CONFIDENCE
+    if doubtful or confidence < POOR_PAGE_CONFIDENCE:
+        # The page's way up was in doubt (or the layout test was fooled, e.g. by a patterned card) and the text
+        # reads poorly: read it the other way up too and keep the better reading (only such pages pay twice).
+        other = turned_over(prepared)
+        other_words, other_lines = ocr_page(other.grey, job.source.dpi, job.lang)
+        if mean_confidence(other_words) > confidence:
+            prepared, words, lines = other, other_words, other_lines
     t3 = time.perf_counter()
     height, width = prepared.grey.shape
     jpeg = encode_jpeg(prepared.colour, prepared.colour_mode, job.source.dpi)
@@ -78,6 +104,148 @@ def process_page(job: PageJob) -> PageOutput:
     return PageOutput(page=page, pdf_path=str(pdf_path) if pdf_path else None, seconds=seconds)
 
 
+def _warm_worker() -> int:
+    """A new worker's first task: Tesseract reads its language data once (into the page cache)."""
+    import numpy as np
+
+    blank = np.full((64, 256), 255, dtype=np.uint8)
+    ocr_page(blank, 200, settings().ocr_lang)
+    return os.getpid()
+
+
+def _prepare_fork_server() -> None:
+    """Before the fork server starts (the first process pool of this process): it imports ``PRELOAD`` once for
+    every worker it will fork, and large page arrays freed in a worker go back to the system at once (glibc
+    reads the threshold when a process starts). Later calls change nothing that is running."""
+    from multiprocessing import forkserver
+
+    os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", str(1 << 20))
+    current = list(getattr(getattr(forkserver, "_forkserver", None), "_preload_modules", None) or ["__main__"])
+    missing = [name for name in PRELOAD if name not in current]
+    if missing:
+        multiprocessing.get_context("forkserver").set_forkserver_preload(current + missing)
+
+
+class PagePool:
+    """Page workers, started once and reused for every file read through them.
+
+    ``jobs`` worker processes (``forkserver``; the fork server has imported this module, OpenCV, NumPy and the
+    Tesseract bindings, so a worker starts in milliseconds); with ``jobs == 1`` pages are read in the calling
+    thread, one at a time across all threads. Files read at once from several threads share the workers: there
+    are never more than ``jobs`` pages in OCR. Thread-safe. A pool whose worker died (killed for memory, a crash
+    in a native library) fails the files it was reading and is replaced for the next ones."""
+
+    def __init__(self, jobs: int | None = None) -> None:
+        self.jobs = max(1, jobs or settings().jobs)
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._inline = threading.Lock()
+        self._closed = False
+
+    def __enter__(self) -> PagePool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _get(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("this page pool is closed")
+            if self._executor is None:
+                _prepare_fork_server()
+                self._executor = ProcessPoolExecutor(max_workers=self.jobs,
+                                                     mp_context=multiprocessing.get_context("forkserver"))
+            return self._executor
+
+    def _discard(self, executor: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._executor is executor:
+                self._executor = None
+        executor.shutdown(wait=False, cancel_futures=True)
+
+    def start(self) -> PagePool:
+        """Starts the workers in the background, each reading a tiny page (Tesseract's language data into the
+        page cache), so that the first file finds them warm. Returns at once."""
+        if self.jobs > 1:
+            threading.Thread(target=self._warm, name="sohoa-page-workers", daemon=True).start()
+        return self
+
+    def _warm(self) -> None:
+        try:
+            executor = self._get()
+            # Submitted together, so that each starts its own worker (a pool forks only when none is idle).
+            for _ in range(self.jobs):
+                executor.submit(_warm_worker)
+        except RuntimeError:  # closed meanwhile (or a broken pool: the next file replaces it)
+            return
+
+    def map(self, work: Iterable[PageJob]) -> Iterator[PageOutput]:
+        """``process_page`` over ``work``, results in order. A few pages per worker are submitted ahead (the
+        workers go on while the caller handles a result); those not yet read are cancelled when the caller
+        stops early or a page fails."""
+        if self.jobs == 1:
+            for job in work:
+                with self._inline:
+                    out = process_page(job)
+                yield out
+            return
+        executor = self._get()
+        todo = iter(work)
+        ahead: deque[Future] = deque()
+        try:
+            ahead.extend(executor.submit(process_page, job)
+                         for job in itertools.islice(todo, IN_FLIGHT_PER_WORKER * self.jobs))
+            while ahead:
+                try:
+                    out = ahead.popleft().result()
+                except BrokenProcessPool:
+                    self._discard(executor)
+                    raise
+                ahead.extend(executor.submit(process_page, job) for job in itertools.islice(todo, 1))
+                yield out
+        finally:
+            for future in ahead:
+                future.cancel()
+
+    def worker_pids(self) -> list[int]:
+        """The ids of the worker processes running now (none with ``jobs == 1`` or before the first page)."""
+        with self._lock:
+            executor = self._executor
+        return sorted(getattr(executor, "_processes", None) or {})
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+_shared: dict[int, PagePool] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_pool(jobs: int | None = None) -> PagePool:
+    """This process's page pool of ``jobs`` workers (default: ``SOHOA_JOBS``, else one per core): started on first
+    use, then kept warm for the life of the process and shared by everything in it (closed at exit)."""
+    jobs = max(1, jobs or settings().jobs)
+    with _shared_lock:
+        pool = _shared.get(jobs)
+        if pool is None:
+            pool = _shared[jobs] = PagePool(jobs).start()
+    return pool
+
+
+@atexit.register
+def close_shared_pools() -> None:
+    with _shared_lock:
+        pools = list(_shared.values())
+        _shared.clear()
+    for pool in pools:
+        pool.close()
+
+
 @contextmanager
 def _workdir(workdir: Path | None) -> Iterator[Path]:
     if workdir is not None:
@@ -88,33 +256,34 @@ def _workdir(workdir: Path | None) -> Iterator[Path]:
         yield Path(tmp)
 
 
+@contextmanager
+def _pool_for(jobs: int | None, pages: int, pool: PagePool | None) -> Iterator[PagePool]:
+    """``pool`` if given, else a pool for this file only (no more workers than pages), closed after it."""
+    if pool is not None:
+        yield pool
+        return
+    with PagePool(max(1, min(jobs or settings().jobs, pages))) as own:
+        yield own
+
+
 def run_pages(
     sources: list[PageSource],
     workdir: Path,
     jobs: int | None,
     write_pdf: bool,
     progress: Progress | None = None,
+    pool: PagePool | None = None,
 ) -> Iterator[PageOutput]:
-    """Runs ``process_page`` over the pages, ``jobs`` at a time, yielding results in page order."""
-    jobs = max(1, min(jobs or settings().jobs, len(sources)))
-    work = [
+    """Runs ``process_page`` over the pages, yielding results in page order: through ``pool`` when given (its
+    workers, ``jobs`` is then unused), else through a pool of ``jobs`` workers made for this file."""
+    work = (
         PageJob(source=s, number=i + 1, workdir=str(workdir), lang=settings().ocr_lang, write_pdf=write_pdf)
         for i, s in enumerate(sources)
-    ]
-    done = 0
-    if jobs == 1:
-        for job in work:
-            out = process_page(job)
-            done += 1
+    )
+    with _pool_for(jobs, len(sources), pool) as workers:
+        for done, out in enumerate(workers.map(work), start=1):
             if progress:
-                progress(done, len(work))
-            yield out
-        return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        for out in pool.map(process_page, work, chunksize=1):
-            done += 1
-            if progress:
-                progress(done, len(work))
+                progress(done, len(sources))
             yield out
 
 
@@ -127,17 +296,25 @@ def sha256_file(path: Path) -> str:
 
 
 def read_pages(
-    path: Path, jobs: int | None = None, workdir: Path | None = None, progress: Progress | None = None
+    path: Path,
+    jobs: int | None = None,
+    workdir: Path | None = None,
+    progress: Progress | None = None,
+    pool: PagePool | None = None,
 ) -> list[PageOcr]:
     """Ingest, preprocess and OCR every page of a file. ``image_path`` of each page stays valid while ``workdir``
     exists (pass one to keep the images; by default a temporary folder is used and removed)."""
     sources = open_document(Path(path))
     with _workdir(workdir) as wd:
-        return [out.page for out in run_pages(sources, wd, jobs, write_pdf=False, progress=progress)]
+        return [out.page for out in run_pages(sources, wd, jobs, write_pdf=False, progress=progress, pool=pool)]
+
+
+def _without_words(page: PageOcr) -> PageOcr:
+    return page.model_copy(update={"words": [], "lines": []})
 
 
 def ocr_to_pdfa(
-    path: Path, out: Path, jobs: int | None = None, progress: Progress | None = None
+    path: Path, out: Path, jobs: int | None = None, progress: Progress | None = None, pool: PagePool | None = None
 ) -> list[PageOcr]:
     """The searchable PDF/A-2b archive copy of a file. Returns the pages without their words (memory stays flat)."""
     sources = open_document(Path(path))
@@ -145,7 +322,7 @@ def ocr_to_pdfa(
     with tempfile.TemporaryDirectory(prefix="sohoa-") as tmp:
         wd = Path(tmp)
         pdfs = []
-        for result in run_pages(sources, wd, jobs, write_pdf=True, progress=progress):
+        for result in run_pages(sources, wd, jobs, write_pdf=True, progress=progress, pool=pool):
             pages.append(PageOcr(**result.page.model_dump(exclude={"words", "lines", "image_path"})))
             pdfs.append(Path(result.pdf_path or ""))
             Path(result.page.image_path or "").unlink(missing_ok=True)
@@ -153,8 +330,62 @@ def ocr_to_pdfa(
     return pages
 
 
+class DocumentStream:
+    """Extraction while the pages are still being read. Pages are added in order; every ``FIRST_WINDOW`` pages
+    the documents of the pages held so far are extracted, and all but the last one (which may go on over the
+    next pages) are final: their pages are let go. A document that goes on (a register) is tried again when the
+    pages held have doubled. ``finish`` extracts what is left.
+
+    The documents are those ``extract_documents`` gives for all the pages at once, because it splits pages in
+    order (whether a page starts a document depends on that page and the document before it) and extracts each
+    document from its own pages (``tests/pipeline/test_process_stream.py`` checks it on real pages)."""
+
+    def __init__(self, schema: str | None, first_window: int = FIRST_WINDOW) -> None:
+        self.schema = schema
+        self.first_window = max(1, first_window)
+        self.held: list[PageOcr] = []
+        self.documents: list[Document] = []
+        self.seconds = 0.0  # spent extracting
+        self._next_try = self.first_window
+
+    def add(self, page: PageOcr) -> None:
+        self.held.append(page)
+        if len(self.held) >= self._next_try:
+            self._extract(final=False)
+
+    def finish(self) -> list[Document]:
+        if self.held:
+            self._extract(final=True)
+        return self.documents
+
+    def _extract(self, final: bool) -> None:
+        started = time.perf_counter()
+        documents = _extract(self.held, self.schema)
+        if final:
+            self.documents.extend(documents)
+            self.held = []
+        elif len(documents) > 1 and documents[-1].pages:
+            self.documents.extend(documents[:-1])
+            first_open = min(documents[-1].pages)
+            self.held = [p for p in self.held if p.number >= first_open]
+            self._next_try = len(self.held) + self.first_window
+        else:
+            self._next_try = 2 * len(self.held)
+        self.seconds += time.perf_counter() - started
+
+
+def extract_stream(pages: Iterable[PageOcr], schema: str | None = None,
+                   first_window: int = FIRST_WINDOW) -> list[Document]:
+    """``extract_documents`` over pages given one by one (see ``DocumentStream``)."""
+    stream = DocumentStream(schema, first_window)
+    for page in pages:
+        stream.add(page)
+    return stream.finish()
+
+
 class Processed(BaseModel):
-    """Everything one pass over a file gives: the extraction result and the pages with their words."""
+    """Everything one pass over a file gives: the extraction result and the pages (with their words unless
+    ``process_file(keep_words=False)``)."""
 
     result: ExtractionResult
     pages: list[PageOcr]
@@ -167,44 +398,70 @@ def process_file(
     archive_out: Path | None = None,
     workdir: Path | None = None,
     progress: Progress | None = None,
+    pool: PagePool | None = None,
+    keep_words: bool = True,
 ) -> Processed:
-    """OCR once, then extract, and (when ``archive_out`` is given) write the PDF/A archive copy from the same OCR."""
+    """OCR once, extract, and (when ``archive_out`` is given) write the PDF/A archive copy from the same OCR.
+
+    Pages are read by ``pool``'s workers when given (else by ``jobs`` workers started for this file); documents
+    are extracted while the next pages are read (``DocumentStream``). ``keep_words=False``: the pages returned
+    have no words and lines, and no page's words are kept longer than its document needs them, so memory does
+    not grow with the number of pages (unless one document spans them all).
+
+    ``result.timings`` (seconds, they add up to the wall time): ``ocr`` reading the pages (minus the extraction
+    done meanwhile), ``extract`` extracting, ``pdfa`` joining the archive copy."""
     path = Path(path)
     t0 = time.perf_counter()
     sources = open_document(path)
     sha = sha256_file(path)
+    stream = DocumentStream(schema)
+    pages: list[PageOcr] = []
+    contract = []
+    pdfs: list[Path] = []
     with _workdir(workdir) as wd:
-        outputs = list(run_pages(sources, wd, jobs, write_pdf=archive_out is not None, progress=progress))
-        pages = [o.page for o in outputs]
+        for out in run_pages(sources, wd, jobs, write_pdf=archive_out is not None, progress=progress, pool=pool):
+            contract.append(out.page.to_contract())
+            pages.append(out.page if keep_words else _without_words(out.page))
+            if out.pdf_path:
+                pdfs.append(Path(out.pdf_path))
+            stream.add(out.page)
         t1 = time.perf_counter()
         if archive_out is not None:
-            assemble_pdfa([Path(o.pdf_path or "") for o in outputs], archive_out, title=path.name, workdir=wd)
+            assemble_pdfa(pdfs, archive_out, title=path.name, workdir=wd)
         t2 = time.perf_counter()
-        documents = _extract(pages, schema)
+        documents = stream.finish()
         t3 = time.perf_counter()
-    timings = {"ocr": round(t1 - t0, 3), "extract": round(t3 - t2, 3)}
+    timings = {"ocr": round(t1 - t0 - (stream.seconds - (t3 - t2)), 3), "extract": round(stream.seconds, 3)}
     if archive_out is not None:
         timings["pdfa"] = round(t2 - t1, 3)
-    result = ExtractionResult(
-        source=path.name,
-        sha256=sha,
-        pages=[p.to_contract() for p in pages],
-        documents=documents,
-        timings=timings,
-    )
+    result = ExtractionResult(source=path.name, sha256=sha, pages=contract, documents=documents, timings=timings)
     return Processed(result=result, pages=pages)
 
 
 def extract_file(
-    path: Path, schema: str | None = None, jobs: int | None = None, progress: Progress | None = None
+    path: Path,
+    schema: str | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    pool: PagePool | None = None,
 ) -> ExtractionResult:
     """The contract's extraction result for one file (``sohoa extract``)."""
-    return process_file(path, schema=schema, jobs=jobs, progress=progress).result
+    return process_file(path, schema=schema, jobs=jobs, progress=progress, pool=pool, keep_words=False).result
 
 
-def _extract(pages: list[PageOcr], schema: str | None):
-    try:
-        from extractors import extract_documents
-    except ImportError:
-        return []
+def warm_extractors() -> None:
+    """Loads the extractors (schemas, gazetteers, label tables, spaCy: seconds) by extracting a one-line page, so
+    that the first file does not wait for them; meant for a background thread of a process that will extract."""
+    from pipeline.models import Line, Word
+
+    words = [Word(text=t, conf=0.9, bbox=(10 + 100 * i, 10, 90 + 100 * i, 40), line=0)
+             for i, t in enumerate(("GIẤY", "KHAI", "SINH"))]
+    page = PageOcr(number=1, width=1000, height=1400, dpi=200, words=words,
+                   lines=[Line(text="GIẤY KHAI SINH", bbox=(10, 10, 290, 40), words=[0, 1, 2])])
+    _extract([page], None)
+
+
+def _extract(pages: list[PageOcr], schema: str | None) -> list[Document]:
+    from extractors import extract_documents  # imported here: extractors load spaCy and the schemas
+
     return extract_documents(pages, schema)

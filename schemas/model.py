@@ -96,14 +96,17 @@ class RuleSpec(_Strict):
     - ``date_order``: ``fields`` [earlier, later] must be in that order;
     - ``personal_id``: ``fields`` [id, date of birth or year, sex] must agree (PPP G YY NNNNNN); the sex
       may be given as ``sex`` instead of a field (the husband is male);
-    - ``province``: ``fields`` [id, place]: the id's PPP must be the province named by the place.
+    - ``province``: ``fields`` [id, place]: the id's PPP must be the province named by the place;
+    - ``birthday_at_age``: ``fields`` [date of birth, date]: the date must be a birthday at one of ``ages``
+      (an ID card expires on the holder's birthday at 14, 25, 40 or 60): one that is confirms the date.
     """
 
-    rule: Literal["same_date", "date_order", "personal_id", "province"]
+    rule: Literal["same_date", "date_order", "personal_id", "province", "birthday_at_age"]
     fields: list[str]
     code: str | None = None
     sex: Literal["male", "female"] | None = None
     within_days: int | None = None  # date_order: dates this close confirm each other (a register row)
+    ages: list[int] = Field(default_factory=list)  # birthday_at_age: the ages at which the date may fall
     entries: bool = False  # applies to each entry of a register page instead of the fields
 
 
@@ -151,7 +154,8 @@ class Schema(_Strict):
             for key in rule.fields:
                 if key not in known:
                     problems.append(f"rule {i + 1} ({rule.rule}): field {key!r} is not declared")
-            wanted = {"same_date": (2,), "date_order": (2,), "personal_id": (2, 3), "province": (2,)}[rule.rule]
+            wanted = {"same_date": (2,), "date_order": (2,), "personal_id": (2, 3), "province": (2,),
+                      "birthday_at_age": (2,)}[rule.rule]
             if len(rule.fields) not in wanted:
                 problems.append(f"rule {i + 1} ({rule.rule}): needs {' or '.join(map(str, wanted))} fields, "
                                 f"has {len(rule.fields)}")

@@ -151,6 +151,16 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
                       "chạy lại để thử lại / run again to retry[/red]")
 
 
+def start_page_workers(paths: list[str], out: Path, jobs: int) -> None:
+    """When there are scans to read, the page workers (the pool the batch will use) start now, in the
+    background: their fork server imports OpenCV and Tesseract's bindings while Prefect loads here."""
+    from flows.discover import discover
+    from pipeline.process import shared_pool
+
+    if discover(paths, out).inputs:
+        shared_pool(jobs or None)
+
+
 def stop_on_sigterm() -> None:
     """SIGTERM ends the command like Ctrl-C does, through Python's exit path, so that Prefect stops its
     temporary API server (an ``atexit`` hook) instead of leaving it running."""
@@ -182,6 +192,7 @@ def register(cli: typer.Typer) -> None:
         check_arguments(paths, schema, jobs)
         stop_on_sigterm()
         notes = check_signer() if not no_sign else []
+        start_page_workers([str(p) for p in paths], out, jobs)
         from flows.prefect_env import configure
 
         configure(quiet_console=True)

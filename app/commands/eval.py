@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from app.progress import progress_bars
 
 if TYPE_CHECKING:
     from pipeline.evaluation.runner import System
@@ -63,14 +64,6 @@ def _run_with_progress(
     """``run_system`` with a progress bar on stderr (quiet when stderr is not a terminal)."""
     from pipeline.evaluation.runner import run_system
 
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as bar:
+    with progress_bars(console) as bar:
         task = bar.add_task(f"{system}: {label}", total=len(cases))
         return run_system(system, cases, jobs=workers, on_file=lambda _: bar.advance(task))

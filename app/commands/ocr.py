@@ -8,24 +8,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-err_console = Console(stderr=True)
+from app.progress import err_console, progress_bars
 
 
 @contextmanager
 def page_progress(label: str) -> Iterator:
     """A progress bar on stderr for multi-page files (quiet when stderr is not a terminal)."""
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as bar:
+    with progress_bars() as bar:
         task = bar.add_task(label, total=None)
 
         def update(done: int, total: int) -> None:
@@ -68,14 +58,13 @@ def register(cli: typer.Typer) -> None:
 
 
 def _print_summary(data: dict) -> None:
+    from rich.console import Console
     from rich.table import Table
 
     console = Console()
     console.print(f"[bold]{data['source']}[/bold]  sha256 {data['sha256'][:12]}…  {len(data['pages'])} trang")
     for doc in data["documents"]:
-        table = Table(
-            title=f"{doc['schema']} (trang {doc['pages']}, độ tin cậy {doc['schema_confidence']:.2f})"
-        )
+        table = Table(title=f"{doc['schema']} (trang {doc['pages']}, độ tin cậy {doc['schema_confidence']:.2f})")
         for col in ("Trường", "Giá trị", "Tin cậy", "Trạng thái"):
             table.add_column(col)
         for key, field in doc["fields"].items():

@@ -20,7 +20,8 @@ from app.web.context import WebContext
 from app.web.dossiers import DossierError
 from app.web.rendering import page
 from app.web.routes import auth, intake, records, review, supervision
-from app.web.warmup import preload_page_workers, warm_up_in_background
+from app.web.warmup import warm_up_in_background
+from app.web.workers import preload_page_workers
 from pipeline.config import Settings, settings
 from pipeline.store import RecordNotFound
 
@@ -44,12 +45,14 @@ def create_app(s: Settings | None = None, jobs: int | None = None, secure_cookie
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        ctx.workers.start()
         warm_up_in_background()
         yield
         ctx.close()
 
     app = FastAPI(title="sohoa", description="Tiếp nhận, kiểm tra và tra cứu hồ sơ số hóa.",
                   version="0.1.0", openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None,
+                  swagger_ui_oauth2_redirect_url=None,
                   lifespan=lifespan)
     app.state.ctx = ctx
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")

@@ -9,6 +9,7 @@ from app.web.security import Security, load_secret
 from app.web.stats import ReviewLog
 from app.web.throttle import LoginThrottle
 from app.web.users import UserStore
+from app.web.workers import PageWorkers
 from pipeline.config import Settings
 from pipeline.store import Repository
 
@@ -20,10 +21,12 @@ class WebContext:
         self.users = UserStore(self.repo.engine)
         self.reviews = ReviewLog(self.repo.engine)
         self.security = Security(load_secret(s.home))
-        self.dossiers = DossierStore(s.home / "web" / "intake", self.repo, self.reviews, jobs)
+        self.workers = PageWorkers(jobs or s.jobs)
+        self.dossiers = DossierStore(s.home / "web" / "intake", self.repo, self.reviews, self.workers, s.ocr_lang)
         self.cache: Path = s.home / "web" / "cache"
         self.secure_cookies = secure_cookies
         self.throttle = LoginThrottle()
 
     def close(self) -> None:
+        self.workers.close()
         self.repo.close()

@@ -1,8 +1,10 @@
 """Dossiers at the counter: a folder per dossier code under ``SOHOA_HOME/web/intake/<code>/`` with the
-uploaded scans, the page images, the archive copy (PDF/A-2b), the extraction as it came (``extracted.json``)
-and as the officer corrected it (``result.json``). Approval stores, signs and records the dossier.
+uploaded scans, the page images with each page's OCR words (``pages.json``), the extraction as it came
+(``extracted.json``) and as the officer corrected it (``result.json``). Approval writes the archive copy
+(PDF/A-2b) from those images and words, stores, signs and records the dossier.
 
-    f1/source.pdf  f1/pages/page-00001.jpg  f1/archive.pdf  f1/extracted.json  f1/result.json  f1/signed.pdf
+    f1/source.pdf  f1/pages/page-00001.jpg  f1/pages.json  f1/extracted.json  f1/result.json
+    f1/archive.pdf  f1/signed.pdf   (at approval)
     dossier.json   (the Dossier model below)
 """
 
@@ -12,22 +14,28 @@ import re
 import shutil
 import threading
 import time
+from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
+from app.web.archive import write_archive
 from app.web.editing import accepted, apply_form, reclassify
 from app.web.stats import ReviewLog
+from app.web.workers import PageFailure, PageWorkers
 from pipeline.errors import BadInput
-from pipeline.models import ExtractionResult, FieldValue
-from pipeline.process import process_file
+from pipeline.ingest import PageSource, open_document
+from pipeline.models import ExtractionResult, FieldValue, PageOcr
+from pipeline.process import PageJob, PageOutput, sha256_file
 from pipeline.store import Repository
 from schemas import all_schemas
 
 CODE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}-\d{6}-\d{4}$")
 SAFE_NAME = re.compile(r"[^\w.\- ]+")
+WORKER_DIED = "tiến trình đọc trang bị dừng đột ngột (có thể do thiếu bộ nhớ); hãy thử lại hoặc quét lại tệp"
+PAGES = TypeAdapter(list[PageOcr])  # pages.json: each page's OCR words and lines, for the archive copy
 
 
 class DossierFile(BaseModel):
@@ -37,7 +45,11 @@ class DossierFile(BaseModel):
     sha256: str | None = None
     pages: int = 0
     images: list[str] = Field(default_factory=list)  # the straightened page images, by page, in f<index>/
-    seconds: float = 0.0
+    seconds: float = 0.0  # from the upload's arrival to this file's extraction result
+    stages: dict[str, float] = Field(default_factory=dict)  # upload, ingest, pages (all files' pages), extract, save
+    page_seconds: list[dict[str, float]] = Field(default_factory=list)  # per page: load, preprocess, ocr, image,
+    #   and cpu: processor seconds of the page (its worker and Tesseract), what it takes on an idle core
+    cpu: dict[str, float] = Field(default_factory=dict)  # processor seconds of the server's own stages (extract)
     error: str | None = None  # why the file could not be read (Vietnamese or the ingest's reason)
 
 
@@ -69,17 +81,15 @@ class DossierError(Exception):
 
 
 class DossierStore:
-    def __init__(self, root: Path, repo: Repository, reviews: ReviewLog, jobs: int | None = None):
+    def __init__(self, root: Path, repo: Repository, reviews: ReviewLog, workers: PageWorkers, lang: str = "vie"):
         self.root = root
         self.repo = repo
         self.reviews = reviews
-        self.jobs = jobs
+        self.workers = workers  # shared by every request: pages of concurrent uploads queue for the same cores
+        self.lang = lang
         self.root.mkdir(parents=True, exist_ok=True)
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
-        # One file extracted at a time: process_file already uses every core (one page per process);
-        # two at once would only share the cores and make both officers wait longer.
-        self._extracting = threading.Semaphore(1)
 
     # -- files and folders ---------------------------------------------------------------------------
     def lock(self, code: str) -> threading.Lock:
@@ -145,39 +155,96 @@ class DossierStore:
         return path
 
     # -- intake --------------------------------------------------------------------------------------
-    def add_file(self, dossier: Dossier, name: str, data: BinaryIO) -> DossierFile:
-        """Saves an uploaded file and runs OCR and extraction on it (one pass, the archive copy as well)."""
+    def add_files(self, dossier: Dossier, uploads: list[tuple[str, BinaryIO]]) -> list[DossierFile]:
+        """Saves uploaded files and reads them: the pages of all the files together on the page workers
+        (one OCR pass each), then each file's extraction. The archive copy is written at approval."""
         if dossier.status != "draft":
             raise DossierError("hồ sơ đã duyệt, không thêm tệp được")
-        index = len(dossier.files) + 1
+        started = time.perf_counter()
+        entries: list[DossierFile] = []
+        for name, data in uploads:
+            entries.append(self._save_upload(dossier, len(dossier.files) + len(entries) + 1, name, data))
+        saved = time.perf_counter()
+        opened: list[list[PageSource]] = []
+        for entry in entries:
+            began = time.perf_counter()
+            source = self.file_folder(dossier.code, entry.index) / f"source{entry.suffix}"
+            try:
+                opened.append(open_document(source))
+                entry.sha256 = sha256_file(source)
+            except BadInput as err:
+                entry.error = err.reason
+                opened.append([])
+            entry.stages = {"upload": round(saved - started, 3), "ingest": round(time.perf_counter() - began, 3)}
+        jobs = []
+        for entry, sources in zip(entries, opened, strict=True):
+            workdir = self.file_folder(dossier.code, entry.index) / "pages"
+            workdir.mkdir(exist_ok=True)
+            jobs.extend(PageJob(source=s, number=n, workdir=str(workdir), lang=self.lang, write_pdf=False)
+                        for n, s in enumerate(sources, start=1))
+        began = time.perf_counter()
+        try:
+            outputs = iter(self.workers.read(jobs))
+        except BrokenProcessPool:  # a worker died twice on these pages: the files are kept, marked unreadable
+            outputs = iter([PageFailure(reason=WORKER_DIED)] * len(jobs))
+        pages_s = time.perf_counter() - began
+        for entry, sources in zip(entries, opened, strict=True):
+            read = [next(outputs) for _ in sources]
+            if entry.error:
+                continue
+            failure = next((r for r in read if isinstance(r, PageFailure)), None)
+            if failure is not None:
+                entry.error = failure.reason
+                continue
+            self._extract(dossier, entry, [r for r in read if isinstance(r, PageOutput)], pages_s)
+        for entry in entries:
+            entry.seconds = round(time.perf_counter() - started, 3)
+        dossier.files.extend(entries)
+        self.save(dossier)
+        return entries
+
+    def _save_upload(self, dossier: Dossier, index: int, name: str, data: BinaryIO) -> DossierFile:
         clean = SAFE_NAME.sub("_", Path(name or "tep").name)[:120] or "tep"
         entry = DossierFile(index=index, name=clean, suffix=Path(clean).suffix.lower()[:8])
         folder = self.file_folder(dossier.code, index)
         folder.mkdir(parents=True)
-        source = folder / f"source{entry.suffix}"
-        with source.open("wb") as out:
+        with (folder / f"source{entry.suffix}").open("wb") as out:
             shutil.copyfileobj(data, out, 1 << 20)
-        started = time.perf_counter()
-        try:
-            with self._extracting:
-                processed = process_file(source, jobs=self.jobs, archive_out=folder / "archive.pdf",
-                                         workdir=folder / "pages")
-        except BadInput as err:
-            entry.error = err.reason
-        else:
-            for leftover in (folder / "pages").glob("*.pdf"):
-                leftover.unlink()
-            result = processed.result.model_copy(update={"source": clean})
-            (folder / "extracted.json").write_text(result.model_dump_json(by_alias=True, indent=1),
-                                                   encoding="utf-8")
-            self.save_result(dossier.code, index, result)
-            entry.sha256 = result.sha256
-            entry.pages = len(result.pages)
-            entry.images = [str(Path(p.image_path or "").relative_to(folder)) for p in processed.pages]
-        entry.seconds = round(time.perf_counter() - started, 3)
-        dossier.files.append(entry)
-        self.save(dossier)
         return entry
+
+    def _extract(self, dossier: Dossier, entry: DossierFile, read: list[PageOutput], pages_s: float) -> None:
+        """The extraction of one file from its OCRed pages; keeps the pages' words for the archive copy."""
+        from extractors import extract_documents  # loaded once per server (app.web.warmup)
+
+        folder = self.file_folder(dossier.code, entry.index)
+        pages = [r.page for r in read]
+        began, cpu = time.perf_counter(), time.thread_time()
+        documents = extract_documents(pages)
+        extract_s, extract_cpu = time.perf_counter() - began, time.thread_time() - cpu
+        began = time.perf_counter()
+        result = ExtractionResult(source=entry.name, sha256=entry.sha256 or "",
+                                  pages=[p.to_contract() for p in pages], documents=documents,
+                                  timings={"ocr": round(entry.stages["ingest"] + pages_s, 3),
+                                           "extract": round(extract_s, 3)})
+        (folder / "extracted.json").write_text(result.model_dump_json(by_alias=True, indent=1), encoding="utf-8")
+        self.save_result(dossier.code, entry.index, result)
+        (folder / "pages.json").write_bytes(PAGES.dump_json(pages))
+        entry.pages = len(pages)
+        entry.images = [str(Path(p.image_path or "").relative_to(folder)) for p in pages]
+        entry.page_seconds = [{("image" if k == "pdf" else k): round(v, 3) for k, v in r.seconds.items()}
+                              for r in read]
+        entry.stages.update(pages=round(pages_s, 3), extract=round(extract_s, 3),
+                            save=round(time.perf_counter() - began, 3))
+        entry.cpu = {"extract": round(extract_cpu, 3)}
+
+    def archive(self, dossier: Dossier, entry: DossierFile) -> Path:
+        """The file's PDF/A-2b archive copy, written from its page images and words when first asked for."""
+        folder = self.file_folder(dossier.code, entry.index)
+        out = folder / "archive.pdf"
+        if not out.is_file():
+            pages = PAGES.validate_json((folder / "pages.json").read_bytes())
+            write_archive(pages, [folder / name for name in entry.images], out, title=entry.name)
+        return out
 
     def edit(self, dossier: Dossier, typed: dict[str, str]) -> dict[str, str]:
         """Applies form values named ``f<file>.d<doc>.<field>``; returns errors by form name."""
@@ -272,8 +339,9 @@ class DossierStore:
             folder = self.file_folder(dossier.code, entry.index)
             extracted = self.result(dossier.code, entry.index, "extracted")
             final = self.result(dossier.code, entry.index)
+            archive = self.archive(dossier, entry)
             stored = self.repo.put(extracted, actor=actor, scan=folder / f"source{entry.suffix}",
-                                   archive=folder / "archive.pdf", dossier_code=dossier.code)
+                                   archive=archive, dossier_code=dossier.code)
             current = []
             for view in stored:
                 document = accepted(final.documents[view.doc_index])
@@ -281,7 +349,7 @@ class DossierStore:
                                                    reason="kiểm tra tại quầy tiếp nhận"))
                 self.reviews.add(actor=actor, source="intake", record_id=view.root_id,
                                  extracted=extracted.documents[view.doc_index], final=document)
-            signature, problem = _sign(folder / "archive.pdf", folder / "signed.pdf")
+            signature, problem = _sign(archive, folder / "signed.pdf")
             if problem:
                 problems.append(f"{entry.name}: {problem}")
                 signed_all = False

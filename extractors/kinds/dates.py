@@ -24,6 +24,7 @@ _FIGURES = re.compile(r"(?<![\w])([0-9OoDQlI|i!ZSB]{1,2})\s*[/.\-]\s*([0-9OoDQlI
 _WORDED = re.compile(r"ng[aà]y\W*([0-9OoDQlI|i!ZSB]{1,2})\W+th[aá]ng\W*([0-9OoDQlI|i!ZSB]{1,2})\W+"
                      r"n[aă]m\W*([0-9OoDQlI|i!ZSB]{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w])([0-9OoDQlI|i!ZSB]{4})(?![\w])")
+_SPACED_YEAR = re.compile(r"(?=(?:\d ?){4}$)\d{1,3} \d{1,3}(?: \d{1,2})?")
 
 
 def _digits(raw: str) -> tuple[int, bool]:
@@ -44,9 +45,25 @@ def make_date(year: int, month: int, day: int) -> str | None:
 _BAR_SEPARATED = re.compile(r"(?<![\w])(\d{2})[Il|!](\d{2})[Il|!](\d{4})(?![\w])")
 
 
+# Slashes that OCR reads as other slash-like characters.
+_SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/", "\\": "/"})
+# A value that is only a date whose separators OCR lost, in whole or in part: "16022023", "1602/2023".
+_RUN_TOGETHER = re.compile(r"(\d{2})[/.\-]?(\d{2})[/.\-]?(\d{4})")
+LOST_SEPARATOR_QUALITY = 0.9  # the figures are all there and in their fixed order
+SPLIT_DAY_QUALITY = 0.6  # a figure of the day read apart: likely the day, for a person to confirm
+
+
 def parse_date_figures(text: str) -> KindResult | None:
     """A date in figures found in ``text``, or None when there is none."""
+    text = text.translate(_SLASHES)
     match = _FIGURES.search(text) or _WORDED.search(text)
+    if not match:
+        whole = _RUN_TOGETHER.fullmatch(text.strip(" .,;:-"))
+        if whole:
+            value = make_date(int(whole.group(3)), int(whole.group(2)), int(whole.group(1)))
+            if value is not None:
+                return KindResult(value=value, valid=True, quality=LOST_SEPARATOR_QUALITY, repaired=True,
+                                  note="thiếu dấu /")
     if not match:
         bars = _BAR_SEPARATED.search(text)
         if bars:
@@ -55,6 +72,14 @@ def parse_date_figures(text: str) -> KindResult | None:
                 return KindResult(value=value, valid=True, quality=0.8, repaired=True, note="dấu / đọc nhầm")
         return None
     (day, r1), (month, r2), (year, r3) = (_digits(g) for g in match.groups())
+    split_day = re.search(r"(?<![\w])(\d) $", text[: match.start()])
+    if split_day and len(match.group(1)) == 1:
+        # "1 5/01/1987": a figure of the day stands apart; the day is the two together, or unclear.
+        joined = make_date(year, month, int(split_day.group(1) + match.group(1)))
+        if joined is not None:
+            return KindResult(value=joined, valid=True, quality=SPLIT_DAY_QUALITY, repaired=True,
+                              note=f"ngày bị tách: {split_day.group(0)}{match.group(0)}")
+        return invalid(f"ngày không rõ: {split_day.group(0)}{match.group(0)}")
     value = make_date(year, month, day)
     if value is None:
         return invalid(f"ngày không hợp lệ: {match.group(0)}")
@@ -116,6 +141,11 @@ def parse_year(text: str) -> KindResult:
             return KindResult(value=f"{year:04d}", valid=True, quality=0.85 if repaired else 1.0,
                               repaired=repaired)
         return invalid(f"năm không hợp lệ: {year}")
+    spaced = _SPACED_YEAR.fullmatch(text.strip(" .,;:"))
+    if spaced:  # "1 988": OCR split the figures of the year
+        year = int(spaced.group(0).replace(" ", ""))
+        if MIN_YEAR <= year <= MAX_YEAR:
+            return KindResult(value=f"{year:04d}", valid=True, quality=0.85, repaired=True, note="số năm bị tách")
     year = parse_number_words(text)
     if year is not None and MIN_YEAR <= year <= MAX_YEAR:
         return KindResult(value=f"{year:04d}", valid=True, quality=0.9)

@@ -31,6 +31,8 @@ class Gazetteer:
                 self.by_canonical[canonical(variant)] = variant
                 self.by_folded.setdefault(fold(variant), set()).add(first)
         self.folded_keys = list(self.by_folded)
+        # Canonical form of each multi-word entry written without its spaces ("ViệtNam").
+        self.by_joined = {canonical(v.replace(" ", "")): v for v in self.by_canonical.values() if " " in v}
         self.max_words = max((len(k.split()) for k in self.folded_keys), default=1)
 
     def lookup(self, text: str) -> KindResult:
@@ -53,6 +55,9 @@ class Gazetteer:
         key = canonical(value)
         if key in self.by_canonical:
             return KindResult(value=self.by_canonical[key], valid=True, quality=1.0, closed=True)
+        joined = self.by_joined.get(key)
+        if joined is not None and " " not in value:  # "ViệtNam": OCR lost the space, the letters are exact
+            return KindResult(value=joined, valid=True, quality=0.9, repaired=True, note="thiếu dấu cách")
         folded = fold(value)
         candidates = self.by_folded.get(folded, set())
         if len(candidates) == 1:

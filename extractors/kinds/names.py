@@ -20,6 +20,8 @@ MAX_WORDS = 7
 
 SUSPECT_QUALITY = 0.6
 SPLIT_QUALITY = 0.7  # words split apart by us: likely right, not certain
+SPECK_QUALITY = 0.9  # quotes or dots beside a word dropped: the letters are all there
+_SPECKS = "'\"`‘’“”.,"
 
 
 @lru_cache(maxsize=1)
@@ -54,13 +56,17 @@ def _printed_surnames() -> dict[str, str]:
 
 
 def suspect_words(words: list[str]) -> list[str]:
-    """Words whose accents match no known spelling of the same letters (the first word as a surname)."""
+    """Words whose accents match no known spelling of the same letters (the first word as a surname), and
+    words whose letters are no known name syllable at all (``MAT`` read for ``MAI``)."""
     surnames, given = _lexicon()
     odd = []
     for i, word in enumerate(words):
-        table = surnames if i == 0 and fold(word) in surnames else given
-        known = table.get(fold(word))
-        if known and canonical(word) not in known:
+        folded = fold(word)
+        if i == 0 and folded in surnames:
+            known = surnames[folded]
+        else:
+            known = given.get(folded, set()) | surnames.get(folded, set())
+        if not known or canonical(word) not in known:
             odd.append(word)
     return odd
 
@@ -95,6 +101,11 @@ def parse_name(text: str) -> KindResult:
         return invalid("trống")
     if _NOT_NAME.search(value):
         return invalid(f"tên có ký tự lạ: {value}", value=value)
+    specks = [w for w in value.split() if w.strip(_SPECKS) != w]
+    if specks:  # "VŨ 'TRỌNG VINH": a speck read as a quote beside a word
+        value = " ".join(w.strip(_SPECKS) for w in value.split() if w.strip(_SPECKS))
+        result = parse_name(value)
+        return result.model_copy(update={"quality": min(result.quality, SPECK_QUALITY), "repaired": True})
     words = value.split()
     repaired = False
     split: list[str] = []

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from vietnam_provinces import Province, Ward
 
 from extractors.kinds.base import KindResult, invalid
-from extractors.text import canonical, clean_value, fold, odd_words
+from extractors.text import canonical, check_phrases, clean_value, fold, odd_words
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 RESTORED_QUALITY = 0.75  # a unit name put back from the unit list: very likely, still for a person to see
@@ -119,8 +119,10 @@ def _unit_pairs() -> dict[str, dict[str, str]]:
     return table
 
 
-def _unit_bigrams() -> dict[str, set[str]]:
-    return {k: set(v) for k, v in _unit_pairs().items()}
+@lru_cache(maxsize=1)
+def _unit_bigrams() -> dict[str, frozenset[str]]:
+    """Folded pairs of syllables of unit names → their canonical spellings (built once, not per value)."""
+    return {k: frozenset(v) for k, v in _unit_pairs().items()}
 
 
 def _repair_small_words(part: str) -> str:
@@ -163,6 +165,8 @@ def restore_unit_names(value: str) -> str:
         value = ",".join(_insert_commas(part) for part in value.split(","))
     parts = [_repair_small_words(part) for part in value.split(",")]
     for i, part in enumerate(parts):
+        if _STREET.match(part):
+            continue  # streets are named after people, not units: see restore_streets
         words = part.split(" ")
         for j in range(len(words) - 1):
             a, b = words[j], words[j + 1]
@@ -187,6 +191,43 @@ ADDRESS_WORD_LIST = (
 ADDRESS_WORDS = frozenset(canonical(w) for w in ADDRESS_WORD_LIST)
 
 
+# Address words that are followed by a number (``Tổ 8``, ``Khu 3``, ``Số 12``).
+NUMBERED_WORDS = ("tổ", "khu", "số", "thôn", "xóm", "ấp", "bản", "đội", "ngõ", "ngách", "hẻm", "kiệt", "lô",
+                  "tầng", "cụm", "phố")
+_NUMBERED = frozenset(canonical(w) for w in NUMBERED_WORDS)
+_NUMBERED_BY_FOLD: dict[str, list[str]] = {}
+for _w in NUMBERED_WORDS:
+    _NUMBERED_BY_FOLD.setdefault(fold(_w), []).append(_w)
+
+
+def _numbered_head(words: list[str]) -> tuple[str, str | None] | None:
+    """(word, repair) when ``words`` start with a capitalised word followed by a number: the repair is the
+    address word with the same letters when the printed accents match none (``Tố 8`` → ``Tổ``)."""
+    if len(words) < 2 or not words[0][:1].isupper() or not words[0].isalpha() or not words[1][:1].isdigit():
+        return None
+    word = words[0]
+    if canonical(word) in _NUMBERED:
+        return word, None
+    near = _NUMBERED_BY_FOLD.get(fold(word), [])
+    return word, (near[0].capitalize() if len(near) == 1 else None)
+
+
+def repair_numbered_heads(value: str) -> str:
+    """Each comma part that starts ``<word> <number>`` with a word spelt like exactly one numbered address
+    word but with other accents gets that word back: a house group's ``Tố 8`` is ``Tổ 8``."""
+    parts = value.split(",")
+    for i, part in enumerate(parts):
+        lead = part[: len(part) - len(part.lstrip())]
+        words = part.strip().split(" ")
+        head = _numbered_head(words)
+        if head is not None and head[1] is not None:
+            parts[i] = lead + " ".join([head[1], *words[1:]])
+    return ",".join(parts)
+
+
+NUMBERED_HEAD_QUALITY = 0.9  # the letters and the number leave one reading; still a repair
+
+
 def suspect_place_words(text: str) -> list[str]:
     """Words that look misread in a place: a small-letter word that is no address word (``phế`` for
     ``phố``), a pair of capitalised words spelt unlike the unit name with the same letters (``Cấm Phả``
@@ -198,12 +239,20 @@ def suspect_place_words(text: str) -> list[str]:
         for word in words:
             if word and word == word.lower() and not word.isdigit() and canonical(word) not in ADDRESS_WORDS:
                 odd.append(word)
+        street = _STREET.match(part)
+        if street:  # a street is named after a person or a place: checked against the known streets
+            known_streets = _streets().get(fold(street.group(2)))
+            if known_streets and canonical(street.group(2)) not in known_streets:
+                odd.append(street.group(2))
         for a, b in zip(words, words[1:], strict=False):
-            if not (a[:1].isupper() and b[:1].isupper()):
+            if street or not (a[:1].isupper() and b[:1].isupper()):
                 continue
             known = bigrams.get(fold(f"{a} {b}"))
             if known is not None and canonical(f"{a} {b}") not in known:
                 odd.append(f"{a} {b}")
+        head = _numbered_head(words)
+        if head is not None and canonical(head[0]) not in _NUMBERED:
+            odd.append(head[0])
         syllables = _name_syllables()
         for word in words[1:]:
             if word[:1].isupper() and word.isalpha() and canonical(word) not in syllables:
@@ -225,12 +274,13 @@ def _name_syllables() -> frozenset[str]:
     return frozenset(known)
 
 
-_UNIT_WORDS = re.compile(r"\b(thi tran|thi xa|thanh pho|dac khu|xa|phuong|huyen|quan|tinh)\b")
+_UNIT_WORDS = re.compile(r"\b(thi tran|thi xa|thanh pho|dac khu|xa|phuong|huyen|quan|tinh|duong)\b")
 
 
 def missing_comma(text: str) -> bool:
-    """Two administrative units in one comma-separated part (``xã Vô Ngại huyện Bình Liêu``): a comma
-    that OCR lost. Unit words count when printed in small letters (``Phương`` in a name does not)."""
+    """Two administrative units (or a street and a unit) in one comma-separated part (``xã Vô Ngại huyện
+    Bình Liêu``, ``đường Hùng Vương phường Hạ Long``): a comma that OCR lost. Unit words count when
+    printed in small letters (``Phương`` in a name does not)."""
     for part in clean_value(text).split(","):
         small = " ".join(w if w == w.lower() else "_" for w in part.split())
         if len(_UNIT_WORDS.findall(fold(small))) > 1:
@@ -282,15 +332,98 @@ def split_run_together(value: str) -> str:
     return "".join(out)
 
 
+# A unit word is always followed by the unit's name: a full stop after it is OCR's (a line end, a speck).
+_UNIT_STOP = re.compile(r"\b(xã|phường|huyện|quận|tỉnh|thị trấn|thị xã|thành phố|đặc khu)\.(?= \S)")
+
+
+def _split_address_words(value: str) -> str:
+    """Two small-letter address words run together by OCR (``tếxã`` → ``tế xã``)."""
+    words = value.split(" ")
+    for i, word in enumerate(words):
+        bare = word.rstrip(",")
+        if not bare.isalpha() or bare != bare.lower() or canonical(bare) in ADDRESS_WORDS:
+            continue
+        splits = [(bare[:k], bare[k:]) for k in range(1, len(bare))
+                  if canonical(bare[:k]) in ADDRESS_WORDS and canonical(bare[k:]) in ADDRESS_WORDS]
+        if len(splits) == 1:
+            words[i] = " ".join(splits[0]) + word[len(bare):]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _streets() -> dict[str, dict[str, str]]:
+    """Folded street name → {canonical spelling: printed spelling} (extractors/data/streets.yaml)."""
+    with (DATA / "streets.yaml").open(encoding="utf-8") as fh:
+        names = yaml.safe_load(fh)["streets"]
+    table: dict[str, dict[str, str]] = {}
+    for name in names:
+        table.setdefault(fold(name), {})[canonical(name)] = name
+    return table
+
+
+_STREET = re.compile(r"^(\s*(?:đường|phố)\s+)(.+?)\s*$")
+
+
+def restore_streets(value: str) -> str:
+    """A street (``đường Lê Thanh Tông``) spelt like exactly one known street but with other accents, put
+    back to it (``Lê Thánh Tông``)."""
+    parts = value.split(",")
+    for i, part in enumerate(parts):
+        match = _STREET.match(part)
+        if not match:
+            continue
+        known = _streets().get(fold(match.group(2)))
+        if known and canonical(match.group(2)) not in known and len(known) == 1:
+            parts[i] = match.group(1) + next(iter(known.values()))
+    return ",".join(parts)
+
+
+# A quote before a word, or a full stop between two capitalised words of one name, inside a place.
+_INNER_SPECK = re.compile(r"(?<=\w) ['\"`‘’“”]+(?=\w)|(?<=[^\W\d_]{2})(?<!\b[Tt][PpXxTt])\.\s+(?=[A-ZĐÀ-Ỹ])")
+_DOUBLED_N = re.compile(r"([Nn])[Ññ]|[Ññ](?=[Nn])")
+_UNBALANCED = re.compile(r"^[\[(|{]+(?=[^\])}]*$)|(?<=[^\[({])[\])}|]+$")
+
+
 def parse_place(text: str) -> KindResult:
     """Kind ``place``: an address or place, valid when it names a known province."""
-    value = clean_value(text)
+    value = _UNIT_STOP.sub(r"\1", clean_value(text))
+    value = _UNBALANCED.sub("", value).strip()  # "[Trạm Y tế …": a bracket read from a rule or a speck
     if not value:
         return invalid("trống")
+    specks = _INNER_SPECK.sub(" ", value)
+    if specks != value:  # "Tiên 'Yên", "Hải. Hà": a speck read as a quote or a full stop inside a name
+        result = parse_place(specks)
+        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
+                                         "note": result.note or f"bỏ dấu lạ: {value}"})
+    doubled = _DOUBLED_N.sub(r"\1", value)
+    if doubled != value:  # "Quảng NÑinh": OCR read one N twice, once as Ñ (no Vietnamese letter)
+        result = parse_place(doubled)
+        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
+                                         "note": result.note or f"bỏ chữ lạ: {value}"})
+    split_words = _split_address_words(value)
+    if split_words != value:
+        result = parse_place(split_words)
+        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
+                                         "note": result.note or f"tách chữ dính liền: {value}"})
+    streets = restore_streets(value)
+    if streets != value:
+        result = parse_place(streets)
+        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
+                                         "note": f"khôi phục tên đường: {value}"})
+    phrased, suspect = check_phrases(value)
+    if suspect and phrased != value:  # "Bệnh viện Sản Nhỉ": a known pair with other accents
+        result = parse_place(phrased)
+        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
+                                         "note": f"dấu có thể sai: {' '.join(suspect)}"})
     split = split_run_together(value)
     if split != value:
         result = parse_place(split)
         return result.model_copy(update={"quality": min(result.quality, 0.7), "repaired": True})
+    heads = repair_numbered_heads(value)
+    if heads != value:
+        result = parse_place(heads)
+        return result.model_copy(update={"quality": min(result.quality, NUMBERED_HEAD_QUALITY), "repaired": True,
+                                         "note": result.note or f"khôi phục dấu: {value}"})
     restored = restore_unit_names(value)
     if restored != value:
         result = parse_place(restored)
@@ -323,7 +456,8 @@ def parse_place(text: str) -> KindResult:
     note = None
     if not ends_with_province(value):
         tail = fold(parts[-1])
-        if any(tail.endswith(" " + name) for name in province_names()):  # "Bệnh viện Sản Nhi Quảng Ninh"
+        named = any(tail.endswith(" " + name) for name in province_names())  # "Bệnh viện Sản Nhi Quảng Ninh"
+        if named and not _UNIT_PREFIX.match(tail):  # "xã Quảng Ninh" is a commune: the province is missing
             quality = min(quality, 0.9)
         else:
             quality, note = min(quality, 0.7), "tỉnh/thành phố không ở cuối"

@@ -12,12 +12,13 @@ from extractors.kinds.places import (
     restore_unit_names,
     suspect_place_words,
 )
-from extractors.text import clean_value, fold, odd_words
+from extractors.text import check_phrases, clean_value, fold, odd_words
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 ODD_WORD_QUALITY = 0.6  # free text with a word that is no Vietnamese syllable goes to review
+SUSPECT_PHRASE_QUALITY = 0.6  # a known word pair read with other accents: repaired, for review
 
 
 def parse_text(text: str) -> KindResult:
@@ -31,6 +32,10 @@ def parse_text(text: str) -> KindResult:
     odd = odd_words(value)
     if odd:
         return KindResult(value=value, valid=True, quality=ODD_WORD_QUALITY, note=f"chữ lạ: {' '.join(odd)}")
+    restored, suspect = check_phrases(value)
+    if suspect:
+        return KindResult(value=restored, valid=True, quality=SUSPECT_PHRASE_QUALITY, repaired=restored != value,
+                          note=f"dấu có thể sai: {' '.join(suspect)}")
     return KindResult(value=value, valid=True, quality=1.0)
 
 

@@ -123,3 +123,11 @@ def test_a_page_ocr_made_garbage_of_is_reported_unreadable():
     assert {i.code for i in doc.issues} == {"unknown_document", "page_unreadable"}
     [readable] = extract_documents([titled("ĐƠN ĐỀ NGHỊ", "Kính gửi: Ủy ban nhân dân xã Đông Ngũ")])
     assert "page_unreadable" not in {i.code for i in readable.issues}
+
+
+def test_untitled_page_with_an_id_card_mrz_is_a_card():
+    lines = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Ngày sinh / Date of bừth: 09/04/1978",
+             "IDVNM0788332920038078833292<<0", "7804090M3804090VNM<<<<<<<<<<<0"]
+    layout = page_layout(page([(100, 100 + 80 * i, text) for i, text in enumerate(lines)]))
+    found = classify_page(layout, tuple(all_schemas().values()))
+    assert found.schema == "citizen_id_card" and found.confidence >= 0.8 and not found.titled

@@ -184,3 +184,68 @@ def test_value_below_a_garbled_second_label_line():
             (60, 1090, "15/06/2040")]
     [doc] = extract_documents([page(rows, height=1800)])
     assert doc.fields["expiry_date"].value == "2040-06-15"
+
+
+def test_card_value_continues_under_its_label_past_another_column():
+    # OCR put the left column's words ("Có giá trị đến:", a stamp's "pasuv)") on the same lines as the
+    # residence; the value goes on under its label, and the bilingual label counts without its colon.
+    rows = [(480, 300, "CĂN CƯỚC CÔNG DÂN"),
+            (60, 820, "Có giá trị đến: Nơi thường trú / Place of residence- Thôn Nà Pá, xã"),
+            (60, 870, "pasuv)"), (444, 870, "Đường Hoa, huyện Hải Hà, tỉnh Quảng Ninh")]
+    ocr = page(rows, height=1800)
+    last, stamp = ocr.lines[-1], ocr.lines[-2]
+    stamp.words += last.words  # one OCR line across both columns
+    stamp.text = f"{stamp.text} {last.text}"
+    stamp.bbox = (stamp.bbox[0], stamp.bbox[1], last.bbox[2], last.bbox[3])
+    ocr.lines = ocr.lines[:-1]
+    [doc] = extract_documents([ocr])
+    assert doc.fields["residence"].value == "Thôn Nà Pá, xã Đường Hoa, huyện Hải Hà, tỉnh Quảng Ninh"
+
+
+def test_bilingual_label_with_its_english_half_garbled():
+    rows = [(480, 300, "CĂN CƯỚC CÔNG DÂN"),
+            (500, 650, "Giới tính / Sex: Nam Quốc tịch /Nadonafty: Việt Nam")]
+    [doc] = extract_documents([page(rows, height=1800)])
+    assert doc.fields["nationality"].value == "Việt Nam"
+
+
+def test_card_number_label_read_with_o_slash():
+    rows = [(480, 300, "CĂN CƯỚC CÔNG DÂN"), (500, 420, "sø/No: 022180012345")]
+    [doc] = extract_documents([page(rows, height=1800)])
+    assert doc.fields["personal_id"].value == "022180012345"
+
+
+def test_card_number_and_name_found_by_their_shape_when_labels_are_unreadable():
+    rows = [(480, 300, "CĂN CƯỚC CÔNG DÂN"), (500, 380, "ÂU đi sat: CÁ chán ( Demonel Cme6Đcsfer"),
+            (500, 420, "022081345653"), (500, 480, "do. chờ đền và tên kho sứ / vết name"),
+            (500, 530, "LÊ ĐỨC AN"), (60, 1500, "IDVNM0813456530022081345653<<0")]
+    [doc] = extract_documents([page(rows, height=1800)])
+    assert doc.fields["personal_id"].value == "022081345653"
+    assert doc.fields["full_name"].value == "LÊ ĐỨC AN"
+    assert doc.fields["full_name"].status == "review"  # its label was not read: a person confirms
+
+
+def test_card_value_goes_on_past_a_line_of_the_other_column_and_ends_at_its_province():
+    rows = [(480, 300, "CĂN CƯỚC CÔNG DÂN"),
+            (1030, 800, "Nơi thường trú / Place of residence: Thôn Khe Cát, xã Tân"),
+            (700, 860, "Dat f piry"), (1030, 870, "Lập, huyện Đầm Hà, tỉnh Quảng Ninh"),
+            (1030, 940, "27/03/2036")]
+    [doc] = extract_documents([page(rows, height=1800)])
+    assert doc.fields["residence"].value == "Thôn Khe Cát, xã Tân Lập, huyện Đầm Hà, tỉnh Quảng Ninh"
+
+
+def test_page_read_sideways_is_turned_upright():
+    from extractors.layout import page_layout
+
+    upright = page([(240, 200, "GIẤY KHAI SINH"), (240, 300, "Họ, chữ đệm, tên: NGUYỄN THỊ THU HƯƠNG"),
+                    (240, 400, "Giới tính: Nữ Dân tộc: Kinh Quốc tịch: Việt Nam")], width=2480, height=3508)
+    # The same page as Tesseract reports a page left a quarter turn: top at the right, lines running down.
+    turned = upright.model_copy(deep=True, update={"width": 3508, "height": 2480})
+    for word in turned.words:
+        x0, y0, x1, y1 = word.bbox
+        word.bbox = (3508 - y1, x0, 3508 - y0, x1)
+    layout = page_layout(turned)
+    assert (layout.width, layout.height) == (2480, 3508)
+    assert [line.text for line in layout.lines] == [line.text for line in page_layout(upright).lines]
+    [doc] = extract_documents([turned])
+    assert doc.schema_id == "birth_certificate" and doc.fields["full_name"].value == "NGUYỄN THỊ THU HƯƠNG"

@@ -166,3 +166,110 @@ def test_one_canonical_tone_placement():
 def test_clean_value_strips_leaders():
     assert clean_value("…………NGUYỄN VĂN AN.............") == "NGUYỄN VĂN AN"
     assert clean_value("Số 12, đường Trần Phú, TP. Hạ Long") == "Số 12, đường Trần Phú, TP. Hạ Long"
+
+
+def test_year_split_by_ocr():
+    assert parse_value("year", "1 988").value == "1988"
+    assert parse_value("year", "19 88").quality < 1.0
+    assert not parse_value("year", "1 98").valid
+    assert not parse_value("year", "1 988 Dân").valid
+
+
+def test_name_word_that_is_no_name_syllable_goes_to_review():
+    assert parse_value("name", "LÊ BẢO MAI").quality == 1.0
+    misread = parse_value("name", "LÊ BẢO MAT")  # MAT is no name syllable: MAI misread
+    assert misread.valid and misread.quality < 0.8
+    assert parse_value("name", "NGUYỄN THỊ XOAN").quality == 1.0
+
+
+def test_numbered_address_word_gets_its_accent_back():
+    fixed = parse_value("place", "Tố 8, khu 8, phường Hà An, thị xã Quảng Yên, tỉnh Quảng Ninh")
+    assert fixed.value == "Tổ 8, khu 8, phường Hà An, thị xã Quảng Yên, tỉnh Quảng Ninh"
+    assert fixed.repaired and fixed.quality < 1.0
+    assert parse_value("place", "Tổ 8, khu 8, phường Hà An, tỉnh Quảng Ninh").quality == 1.0
+    # Not followed by a number: no repair (a capitalised name, not a house group).
+    assert parse_value("place", "Tố Hữu, phường Hà An, tỉnh Quảng Ninh").value.startswith("Tố Hữu")
+
+
+def test_free_text_word_pairs_with_wrong_accents():
+    fixed = parse_value("text", "Bố sung hồ sơ xin việc làm")
+    assert fixed.value == "Bổ sung hồ sơ xin việc làm"
+    assert fixed.repaired and fixed.quality < 0.8
+    fixed = parse_value("text", "Làm thủ tục chuyến nhượng quyền sử dụng đất")
+    assert fixed.value == "Làm thủ tục chuyển nhượng quyền sử dụng đất" and fixed.quality < 0.8
+    assert parse_value("text", "Bổ sung hồ sơ vay vốn ngân hàng").quality == 1.0
+    assert parse_value("text", "Đã đăng ký kết hôn, nhưng đã ly hôn; hiện tại chưa đăng ký").quality == 1.0
+
+
+def test_full_stop_after_a_unit_word_is_dropped():
+    assert parse_value("place", "xã Quảng An, huyện. Đầm Hà, tỉnh Quảng Ninh").value == (
+        "xã Quảng An, huyện Đầm Hà, tỉnh Quảng Ninh")
+
+
+def test_dates_whose_slashes_ocr_lost():
+    assert parse_value("date", "16022023").value == "2023-02-16"
+    assert parse_value("date", "1602/2023").value == "2023-02-16"
+    assert parse_value("date", "12⁄12⁄2022").value == "2022-12-12"  # fraction slash
+    assert parse_value("date", "16022023").quality < 1.0
+    assert not parse_value("date", "13402⁄2023").valid
+    assert not parse_value("date", "022180012345").valid
+
+
+def test_closed_list_words_run_together():
+    result = parse_value("nationality", "ViệtNam")
+    assert result.value == "Việt Nam" and result.repaired and not result.closed
+
+
+def test_date_with_a_figure_of_the_day_apart():
+    split = parse_value("date", "1 5/01/1987 ghi bằng chữ")
+    assert split.value == "1987-01-15" and split.quality < 0.8
+    assert parse_value("date", "15/01/1987").quality == 1.0
+
+
+def test_street_and_ward_without_comma_go_to_review():
+    result = parse_value("place", "Số 146, đường Hùng Vương phường Hạ Long, tỉnh Quảng Ninh")
+    assert result.valid and result.quality < 0.8
+
+
+def test_place_repairs_known_pairs_brackets_and_run_together_words():
+    hospital = parse_value("place", "Bệnh viện Sản Nhỉ Quảng Ninh")
+    assert hospital.value == "Bệnh viện Sản Nhi Quảng Ninh" and hospital.quality < 0.8
+    assert parse_value("place", "[Trạm Y tế xã Hải Đông, thành phố Móng Cái, tỉnh Quảng Ninh").value == (
+        "Trạm Y tế xã Hải Đông, thành phố Móng Cái, tỉnh Quảng Ninh")
+    split = parse_value("place", "Trạm Y tếxã Hải Đông, thành phố Móng Cái, tỉnh Quảng Ninh")
+    assert split.value == "Trạm Y tế xã Hải Đông, thành phố Móng Cái, tỉnh Quảng Ninh" and split.repaired
+
+
+def test_streets_are_checked_against_known_streets():
+    misread = parse_value("place", "Số 77, đường Lê Thanh Tông, thị trấn Ba Chẽ, huyện Ba Chẽ, tỉnh Quảng Ninh")
+    assert misread.value == "Số 77, đường Lê Thánh Tông, thị trấn Ba Chẽ, huyện Ba Chẽ, tỉnh Quảng Ninh"
+    assert misread.quality < 0.8
+    right = parse_value("place", "Số 77, đường Lê Thánh Tông, thị trấn Ba Chẽ, huyện Ba Chẽ, tỉnh Quảng Ninh")
+    assert right.quality == 1.0
+
+
+def test_name_with_a_speck_read_as_a_quote():
+    result = parse_value("name", "VŨ 'TRỌNG VINH")
+    assert result.value == "VŨ TRỌNG VINH" and result.repaired and result.quality < 1.0
+
+
+def test_authority_with_a_known_pair_misread():
+    result = parse_value("authority", "Ủy ban nhân đân xã Sơn Dương, thành phố Hạ Long, tỉnh Quảng Ninh")
+    assert result.value == "Ủy ban nhân dân xã Sơn Dương, thành phố Hạ Long, tỉnh Quảng Ninh"
+    assert result.quality < 0.8
+
+
+def test_place_with_an_n_read_twice():
+    result = parse_value("place", "Bệnh viện Sản Nhi Quảng NÑinh")
+    assert result.value == "Bệnh viện Sản Nhi Quảng Ninh" and result.quality < 0.8
+
+
+def test_place_specks_inside_and_a_commune_named_like_a_province():
+    quote = parse_value("place", "Trung tâm Y tế huyện Tiên 'Yên, tỉnh Quảng Ninh")
+    assert quote.value == "Trung tâm Y tế huyện Tiên Yên, tỉnh Quảng Ninh" and quote.quality < 0.8
+    stop = parse_value("place", "xã Quảng Chính, huyện Hải. Hà, tỉnh Quảng Ninh")
+    assert stop.value == "xã Quảng Chính, huyện Hải Hà, tỉnh Quảng Ninh" and stop.quality < 0.8
+    assert parse_value("place", "TP. Hạ Long, tỉnh Quảng Ninh").quality == 1.0  # an abbreviation's full stop
+    # A commune called like a province, with no province after it: the value lost its end.
+    assert parse_value("place", "Thôn Hải Tiến, xã Quảng Ninh").quality < 0.8
+    assert parse_value("place", "Bệnh viện Sản Nhi Quảng Ninh").quality >= 0.8

@@ -47,3 +47,9 @@ def test_unverified_mrz_confirms_or_stands_in_for_review():
     assert doc.fields["expiry_date"].value == "2040-06-15" and doc.fields["expiry_date"].status == "review"
     assert "mrz_mismatch" in {i.code for i in doc.issues}
     assert doc.fields["date_of_birth"].status == "review"
+
+
+def test_mrz_without_expiry_gives_no_expiry_date():
+    lines = ["IDVNM0551106240022055110624<<0", "5511060M9912310VNM<<<<<<<<<<<0", "LE<<AN<<<<<<<<<<<<<<<<<<<<<<<<"]
+    mrz = read_mrz(page_layout(page([(100, 100 + 60 * i, text) for i, text in enumerate(lines)])))
+    assert mrz is not None and mrz.date_of_birth == "1955-11-06" and mrz.expiry_date is None

@@ -135,3 +135,60 @@ def test_register_rows_are_checked_against_their_neighbours():
     assert rows[1]["registration_date"].to_field_value().status == "ok"
     assert rows[2]["number"].to_field_value().status == "review"
     assert rows[3]["registration_date"].to_field_value().status == "review"
+
+
+def test_ruled_lines_are_erased_and_text_kept():
+    from extractors.cells import erase_rules
+
+    image = np.full((600, 1200), 255, np.uint8)
+    for y in (50, 300, 550):
+        cv2.line(image, (20, y), (1180, y), 0, 3)
+    for x in (20, 600, 1180):
+        cv2.line(image, (x, 50), (x, 550), 0, 3)
+    cv2.putText(image, "25/05/2020", (60, 200), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 4)
+    clean = erase_rules(image)
+    assert (clean[50] == 255).all() and (clean[:, 1180] == 255).all()  # the rules are gone
+    assert (clean[120:220, 60:500] < 128).sum() > 500  # the text is still there
+
+
+def _tokens(text: str, conf: float, x: int = 100, y: int = 100):
+    from extractors.layout import make_token
+
+    return [make_token(word, (x + 80 * i, y, x + 80 * i + 70, y + 30), conf) for i, word in enumerate(text.split())]
+
+
+def test_a_second_reading_confirms_or_stands_in():
+    from extractors.tables import _row
+
+    schema = get_schema("birth_register")
+    layout = _register_layout()
+    mapping = {0: "registration_date", 1: "full_name", 2: "date_of_birth"}
+    first = {0: _tokens("25/05/2020", 0.6), 1: _tokens("LÊ VĂN AN", 0.6), 2: _tokens("0I/O5/2O2O8", 0.6)}
+    again = {0: _tokens("25/05/2020", 0.7), 1: _tokens("LÊ VĂN ÂN", 0.9), 2: _tokens("01/05/2020", 0.7)}
+    row = _row(schema, layout, mapping, first, again)
+    once = _row(schema, layout, mapping, first)
+    # Two readings agree: more sure than one reading.
+    assert row["registration_date"].assessment.read_twice
+    assert row["registration_date"].assessment.confidence() > once["registration_date"].assessment.confidence()
+    # Readings disagree: no confirmation, the first reading stays.
+    assert row["full_name"].value == "LÊ VĂN AN" and not row["full_name"].assessment.read_twice
+    # The first reading is unusable: the second stands in, unconfirmed.
+    assert row["date_of_birth"].value == "2020-05-01" and not row["date_of_birth"].assessment.read_twice
+
+
+def _register_layout():
+    from extractors.layout import PageLayout
+
+    return PageLayout(number=1, width=2000, height=1400, lines=[])
+
+
+def test_confirmations_compound():
+    from extractors.confidence import Assessment
+
+    base = Assessment(ocr=0.5, label=1.0, kind_quality=1.0, valid=True)
+    one = Assessment(ocr=0.5, label=1.0, kind_quality=1.0, valid=True, corroborated=True)
+    two = Assessment(ocr=0.5, label=1.0, kind_quality=1.0, valid=True, corroborated=True, read_twice=True)
+    assert base.confidence() < one.confidence() < two.confidence()
+    assert two.status() == "ok" and one.status() == "review"
+    assert Assessment(ocr=0.6, label=1.0, kind_quality=1.0, valid=True, read_twice=True,
+                      rule_failed=True).status() == "review"

@@ -87,3 +87,15 @@ def test_required_fields():
     assert {"number", "date_of_death", "registration_date"} <= missing and "full_name" not in missing
     assert "ethnicity" not in missing  # not required
     assert all(i.code == "required_missing" and i.message.startswith("Thiếu") for i in issues)
+
+
+def test_card_expiry_on_a_birthday_at_a_renewal_age():
+    schema = get_schema("citizen_id_card")
+    good = check_rules(schema, {"date_of_birth": "2007-04-16", "issue_date": "2022-12-23",
+                                "expiry_date": "2032-04-16"})
+    assert "expiry_date" in good.corroborated and not good.issues
+    bad = check_rules(schema, {"date_of_birth": "2007-04-16", "issue_date": "2022-12-23",
+                               "expiry_date": "2032-04-18"})
+    assert "expiry_date" in bad.failed and [i.code for i in bad.issues] == ["expiry_not_birthday"]
+    wrong_age = check_rules(schema, {"date_of_birth": "2007-04-16", "expiry_date": "2035-04-16"})
+    assert "expiry_date" in wrong_age.failed

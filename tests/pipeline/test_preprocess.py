@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
+from PIL import Image
 
 from pipeline.preprocess import analysis_binary, colour_mode, estimate_skew, preprocess
 from tests.pipeline.page_images import noisy, render_page, turned
@@ -63,3 +66,19 @@ def test_dotted_leaders_are_erased_for_ocr_but_kept_in_the_archive() -> None:
     # The colour image for the archive still has the dots.
     row = prepared.colour[y + int(0.2 * dpi) : y + int(0.2 * dpi) + 4, int(6 * dpi) : int(7 * dpi)]
     assert row.min() < 120
+
+
+REGISTER = Path(__file__).resolve().parents[2] / "samples" / "committed" / "birth_register_clean_001.png"
+
+
+@pytest.mark.parametrize(("clockwise", "skew"), [(90, 2.5), (270, -2.8), (90, 0.0)])
+def test_register_page_turned_a_quarter_is_found_sideways_by_layout(clockwise: int, skew: float) -> None:
+    # Smeared together with the table's grid, the cells' text makes no line-shaped blobs unless the rules,
+    # skewed ones too, are taken out first; then the cheap layout test is sure, without OSD.
+    page = Image.open(REGISTER).convert("RGB")
+    dpi = round(page.info.get("dpi", (300, 300))[0])
+    scan = noisy(turned(page, clockwise, skew), seed=clockwise)
+    prepared = preprocess(np.asarray(scan), dpi=dpi)
+    assert prepared.rotation == (360 - clockwise) % 360
+    assert prepared.skew == pytest.approx(skew, abs=0.3)
+    assert prepared.orientation_method == "layout"

@@ -27,16 +27,14 @@ def _store(request: Request) -> DossierStore:
 def _new_dossier(store: DossierStore, principal: Principal, uploads: list[UploadFile]) -> Dossier:
     dossier = store.create(principal.user.actor)
     with store.lock(dossier.code):
-        for upload in uploads:
-            store.add_file(dossier, upload.filename or "tep", upload.file)
+        store.add_files(dossier, [(upload.filename or "tep", upload.file) for upload in uploads])
     return dossier
 
 
 def _add_files(store: DossierStore, code: str, uploads: list[UploadFile]) -> Dossier:
     with store.lock(code):
         dossier = store.load(code)
-        for upload in uploads:
-            store.add_file(dossier, upload.filename or "tep", upload.file)
+        store.add_files(dossier, [(upload.filename or "tep", upload.file) for upload in uploads])
     return dossier
 
 

@@ -33,6 +33,23 @@ class Intake:
     record_id: int
     personal_id: str
     full_name: str
+    personal_values: tuple[str, ...] = ()  # what no refused or anonymous request may see: every value read
+
+
+def personal_values(fields: dict) -> tuple[str, ...]:
+    """The values of a stored document that are about the person (names, numbers, dates as stored and as
+    shown, places), long enough not to occur by chance in a page's own words (the intake fixture also drops
+    any the login page itself shows, such as the country's name)."""
+    from app.web.values import display
+
+    found = set()
+    for field in fields.values():
+        value = field.get("value")
+        if isinstance(value, str) and len(value) >= 6:
+            found.add(value)
+            if len(value) == 10 and value[4] == "-" and value[7] == "-":
+                found.add(display("date", value))
+    return tuple(sorted(found))
 
 
 @pytest.fixture(scope="module")
@@ -97,4 +114,6 @@ def intake(clients) -> Intake:
     record_id = approved.json()["records"][0]
     document = client.get(f"/api/records/{record_id}").json()["document"]
     return Intake(code=code, record_id=record_id, personal_id=document["fields"]["personal_id"]["value"],
-                  full_name=document["fields"]["full_name"]["value"])
+                  full_name=document["fields"]["full_name"]["value"],
+                  personal_values=tuple(v for v in personal_values(document["fields"])
+                                        if v not in TestClient(client.app).get("/dang-nhap").text))

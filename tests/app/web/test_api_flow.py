@@ -153,3 +153,69 @@ def test_the_dossier_page_saves_classifies_and_shows_errors(clients):
     assert classified.status_code == 303
     screen = client.get(url).text
     assert "Trích lục khai tử" in screen and 'name="f1.d0.date_of_death"' in screen
+
+
+def test_files_of_a_dossier_are_read_together_and_archived_at_approval(web_app, clients, tmp_path):
+    """Two files in one upload (one readable, one not): both are read in the same pass, each with its stage
+    timings; the archive copy (PDF/A-2b with the OCR text layer) is written only when the dossier is approved."""
+    client, csrf = clients["tiep_nhan"]
+    headers = {"X-CSRF-Token": csrf}
+    certificate = sample("birth_certificate_clean_")
+    bad = tmp_path / "khong-phai-anh.pdf"
+    bad.write_bytes(b"%PDF-1.4 hong")
+    with certificate.open("rb") as fh, bad.open("rb") as bh:
+        created = client.post("/api/dossiers", headers=headers, files=[
+            ("files", (certificate.name, fh, "image/png")), ("files", (bad.name, bh, "application/pdf"))])
+    assert created.status_code == 200, created.text
+    body = created.json()
+    code = body["dossier"]["code"]
+    good, broken = body["dossier"]["files"]
+    assert good["error"] is None and broken["error"] and list(body["results"]) == ["1"]
+    assert set(good["stages"]) == {"upload", "ingest", "pages", "extract", "save"}
+    assert [set(p) for p in good["page_seconds"]] == [{"load", "preprocess", "ocr", "image", "cpu"}]
+    assert set(good["cpu"]) == {"extract"}
+    assert body["results"]["1"]["documents"][0]["schema"] == "birth_certificate"
+    folder = web_app.state.ctx.dossiers.file_folder(code, 1)
+    assert (folder / "pages.json").is_file() and not (folder / "archive.pdf").exists()
+
+    approved = client.post(f"/api/dossiers/{code}/approve", headers=headers)
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["signed"]
+    import pikepdf
+
+    with pikepdf.open(folder / "archive.pdf") as pdf:
+        with pdf.open_metadata() as meta:
+            assert meta["pdfaid:part"] == "2" and meta["dc:title"] == certificate.name
+        assert b"BT" in pdf.pages[0].Contents.read_bytes(), "the invisible OCR text layer"
+    record = client.get(f"/api/records/{approved.json()['records'][0]}").json()["record"]
+    assert record["status"] == "signed"
+
+
+def test_pages_whose_worker_died_are_reported_and_the_dossier_goes_on(web_app, clients, monkeypatch):
+    """A page worker killed twice on the same pages (out of memory): the upload is kept, the file marked
+    unreadable with the reason in Vietnamese, and the next file of the dossier is read as usual."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from app.web.dossiers import WORKER_DIED
+
+    client, csrf = clients["tiep_nhan"]
+    headers = {"X-CSRF-Token": csrf}
+    card = sample("citizen_id_card_clean_")
+    workers = web_app.state.ctx.dossiers.workers
+
+    def died(_jobs):
+        raise BrokenProcessPool("a worker was killed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(workers, "read", died)
+        with card.open("rb") as fh:
+            created = client.post("/api/dossiers", files={"files": (card.name, fh, "image/png")}, headers=headers)
+    assert created.status_code == 200, created.text
+    code = created.json()["dossier"]["code"]
+    assert created.json()["dossier"]["files"][0]["error"] == WORKER_DIED
+    with card.open("rb") as fh:
+        added = client.post(f"/tiep-nhan/{code}/tep", data={"csrf_token": csrf},
+                            files={"files": (card.name, fh, "image/png")}, follow_redirects=False)
+    assert added.status_code == 303
+    files = client.get(f"/api/dossiers/{code}").json()["dossier"]["files"]
+    assert [f["index"] for f in files] == [1, 2] and files[1]["error"] is None and files[1]["pages"] == 1
