@@ -10,7 +10,6 @@ is unusable, the second may stand in; where they disagree, a person decides.
 from __future__ import annotations
 
 import os
-import tempfile
 
 import cv2
 import numpy as np
@@ -38,9 +37,8 @@ def read_region_without_rules(image_path: str, box: tuple[int, int, int, int], d
                               lang: str = "vie") -> list[Token]:
     """The words of ``box`` (x0, y0, x1, y1 in page pixels) read again with the ruled lines erased, as
     tokens in page coordinates. Empty when the image cannot be read or Tesseract fails."""
-    import pytesseract
-
     from pipeline.ocr import words_and_lines
+    from pipeline.tesseract import image_to_data
 
     gray = cv2.imread(image_path, cv2.IMREAD_GRAYSCALE)
     if gray is None:
@@ -51,14 +49,7 @@ def read_region_without_rules(image_path: str, box: tuple[int, int, int, int], d
     if x1 - x0 < 10 or y1 - y0 < 10:
         return []
     region = erase_rules(gray)[y0:y1, x0:x1]
-    config = "--oem 1 --psm 6 -c tessedit_do_invert=0" + (f" --dpi {dpi}" if dpi else "")
-    try:
-        with tempfile.TemporaryDirectory(prefix="sohoa-cells-") as tmp:
-            path = os.path.join(tmp, "table.pgm")
-            cv2.imwrite(path, region)
-            data = pytesseract.image_to_data(path, lang=lang, config=config, output_type=pytesseract.Output.DICT)
-    except (pytesseract.TesseractError, OSError):
-        return []
+    data = image_to_data(region, dpi or None, lang, psm=6)  # a single uniform block of text
     words, _ = words_and_lines(data)
     return [make_token(word.text, (word.bbox[0] + x0, word.bbox[1] + y0, word.bbox[2] + x0, word.bbox[3] + y0),
                        word.conf) for word in words]

@@ -1,11 +1,10 @@
-"""OCR one page with Tesseract (pytesseract, ``vie``): words with boxes and confidences, grouped into lines in
-Tesseract's reading order, NFC. Tesseract must run single-threaded (OMP_THREAD_LIMIT=1); pages run in parallel
-processes instead (see pipeline.process)."""
+"""OCR one page with Tesseract (``vie``, in this process: pipeline.tesseract): words with boxes and confidences,
+grouped into lines in Tesseract's reading order, NFC. Tesseract must run single-threaded (OMP_THREAD_LIMIT=1);
+pages run in parallel processes instead (see pipeline.process)."""
 
 from __future__ import annotations
 
 import os
-import tempfile
 import unicodedata
 
 import numpy as np
@@ -16,26 +15,14 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 def ocr_page(grey: np.ndarray, dpi: int, lang: str = "vie") -> tuple[list[Word], list[Line]]:
-    """Words and lines of one upright, straightened grey page. The image goes to Tesseract as an uncompressed PGM
-    file: pytesseract's own conversion of an array (to PNG) costs more than the recognition of a page."""
-    import cv2
-    import pytesseract
+    """Words and lines of one upright, straightened grey page (automatic page segmentation)."""
+    from pipeline.tesseract import image_to_data
 
-    with tempfile.TemporaryDirectory(prefix="sohoa-ocr-") as tmp:
-        image_path = os.path.join(tmp, "page.pgm")
-        cv2.imwrite(image_path, grey)
-        data = pytesseract.image_to_data(
-            image_path,
-            lang=lang,
-            # No second pass over inverted (white-on-black) text: certificates have none, and it costs time.
-            config=f"--oem 1 --psm 3 --dpi {int(dpi)} -c tessedit_do_invert=0",
-            output_type=pytesseract.Output.DICT,
-        )
-    return words_and_lines(data)
+    return words_and_lines(image_to_data(grey, dpi, lang, psm=3))
 
 
 def words_and_lines(data: dict[str, list]) -> tuple[list[Word], list[Line]]:
-    """Builds Word and Line models from Tesseract's TSV columns (as given by image_to_data's DICT output)."""
+    """Builds Word and Line models from Tesseract's TSV columns (``pipeline.tesseract.image_to_data``)."""
     words: list[Word] = []
     lines: list[Line] = []
     keys: dict[tuple[int, int, int], int] = {}

@@ -2,7 +2,7 @@
 normalisation, and the grey image that OCR reads. The straightened colour image is what the archive copy keeps.
 
 Orientation is decided cheaply from the layout of the text lines (``text_direction``, ``is_upside_down``);
-Tesseract's OSD (about 0.8 s a page) runs only for the pages where that cheap test is unsure.
+Tesseract's OSD (about 0.25 s a page) runs only for the pages where that cheap test is unsure.
 """
 
 from __future__ import annotations
@@ -173,17 +173,14 @@ def is_upside_down(binary: np.ndarray) -> tuple[bool, bool]:
 
 def osd_orientation(grey: np.ndarray, dpi: int) -> int | None:
     """Tesseract's orientation detection: how far to turn clockwise (None when it cannot tell)."""
-    import pytesseract
+    from pipeline.tesseract import orientation
 
     scale = min(1.0, 300 / max(dpi, 1))
     img = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
-    try:
-        osd = pytesseract.image_to_osd(img, config="--psm 0", output_type=pytesseract.Output.DICT)
-    except pytesseract.TesseractError:
+    found = orientation(img, int(dpi * scale))
+    if found is None or found[1] < 2.0:
         return None
-    if float(osd.get("orientation_conf", 0)) < 2.0:
-        return None
-    return int(osd.get("rotate", 0)) % 360
+    return found[0]
 
 
 def rotate_quadrant(img: np.ndarray, clockwise: int) -> np.ndarray:

@@ -38,7 +38,7 @@ from pipeline.preprocess import preprocess, turned_over
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 DOUBTFUL_PAGE_CONFIDENCE = 0.75  # below this mean word confidence, a page of doubtful orientation is read again
 POOR_PAGE_CONFIDENCE = 0.5  # below this, any page is read again the other way up (the layout test can be fooled)
-PRELOAD = ["pipeline.process"]  # imported once by the fork server, so that a new worker starts with them
+PRELOAD = ["pipeline.process", "tesserocr"]  # imported once by the fork server, so that a new worker starts with them
 IN_FLIGHT_PER_WORKER = 4  # pages of one file submitted ahead per worker (workers never wait for the parent)
 FIRST_WINDOW = 8  # pages read before the first try at extracting the documents that have ended
 

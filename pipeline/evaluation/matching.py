@@ -1,6 +1,8 @@
 """Pairing predicted documents with truth documents, and predicted register rows with truth rows.
 
-Documents: a pair needs at least one page in common. Pairs are taken greedily, best first, one to one:
+Documents: a pair needs at least one page in common. A predicted ``unknown`` document on pages that belong to no
+truth document (a paper of the dossier outside the schemas, e.g. an application form) is what a system should
+say of them: it is neither paired nor spurious. Pairs are taken greedily, best first, one to one:
 same schema before different schema, then more pages in common relative to the union (Jaccard), then
 the earlier document. Rows: first by equal register number (``number``), the rest in order.
 """
@@ -38,7 +40,9 @@ def match_documents(
             paired[t_index] = p_index
             used.add(p_index)
     pairs = [(t_index, paired.get(t_index)) for t_index in range(len(truth))]
-    spurious = [p_index for p_index in range(len(predicted)) if p_index not in used]
+    truth_pages = {page for t_doc in truth for page in t_doc.pages}
+    spurious = [p_index for p_index, p_doc in enumerate(predicted) if p_index not in used
+                and not (p_doc.schema_id == "unknown" and truth_pages.isdisjoint(p_doc.pages))]
     return pairs, spurious
 
 

@@ -123,6 +123,21 @@ def test_spurious_document_is_counted_and_its_ok_values_are_silent_errors() -> N
     assert m.spurious == 1 and m.silent_errors == 1 and m.classification_accuracy == 1.0
 
 
+def test_unknown_document_on_a_page_outside_the_schemas_is_not_spurious() -> None:
+    # Page 1 is an application form (no schema: no truth document); saying "unknown" of it is right.
+    predicted = [
+        Document(schema="unknown", pages=[1]),
+        Document(schema="death_extract", pages=[2], fields={"full_name": _ok("NGUYỄN VĂN HÒA")}),
+    ]
+    truth = {**DEATH_TRUTH, "pages": [2]}
+    m = compute_metrics([score_file(_case([truth], pages=2), _result(predicted), seconds=1.0)])
+    assert m.spurious == 0 and m.classification_accuracy == 1.0
+    # Calling that page a schema's document is spurious.
+    predicted[0] = Document(schema="birth_certificate", pages=[1])
+    m = compute_metrics([score_file(_case([truth], pages=2), _result(predicted), seconds=1.0)])
+    assert m.spurious == 1
+
+
 def test_documents_are_matched_by_page_overlap_and_schema() -> None:
     first = {"schema": "death_extract", "pages": [1], "fields": {"full_name": "A"}}
     second = {"schema": "death_extract", "pages": [2, 3], "fields": {"full_name": "B"}}

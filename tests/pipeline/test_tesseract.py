@@ -1,0 +1,88 @@
+"""Tesseract in-process: the words of a rendered page with their diacritics and boxes, OSD's way up, one engine
+per thread, and a clear error when the language data is missing."""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+
+import cv2
+import numpy as np
+import pytest
+
+from pipeline import tesseract
+from pipeline.ocr import ocr_page, page_text
+from tests.pipeline.page_images import render_page
+
+DPI = 200
+GREY = cv2.cvtColor(np.asarray(render_page(dpi=DPI, seal=False)), cv2.COLOR_RGB2GRAY)
+
+
+def test_words_with_diacritics_boxes_and_confidences() -> None:
+    words, lines = ocr_page(GREY, DPI)
+    text = page_text(lines)
+    assert "NGUYỄN THỊ THU HƯƠNG" in text
+    assert "Quốc tịch: Việt Nam" in text
+    assert text == unicodedata.normalize("NFC", text)
+    height, width = GREY.shape
+    for word in words:
+        x0, y0, x1, y1 = word.bbox
+        assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height
+        assert 0.0 <= word.conf <= 1.0
+    # The title's box is where the title is: near the top, in the middle.
+    title = next(w for w in words if w.text == "GIẤY")
+    assert title.bbox[1] < height / 3
+
+
+def test_the_same_words_as_the_tesseract_command() -> None:
+    import pytesseract
+
+    ours = " ".join(page_text(ocr_page(GREY, DPI)[1]).split())
+    theirs = " ".join(pytesseract.image_to_string(GREY, lang="vie", config=f"--psm 3 --dpi {DPI}").split())
+    assert ours == unicodedata.normalize("NFC", theirs)
+
+
+@pytest.mark.parametrize("clockwise", [0, 90, 180, 270])
+def test_osd_says_how_far_to_turn_back(clockwise: int) -> None:
+    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    image = cv2.rotate(GREY, codes[clockwise]) if clockwise else GREY
+    found = tesseract.orientation(image, DPI)
+    assert found is not None
+    turn, confidence = found
+    assert turn == (360 - clockwise) % 360
+    assert confidence >= 2.0
+
+
+def test_blank_page_gives_no_words_and_no_orientation() -> None:
+    blank = np.full((800, 600), 255, dtype=np.uint8)
+    assert ocr_page(blank, DPI) == ([], [])
+    assert tesseract.orientation(blank, DPI) is None
+
+
+def test_each_thread_reads_with_its_own_engine() -> None:
+    expected = page_text(ocr_page(GREY, DPI)[1])
+    results: list[str] = []
+    engines: list[int] = []
+
+    def read() -> None:
+        results.append(page_text(ocr_page(GREY, DPI)[1]))
+        engines.append(id(tesseract._engines.by_lang["vie"]))
+
+    threads = [threading.Thread(target=read) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [expected, expected]
+    assert len(set(engines)) == 2
+
+
+def test_missing_language_data_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    monkeypatch.setattr(tesseract, "TESSDATA_FOLDERS", ())
+    tesseract.tessdata.cache_clear()
+    try:
+        with pytest.raises(tesseract.TesseractUnavailable, match="tesseract-ocr-vie"):
+            tesseract.tessdata()
+    finally:
+        tesseract.tessdata.cache_clear()
