@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from samples import degrade, writers
-from samples.compose import FORMATS_BY_TIER, JPEG_QUALITY, LAYOUTS, RenderedPage, build, render, write
+from samples.compose import FORMATS_BY_TIER, JPEG_QUALITY, LAYOUTS, build, render, write
 from samples.doc import SCHEMAS
 from samples.dossier import generate_dossier
 
@@ -57,19 +57,21 @@ def generate_corpus(out: Path, seed: int, per_type: int, tiers: Sequence[str] = 
 def scan_like_pdf(out: Path, pages: int, seed: int) -> Path:
     """An N-page image-only PDF of 200 dpi A4 colour scans (skew, noise, yellowed paper) with its truth."""
     rng = random.Random(f"{seed}:scan_like_pdf:{pages}")
-    rendered: list[RenderedPage] = []
+    page_truths: list[dict] = []
+    encoded: list[bytes] = []  # pages are encoded as they are made: a 1,000-page file needs no 12 GB of images
     documents = []
     cycle = ["birth_certificate", "marriage_certificate", "death_extract", "marital_status_confirmation"]
-    while len(rendered) < pages:
-        schema = cycle[len(rendered) % len(cycle)]
+    while len(page_truths) < pages:
+        schema = cycle[len(page_truths) % len(cycle)]
         doc = LAYOUTS[schema].build(rng)
-        new = render(doc, "scan", rng, first_page=len(rendered) + 1)
+        new = render(doc, "scan", rng, first_page=len(page_truths) + 1)
         documents.append(doc.truth([p.truth["number"] for p in new]))
-        rendered.extend(new)
+        for page in new:
+            page_truths.append(page.truth)
+            encoded.append(writers.encode_page(page.image, page.truth["dpi"], JPEG_QUALITY["scan"]))
     out.parent.mkdir(parents=True, exist_ok=True)
-    writers.write_pages(out, "pdf", [p.image for p in rendered], [p.truth["dpi"] for p in rendered],
-                        JPEG_QUALITY["scan"])
-    truth = {"source": out.name, "tier": "scan", "format": "pdf", "pages": [p.truth for p in rendered],
+    writers.write_pdf(out, encoded)
+    truth = {"source": out.name, "tier": "scan", "format": "pdf", "pages": page_truths,
              "documents": documents}
     writers.write_truth(writers.truth_path(out), truth)
     return out

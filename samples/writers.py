@@ -80,11 +80,18 @@ def write_pages(path: Path, fmt: str, images: list[Image.Image], dpis: list[int]
             options = {"compression": "jpeg", "quality": quality}
         frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:], dpi=(dpis[0], dpis[0]), **options)
     else:
-        pages = [png_bytes(image, dpi) if image.mode == "P" else jpeg_bytes(image, dpi, quality)
-                 for image, dpi in zip(images, dpis, strict=True)]
-        # The internal engine derives the file /ID from the content (pikepdf's is random): same input, same bytes.
-        path.write_bytes(img2pdf.convert(pages, nodate=True, producer="sohoa samples",
-                                         engine=img2pdf.Engine.internal))
+        write_pdf(path, [encode_page(image, dpi, quality) for image, dpi in zip(images, dpis, strict=True)])
+
+
+def encode_page(image: Image.Image, dpi: int, quality: int = 80) -> bytes:
+    """A page as it goes into a PDF: palette pages as PNG, scans as JPEG."""
+    return png_bytes(image, dpi) if image.mode == "P" else jpeg_bytes(image, dpi, quality)
+
+
+def write_pdf(path: Path, encoded: list[bytes]) -> None:
+    """An image-only PDF of pages already encoded (``encode_page``), one image per page."""
+    # The internal engine derives the file /ID from the content (pikepdf's is random): same input, same bytes.
+    path.write_bytes(img2pdf.convert(encoded, nodate=True, producer="sohoa samples", engine=img2pdf.Engine.internal))
 
 
 def write_truth(path: Path, truth: dict[str, Any]) -> None:
