@@ -22,6 +22,7 @@ _FLOWS = {
     "batch_digitize": "flows.batch",
     "intake_dossier": "flows.dossier",
     "finalize_dossier": "flows.dossier",
+    "reuse_result": "flows.reuse",
 }
 
 __all__ = list(_FLOWS)

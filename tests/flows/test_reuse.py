@@ -1,0 +1,110 @@
+"""reuse_result after a real ``sohoa digitize`` (subprocess, session Prefect server, signed and stored): the
+citizen's records by personal number with a valid signature and their data, narrowed by schema; an archive copy
+altered on disk is reported as not reusable; an unknown number gives nothing; the reads are audited; the logs
+and Prefect's run parameters hold no personal data."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+
+from tests.flows.conftest import run_sohoa
+
+pytestmark = pytest.mark.filterwarnings('ignore:Field name "schema"')
+
+
+def truth(path: Path) -> list[dict]:
+    return json.loads(path.with_name(f"{path.stem}.truth.json").read_text(encoding="utf-8"))["documents"]
+
+
+class Lines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def test_reuse_by_personal_number(prefect_api: str, sohoa_home: Path, tmp_path: Path) -> None:
+    from samples.dossier import generate_dossier
+    from samples.generate import generate_document
+
+    scans = tmp_path / "in"
+    scans.mkdir()
+    dossier = generate_dossier(scans, 11, "clean", 4)  # ID card + marital status confirmation of one citizen
+    birth = generate_document(scans, 11, "birth_certificate", "clean", 1, "png")
+    card, certificate = truth(dossier)
+    pid, name = card["fields"]["personal_id"], card["fields"]["full_name"]
+    assert certificate["fields"]["personal_id"] == pid
+
+    out = tmp_path / "out"
+    proc = run_sohoa("digitize", str(scans), "--out", str(out), "--jobs", "2", home=sohoa_home, api_url=prefect_api)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    rows = {Path(r["source"]).name: r["records"] for r in json.loads((out / "summary.json").read_text())["files"]}
+    birth_ids = rows[birth.name]
+
+    from prefect.client.orchestration import get_client
+
+    from flows import reuse_result
+    from flows.repository import close_all
+    from pipeline.store import Repository, key_for
+
+    lines = Lines()
+    for logger in ("prefect.flow_runs", "prefect.task_runs"):
+        logging.getLogger(logger).addHandler(lines)
+    repo = Repository.from_settings()
+    try:
+        state = reuse_result(personal_id=pid, return_state=True)
+        found = state.result()
+        assert found.by == "personal_id"
+        assert sorted(r.schema_id for r in found.records) == ["citizen_id_card", "marital_status_confirmation"]
+        for record in found.records:
+            assert record.reusable and record.verified and record.hashes_ok, record.problems
+            assert record.signature == "valid" and record.hashes.signed and record.hashes.archive
+            assert record.data["personal_id"] == pid and record.data["full_name"] == name
+            assert record.document is not None and record.document.schema_id == record.schema_id
+        with get_client(sync_client=True) as client:  # Prefect keeps the run's parameters: masked
+            assert client.read_flow_run(state.state_details.flow_run_id).parameters["personal_id"] == "**********"
+
+        narrowed = reuse_result(personal_id=SecretStr(pid), schema="citizen_id_card")
+        assert [r.schema_id for r in narrowed.records] == ["citizen_id_card"]
+        assert reuse_result(personal_id="000000000001").records == []
+        assert reuse_result(record_id=10**9).records == []
+
+        # the dossier's archive copy altered in the local object store: its records are not reusable
+        archive = sohoa_home / key_for(found.records[0].archive_sha256 or "")
+        os.chmod(archive, 0o644)
+        archive.write_bytes(archive.read_bytes() + b"%altered\n")
+        altered = reuse_result(personal_id=pid)
+        assert len(altered.records) == 2 and altered.reusable == []
+        for record in altered.records:
+            assert not record.hashes_ok and record.hashes.archive is False and not record.verified
+            assert record.data == {} and record.document is None
+            assert any("bản lưu trữ" in p for p in record.problems)
+        other = reuse_result(record_id=birth_ids[0])
+        assert [r.record_id for r in other.records] == birth_ids and other.records[0].reusable
+
+        # the audit log has the reads: the searches and one reuse per record and call
+        for record in found.records:
+            reads = [e for e in repo.audit_events(record.record_id) if e.actor == "sohoa-reuse"]
+            assert [e.action for e in reads].count("reuse") == 2 + (record.schema_id == "citizen_id_card")
+            assert "search" in [e.action for e in reads]
+        unknown = [e for e in repo.audit_events() if e.action == "search" and e.record_id is None]
+        assert unknown and unknown[-1].actor == "sohoa-reuse"
+    finally:
+        for logger in ("prefect.flow_runs", "prefect.task_runs"):
+            logging.getLogger(logger).removeHandler(lines)
+        repo.close()
+        close_all()
+
+    # logs: record ids and hashes, no personal data
+    text = "\n".join(lines.lines)
+    assert f"record {found.records[0].record_id}" in text and "NOT reusable, hash mismatch" in text
+    assert (found.records[0].archive_sha256 or "")[:12] in text
+    assert pid not in text and name not in text
