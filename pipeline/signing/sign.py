@@ -154,7 +154,9 @@ def _write_signed(
     dst.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".sign-", suffix=".pdf", dir=dst.parent)
     try:
-        with os.fdopen(fd, "wb") as out:
+        # Readable and seekable: pyHanko then writes straight into the file; a write-only stream would make it
+        # build the whole signed PDF in memory first (130 MB for a 1,000-page archive copy).
+        with os.fdopen(fd, "w+b") as out:
             pdf_signer.sign_pdf(writer, output=out, appearance_text_params=text, bytes_reserved=reserved)
         os.replace(tmp_name, dst)
     except BaseException:
