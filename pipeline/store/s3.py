@@ -34,6 +34,7 @@ from pipeline.store.objects import (
 )
 
 _MISSING = {"NoSuchKey", "NoSuchObject", "NoSuchVersion", "ResourceNotFound"}
+_ALREADY_OURS = {"BucketAlreadyOwnedByYou"}  # the bucket exists and is ours (made meanwhile by another process)
 
 
 def make_sse(spec: str | None) -> Sse | None:
@@ -85,8 +86,10 @@ class S3ObjectStore:
             try:
                 self.client.make_bucket(self.bucket, object_lock=True)
             except S3Error as err:
-                self._notes.append(f"bucket created without object lock ({err.code})")
-                self.client.make_bucket(self.bucket)
+                # Another process (a second worker starting at the same moment) may have just made it.
+                if err.code not in _ALREADY_OURS:
+                    self._notes.append(f"bucket created without object lock ({err.code})")
+                    self._make_bucket_unless_ours()
         try:
             self.client.set_bucket_versioning(self.bucket, VersioningConfig(ENABLED))
         except S3Error as err:
@@ -102,6 +105,13 @@ class S3ObjectStore:
             )
         elif self.retention_days <= 0:
             self._notes.append("object retention is off (SOHOA_S3_RETENTION_DAYS=0)")
+
+    def _make_bucket_unless_ours(self) -> None:
+        try:
+            self.client.make_bucket(self.bucket)
+        except S3Error as err:
+            if err.code not in _ALREADY_OURS:
+                raise
 
     def _versioning_enabled(self) -> bool:
         try:
