@@ -1,6 +1,7 @@
-"""``sohoa digitize PATH... [--out DIR] [--schema ID] [--no-sign] [--no-store] [--jobs N]``: the batch flow
-(flows.batch.batch_digitize) on this machine with Prefect's local ephemeral API, a progress bar on stderr and
-a summary table at the end.
+"""``sohoa digitize PATH... [--out DIR] [--schema ID] [--no-sign] [--no-store] [--jobs N] [--dask ADDRESS|local]``:
+the batch flow (flows.batch.batch_digitize) with Prefect's local ephemeral API (unless PREFECT_API_URL), a
+progress bar on stderr and a summary table at the end. A PATH is a file, a folder or ``s3://BUCKET/PREFIX``
+(objects in the S3 server of SOHOA_S3_ENDPOINT); ``--dask`` runs the inputs on Dask workers.
 
 Exit statuses (CONTRACT.md): 0 all done (or skipped as done before), 3 some inputs quarantined,
 2 bad arguments (no such path, unknown schema, unusable signer), 1 some inputs failed (internal error;
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,10 +37,18 @@ STATUS_LABELS = {
 MAX_ROWS = 40
 
 
-def check_arguments(paths: list[Path], schema: str | None, jobs: int) -> None:
-    """Raises BadInput (exit 2, one line) for a path that does not exist, an unknown schema, bad --jobs."""
+def check_arguments(paths: list[str], schema: str | None, jobs: int, dask: str | None = None) -> None:
+    """Raises BadInput (exit 2, one line) for a path that does not exist, an S3 prefix that cannot be read, an
+    unknown schema, bad --jobs, a Dask scheduler that cannot be reached."""
+    from flows.s3inputs import S3InputError, check, is_s3
+
     for path in paths:
-        if not path.exists():
+        if is_s3(path):
+            try:
+                check(path)
+            except S3InputError as err:
+                raise BadInput(path, f"không đọc được / cannot read: {err}") from None
+        elif not Path(path).exists():
             raise BadInput(path, "không có tệp hay thư mục này / no such file or folder")
     if jobs < 0:
         raise BadInput("--jobs", "phải ≥ 0 / must be 0 or more")
@@ -48,6 +58,22 @@ def check_arguments(paths: list[Path], schema: str | None, jobs: int) -> None:
         known = sorted(load_schemas())
         if schema not in known:
             raise BadInput("--schema", f"không biết mẫu {schema!r} / unknown schema; one of: {', '.join(known)}")
+    if dask and dask != "local":
+        check_dask_scheduler(dask)
+
+
+def check_dask_scheduler(address: str) -> None:
+    """A TCP connection to the scheduler (``tcp://host:port``, ``host:port``; port 8786 by default)."""
+    scheme, _, rest = address.rpartition("://")
+    if scheme not in ("", "tcp", "tls"):
+        return  # another transport: Dask itself says what is wrong
+    host, _, port = rest.rpartition(":") if ":" in rest else (rest, "", "8786")
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=5):
+            pass
+    except (OSError, ValueError) as err:
+        raise BadInput("--dask", f"không kết nối được bộ lập lịch Dask / cannot reach the Dask scheduler at "
+                                 f"{address} ({err})") from None
 
 
 def check_signer() -> list[str]:
@@ -153,11 +179,13 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
 
 def start_page_workers(paths: list[str], out: Path, jobs: int) -> None:
     """When there are scans to read, the page workers (the pool the batch will use) start now, in the
-    background: their fork server imports OpenCV and Tesseract's bindings while Prefect loads here."""
+    background: their fork server imports OpenCV and Tesseract's bindings while Prefect loads here. Objects in
+    S3 are not listed twice: an S3 prefix counts as scans to read."""
     from flows.discover import discover
+    from flows.s3inputs import is_s3
     from pipeline.process import shared_pool
 
-    if discover(paths, out).inputs:
+    if any(is_s3(p) for p in paths) or discover(paths, out).inputs:
         shared_pool(jobs or None)
 
 
@@ -181,18 +209,23 @@ def exit_status(summary: dict[str, Any]) -> int:
 def register(cli: typer.Typer) -> None:
     @cli.command()
     def digitize(
-        paths: list[Path] = typer.Argument(..., help="Scans (PDF, TIFF, PNG, JPEG, WebP) and folders of scans"),
+        paths: list[str] = typer.Argument(..., help="Scans (PDF, TIFF, PNG, JPEG, WebP), folders of scans, "
+                                                    "s3://BUCKET/PREFIX (objects in the SOHOA_S3_ENDPOINT server)"),
         out: Path = typer.Option(Path("out"), "--out", help="Output folder (NAME.pdf, NAME.json, summary.json)"),
         schema: str = typer.Option(None, "--schema", help="Document schema id (default: classify each page)"),
         no_sign: bool = typer.Option(False, "--no-sign", help="Do not sign the archive copies"),
         no_store: bool = typer.Option(False, "--no-store", help="Do not store in the repository"),
         jobs: int = typer.Option(0, "--jobs", "-j", help="Files and pages in parallel (default: one per core)"),
+        dask: str = typer.Option(None, "--dask", metavar="ADDRESS|local",
+                                 help="Run the inputs on Dask workers: a scheduler's address (tcp://HOST:8786), "
+                                      "or 'local' for a cluster of processes on this machine"),
     ) -> None:
-        """The whole pipeline over files and folders: OCR, extract, PDF/A, sign, store; resumable."""
-        check_arguments(paths, schema, jobs)
+        """The whole pipeline over files, folders and S3 prefixes: OCR, extract, PDF/A, sign, store; resumable."""
+        check_arguments(paths, schema, jobs, dask)
         stop_on_sigterm()
         notes = check_signer() if not no_sign else []
-        start_page_workers([str(p) for p in paths], out, jobs)
+        if not dask:
+            start_page_workers(paths, out, jobs)
         from flows.prefect_env import configure
 
         configure(quiet_console=True)
@@ -202,8 +235,8 @@ def register(cli: typer.Typer) -> None:
             err_console.print(f"[yellow]•[/yellow] {note}")
         with quiet_libraries(), progress_bar():
             summary = batch_digitize(
-                paths=[str(p) for p in paths], out_dir=str(out), schema=schema, sign=not no_sign,
-                store=not no_store, jobs=jobs or None,
+                paths=paths, out_dir=str(out), schema=schema, sign=not no_sign,
+                store=not no_store, jobs=jobs or None, dask=dask,
             )
         print_summary(summary, out)
         raise typer.Exit(exit_status(summary))
