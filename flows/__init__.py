@@ -1,7 +1,9 @@
 """Prefect flows of sohoa (see docs/flows.md):
 
-- ``batch_digitize(paths, out_dir, schema=None, sign=True, store=True, jobs=None)``: many scans, resumable
+- ``batch_digitize(paths, out_dir, schema=None, sign=True, store=True, jobs=None, dask=None)``: many scans
+  (files, folders, ``s3://`` prefixes), resumable
 - ``intake_dossier(paths, schema=None)`` and ``finalize_dossier(intake, ...)``: one dossier at the counter
+- ``reuse_result(record_id=None, personal_id=None, schema=None)``: stored results checked and returned for reuse
 
 Importing this package sets Prefect's defaults (``flows.prefect_env``) before Prefect itself is imported.
 """
