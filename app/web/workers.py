@@ -48,8 +48,8 @@ class PageFailure:
 
 def read_page(job: PageJob) -> PageOutput | PageFailure:
     """Runs in a worker: one page through the pipeline's page stages. Adds ``cpu`` to the page's timings:
-    the processor seconds the page took (this process, all its threads, and the Tesseract processes it ran),
-    which is what the page would take on a core of its own, however loaded the machine is."""
+    the processor seconds the page took (this process and all its threads, Tesseract included, plus any child
+    process it ran), which is what the page would take on a core of its own, however loaded the machine is."""
     cpu = time.process_time()
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
