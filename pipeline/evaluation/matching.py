@@ -4,7 +4,9 @@ Documents: a pair needs at least one page in common. A predicted ``unknown`` doc
 truth document (a paper of the dossier outside the schemas, e.g. an application form) is what a system should
 say of them: it is neither paired nor spurious. Pairs are taken greedily, best first, one to one:
 same schema before different schema, then more pages in common relative to the union (Jaccard), then
-the earlier document. Rows: first by equal register number (``number``), the rest in order.
+the earlier document. Rows: first by equal register number (``number``) where the system accepted that number
+(a number it sent to review may be a misread one, equal to another row's: "145" read "143" would pair that row
+with the truth's row 143 and score its correct values as errors), the rest in order.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def match_rows(
     predicted_numbers: dict[str, int] = {}
     for p_index, row in enumerate(predicted_rows):
         number = row.get("number")
-        key = comparison_key(number.value) if number is not None else None
+        key = comparison_key(number.value) if number is not None and number.status == "ok" else None
         if key is not None:
             predicted_numbers.setdefault(key, p_index)
     for t_index, row in enumerate(truth_rows):

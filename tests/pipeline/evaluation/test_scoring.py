@@ -184,6 +184,32 @@ def test_register_rows_are_matched_by_number_then_order() -> None:
     assert stats["book"].accuracy == 1.0
 
 
+def test_a_register_number_under_review_does_not_pair_rows() -> None:
+    # Row 3 read its number "2" (sent to review): pairing by that number would take row 2's truth.
+    truth = {
+        "schema": "birth_register",
+        "pages": [1],
+        "fields": {},
+        "entries": [
+            {"number": "1", "full_name": "LÊ AN"},
+            {"number": "2", "full_name": "LÊ BÌNH"},
+            {"number": "3", "full_name": "LÊ CHI"},
+        ],
+    }
+    predicted = Document(
+        schema="birth_register",
+        pages=[1],
+        entries=[
+            {"number": _ok("1"), "full_name": _ok("LÊ AN")},
+            {"number": _review("7"), "full_name": _ok("LÊ BÌNH")},
+            {"number": _review("2"), "full_name": _ok("LÊ CHI")},
+        ],
+    )
+    m = compute_metrics([score_file(_case([truth]), _result([predicted]), seconds=1.0)])
+    assert m.silent_errors == 0
+    assert (m.row_fields, m.row_fields_correct) == (6, 4)  # the two numbers under review are wrong
+
+
 def test_character_error_rate_uses_edit_distance_on_collapsed_text() -> None:
     case = _case([DEATH_TRUTH], pages=2)
     score = score_file(case, _result([], texts=["trang  1", "trang 7"]), seconds=4.0)
