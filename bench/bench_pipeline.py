@@ -28,58 +28,19 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
-import psutil
 from rich.console import Console
 from rich.table import Table
 
+from bench.measure import Run, run_measured
+
 ENV = {"OMP_THREAD_LIMIT": "1"}
 INTAKE_TARGET_S = 3.0
-
-
-@dataclass
-class Measured:
-    seconds: float
-    cpu_seconds: float  # user + system of every process of the tree, as last seen (sampled every 50 ms)
-    peak_rss_mb: float  # the largest sum of the tree's resident memory seen
-
-
-def measure(cmd: list[str], env: dict[str, str]) -> Measured:
-    """Runs ``cmd`` and samples its process tree every 50 ms. Processes that live less than that (few here:
-    Tesseract and Ghostscript run about a second a page) are missed by the CPU and memory figures."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    root = psutil.Process(proc.pid)
-    cpu: dict[tuple[int, float], float] = {}  # (pid, create time) -> CPU seconds
-    peak = 0
-    while proc.poll() is None:
-        total = 0
-        try:
-            members = [root, *root.children(recursive=True)]
-        except psutil.NoSuchProcess:
-            members = []
-        for member in members:
-            try:
-                with member.oneshot():
-                    times = member.cpu_times()
-                    total += member.memory_info().rss
-                    cpu[(member.pid, member.create_time())] = times.user + times.system
-            except psutil.NoSuchProcess:
-                pass
-        peak = max(peak, total)
-        time.sleep(0.05)
-    seconds = time.perf_counter() - start
-    if proc.returncode:
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
-    return Measured(seconds, sum(cpu.values()), peak / 2**20)
 
 
 def make_inputs(pages: int, files: int, folder: Path, seed: int) -> list[Path]:
@@ -103,43 +64,38 @@ def make_inputs(pages: int, files: int, folder: Path, seed: int) -> list[Path]:
     return paths
 
 
-def run_sohoa(inputs: list[Path], out: Path, home: Path, jobs: int) -> tuple[Measured, Measured, dict]:
+def run_sohoa(inputs: list[Path], out: Path, home: Path, jobs: int) -> tuple[Run, Run, dict]:
     """The batch over the inputs' folder; returns it, the empty batch (Prefect's fixed cost) and the summary."""
     sohoa = str(Path(sys.executable).parent / "sohoa")
     env = {**ENV, "SOHOA_HOME": str(home)}
     # outside the timing: the development signer, and Prefect's database (made on its first start)
-    measure([sohoa, "sign", str(inputs[0]), str(home / "warm-up-signed.pdf")], env)
+    run_measured([sohoa, "sign", str(inputs[0]), str(home / "warm-up-signed.pdf")], env)
     empty = home / "empty"
     empty.mkdir(parents=True, exist_ok=True)
-    measure([sohoa, "digitize", str(empty), "--out", str(home / "warm-up-out")], env)
-    fixed = measure([sohoa, "digitize", str(empty), "--out", str(home / "empty-out")], env)
-    run = measure([sohoa, "digitize", str(inputs[0].parent), "--out", str(out), "--jobs", str(jobs)], env)
+    run_measured([sohoa, "digitize", str(empty), "--out", str(home / "warm-up-out")], env)
+    fixed = run_measured([sohoa, "digitize", str(empty), "--out", str(home / "empty-out")], env)
+    run = run_measured([sohoa, "digitize", str(inputs[0].parent), "--out", str(out), "--jobs", str(jobs)], env)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     return run, fixed, summary
 
 
-def run_ocrmypdf(inputs: list[Path], out: Path, jobs: int) -> Measured:
+def run_ocrmypdf(inputs: list[Path], out: Path, jobs: int) -> Run:
     ocrmypdf = str(Path(sys.executable).parent / "ocrmypdf")
     out.mkdir(parents=True, exist_ok=True)
-    total = Measured(0.0, 0.0, 0.0)
+    total = Run(0.0, 0.0, 0.0)
     for src in inputs:
-        run = measure([ocrmypdf, "-q", "-l", "vie", "--output-type", "pdfa", "-j", str(jobs), str(src),
-                       str(out / src.name)], ENV)
-        total = Measured(total.seconds + run.seconds, total.cpu_seconds + run.cpu_seconds,
-                         max(total.peak_rss_mb, run.peak_rss_mb))
+        total += run_measured([ocrmypdf, "-q", "-l", "vie", "--output-type", "pdfa", "-j", str(jobs), str(src),
+                               str(out / src.name)], ENV)
     return total
 
 
-def _add(total: Measured | None, run: Measured) -> Measured:
-    if total is None:
-        return run
-    return Measured(total.seconds + run.seconds, total.cpu_seconds + run.cpu_seconds,
-                    max(total.peak_rss_mb, run.peak_rss_mb))
+def _add(total: Run | None, run: Run) -> Run:
+    return run if total is None else total + run
 
 
-def _scale(total: Measured, rounds: int) -> Measured:
+def _scale(total: Run, rounds: int) -> Run:
     """The mean of ``rounds`` runs (peak memory: the largest)."""
-    return Measured(total.seconds / rounds, total.cpu_seconds / rounds, total.peak_rss_mb)
+    return Run(total.seconds / rounds, total.cpu_seconds / rounds, total.peak_rss_mb)
 
 
 def load() -> str:

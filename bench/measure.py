@@ -1,5 +1,6 @@
-"""Run a command and measure its wall time and the peak memory of its whole process tree (sum of the resident
-memory of the process and all its descendants, sampled every 50 ms)."""
+"""Run a command and measure its wall time, the CPU seconds and the peak memory of its whole process tree (sum of
+the resident memory of the process and all its descendants), sampled every 50 ms. Processes that live less than
+that are missed by the CPU and memory figures."""
 
 from __future__ import annotations
 
@@ -14,14 +15,21 @@ import psutil
 @dataclass
 class Run:
     seconds: float
-    peak_rss_mb: float
-    returncode: int
+    cpu_seconds: float  # user + system of every process of the tree, as last seen
+    peak_rss_mb: float  # the largest sum of the tree's resident memory seen
+
+    def __add__(self, other: Run) -> Run:
+        """Two runs one after the other: times add up, peak memory is the larger."""
+        return Run(self.seconds + other.seconds, self.cpu_seconds + other.cpu_seconds,
+                   max(self.peak_rss_mb, other.peak_rss_mb))
 
 
 def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> Run:
+    """Runs ``cmd`` (output discarded) and samples its process tree; a failing command raises with its stderr."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     root = psutil.Process(proc.pid)
+    cpu: dict[tuple[int, float], float] = {}  # (pid, create time) -> CPU seconds
     peak = 0
     while proc.poll() is None:
         total = 0
@@ -31,7 +39,10 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> Run:
             members = []
         for member in members:
             try:
-                total += member.memory_info().rss
+                with member.oneshot():
+                    times = member.cpu_times()
+                    total += member.memory_info().rss
+                    cpu[(member.pid, member.create_time())] = times.user + times.system
             except psutil.NoSuchProcess:
                 pass
         peak = max(peak, total)
@@ -40,4 +51,4 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> Run:
     if proc.returncode:
         err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
-    return Run(seconds=seconds, peak_rss_mb=peak / 2**20, returncode=proc.returncode)
+    return Run(seconds=seconds, cpu_seconds=sum(cpu.values()), peak_rss_mb=peak / 2**20)

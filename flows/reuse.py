@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from prefect import Flow, get_run_logger, task
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, computed_field
 
 from flows.repository import repository
 from pipeline.models import Document
@@ -52,13 +52,17 @@ class ReusedRecord(BaseModel):
     archive_sha256: str | None = None
     signed_sha256: str | None = None
     hashes: HashCheck
-    hashes_ok: bool
     signature: Signature  # "unchecked": no verifier, or the signed copy failed its hash check
     reusable: bool  # hashes match and the signature, when there is one, is not invalid: data may prefill
     verified: bool  # reusable, signed and the signature valid (``ReuseResult.verified``)
     data: dict[str, Any] = Field(default_factory=dict)  # the values to prefill; empty when not reusable
     document: Document | None = None  # the stored document; None when not reusable
     problems: list[str] = Field(default_factory=list)  # Vietnamese, one line each
+
+    @computed_field  # kept in the serialized result
+    @property
+    def hashes_ok(self) -> bool:
+        return self.hashes.ok
 
 
 class ReuseLookup(BaseModel):
@@ -88,7 +92,7 @@ def check_record(repo: Repository, record_id: int, actor: str) -> ReusedRecord |
         return None
     except (ObjectNotFound, ValueError) as err:  # a missing object; an extraction JSON that no longer parses
         hashes = HashCheck(extraction=None, archive=None, signed=None)
-        return ReusedRecord(record_id=record_id, hashes=hashes, hashes_ok=False, signature="unchecked",
+        return ReusedRecord(record_id=record_id, hashes=hashes, signature="unchecked",
                             reusable=False, verified=False,
                             problems=[f"không đọc được dữ liệu lưu trữ ({type(err).__name__})"])
     record = outcome.record
@@ -99,7 +103,7 @@ def check_record(repo: Repository, record_id: int, actor: str) -> ReusedRecord |
     return ReusedRecord(
         record_id=record.id, schema_id=record.schema_id, version=record.version,
         extraction_sha256=record.extraction_sha256, archive_sha256=record.archive_sha256,
-        signed_sha256=record.signed_sha256, hashes=hashes, hashes_ok=hashes.ok, signature=signature,
+        signed_sha256=record.signed_sha256, hashes=hashes, signature=signature,
         reusable=reusable, verified=reusable and outcome.verified,
         data=outcome.prefill if reusable else {}, document=outcome.document if reusable else None,
         problems=outcome.problems,

@@ -104,7 +104,7 @@ def process_page(job: PageJob) -> PageOutput:
     return PageOutput(page=page, pdf_path=str(pdf_path) if pdf_path else None, seconds=seconds)
 
 
-def _warm_worker() -> int:
+def warm_worker() -> int:
     """A new worker's first task: Tesseract reads its language data once (into the page cache)."""
     import numpy as np
 
@@ -113,15 +113,16 @@ def _warm_worker() -> int:
     return os.getpid()
 
 
-def _prepare_fork_server() -> None:
-    """Before the fork server starts (the first process pool of this process): it imports ``PRELOAD`` once for
-    every worker it will fork, and large page arrays freed in a worker go back to the system at once (glibc
-    reads the threshold when a process starts). Later calls change nothing that is running."""
+def prepare_fork_server(extra: tuple[str, ...] = ()) -> None:
+    """Before the fork server starts (the first process pool of this process): it imports ``PRELOAD`` (and
+    ``extra`` modules) once for every worker it will fork, and large page arrays freed in a worker go back to
+    the system at once (glibc reads the threshold when a process starts). Later calls change nothing that is
+    running."""
     from multiprocessing import forkserver
 
     os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", str(1 << 20))
     current = list(getattr(getattr(forkserver, "_forkserver", None), "_preload_modules", None) or ["__main__"])
-    missing = [name for name in PRELOAD if name not in current]
+    missing = [name for name in (*PRELOAD, *extra) if name not in current]
     if missing:
         multiprocessing.get_context("forkserver").set_forkserver_preload(current + missing)
 
@@ -153,7 +154,7 @@ class PagePool:
             if self._closed:
                 raise RuntimeError("this page pool is closed")
             if self._executor is None:
-                _prepare_fork_server()
+                prepare_fork_server()
                 self._executor = ProcessPoolExecutor(max_workers=self.jobs,
                                                      mp_context=multiprocessing.get_context("forkserver"))
             return self._executor
@@ -176,7 +177,7 @@ class PagePool:
             executor = self._get()
             # Submitted together, so that each starts its own worker (a pool forks only when none is idle).
             for _ in range(self.jobs):
-                executor.submit(_warm_worker)
+                executor.submit(warm_worker)
         except RuntimeError:  # closed meanwhile (or a broken pool: the next file replaces it)
             return
 

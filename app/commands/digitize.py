@@ -20,12 +20,10 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from app.progress import err_console, progress_bars
 from pipeline.errors import BadInput
-
-err_console = Console(stderr=True)
 
 STATUS_LABELS = {
     "done": "[green]xong[/green]",
@@ -114,15 +112,7 @@ def progress_bar() -> Iterator[None]:
     """A bar for the files of the batch and one for the pages of each file in OCR (stderr, terminals only)."""
     from flows import progress
 
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as bar:
+    with progress_bars() as bar:
         overall = bar.add_task("Tệp / files", total=None)
         pages: dict[str, Any] = {}
 

@@ -11,19 +11,17 @@ Each page goes through ``pipeline.process.process_page`` unchanged (ingest → p
 turned over when it reads poorly → the straightened page image); the one-page PDFs of the archive copy are
 not written here but at approval (``app.web.archive``), from the same image and words.
 
-Why not ``pipeline.process.PagePool`` (added meanwhile, the same idea for the batch): a page the pipeline
-cannot read raises ``BadInput`` in the worker, and that exception does not survive pickling back to the
-parent (its ``__init__`` takes two arguments), so such a page breaks that pool and its reason is lost; here
-it comes back as a ``PageFailure`` with the reason, shown to the officer. Each page here also reports the
-processor seconds it took (the figure the intake benchmark needs on a loaded machine), and a pool whose
-worker died is replaced and the pages read again once.
+Beside ``pipeline.process.PagePool`` (the batch's pool; the fork server set-up and the warm-up page are
+shared with it): a page the pipeline cannot read comes back here as a ``PageFailure`` with its reason, shown to
+the officer, instead of failing the whole dossier; each page also reports the processor seconds it took (the
+figure the intake benchmark needs on a loaded machine); and a pool whose worker died is replaced and the pages
+read again once. Folding these into ``PagePool`` is left to do.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import resource
 import threading
 import time
@@ -32,11 +30,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from pipeline.errors import BadInput
-from pipeline.process import PageJob, PageOutput, process_page
+from pipeline.process import PageJob, PageOutput, prepare_fork_server, process_page, warm_worker
 
 log = logging.getLogger(__name__)
-
-PRELOAD = ["pipeline.process", "app.web.workers"]
 
 
 @dataclass
@@ -62,24 +58,11 @@ def read_page(job: PageJob) -> PageOutput | PageFailure:
     return out
 
 
-def _warm_worker() -> int:
-    """A new worker's first task: Tesseract reads its language data once (into the page cache)."""
-    import numpy as np
-
-    from pipeline.config import settings
-    from pipeline.ocr import ocr_page
-
-    blank = np.full((64, 256), 255, dtype=np.uint8)
-    ocr_page(blank, 200, settings().ocr_lang)
-    return os.getpid()
-
-
 def preload_page_workers() -> None:
     """Must run before the fork server starts (the first process pool of this process); later calls change
     nothing. Large page arrays freed in a worker go back to the system at once (glibc reads the threshold when
     a process starts, so it is set before the fork server starts), as ``run_pages`` does for its pools."""
-    os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", str(1 << 20))
-    multiprocessing.set_forkserver_preload(PRELOAD)
+    prepare_fork_server(extra=("app.web.workers",))
 
 
 class PageWorkers:
@@ -97,7 +80,7 @@ class PageWorkers:
             return
         pool = self._get_pool()
         # Submitted together, so that each task starts its own worker (a pool only forks when none is idle).
-        for future in [pool.submit(_warm_worker) for _ in range(self.jobs)]:
+        for future in [pool.submit(warm_worker) for _ in range(self.jobs)]:
             future.add_done_callback(_log_failure)
 
     def _get_pool(self) -> ProcessPoolExecutor:

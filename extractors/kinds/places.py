@@ -384,6 +384,14 @@ _DOUBLED_N = re.compile(r"([Nn])[Ññ]|[Ññ](?=[Nn])")
 _UNBALANCED = re.compile(r"^[\[(|{]+(?=[^\])}]*$)|(?<=[^\[({])[\])}|]+$")
 
 
+def _reparsed(repaired: str, cap: float, note: str | None = None, replace_note: bool = False) -> KindResult:
+    """``parse_place`` of a repaired text, marked repaired, its quality at most ``cap``; ``note`` explains the
+    repair unless the inner parse has a note of its own (or always, with ``replace_note``)."""
+    result = parse_place(repaired)
+    return result.model_copy(update={"quality": min(result.quality, cap), "repaired": True,
+                                     "note": note if replace_note else (result.note or note)})
+
+
 def parse_place(text: str) -> KindResult:
     """Kind ``place``: an address or place, valid when it names a known province."""
     value = _UNIT_STOP.sub(r"\1", clean_value(text))
@@ -392,43 +400,28 @@ def parse_place(text: str) -> KindResult:
         return invalid("trống")
     specks = _INNER_SPECK.sub(" ", value)
     if specks != value:  # "Tiên 'Yên", "Hải. Hà": a speck read as a quote or a full stop inside a name
-        result = parse_place(specks)
-        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
-                                         "note": result.note or f"bỏ dấu lạ: {value}"})
+        return _reparsed(specks, RESTORED_QUALITY, f"bỏ dấu lạ: {value}")
     doubled = _DOUBLED_N.sub(r"\1", value)
     if doubled != value:  # "Quảng NÑinh": OCR read one N twice, once as Ñ (no Vietnamese letter)
-        result = parse_place(doubled)
-        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
-                                         "note": result.note or f"bỏ chữ lạ: {value}"})
+        return _reparsed(doubled, RESTORED_QUALITY, f"bỏ chữ lạ: {value}")
     split_words = _split_address_words(value)
     if split_words != value:
-        result = parse_place(split_words)
-        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
-                                         "note": result.note or f"tách chữ dính liền: {value}"})
+        return _reparsed(split_words, RESTORED_QUALITY, f"tách chữ dính liền: {value}")
     streets = restore_streets(value)
     if streets != value:
-        result = parse_place(streets)
-        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
-                                         "note": f"khôi phục tên đường: {value}"})
+        return _reparsed(streets, RESTORED_QUALITY, f"khôi phục tên đường: {value}", replace_note=True)
     phrased, suspect = check_phrases(value)
     if suspect and phrased != value:  # "Bệnh viện Sản Nhỉ": a known pair with other accents
-        result = parse_place(phrased)
-        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
-                                         "note": f"dấu có thể sai: {' '.join(suspect)}"})
+        return _reparsed(phrased, RESTORED_QUALITY, f"dấu có thể sai: {' '.join(suspect)}", replace_note=True)
     split = split_run_together(value)
     if split != value:
-        result = parse_place(split)
-        return result.model_copy(update={"quality": min(result.quality, 0.7), "repaired": True})
+        return _reparsed(split, 0.7)
     heads = repair_numbered_heads(value)
     if heads != value:
-        result = parse_place(heads)
-        return result.model_copy(update={"quality": min(result.quality, NUMBERED_HEAD_QUALITY), "repaired": True,
-                                         "note": result.note or f"khôi phục dấu: {value}"})
+        return _reparsed(heads, NUMBERED_HEAD_QUALITY, f"khôi phục dấu: {value}")
     restored = restore_unit_names(value)
     if restored != value:
-        result = parse_place(restored)
-        return result.model_copy(update={"quality": min(result.quality, RESTORED_QUALITY), "repaired": True,
-                                         "note": f"khôi phục tên đơn vị hành chính: {value}"})
+        return _reparsed(restored, RESTORED_QUALITY, f"khôi phục tên đơn vị hành chính: {value}", replace_note=True)
     province = find_province(value)
     if province is None:
         return KindResult(value=value, valid=False, quality=0.0, note="không xác định được tỉnh/thành phố")
