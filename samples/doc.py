@@ -50,6 +50,7 @@ class Doc:
     fields: dict[str, str | None]
     entries: list[dict[str, str | None]] = field(default_factory=list)
     show: dict[str, Any] = field(default_factory=dict)
+    family: str = ""  # the layout family (an edition of the form, or a randomized one): samples/families.py
 
     def __post_init__(self) -> None:
         expected = SCHEMA_FIELDS[self.schema]
@@ -63,5 +64,6 @@ class Doc:
         self.fields = {key: self.fields[key] for key in expected}
 
     def truth(self, pages: list[int]) -> dict[str, Any]:
-        return {"schema": self.schema, "pages": pages, "variant": self.variant, "fields": dict(self.fields),
+        return {"schema": self.schema, "pages": pages, "variant": self.variant, "family": self.family or self.variant,
+                "fields": dict(self.fields),
                 "entries": [dict(e) for e in self.entries]}

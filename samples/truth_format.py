@@ -96,7 +96,8 @@ def document_problems(doc: dict[str, Any], page_count: int) -> list[str]:
     if schema not in SCHEMA_FIELDS:
         return [f"unknown schema {schema!r}"]
     found = []
-    if sorted(doc) != ["entries", "fields", "pages", "schema", "variant"]:
+    if sorted(doc) not in (["entries", "family", "fields", "pages", "schema", "variant"],
+                           ["entries", "fields", "pages", "schema", "variant"]):
         found.append(f"{schema}: keys {sorted(doc)}")
     if not doc["pages"] or any(not 1 <= p <= page_count for p in doc["pages"]):
         found.append(f"{schema}: pages {doc['pages']} outside 1..{page_count}")

@@ -23,6 +23,7 @@ class TruthDocument(BaseModel):
     schema_id: str = Field(alias="schema")
     pages: list[int]
     variant: str | None = None
+    family: str | None = None  # the generator's layout family (samples/families.py); older truths have none
     fields: dict[str, Any] = Field(default_factory=dict)
     entries: list[dict[str, Any]] = Field(default_factory=list)
 
