@@ -6,7 +6,7 @@ failed rule against the field. Everything else is ``review``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractors import settings
 
@@ -25,6 +25,7 @@ class Assessment:
     ragged: bool = False  # the value ended at OCR debris: it may be cut short
     corroborated: bool = False  # another reading confirms it (date in words, register neighbours, an exact
     # match in a small closed list: a misread rarely lands exactly on another entry)
+    doubts: list[str] = field(default_factory=list)  # structural doubts (extractors/reader.py): any → review
     read_twice: bool = False  # a second OCR of the same cell (rules erased) gave the same value: one more
     # confirmation, on top of the others (each halves the doubt)
 
@@ -46,6 +47,6 @@ class Assessment:
         return round(max(0.0, min(1.0, value)), 4)
 
     def status(self) -> str:
-        if not self.valid or self.rule_failed:
+        if not self.valid or self.rule_failed or self.doubts:
             return "review"
         return "ok" if self.confidence() >= settings.OK_THRESHOLD else "review"

@@ -45,16 +45,32 @@ class _Field:
 def read_field(kind: str, raw: RawValue) -> _Field:
     result = parse_value(kind, raw.text)
     assessment = Assessment(ocr=raw.ocr_conf, label=min(1.0, raw.label_score / 100), kind_quality=result.quality,
-                            valid=result.valid, ragged=raw.ragged, corroborated=result.closed)
+                            valid=result.valid, ragged=raw.ragged, corroborated=result.closed,
+                            doubts=list(raw.doubts))
     return _Field(raw, result, assessment)
 
 
+def empty_blocks(schema: Schema, empty: set[str]) -> set[str]:
+    """Blocks whose person's name label stands with no value (a child registered without a father): none of
+    their values can be accepted, whatever was read near their labels."""
+    out = set()
+    for block in schema.blocks:
+        names = [k for k, f in schema.fields.items() if f.block == block and f.kind == "name" and f.output]
+        if names and all(k in empty for k in names):
+            out.add(block)
+    return out
+
+
 def extract_document(schema: Schema, layouts: list[PageLayout], confidence: float) -> Document:
-    raws = locate(schema, layouts)
+    reading = locate(schema, layouts)
+    raws = reading.values
+    blank = empty_blocks(schema, reading.empty)
     fields: dict[str, _Field] = {}
     for key, spec in schema.fields.items():
         raw = raws.get(key)
         fields[key] = read_field(spec.kind, raw) if raw is not None else _Field(None, None, None)
+        if raw is not None and spec.block in blank and fields[key].assessment is not None:
+            fields[key].assessment.doubts.append("block_empty")
     issues: list[Issue] = []
     if schema.qr is not None:
         issues += apply_qr(schema, layouts, fields)

@@ -29,6 +29,7 @@ class RawValue:
     box: tuple[int, int, int, int] | None = None
     layout: PageLayout | None = field(default=None, repr=False)
     ragged: bool = False  # the value ended at OCR debris that may hold its last characters
+    doubts: list[str] = field(default_factory=list)  # why the reading is not structurally certain (reader.py)
 
     @property
     def ocr_conf(self) -> float:
@@ -399,11 +400,18 @@ def _card_by_content(schema: Schema, layout: PageLayout, found: dict[str, RawVal
                 break
 
 
-def locate(schema: Schema, layouts: list[PageLayout]) -> dict[str, RawValue]:
-    """The raw text of every field found on the document's pages (first occurrence wins)."""
-    found: dict[str, RawValue] = {}
-    for layout in layouts:
-        _Reader(schema, layout).read(found)
+def locate(schema: Schema, layouts: list[PageLayout]) -> Reading:
+    """The raw text of every field found on the document's pages: forms by their structure
+    (``extractors.reader``), cards by label and position (first occurrence wins), then patterns."""
+    from extractors.reader import read_form
+
+    if schema.layout == "form":
+        reading = read_form(schema, layouts)
+    else:
+        reading = Reading()
+        for layout in layouts:
+            _Reader(schema, layout).read(reading.values)
+    found = reading.values
     if schema.layout == "card":
         for layout in layouts:
             _card_by_content(schema, layout, found)
@@ -414,5 +422,16 @@ def locate(schema: Schema, layouts: list[PageLayout]) -> dict[str, RawValue]:
             value = _pattern_value(schema, layout, key)
             if value is not None:
                 found[key] = value
+                reading.empty.discard(key)
                 break
-    return found
+    return reading
+
+
+@dataclass
+class Reading:
+    """What was found on a document's pages: raw values, fields whose label stands with no value after it,
+    and fields read from more than one label."""
+
+    values: dict[str, RawValue] = field(default_factory=dict)
+    empty: set[str] = field(default_factory=set)
+    competing: set[str] = field(default_factory=set)

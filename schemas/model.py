@@ -122,6 +122,9 @@ class Schema(_Strict):
     qr: QrSpec | None = None
     mrz: dict[str, MrzElement] = Field(default_factory=dict)  # field key → element of a card's MRZ
     rules: list[RuleSpec] = Field(default_factory=list)
+    # Printed sentences that are no field's value and end the value above them ("Giấy này có giá trị sử dụng
+    # trong thời hạn 6 tháng…"): a value never goes on over a line that starts with one.
+    stops: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Schema:

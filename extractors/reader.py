@@ -1,0 +1,226 @@
+"""Reading a form's values from its structure (``extractors.structure``): each label hit gives the field of
+its block, and its value's extent is bounded by the next label on the line, the edge of its column, or the end
+of the line; a value printed below a label alone on its line is taken from the next line, under the label; a
+value that wraps goes on over the next lines while they stay in its column, aligned, and are not labels.
+
+Every value says whether its reading is **structurally certain** (``RawValue.doubts`` empty): its label was
+found once in its block, the block is named by the page (not assumed), its extent is closed on both sides, and
+no other reading competes for it. A label followed by another label, or by nothing, is an empty value
+(``empty``), never its neighbour's.
+"""
+
+from __future__ import annotations
+
+import statistics
+from extractors import settings
+from extractors.kinds.places import ends_with_province
+from extractors.labels import label_key
+from extractors.layout import PageLayout, Token, union
+from extractors.locate import NUMERIC_KINDS, RawValue, Reading, _value_tokens
+from extractors.structure import Column, Hit, Structure, read_structure
+from extractors.text import clean_value
+from schemas import Schema
+
+ALIGN = 0.025  # of the page width: a continuation line starts this close to the label, the value or the column
+MAX_CONTINUATION = 3
+
+
+def _stop_phrases(schema: Schema) -> list[str]:
+    return [label_key(p) for p in schema.stops]
+
+
+class FormReader:
+    def __init__(self, schema: Schema, layout: PageLayout, reading: Reading):
+        self.schema = schema
+        self.layout = layout
+        self.reading = reading
+        self.st: Structure = read_structure(layout, schema)
+        self.tol = ALIGN * layout.width
+        self.stops = _stop_phrases(schema)
+
+    # -- which field a hit reads -------------------------------------------------------------------
+    def field_of(self, hit: Hit) -> str | None:
+        label = hit.match.label
+        fields = [k for k in label.fields if self.schema.fields[k].block == hit.block]
+        if not fields and hit.block != "main" and not any(
+                self.schema.fields[k].block != "main" for k in label.fields):
+            fields = [k for k in label.fields if self.schema.fields[k].block == "main"]
+        if not fields:
+            return None
+        for key in fields:
+            if key not in self.reading.values and key not in self.reading.empty:
+                return key
+        return fields[0] if len(fields) == 1 else None
+
+    # -- extents -----------------------------------------------------------------------------------
+    def stop_x(self, hit: Hit) -> float:
+        """Where the value right of ``hit`` must end: the next label on its line in its column, else the column."""
+        later = [h.x0 for h in self.st.hits_on(hit.line) if h.x0 > hit.x1 and hit.column.holds(h.x0)]
+        return min(later) if later else hit.column.x1
+
+    def _in(self, tokens: list[Token], lo: float, hi: float) -> list[Token]:
+        return [t for t in tokens if lo <= t.cx < hi]
+
+    def _line_hits_in(self, n: int, lo: float, hi: float) -> bool:
+        return any(lo <= h.x0 < hi for h in self.st.hits_on(n))
+
+    def _is_stop_line(self, tokens: list[Token]) -> bool:
+        key = " ".join(t.key for t in tokens if t.key)
+        return any(key.startswith(p) for p in self.stops if p)
+
+    def limit(self, line: int) -> int:
+        """The last line that a value starting on ``line`` may go on to: the end of its zone, or the line
+        before the next zone."""
+        zone = self.st.zone_of(line)
+        if zone is not None:
+            return zone.last
+        below = [z.first - 1 for z in self.st.zones if z.first > line]
+        return min(below) if below else len(self.layout.lines) - 1
+
+    def next_line(self, after: int, lo: float, hi: float) -> tuple[int, list[Token]] | None:
+        """The first line below line ``after`` (within its zone) with tokens whose centres fall in [lo, hi)."""
+        for n in range(after + 1, self.limit(after) + 1):
+            tokens = self._in(self.layout.lines[n].tokens, lo, hi)
+            if tokens:
+                return n, tokens
+        return None
+
+    def _gap_ok(self, prev_bottom: float, tokens: list[Token]) -> bool:
+        top = statistics.median(t.bbox[1] for t in tokens)
+        return top - prev_bottom <= settings.CONTINUATION_GAP * self.layout.line_height
+
+    def read_hit(self, hit: Hit, key: str) -> None:
+        spec = self.schema.fields[key]
+        numeric = spec.kind in NUMERIC_KINDS
+        line = self.layout.lines[hit.line]
+        col = hit.column
+        end_x = self.stop_x(hit)
+        after = [t for t in line.tokens[hit.match.end:] if t.cx < end_x and col.holds(t.cx)]
+        tokens, ragged = _value_tokens(after, numeric)
+        doubts: list[str] = []
+        if not hit.block_certain:
+            doubts.append("role")
+        lines: list[tuple[int, list[Token]]] = []
+        bottom = statistics.median(t.bbox[3] for t in line.tokens[hit.match.start:hit.match.end])
+        if tokens:
+            lines.append((hit.line, tokens))
+            bottom = statistics.median(t.bbox[3] for t in tokens)
+        else:
+            below = self.next_line(hit.line, hit.x0 - self.tol, end_x)
+            if below is None or not self._gap_ok(bottom, below[1]) or self._line_hits_in(
+                    below[0], hit.x0 - self.tol, end_x) or self._is_stop_line(below[1]):
+                self.reading.empty.add(key)
+                return
+            n, below_tokens = below
+            if below_tokens[0].bbox[0] < hit.x0 - self.tol:
+                self.reading.empty.add(key)
+                return
+            tokens, ragged = _value_tokens(below_tokens, numeric)
+            if not tokens:
+                self.reading.empty.add(key)
+                return
+            lines.append((n, tokens))
+            bottom = statistics.median(t.bbox[3] for t in below_tokens)
+            if spec.position == "right":
+                doubts.append("below")
+        if ragged:
+            doubts.append("ragged")
+        value_x = float(lines[0][1][0].bbox[0])
+        anchors = (hit.x0, value_x, col.x0 if col.x0 > 0 else hit.x0)
+        last = lines[-1][0]
+        closed = True
+        if spec.multiline and not (spec.kind in ("place", "authority") and ends_with_province(self._text(lines))):
+            closed = False
+            for _ in range(MAX_CONTINUATION + 1):
+                nxt = self.next_line(last, col.x0, col.x1)
+                if nxt is None or not self._gap_ok(bottom, nxt[1]):
+                    closed = True
+                    break
+                n, more = nxt
+                if self._line_hits_in(n, col.x0, col.x1) or self._is_stop_line(more):
+                    closed = True
+                    break
+                if min(abs(more[0].bbox[0] - a) for a in anchors) > self.tol:
+                    closed = True  # a line that starts elsewhere (a centred date line, another block)
+                    break
+                if len(lines) > MAX_CONTINUATION:
+                    break
+                values, more_ragged = _value_tokens(more, numeric)
+                if not values:
+                    closed = True
+                    break
+                lines.append((n, values))
+                last, bottom = n, statistics.median(t.bbox[3] for t in more)
+                if more_ragged:
+                    doubts.append("ragged")
+                if spec.kind in ("place", "authority") and ends_with_province(self._text(lines)):
+                    closed = True
+                    break
+        elif not spec.multiline:
+            nxt = self.next_line(last, value_x - self.tol, col.x1)
+            if nxt is not None and self._gap_ok(bottom, nxt[1]) and not self._line_hits_in(
+                    nxt[0], col.x0, col.x1) and abs(nxt[1][0].bbox[0] - value_x) <= self.tol \
+                    and not self._is_stop_line(nxt[1]):
+                closed = False  # the next line starts under the value: it may go on there
+        if not closed:
+            doubts.append("open")
+        all_tokens = [t for _, ln in lines for t in ln]
+        raw = RawValue(text=" ".join(t.text for t in all_tokens), tokens=all_tokens, page=self.layout.number,
+                       label_score=hit.match.score, box=union([t.bbox for t in all_tokens]), layout=self.layout,
+                       ragged=ragged, doubts=doubts)
+        self.reading.values[key] = raw
+
+    @staticmethod
+    def _text(lines: list[tuple[int, list[Token]]]) -> str:
+        return clean_value(" ".join(t.text for _, ln in lines for t in ln))
+
+    # -- twin columns: one label column, two value columns --------------------------------------
+    def twins(self) -> None:
+        for zone in self.st.zones:
+            labelled = {id(h.column) for h in self.st.hits if zone.first <= h.line <= zone.last}
+            bare = [c for c in zone.columns if id(c) not in labelled]
+            if len(bare) != 1:
+                continue
+            target = bare[0]
+            for hit in [h for h in self.st.hits if zone.first <= h.line <= zone.last]:
+                twin = next((k for k in hit.match.label.fields if self.schema.fields[k].block == target.block), None)
+                if twin is None or twin in self.reading.values:
+                    continue
+                tokens = self._in(self.layout.lines[hit.line].tokens, target.x0, target.x1)
+                values, ragged = _value_tokens(tokens, self.schema.fields[twin].kind in NUMERIC_KINDS)
+                if not values:
+                    continue
+                doubts = [] if target.anchored else ["role"]
+                if ragged:
+                    doubts.append("ragged")
+                if self.schema.fields[twin].multiline:
+                    doubts.append("open")  # continuation of a bare column is not followed
+                self.reading.values[twin] = RawValue(
+                    text=" ".join(t.text for t in values), tokens=values, page=self.layout.number,
+                    label_score=hit.match.score, box=union([t.bbox for t in values]), layout=self.layout,
+                    ragged=ragged, doubts=doubts)
+
+    def read(self) -> None:
+        for hit in self.st.hits:
+            key = self.field_of(hit)
+            if key is None:
+                continue
+            if key in self.reading.values or key in self.reading.empty:
+                self.reading.competing.add(key)
+                continue
+            self.read_hit(hit, key)
+        self.twins()
+
+
+def read_form(schema: Schema, layouts: list[PageLayout]) -> Reading:
+    reading = Reading()
+    for layout in layouts:
+        FormReader(schema, layout, reading).read()
+    for key in reading.competing:
+        raw = reading.values.get(key)
+        if raw is not None and "competing" not in raw.doubts:
+            raw.doubts.append("competing")
+    return reading
+
+
+__all__ = ["Column", "FormReader", "Reading", "read_form"]

@@ -1,0 +1,364 @@
+"""The structure of a form page read from its own geometry: where the labels are, which blocks (husband and
+wife, mother and father, the declarant) their headers open, and where the page is split in columns.
+
+Nothing here assumes an order or a fixed split. A **block anchor** is a header (a line segment that is wholly
+one of a block's opening phrases: "Chồng", "Thông tin bên nữ") or a label that opens a block ("Họ và tên
+mẹ:"). Two anchors of different blocks side by side (about the same height, apart horizontally) open a
+**two-column zone**; the boundary between its columns is the widest vertical band of whitespace between
+them, over the lines of the zone. A zone ends at a line that crosses the boundary, at a label that belongs to
+neither of its blocks, or where the next zone starts.
+
+Each label hit then gets a **column** (its zone column, else the whole width) and a **block**: inside a zone
+column, the column's anchor's block; elsewhere the last anchor above, until a label that belongs to the main
+part of the form (registration, number) closes it. The role of a column comes from its anchor's words, never
+from being left or right.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from extractors.labels import Label, LabelMatch, find_labels, label_key, schema_labels
+from extractors.layout import PageLayout, TextLine, Token
+from schemas import Schema
+
+SEGMENT_GAP = 1.6  # line heights of horizontal space that split a line into segments (cells of a layout)
+HEADER_CUTOFF = 88.0  # fuzzy ratio of a segment against a block's opening phrase
+SAME_ROW = 0.8  # line heights: two anchors this close vertically stand side by side
+
+
+@dataclass
+class Column:
+    x0: float
+    x1: float
+    block: str | None = None  # the block its anchor opens (None: the whole width, no block of its own)
+    anchored: bool = True  # the block was named by the anchor's words (not assumed)
+
+    def holds(self, x: float) -> bool:
+        return self.x0 <= x < self.x1
+
+
+@dataclass
+class Zone:
+    """Lines ``first``..``last`` (inclusive) split into columns."""
+
+    first: int
+    last: int
+    columns: list[Column]
+
+    def column_at(self, x: float) -> Column:
+        for column in self.columns:
+            if column.holds(x):
+                return column
+        return self.columns[0] if x < self.columns[0].x0 else self.columns[-1]
+
+
+@dataclass
+class Anchor:
+    line: int
+    block: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    is_label: bool  # a label that opens the block (it may carry a field), not a bare header
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class Hit:
+    """One label found on the page, placed in its column and block."""
+
+    line: int
+    index: int  # position among the line's matches
+    match: LabelMatch
+    x0: float
+    x1: float
+    column: Column
+    block: str = "main"
+    block_certain: bool = True  # the block follows from the page (an anchor's words), not from a default
+
+
+@dataclass
+class Structure:
+    layout: PageLayout
+    matches: list[list[LabelMatch]]
+    anchors: list[Anchor]
+    zones: list[Zone]
+    hits: list[Hit] = field(default_factory=list)
+    page_column: Column = field(default_factory=lambda: Column(0.0, 0.0))
+
+    def zone_of(self, line: int) -> Zone | None:
+        for zone in self.zones:
+            if zone.first <= line <= zone.last:
+                return zone
+        return None
+
+    def column_for(self, line: int, x: float) -> Column:
+        zone = self.zone_of(line)
+        return zone.column_at(x) if zone else self.page_column
+
+    def hits_on(self, line: int) -> list[Hit]:
+        return [h for h in self.hits if h.line == line]
+
+
+def segments(line: TextLine, line_height: float) -> list[list[Token]]:
+    """The line's tokens split where the horizontal gap exceeds ``SEGMENT_GAP`` line heights."""
+    out: list[list[Token]] = []
+    for token in line.tokens:
+        if out and token.bbox[0] - out[-1][-1].bbox[2] <= SEGMENT_GAP * line_height:
+            out[-1].append(token)
+        else:
+            out.append([token])
+    return out
+
+
+def _block_phrases(schema: Schema) -> list[tuple[str, str]]:
+    return [(label_key(text), block) for block, spec in schema.blocks.items() for text in spec.starts]
+
+
+def find_headers(layout: PageLayout, schema: Schema) -> list[Anchor]:
+    """Segments that are wholly one of a block's opening phrases (a colon after it allowed)."""
+    phrases = _block_phrases(schema)
+    if not phrases:
+        return []
+    anchors: list[Anchor] = []
+    for n, line in enumerate(layout.lines):
+        for seg in segments(line, layout.line_height):
+            key = " ".join(t.key for t in seg if t.key)
+            if not key or len(key) > 40:
+                continue
+            best, best_block = 0.0, None
+            for phrase, block in phrases:
+                cutoff = 100.0 if len(phrase) <= 5 else HEADER_CUTOFF
+                score = fuzz.ratio(key, phrase)
+                if score >= cutoff and score > best:
+                    best, best_block = score, block
+            if best_block is not None:
+                anchors.append(Anchor(n, best_block, seg[0].bbox[0], seg[-1].bbox[2],
+                                      statistics.median(t.bbox[1] for t in seg),
+                                      statistics.median(t.bbox[3] for t in seg), is_label=False))
+    return anchors
+
+
+def label_anchors(layout: PageLayout, matches: list[list[LabelMatch]]) -> list[Anchor]:
+    out: list[Anchor] = []
+    for n, line in enumerate(layout.lines):
+        for m in matches[n]:
+            if m.label.block_starts:
+                tokens = line.tokens[m.start:m.end]
+                out.append(Anchor(n, m.label.block_starts[0], tokens[0].bbox[0], tokens[-1].bbox[2],
+                                  statistics.median(t.bbox[1] for t in tokens),
+                                  statistics.median(t.bbox[3] for t in tokens), is_label=True))
+    return out
+
+
+def _coverage_gap(layout: PageLayout, lines: range, lo: float, hi: float) -> float | None:
+    """The middle of the widest run of x in [lo, hi) that no token of ``lines`` covers (None: none)."""
+    if hi - lo < 4:
+        return None
+    step = max(1.0, (hi - lo) / 400)
+    n = int((hi - lo) / step)
+    covered = [False] * n
+    for i in lines:
+        for t in layout.lines[i].tokens:
+            a, b = int((t.bbox[0] - lo) / step), int((t.bbox[2] - lo) / step) + 1
+            for k in range(max(0, a), min(n, b)):
+                covered[k] = True
+    best_len, best_mid, run = 0, None, 0
+    for k in range(n + 1):
+        if k < n and not covered[k]:
+            run += 1
+            continue
+        if run > best_len:
+            best_len, best_mid = run, lo + (k - run / 2) * step
+        run = 0
+    return best_mid if best_len * step >= 0.5 * layout.line_height else None
+
+
+def _crosses(line: TextLine, boundary: float, margin: float) -> bool:
+    return any(t.bbox[0] < boundary - margin and t.bbox[2] > boundary + margin for t in line.tokens)
+
+
+def _belongs(label: Label, schema: Schema, blocks: set[str]) -> bool:
+    """The label can be read in one of ``blocks`` (a field of that block, or an opening of it)."""
+    return any(schema.fields[k].block in blocks for k in label.fields) or any(b in blocks for b in label.block_starts)
+
+
+def find_zones(layout: PageLayout, schema: Schema, anchors: list[Anchor],
+               matches: list[list[LabelMatch]]) -> list[Zone]:
+    """Two-column zones opened by side-by-side anchors of different blocks."""
+    lh = layout.line_height
+    zones: list[Zone] = []
+    ordered = sorted(anchors, key=lambda a: (a.cy, a.x0))
+    used: set[int] = set()
+    for i, left in enumerate(ordered):
+        if i in used:
+            continue
+        partner = None
+        for j in range(i + 1, len(ordered)):
+            other = ordered[j]
+            if other.cy - left.cy > SAME_ROW * lh:
+                break
+            if other.block != left.block and (other.x0 > left.x1 or left.x0 > other.x1):
+                partner = j
+                break
+        if partner is None:
+            continue
+        a, b = sorted((left, ordered[partner]), key=lambda an: an.x0)
+        used |= {i, partner}
+        first = min(a.line, b.line)
+        if zones and first <= zones[-1].last:
+            zones[-1].last = first - 1
+        # The zone's lines: down to a line that crosses the boundary or a label of neither block.
+        blocks = {a.block, b.block}
+        lo, hi = a.cx, max(b.x0 + 0.5 * lh, a.cx + lh)
+        last = first
+        boundary = b.x0 - 0.25 * lh
+        for k in range(first, len(layout.lines)):
+            window = range(first, k + 1)
+            gap = _coverage_gap(layout, window, lo, hi)
+            if k > first and (gap is None or _crosses(layout.lines[k], gap, 0.3 * lh)):
+                break
+            if k > first and any(not _belongs(m.label, schema, blocks) for m in matches[k]):
+                break
+            if k > first and any(an.line == k and an.block not in blocks for an in anchors):
+                break
+            if gap is not None:
+                boundary = gap
+            last = k
+        columns = [Column(0.0, boundary, a.block), Column(boundary, float(layout.width), b.block)]
+        zones.append(Zone(first, last, columns))
+    return zones
+
+
+def _paired_blocks(schema: Schema) -> dict[str, str]:
+    """The blocks printed side by side (``column`` set in the schema): block → its partner."""
+    sides = {b: spec.column for b, spec in schema.blocks.items() if spec.column}
+    left = [b for b, side in sides.items() if side == "left"]
+    right = [b for b, side in sides.items() if side == "right"]
+    if len(left) != 1 or len(right) != 1:
+        return {}
+    return {left[0]: right[0], right[0]: left[0]}
+
+
+def _repeated_pair(line: TextLine, matches: list[LabelMatch]) -> tuple[float, float] | None:
+    """(x1 of the left, x0 of the right) of two hits of one label on a line: the label printed in two columns."""
+    for i, a in enumerate(matches):
+        for b in matches[i + 1:]:
+            if a.label.key == b.label.key or set(a.label.fields) & set(b.label.fields):
+                return float(line.tokens[a.end - 1].bbox[2]), float(line.tokens[b.start].bbox[0])
+    return None
+
+
+def repeated_label_zones(layout: PageLayout, schema: Schema, anchors: list[Anchor], zones: list[Zone],
+                         matches: list[list[LabelMatch]]) -> list[Zone]:
+    """Zones where the same labels stand side by side with no pair of headers over them: two persons' blocks
+    in two columns. A header over one column names it and its partner; with none, the schema's sides are a
+    guess (``anchored`` False)."""
+    partners = _paired_blocks(schema)
+    if not partners:
+        return []
+    taken = {n for z in zones for n in range(z.first, z.last + 1)}
+    lh = layout.line_height
+    out: list[Zone] = []
+    n = 0
+    while n < len(layout.lines):
+        pair = None if n in taken else _repeated_pair(layout.lines[n], matches[n])
+        if pair is None:
+            n += 1
+            continue
+        first, last, right_x0 = n, n, pair[1]
+        k = n + 1
+        while k < len(layout.lines) and k not in taken:
+            if any(not _belongs(m.label, schema, set(partners)) for m in matches[k]):
+                break
+            more = _repeated_pair(layout.lines[k], matches[k])
+            if more is not None:
+                last, right_x0 = k, min(right_x0, more[1])
+            elif matches[k] or _crosses(layout.lines[k], right_x0 - 0.25 * lh, 0.3 * lh):
+                break
+            else:
+                last = k  # a continuation line of the columns
+            k += 1
+        boundary = right_x0 - 0.25 * lh
+        gap = _coverage_gap(layout, range(first, last + 1), right_x0 - 6 * lh, right_x0 + 0.5 * lh)
+        if gap is not None:
+            boundary = gap
+        left_block = right_block = None
+        named = False
+        for an in anchors:
+            if first - 4 <= an.line < first and an.block in partners and not an.is_label:
+                if an.cx < boundary:
+                    left_block, right_block = an.block, partners[an.block]
+                else:
+                    left_block, right_block = partners[an.block], an.block
+                named = True
+        if left_block is None:
+            sides = {spec.column: b for b, spec in schema.blocks.items() if b in partners}
+            left_block, right_block = sides["left"], sides["right"]
+        out.append(Zone(first, last, [Column(0.0, boundary, left_block, named),
+                                      Column(boundary, float(layout.width), right_block, named)]))
+        n = last + 1
+    return out
+
+
+def read_structure(layout: PageLayout, schema: Schema) -> Structure:
+    labels = schema_labels(schema)
+    matches = [find_labels(line, labels) for line in layout.lines]
+    anchors = find_headers(layout, schema) + label_anchors(layout, matches)
+    zones = find_zones(layout, schema, anchors, matches)
+    zones = sorted(zones + repeated_label_zones(layout, schema, anchors, zones, matches), key=lambda z: z.first)
+    structure = Structure(layout, matches, anchors, zones, page_column=Column(0.0, float(layout.width)))
+    _place_hits(structure, schema)
+    return structure
+
+
+def _main_only(label: Label, schema: Schema) -> bool:
+    return bool(label.fields) and all(schema.fields[k].block == "main" for k in label.fields) \
+        and not label.block_starts
+
+
+def _place_hits(st: Structure, schema: Schema) -> None:
+    """Every label hit with its column and block, top to bottom (a state per column of each zone, one for the
+    full width)."""
+    layout = st.layout
+    header_at = {(an.line, round(an.x0)): an for an in st.anchors if not an.is_label}
+    state_full = "main"
+    zone_state: dict[tuple[int, int], str] = {}
+    for n, line in enumerate(layout.lines):
+        zone = st.zone_of(n)
+        # Headers on this line open their block for what follows in their column.
+        for an in [a for a in header_at.values() if a.line == n]:
+            if zone is None:
+                state_full = an.block
+            else:
+                col = zone.column_at(an.cx)
+                zone_state[(id(zone), zone.columns.index(col))] = an.block
+        for index, m in enumerate(st.matches[n]):
+            tokens = line.tokens[m.start:m.end]
+            x0, x1 = float(tokens[0].bbox[0]), float(tokens[-1].bbox[2])
+            if zone is not None:
+                col = zone.column_at(x0 + 1)
+                key = (id(zone), zone.columns.index(col))
+                block = zone_state.get(key, col.block or "main")
+                if m.label.block_starts:
+                    block = m.label.block_starts[0]
+                    zone_state[key] = block
+                st.hits.append(Hit(n, index, m, x0, x1, col, block, col.anchored))
+                continue
+            if m.label.block_starts:
+                state_full = m.label.block_starts[0]
+            elif _main_only(m.label, schema):
+                state_full = "main"
+            st.hits.append(Hit(n, index, m, x0, x1, st.page_column, state_full, True))
