@@ -7,6 +7,7 @@ The environment wins over the file. The file is looked up in the working directo
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,8 @@ class Settings(BaseModel):
     ocr_lang: str = "vie"
     jobs: int = max(1, os.cpu_count() or 1)
     limits: Limits = Limits()
+    web_max_file_mb: int = 50  # one uploaded file at the counter (docs/web.md)
+    web_max_request_mb: int = 200  # one upload request, all its files together
 
     @property
     def catalog_url(self) -> str:
@@ -59,7 +62,34 @@ _ENV = {
     "SOHOA_UNIT_CODE": "unit_code",
     "SOHOA_AGENCY_NAME": "agency_name",
     "SOHOA_JOBS": "jobs",
+    "SOHOA_WEB_MAX_FILE_MB": "web_max_file_mb",
+    "SOHOA_WEB_MAX_REQUEST_MB": "web_max_request_mb",
 }
+
+PRIVATE_UMASK = 0o077
+
+
+def keep_private() -> None:
+    """Files and folders this process creates from now on are its owner's only (umask 077: 0600 files,
+    0700 folders): the catalog, the stored scans, the counter's uploads, keys."""
+    os.umask(PRIVATE_UMASK)
+
+
+def private_tree(root: Path) -> Path:
+    """``root`` (created if missing) as a folder only its owner may enter, mode 0700. Found open to others
+    (made by an older sohoa or under another umask), everything under it is tightened once: folders 0700,
+    files lose their group and other bits (a read-only object stays read-only). Symbolic links are left."""
+    root = Path(root).expanduser()
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if stat.S_IMODE(root.stat().st_mode) & 0o077:
+        for folder, _dirs, files in os.walk(root):
+            os.chmod(folder, 0o700)
+            for name in files:
+                path = os.path.join(folder, name)
+                info = os.lstat(path)
+                if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) & 0o077:
+                    os.chmod(path, stat.S_IMODE(info.st_mode) & 0o700)
+    return root
 
 
 def _file_values() -> dict:
@@ -86,5 +116,12 @@ def load_settings() -> Settings:
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    """The process-wide settings (cached); tests call ``settings.cache_clear()`` after changing env."""
-    return load_settings()
+    """The process-wide settings (cached); tests call ``settings.cache_clear()`` after changing env.
+
+    The first call of a process (every command reads its settings before it writes anything) also sets
+    umask 077 (``keep_private``) and, when SOHOA_HOME exists, makes it 0700 (``private_tree``)."""
+    keep_private()
+    loaded = load_settings()
+    if loaded.home.is_dir():
+        private_tree(loaded.home)
+    return loaded

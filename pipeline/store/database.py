@@ -7,6 +7,7 @@ taken at the start, which is what serializes dossier-code counters and concurren
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from alembic import command
@@ -36,11 +37,27 @@ def _sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+CATALOG_MODE = 0o600  # names, personal numbers, password hashes: the owner's only
+
+
+def _private_sqlite_files(database: Path) -> None:
+    """The SQLite catalog and its journal files, the owner's only, whatever mode they were created with."""
+    for path in (database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")):
+        if path.is_file() and path.stat().st_mode & 0o077:
+            os.chmod(path, CATALOG_MODE)
+
+
 def create_catalog_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            database = Path(parsed.database).expanduser()
+            database.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            try:  # created by us with its mode, not by SQLite under the process's umask
+                os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, CATALOG_MODE))
+            except FileExistsError:
+                pass
+            _private_sqlite_files(database)
         engine = create_engine(url, connect_args={"timeout": 60})
         _sqlite_hooks(engine)
         return engine

@@ -15,7 +15,10 @@ from typing import BinaryIO, Protocol
 
 from pydantic import BaseModel, Field
 
+from pipeline.config import private_tree
+
 KEY_PREFIX = "objects/sha256"
+OBJECT_MODE = 0o400  # read-only, the owner's only: stored scans hold personal data
 _CHUNK = 1024 * 1024
 
 
@@ -107,14 +110,15 @@ class LocalObjectStore:
 
     Writes go to a temporary file that is hard-linked into place: linking fails if the name exists, so a
     stored file is never replaced. Content-addressed keys make versioning unnecessary here: the bytes under
-    a key can never change.
+    a key can never change. The files are the owner's only (0400) under a root of mode 0700; a root found
+    open to others is tightened when the store is opened (``private_tree``).
     """
 
     backend = "local"
 
     def __init__(self, root: str | Path):
-        self.root = Path(root).expanduser()
-        (self.root / KEY_PREFIX).mkdir(parents=True, exist_ok=True)
+        self.root = private_tree(Path(root))
+        (self.root / KEY_PREFIX).mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def _path(self, key: str) -> Path:
         if not key.startswith(KEY_PREFIX + "/") or ".." in key:
@@ -150,7 +154,7 @@ class LocalObjectStore:
         key = key_for(digest)
         target = self._path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(tmp, 0o444)
+        os.chmod(tmp, OBJECT_MODE)
         try:
             os.link(tmp, target)
             created = True
