@@ -6,6 +6,7 @@ Roles (``ROLES``): ``tiep_nhan`` counter officer, ``kiem_tra`` verifier, ``giam_
 
 from __future__ import annotations
 
+import secrets
 import unicodedata
 from datetime import UTC, datetime
 
@@ -68,7 +69,19 @@ class User(BaseModel):
 
 
 def normalize_username(name: str) -> str:
-    return unicodedata.normalize("NFC", name.strip()).lower()
+    """How a user name is stored, looked up and counted: NFC, case-folded (``HƯƠNG``, ``hương`` typed
+    with combining marks and ``hương`` are one name)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name.strip()).casefold())
+
+
+_DUMMY_HASH: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """A hash of a random password, made once: an unknown name costs the same one scrypt as a known one."""
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(hash_password(secrets.token_urlsafe(16)))
+    return _DUMMY_HASH[0]
 
 
 class UserStore:
@@ -139,10 +152,9 @@ class UserStore:
             row = conn.execute(
                 select(users_table).where(users_table.c.username == normalize_username(username))
             ).mappings().first()
-        if row is None:
-            verify_password(password, hash_password("timing-equaliser"))  # same work for unknown names
-            return None
-        if not row["active"] or not verify_password(password, row["password_hash"]):
+        # one scrypt whatever the name: unknown, locked or real (the time must not tell them apart)
+        matches = verify_password(password, row["password_hash"] if row is not None else _dummy_hash())
+        if row is None or not row["active"] or not matches:
             return None
         return User(**row)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
@@ -16,7 +19,7 @@ from app.web.auth import (
 )
 from app.web.rendering import page
 from app.web.security import SESSION_MAX_AGE
-from app.web.throttle import LOCKED_MESSAGE
+from app.web.throttle import wait_message
 from app.web.users import User
 
 router = APIRouter()
@@ -36,17 +39,30 @@ def _set_session(request: Request, response: Response, token: str) -> None:
                         secure=request.app.state.ctx.secure_cookies, path="/")
 
 
-def _authenticate(request: Request, username: str, password: str) -> tuple[User | None, str | None]:
-    """(user, None) or (None, the reason in Vietnamese), counting failures per user name."""
+@dataclass
+class LoginRefused:
+    message: str  # Vietnamese
+    status: int  # 401 wrong name or password, 429 wait (back-off)
+    retry_after: int | None = None
+
+
+def _authenticate(request: Request, username: str, password: str) -> User | LoginRefused:
+    """The user, or why not; failures are counted per user name and per client (``app/web/throttle.py``)."""
     ctx = request.app.state.ctx
-    if ctx.throttle.locked(username):
-        return None, LOCKED_MESSAGE
+    client = request.client.host if request.client else None
+    wait = ctx.throttle.wait(username, client)
+    if wait > 0:
+        return LoginRefused(wait_message(wait), 429, math.ceil(wait))
     user = ctx.users.authenticate(username, password)
     if user is None:
-        ctx.throttle.failed(username)
-        return None, "Tên đăng nhập hoặc mật khẩu không đúng."
+        ctx.throttle.failed(username, client)
+        return LoginRefused("Tên đăng nhập hoặc mật khẩu không đúng.", 401)
     ctx.throttle.succeeded(username)
-    return user, None
+    return user
+
+
+def _retry_headers(refused: LoginRefused) -> dict[str, str]:
+    return {"Retry-After": str(refused.retry_after)} if refused.retry_after else {}
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -77,14 +93,14 @@ def login(request: Request, username: str = Form(""), password: str = Form(""), 
           next: str | None = Form(None)) -> Response:
     ctx = request.app.state.ctx
     if not ctx.security.check_prelogin(request.cookies.get(PRELOGIN_COOKIE), prelogin):
-        error = "Phiên đăng nhập đã hết hạn, vui lòng thử lại."
-        user = None
+        user: User | LoginRefused = LoginRefused("Phiên đăng nhập đã hết hạn, vui lòng thử lại.", 401)
     else:
-        user, error = _authenticate(request, username, password)
-    if user is None:
+        user = _authenticate(request, username, password)
+    if isinstance(user, LoginRefused):
         token = ctx.security.prelogin_token()
-        response = page(request, "login.html", status_code=401, prelogin=token, next=_safe_next(next),
-                        error=error, username=username)
+        response = page(request, "login.html", status_code=user.status, prelogin=token, next=_safe_next(next),
+                        error=user.message, username=username)
+        response.headers.update(_retry_headers(user))
         response.set_cookie(PRELOGIN_COOKIE, token, max_age=3600, httponly=True, samesite="strict",
                             secure=ctx.secure_cookies, path="/dang-nhap")
         return response
@@ -116,9 +132,9 @@ class LoginReply(BaseModel):
 @router.post("/api/login", response_model=LoginReply, tags=["tài khoản"])
 def api_login(request: Request, body: LoginRequest) -> Response:
     """Logs in (JSON body only, so a cross-site form cannot post it); sets the session cookie."""
-    user, error = _authenticate(request, body.username, body.password)
-    if user is None:
-        return JSONResponse({"detail": error}, status_code=401)
+    user = _authenticate(request, body.username, body.password)
+    if isinstance(user, LoginRefused):
+        return JSONResponse({"detail": user.message}, status_code=user.status, headers=_retry_headers(user))
     token, csrf = _new_session(request, user)
     response = JSONResponse(LoginReply(username=user.username, role=user.role, csrf_token=csrf).model_dump())
     _set_session(request, response, token)
