@@ -147,25 +147,36 @@ class Page:
 
     def field(self, x: float, y: float, label: str, value: str, x_end: float, pt: float = 13,
               value_style: str = "typed", line_h: float = 7.6, label_style: str = "regular",
-              indent: float = 0.0, cont_x: float | None = None) -> float:
+              indent: float = 0.0, cont_x: float | None = None, leader: bool = True, colon: bool = True,
+              below: bool = False) -> float:
         """``label:`` then the value typed on the same line, and a dotted leader from the value to x_end.
 
         A value too long for the line continues on the next lines (from ``cont_x``, default x + indent), each
-        with its leader. Returns the baseline of the next line.
+        with its leader. ``leader=False`` draws no leaders, ``colon=False`` no colon after the label,
+        ``below=True`` puts the label on its own line and the value from the next line on (at ``cont_x``).
+        Returns the baseline of the next line.
         """
         cont = x + indent if cont_x is None else cont_x
         value_style = self.value_fonts.get(value_style, value_style)
-        label = nfc(label).rstrip(":") + ":"
+        label = nfc(label).rstrip(":") + (":" if colon else "")
         after = self.text(x, y, label, label_style, pt, record=False)
-        start = after + 1.6
+        if below:
+            self.record(label, x, y)
+            y += line_h
+            start = cont
+            after = cont - 0.8
+        else:
+            start = after + 1.6
         lines = self.wrap(value, x_end - start - 3, x_end - cont - 3, value_style, pt) if value else [""]
         end = self.text(start, y, lines[0], value_style, pt, record=False)
-        self.dots(end + 0.8 if lines[0] else after + 0.8, x_end, y, pt)
-        self.record(f"{label} {lines[0]}", x, y)
+        if leader:
+            self.dots(end + 0.8 if lines[0] else after + 0.8, x_end, y, pt)
+        self.record(lines[0] if below else f"{label} {lines[0]}", start if below else x, y)
         for line in lines[1:]:
             y += line_h
             end = self.text(cont, y, line, value_style, pt)
-            self.dots(end + 0.8, x_end, y, pt)
+            if leader:
+                self.dots(end + 0.8, x_end, y, pt)
         return y + line_h
 
     def paste_rgba(self, layer: Image.Image, x: float, y: float) -> None:
