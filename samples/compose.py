@@ -61,11 +61,18 @@ def render(doc: Doc, tier: str, rng: random.Random, first_page: int = 1,
     return result
 
 
-def build(schema: str, rng: random.Random, fmt: str) -> Doc:
+def build(schema: str, rng: random.Random, fmt: str, family: str, **options: Any) -> Doc:
+    """A document of ``family`` (samples/families.py picks it); ``options`` go to the layout's ``build``.
+
+    A layout module without ``FAMILIES`` builds its own way and its document is named ``family``."""
+    module = LAYOUTS[schema]
     if schema == "birth_register":
-        pages = 2 if fmt in writers.MULTI_PAGE and rng.random() < 0.4 else 1
-        return birth_register.build(rng, pages=pages)
-    return LAYOUTS[schema].build(rng)
+        options["pages"] = 2 if fmt in writers.MULTI_PAGE and rng.random() < 0.4 else 1
+    if not hasattr(module, "FAMILIES"):
+        doc = module.build(rng, **options)
+        doc.family = family
+        return doc
+    return module.build(rng, family=family, **options)
 
 
 def write(out: Path, name: str, tier: str, fmt: str, pages: list[RenderedPage],

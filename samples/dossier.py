@@ -6,10 +6,13 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from samples import degrade, writers
-from samples.compose import LAYOUTS, RenderedPage, render, write
+from samples import degrade, families, writers
+from samples.compose import RenderedPage, build, render, write
 from samples.doc import Doc
 from samples.layouts import id_card, request_form
+
+CERTIFICATES = ["marital_status_confirmation", "birth_certificate", "marriage_certificate", "death_extract"]
+ATTEMPTS = 50
 
 
 def dossier_holder(certificate: Doc, rng: random.Random) -> id_card.Holder | None:
@@ -39,14 +42,29 @@ def request_date(certificate: Doc, card: Doc) -> date:
     return max([*issued, date.fromisoformat(card.fields["issue_date"])]) + timedelta(days=3)
 
 
-def generate_dossier(out: Path, seed: int, tier: str, index: int, fmt: str = "pdf") -> Path:
-    """A dossier: the citizen's request form, a copy of their ID card, then a certificate."""
+def can_make_dossiers(selection: dict[str, list[str]]) -> bool:
+    """A selection of families (samples/families.select) has an ID card family and a certificate family."""
+    return bool(selection["citizen_id_card"]) and any(selection[schema] for schema in CERTIFICATES)
+
+
+def generate_dossier(out: Path, seed: int, tier: str, index: int, fmt: str = "pdf",
+                     selection: dict[str, list[str]] | None = None) -> Path:
+    """A dossier: the citizen's request form, a copy of their ID card, then a certificate, of the families
+    ``selection`` holds (default all). The card's family is one that can have been issued to the holder."""
     name = f"dossier_{tier}_{index:03d}"
     rng = random.Random(f"{seed}:{name}")
-    schema = rng.choice(["marital_status_confirmation", "birth_certificate", "marriage_certificate",
-                         "death_extract"])
-    certificate = LAYOUTS[schema].build(rng)
-    card = id_card.build(rng, copy=True, holder=dossier_holder(certificate, rng))
+    selection = selection or families.select("all")
+    schemas = [schema for schema in CERTIFICATES if selection[schema]]
+    for _ in range(ATTEMPTS):
+        schema = rng.choice(schemas)
+        certificate = build(schema, rng, fmt, families.pick(rng, selection[schema]))
+        holder = dossier_holder(certificate, rng)
+        cards = [family for family in selection["citizen_id_card"] if id_card.can_hold(family, holder)]
+        if cards:
+            break
+    else:
+        raise ValueError(f"{name}: no selected ID card family fits the certificate holders")
+    card = id_card.build(rng, family=families.pick(rng, cards), copy=True, holder=holder)
     plan = degrade.plan(tier, rng, allow_rotation=False)
     form = request_form.draw(card.fields, schema, request_date(certificate, card), plan.dpi, rng)
     form_image = degrade.apply(form.image, plan, rng.randrange(2**32))

@@ -2,6 +2,8 @@
 
 Writes, for the six schemas of CONTRACT.md, ``K`` documents each across the degradation tiers, plus dossier
 PDFs (a request form + an ID card copy + a certificate), each file with ``NAME.truth.json`` beside it.
+``--families SPEC`` (samples/families.py: ``all``, ``tuning``, ``heldout`` or names) draws each document's
+layout family from the selected families of its schema; a schema with none selected is not written.
 Deterministic: every file draws from its own random stream seeded by (seed, file name).
 """
 
@@ -16,18 +18,20 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from samples import degrade, writers
-from samples.compose import FORMATS_BY_TIER, JPEG_QUALITY, LAYOUTS, build, render, write
+from samples import degrade, families, writers
+from samples.compose import FORMATS_BY_TIER, JPEG_QUALITY, build, render, write
 from samples.doc import SCHEMAS
-from samples.dossier import generate_dossier
+from samples.dossier import can_make_dossiers, generate_dossier
 
 __all__ = ["generate_corpus", "generate_document", "generate_dossier", "scan_like_pdf", "main"]
 
-def generate_document(out: Path, seed: int, schema: str, tier: str, index: int, fmt: str | None = None) -> Path:
+def generate_document(out: Path, seed: int, schema: str, tier: str, index: int, fmt: str | None = None,
+                      choices: Sequence[str] | None = None) -> Path:
+    """One document of ``schema``, its family drawn from ``choices`` (default: all the schema's families)."""
     name = f"{schema}_{tier}_{index:03d}"
     rng = random.Random(f"{seed}:{name}")
     fmt = fmt or rng.choice(FORMATS_BY_TIER[tier])
-    doc = build(schema, rng, fmt)
+    doc = build(schema, rng, fmt, families.pick(rng, choices or list(families.schema_families(schema))))
     pages = render(doc, tier, rng)
     if fmt not in writers.MULTI_PAGE and len(pages) > 1:
         fmt = "tiff"
@@ -35,18 +39,24 @@ def generate_document(out: Path, seed: int, schema: str, tier: str, index: int, 
 
 
 def generate_corpus(out: Path, seed: int, per_type: int, tiers: Sequence[str] = degrade.TIERS,
-                    schemas: Sequence[str] = SCHEMAS, dossiers: int | None = None, jobs: int = 1) -> list[Path]:
+                    schemas: Sequence[str] = SCHEMAS, dossiers: int | None = None, jobs: int = 1,
+                    family_spec: str = "all") -> list[Path]:
     """``per_type`` documents of each schema (tiers in turn) and ``dossiers`` dossier PDFs
-    (default: one per five documents of a type, at least one). Returns the input files written.
+    (default: one per five documents of a type, at least one), of the families ``family_spec`` selects
+    (a schema without a selected family is left out; dossiers need a selected card and certificate family).
+    Returns the input files written.
 
     ``jobs`` > 1 writes files in that many processes; the files are the same (each has its own seed)."""
     out.mkdir(parents=True, exist_ok=True)
+    selection = families.select(family_spec)
     tasks: list[tuple[Callable[..., Path], tuple[Any, ...]]] = [
-        (generate_document, (out, seed, schema, tiers[i % len(tiers)], i + 1))
-        for schema in schemas for i in range(per_type)
+        (generate_document, (out, seed, schema, tiers[i % len(tiers)], i + 1, None, selection[schema]))
+        for schema in schemas if selection[schema] for i in range(per_type)
     ]
     count = max(1, per_type // 5) if dossiers is None else dossiers
-    tasks += [(generate_dossier, (out, seed, tiers[i % len(tiers)], i + 1)) for i in range(count)]
+    if can_make_dossiers(selection):
+        tasks += [(generate_dossier, (out, seed, tiers[i % len(tiers)], i + 1, "pdf", selection))
+                  for i in range(count)]
     if jobs <= 1:
         return [function(*arguments) for function, arguments in tasks]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -63,7 +73,7 @@ def scan_like_pdf(out: Path, pages: int, seed: int) -> Path:
     cycle = ["birth_certificate", "marriage_certificate", "death_extract", "marital_status_confirmation"]
     while len(page_truths) < pages:
         schema = cycle[len(page_truths) % len(cycle)]
-        doc = LAYOUTS[schema].build(rng)
+        doc = build(schema, rng, "pdf", families.pick(rng, list(families.schema_families(schema))))
         new = render(doc, "scan", rng, first_page=len(page_truths) + 1)
         documents.append(doc.truth([p.truth["number"] for p in new]))
         for page in new:
@@ -86,12 +96,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--schemas", default=",".join(SCHEMAS), help="comma-separated schema ids")
     parser.add_argument("--dossiers", type=int, default=None, help="dossier PDFs (default per-type // 5, min 1)")
     parser.add_argument("--jobs", type=int, default=1, help="processes (default 1)")
+    parser.add_argument("--families", default="all",
+                        help="layout families: all, tuning, heldout or comma-separated names (samples/families.py)")
     parser.add_argument("--scan-pdf", type=int, default=0, metavar="PAGES",
                         help="only write OUT/scan_PAGES.pdf, an N-page 200 dpi scan-like PDF")
     args = parser.parse_args(argv)
     tiers = [t for t in args.tiers.split(",") if t]
     schemas = [s for s in args.schemas.split(",") if s]
     unknown = [t for t in tiers if t not in degrade.TIERS] + [s for s in schemas if s not in SCHEMAS]
+    try:
+        families.select(args.families)
+    except families.UnknownFamilies as err:
+        unknown += err.names
     if unknown:
         print(f"samples.generate: không rõ: {', '.join(unknown)}", file=sys.stderr)
         return 2
@@ -99,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.scan_pdf:
         files = [scan_like_pdf(args.out / f"scan_{args.scan_pdf}.pdf", args.scan_pdf, args.seed)]
     else:
-        files = generate_corpus(args.out, args.seed, args.per_type, tiers, schemas, args.dossiers, args.jobs)
+        files = generate_corpus(args.out, args.seed, args.per_type, tiers, schemas, args.dossiers, args.jobs,
+                                args.families)
     print(f"Đã tạo {len(files)} tệp trong {args.out} ({time.perf_counter() - start:.1f} giây)")
     return 0
 
