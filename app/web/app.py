@@ -20,6 +20,7 @@ from app.web.context import WebContext
 from app.web.dossiers import DossierError
 from app.web.rendering import page
 from app.web.routes import auth, intake, records, review, supervision
+from app.web.uploads import MB, RequestGate, TooLarge
 from app.web.warmup import warm_up_in_background
 from app.web.workers import preload_page_workers
 from pipeline.config import Settings, settings
@@ -74,6 +75,12 @@ def create_app(s: Settings | None = None, jobs: int | None = None, secure_cookie
     async def _csrf(request: Request, _exc: CsrfFailed) -> Response:
         return _refuse(request, 403, "Phiên làm việc không hợp lệ hoặc đã hết hạn; hãy tải lại trang.")
 
+    @app.exception_handler(TooLarge)
+    async def _too_large(request: Request, exc: TooLarge) -> Response:
+        response = _refuse(request, 413, str(exc.detail))
+        response.headers["Connection"] = "close"  # the rest of the body is not read
+        return response
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         messages = {404: "Không tìm thấy trang này.", 405: "Thao tác này không được hỗ trợ ở địa chỉ này."}
@@ -93,6 +100,8 @@ def create_app(s: Settings | None = None, jobs: int | None = None, secure_cookie
     @app.exception_handler(RecordNotFound)
     async def _missing(request: Request, _exc: RecordNotFound) -> Response:
         return _refuse(request, 404, "Không tìm thấy bản ghi này.")
+
+    app.add_middleware(RequestGate, max_upload_bytes=ctx.settings.web_max_request_mb * MB)
 
     @app.middleware("http")
     async def _headers(request: Request, call_next) -> Response:

@@ -11,6 +11,7 @@ uploaded scans, the page images with each page's OCR words (``pages.json``), the
 from __future__ import annotations
 
 import re
+import secrets
 import shutil
 import threading
 import time
@@ -35,6 +36,7 @@ from schemas import all_schemas
 CODE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}-\d{6}-\d{4}$")
 SAFE_NAME = re.compile(r"[^\w.\- ]+")
 WORKER_DIED = "tiến trình đọc trang bị dừng đột ngột (có thể do thiếu bộ nhớ); hãy thử lại hoặc quét lại tệp"
+STAGING = ".dang-nhan-"  # + a random name: uploads of a new dossier until one of its files opens (not a dossier code)
 PAGES = TypeAdapter(list[PageOcr])  # pages.json: each page's OCR words and lines, for the archive copy
 
 
@@ -80,6 +82,15 @@ class DossierError(Exception):
     """A request the dossier cannot honour; the message is Vietnamese."""
 
 
+class UploadRefused(DossierError):
+    """No file of a new dossier's upload could be opened: nothing is kept, no dossier code is taken."""
+
+    def __init__(self, files: list[DossierFile]):
+        self.files = files
+        super().__init__("Không tệp nào đọc được, chưa tạo hồ sơ: "
+                         + "; ".join(f"{f.name}: {f.error}" for f in files))
+
+
 class DossierStore:
     def __init__(self, root: Path, repo: Repository, reviews: ReviewLog, workers: PageWorkers, lang: str = "vie"):
         self.root = root
@@ -104,8 +115,9 @@ class DossierStore:
     def file_folder(self, code: str, index: int) -> Path:
         return self.folder(code) / f"f{index}"
 
-    def create(self, actor: str) -> Dossier:
-        code = self.repo.next_dossier_code(actor=actor)
+    def create(self, actor: str, unit_code: str | None = None) -> Dossier:
+        """A new draft under the next dossier code of ``unit_code`` (the repository's unit by default)."""
+        code = self.repo.next_dossier_code(actor=actor, unit_code=unit_code)
         dossier = Dossier(code=code, created_by=actor, created_at=datetime.now(UTC))
         self.folder(code).mkdir(parents=True)
         self.save(dossier)
@@ -155,15 +167,45 @@ class DossierStore:
         return path
 
     # -- intake --------------------------------------------------------------------------------------
+    def receive(self, actor: str, uploads: list[tuple[str, BinaryIO]], unit_code: str | None = None) -> Dossier:
+        """A new dossier from uploaded files: they are saved and opened (type, size and page limits) in a
+        staging folder first; when none can be opened the upload is refused (``UploadRefused``), the files
+        are removed and no dossier code is taken. Otherwise the dossier is created and its files read."""
+        started = time.perf_counter()
+        staging = self.root / f"{STAGING}{secrets.token_hex(8)}"
+        try:
+            entries = [self._save_upload(staging, index, name, data)
+                       for index, (name, data) in enumerate(uploads, start=1)]
+            for entry in entries:
+                try:
+                    open_document(staging / f"f{entry.index}" / f"source{entry.suffix}")
+                except BadInput as err:
+                    entry.error = err.reason
+            if all(entry.error for entry in entries):
+                raise UploadRefused(entries)
+            dossier = self.create(actor, unit_code)
+            for entry in entries:
+                (staging / f"f{entry.index}").rename(self.file_folder(dossier.code, entry.index))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        self._read(dossier, entries, started)
+        return dossier
+
     def add_files(self, dossier: Dossier, uploads: list[tuple[str, BinaryIO]]) -> list[DossierFile]:
-        """Saves uploaded files and reads them: the pages of all the files together on the page workers
-        (one OCR pass each), then each file's extraction. The archive copy is written at approval."""
+        """Saves uploaded files into a draft and reads them (``_read``)."""
         if dossier.status != "draft":
             raise DossierError("hồ sơ đã duyệt, không thêm tệp được")
         started = time.perf_counter()
         entries: list[DossierFile] = []
         for name, data in uploads:
-            entries.append(self._save_upload(dossier, len(dossier.files) + len(entries) + 1, name, data))
+            index = len(dossier.files) + len(entries) + 1
+            entries.append(self._save_upload(self.folder(dossier.code), index, name, data))
+        return self._read(dossier, entries, started)
+
+    def _read(self, dossier: Dossier, entries: list[DossierFile], started: float) -> list[DossierFile]:
+        """Reads saved files: the pages of all the files together on the page workers (one OCR pass each),
+        then each file's extraction. A file that cannot be read is removed (its entry keeps the reason).
+        The archive copy is written at approval. ``started``: when the upload began to be saved."""
         saved = time.perf_counter()
         opened: list[list[PageSource]] = []
         for entry in entries:
@@ -185,30 +227,31 @@ class DossierStore:
         began = time.perf_counter()
         try:
             outputs = iter(self.workers.read(jobs))
-        except BrokenProcessPool:  # a worker died twice on these pages: the files are kept, marked unreadable
+        except BrokenProcessPool:  # a worker died twice on these pages: the files are marked unreadable
             outputs = iter([PageFailure(reason=WORKER_DIED)] * len(jobs))
         pages_s = time.perf_counter() - began
         for entry, sources in zip(entries, opened, strict=True):
             read = [next(outputs) for _ in sources]
-            if entry.error:
-                continue
-            failure = next((r for r in read if isinstance(r, PageFailure)), None)
-            if failure is not None:
-                entry.error = failure.reason
-                continue
-            self._extract(dossier, entry, [r for r in read if isinstance(r, PageOutput)], pages_s)
+            if not entry.error:
+                failure = next((r for r in read if isinstance(r, PageFailure)), None)
+                if failure is not None:
+                    entry.error = failure.reason
+                else:
+                    self._extract(dossier, entry, [r for r in read if isinstance(r, PageOutput)], pages_s)
+            if entry.error:  # a refused or unreadable file is not kept
+                shutil.rmtree(self.file_folder(dossier.code, entry.index), ignore_errors=True)
         for entry in entries:
             entry.seconds = round(time.perf_counter() - started, 3)
         dossier.files.extend(entries)
         self.save(dossier)
         return entries
 
-    def _save_upload(self, dossier: Dossier, index: int, name: str, data: BinaryIO) -> DossierFile:
+    def _save_upload(self, folder: Path, index: int, name: str, data: BinaryIO) -> DossierFile:
         clean = SAFE_NAME.sub("_", Path(name or "tep").name)[:120] or "tep"
         entry = DossierFile(index=index, name=clean, suffix=Path(clean).suffix.lower()[:8])
-        folder = self.file_folder(dossier.code, index)
-        folder.mkdir(parents=True)
-        with (folder / f"source{entry.suffix}").open("wb") as out:
+        target = folder / f"f{index}"
+        target.mkdir(parents=True)
+        with (target / f"source{entry.suffix}").open("wb") as out:
             shutil.copyfileobj(data, out, 1 << 20)
         return entry
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from app.web.auth import Principal, counter
 from app.web.dossiers import Dossier, DossierError, DossierFile, DossierStore, ReusedItem
 from app.web.rendering import page
+from app.web.uploads import MB, check_file_sizes
 from app.web.views import DocumentView, document_view
 from pipeline.store import RecordNotFound
 
@@ -25,10 +26,7 @@ def _store(request: Request) -> DossierStore:
 
 
 def _new_dossier(store: DossierStore, principal: Principal, uploads: list[UploadFile]) -> Dossier:
-    dossier = store.create(principal.user.actor)
-    with store.lock(dossier.code):
-        store.add_files(dossier, [(upload.filename or "tep", upload.file) for upload in uploads])
-    return dossier
+    return store.receive(principal.user.actor, [(upload.filename or "tep", upload.file) for upload in uploads])
 
 
 def _add_files(store: DossierStore, code: str, uploads: list[UploadFile]) -> Dossier:
@@ -38,8 +36,11 @@ def _add_files(store: DossierStore, code: str, uploads: list[UploadFile]) -> Dos
     return dossier
 
 
-def _real_uploads(files: list[UploadFile]) -> list[UploadFile]:
-    return [f for f in files if f.filename]
+def _real_uploads(request: Request, files: list[UploadFile]) -> list[UploadFile]:
+    """The files actually chosen, each within the per-file cap (413 otherwise, before any dossier)."""
+    chosen = [f for f in files if f.filename]
+    check_file_sizes(chosen, request.app.state.ctx.settings.web_max_file_mb * MB)
+    return chosen
 
 
 def dossier_views(store: DossierStore, dossier: Dossier, errors: dict[str, str] | None = None
@@ -87,7 +88,7 @@ def intake_home(request: Request, principal: Principal = Depends(counter)) -> Re
 @router.post("/tiep-nhan", include_in_schema=False)
 async def intake_upload(request: Request, files: list[UploadFile] = File(default=[]),
                         principal: Principal = Depends(counter)) -> Response:
-    uploads = _real_uploads(files)
+    uploads = _real_uploads(request, files)
     if not uploads:
         return page(request, "intake.html", status_code=422, drafts=_store(request).drafts(),
                     approved=_store(request).approved(), error="Hãy chọn ít nhất một tệp (PDF, TIFF, PNG, JPEG).")
@@ -111,7 +112,7 @@ async def dossier_add_files(request: Request, code: str, files: list[UploadFile]
     store = _store(request)
     if _load(store, code) is None:
         return _not_found(request)
-    uploads = _real_uploads(files)
+    uploads = _real_uploads(request, files)
     if uploads:
         await run_in_threadpool(_add_files, store, code, uploads)
     return RedirectResponse(f"/tiep-nhan/{code}", status_code=303)
@@ -247,7 +248,7 @@ async def api_create_dossier(request: Request, files: list[UploadFile] = File(..
                              principal: Principal = Depends(counter)) -> Any:
     """Creates a dossier (a new dossier code), stores the files and extracts them."""
     store = _store(request)
-    dossier = await run_in_threadpool(_new_dossier, store, principal, _real_uploads(files))
+    dossier = await run_in_threadpool(_new_dossier, store, principal, _real_uploads(request, files))
     return _reply(store, dossier)
 
 

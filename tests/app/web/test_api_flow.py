@@ -94,21 +94,20 @@ def test_a_batch_record_goes_through_the_review_queue(web_app, clients, intake):
     assert stats["days"] and sum(d["pages"] for d in stats["days"]) >= 2
 
 
-def test_an_unreadable_file_is_reported_and_cannot_be_approved(clients, tmp_path):
+def test_an_upload_of_only_unreadable_files_is_refused_without_a_dossier(web_app, clients, tmp_path):
     client, csrf = clients["tiep_nhan"]
     bad = tmp_path / "ghi-chu.txt"
     bad.write_text("không phải ảnh quét", encoding="utf-8")
+    before = sorted(web_app.state.ctx.dossiers.root.iterdir())
     with bad.open("rb") as fh:
         created = client.post("/api/dossiers", files={"files": (bad.name, fh, "text/plain")},
                               headers={"X-CSRF-Token": csrf})
-    assert created.status_code == 200
-    dossier = created.json()["dossier"]
-    assert dossier["files"][0]["error"]
-    refused = client.post(f"/api/dossiers/{dossier['code']}/approve", headers={"X-CSRF-Token": csrf})
-    assert refused.status_code == 422
-    assert refused.json()["detail"] == "hồ sơ chưa có giấy tờ nào đọc được"
-    page = client.get(f"/tiep-nhan/{dossier['code']}")
-    assert "Không đọc được tệp" in page.text
+    assert created.status_code == 422
+    assert created.json()["detail"].startswith("Không tệp nào đọc được, chưa tạo hồ sơ: ghi-chu.txt: ")
+    with bad.open("rb") as fh:
+        page = client.post("/tiep-nhan", files={"files": (bad.name, fh, "text/plain")}, data={"csrf_token": csrf})
+    assert page.status_code == 422 and "chưa tạo hồ sơ" in page.text
+    assert sorted(web_app.state.ctx.dossiers.root.iterdir()) == before
 
 
 def test_a_document_type_can_be_set_by_hand(clients):
@@ -213,6 +212,9 @@ def test_pages_whose_worker_died_are_reported_and_the_dossier_goes_on(web_app, c
     assert created.status_code == 200, created.text
     code = created.json()["dossier"]["code"]
     assert created.json()["dossier"]["files"][0]["error"] == WORKER_DIED
+    refused = client.post(f"/api/dossiers/{code}/approve", headers=headers)
+    assert refused.status_code == 422 and refused.json()["detail"] == "hồ sơ chưa có giấy tờ nào đọc được"
+    assert "Không đọc được tệp" in client.get(f"/tiep-nhan/{code}").text
     with card.open("rb") as fh:
         added = client.post(f"/tiep-nhan/{code}/tep", data={"csrf_token": csrf},
                             files={"files": (card.name, fh, "image/png")}, follow_redirects=False)
