@@ -152,7 +152,7 @@ class Form:
         parts += [("tháng", month), ("năm", str(when.year))]
         font = self.page.value_fonts.get("typed", "typed")
         cursor = x
-        slot = 9.0 if self.style.leaders else 1.6
+        slot = 14.0 if self.style.leaders else 1.6
         recorded: list[str] = []
         for word, value in parts:
             cursor = self.page.text(cursor, y, word, "regular", pt, record=False) + 1.2

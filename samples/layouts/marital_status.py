@@ -1,14 +1,23 @@
-"""GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN: the person, residence, marital status, purpose; valid 6 months."""
+"""GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN in its layout families: the person, residence, status, purpose.
+
+Families (``FAMILIES``): ``ms-2020`` today's print-out and ``ms-random`` a randomized form (tuning); ``ms-2015``
+the Circular 15/2015/TT-BTP form, ``ms-older`` the 2006–2015 form ("Chủ tịch Ủy ban nhân dân … xác nhận:",
+"Sinh ngày … tháng … năm …"), ``ms-ban-sao`` a print from the electronic register with a certified-copy stamp
+(held out). The status is printed in the real wordings: never married, married to (đang có vợ/chồng), divorced
+by a court's judgment or decision, widowed.
+"""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from samples import idnumbers, people, places
 from samples.canvas import Page
 from samples.doc import Doc
-from samples.layouts.birth_certificate import signer_name
+from samples.layouts import form_kit
+from samples.layouts.birth_certificate import pick_family, signer_name
 from samples.layouts.common import (
     A4,
     LEFT,
@@ -23,47 +32,128 @@ from samples.layouts.common import (
     three_fields,
     title,
 )
-from samples.vntext import date_figures
+from samples.layouts.form_kit import Form, Item, Style
+from samples.stamp import multiply, signature_layer
+from samples.vntext import date_figures, date_long
 
-VARIANTS = {"2020-form": (date(2016, 1, 1), date(2025, 6, 30)), "2025-form": (date(2025, 7, 1), date(2026, 10, 31))}
+VARIANTS = {"2005-form": (date(2006, 1, 1), date(2015, 12, 31)), "2015-form": (date(2016, 1, 1), date(2020, 6, 30)),
+            "2020-form": (date(2016, 1, 1), date(2025, 6, 30)), "2025-form": (date(2025, 7, 1), date(2026, 10, 31))}
 PURPOSES = ["Đăng ký kết hôn", "Bổ sung hồ sơ vay vốn ngân hàng", "Làm thủ tục chuyển nhượng quyền sử dụng đất",
             "Bổ sung hồ sơ xin việc làm", "Làm thủ tục mua bán nhà ở"]
+VALIDITY = "Giấy này có giá trị sử dụng trong thời hạn 6 tháng, kể từ ngày cấp."
+FAMILIES = {"ms-2020": "tuning", "ms-random": "tuning", "ms-2015": "heldout", "ms-older": "heldout",
+            "ms-ban-sao": "heldout"}
+FAMILY_VARIANTS: dict[str, dict[str, int]] = {
+    "ms-2020": {"2020-form": 70, "2025-form": 30},
+    "ms-2015": {"2015-form": 1},
+    "ms-older": {"2005-form": 1},
+    "ms-ban-sao": {"2020-form": 60, "2025-form": 40},
+    "ms-random": {"2005-form": 20, "2015-form": 20, "2020-form": 40, "2025-form": 20},
+}
+RANDOM_WORDS = ["name", "dob", "sex", "ethnicity", "nationality", "personal_id", "residence", "status", "purpose"]
 
 
-def _status(rng: random.Random, person: people.Person) -> str:
-    partner = people.full_name(rng, "female" if person.sex == "male" else "male").title()
+def _court(rng: random.Random, loc: places.Locality) -> str:
+    if loc.district:
+        return f"Tòa án nhân dân {loc.district}, {places.PROVINCE}"
+    return f"Tòa án nhân dân khu vực {rng.randint(1, 9)} - Quảng Ninh"
+
+
+def _status(rng: random.Random, person: people.Person, issued: date, loc: places.Locality,
+            wording: str) -> str:
+    """The status as printed; ``wording`` 'new' (2016 on) or 'old'."""
+    partner_sex = "female" if person.sex == "male" else "male"
+    partner = people.full_name(rng, partner_sex).title()
+    spouse, honorific = ("vợ", "bà") if person.sex == "male" else ("chồng", "ông")
     roll = rng.random()
-    if roll < 0.6:
-        return "Chưa đăng ký kết hôn với ai"
-    if roll < 0.85:
-        return "Đã đăng ký kết hôn, nhưng đã ly hôn; hiện tại chưa đăng ký kết hôn với ai"
-    title_ = "bà" if person.sex == "male" else "ông"
-    return f"Hiện đang có {'vợ' if person.sex == 'male' else 'chồng'} là {title_} {partner}"
+    if roll < 0.45:
+        return rng.choice(["Chưa đăng ký kết hôn với ai", "Hiện tại chưa đăng ký kết hôn với ai"]
+                          if wording == "new" else ["Chưa đăng ký kết hôn với ai", f"Chưa có {spouse}"])
+    if roll < 0.65:
+        return rng.choice([f"Đang có {spouse} là {honorific} {partner}", f"Hiện đang có {spouse} là {honorific} "
+                           f"{partner}"])
+    if roll < 0.9:
+        decided = issued - timedelta(days=rng.randint(60, 3000))
+        kind = rng.choice(["Bản án/Quyết định", "Quyết định", "Bản án"])
+        code = "HNGĐ-ST" if kind == "Bản án" else "QĐST-HNGĐ"
+        text = (f"Đã đăng ký kết hôn nhưng đã ly hôn theo {kind} số {rng.randint(1, 250)}/{decided.year}/{code} "
+                f"ngày {date_figures(decided)} của {_court(rng, loc)}")
+        return text + ("; hiện tại chưa đăng ký kết hôn với ai" if rng.random() < 0.5 else "")
+    died = issued - timedelta(days=rng.randint(100, 4000))
+    return rng.choice([f"Đã đăng ký kết hôn với {honorific} {partner}, nhưng {honorific} {partner} đã chết năm "
+                       f"{died.year}; hiện tại chưa đăng ký kết hôn với ai",
+                       f"Có {spouse} là {honorific} {partner} đã chết"])
 
 
-def build(rng: random.Random, variant: str | None = None) -> Doc:
-    variant = variant or rng.choices(list(VARIANTS), weights=[70, 30])[0]
+def build(rng: random.Random, variant: str | None = None, family: str | None = None) -> Doc:
+    family, variant = pick_family(rng, FAMILY_VARIANTS, variant, family)
     issued = people.random_date(rng, *VARIANTS[variant])
     loc = places.locality(rng, issued)
     person = people.make_person(rng, issued - timedelta(days=365 * 60), issued - timedelta(days=365 * 18),
                                 tone=rng.choice(["old", "new"]))
+    old_ids = variant == "2005-form" or (variant == "2015-form" and rng.random() < 0.5)
+    personal_id = idnumbers.old_id_number(rng) if old_ids else idnumbers.adult_personal_id(rng, person.born,
+                                                                                           person.sex)
+    if family == "ms-random" and rng.random() < 0.15:
+        personal_id = None
+    purpose = rng.choice(PURPOSES)
+    if purpose == "Đăng ký kết hôn" and rng.random() < 0.4:
+        partner = people.full_name(rng, "female" if person.sex == "male" else "male").title()
+        purpose = f"Đăng ký kết hôn với {'bà' if person.sex == 'male' else 'ông'} {partner}"
+    if family == "ms-older":
+        purpose = purpose[0].lower() + purpose[1:]  # "Giấy này được cấp để làm thủ tục …"
     fields = {
         "number": str(rng.randint(1, 400)), "full_name": person.name, "date_of_birth": person.born.isoformat(),
         "sex": person.sex, "ethnicity": person.ethnicity, "nationality": person.nationality,
-        "personal_id": idnumbers.adult_personal_id(rng, person.born, person.sex),
-        "residence": places.address(rng, loc), "marital_status": _status(rng, person),
-        "purpose": rng.choice(PURPOSES), "issuing_authority": loc.authority(), "issue_date": issued.isoformat(),
+        "personal_id": personal_id, "residence": places.address(rng, loc),
+        "marital_status": _status(rng, person, issued, loc, "old" if variant == "2005-form" else "new"),
+        "purpose": purpose, "issuing_authority": loc.authority(), "issue_date": issued.isoformat(),
     }
+    since = issued - timedelta(days=rng.randint(400, 9000))
     show = {"header": loc.header_lines(), "seal": loc.seal_text(), "signer": signer_name(rng),
             "heading": signer_heading(rng, "NGƯỜI KÝ GIẤY XÁC NHẬN"),
             "place": loc.place if rng.random() < 0.6 else "Quảng Ninh",
-            "title": "ông" if person.sex == "male" else "bà"}
-    return Doc("marital_status_confirmation", variant, fields, show=show)
+            "title": "ông" if person.sex == "male" else "bà",
+            "older_header": form_kit.header_lines(loc.unit, loc.district, older=True),
+            "id_word": "CMND số" if old_ids else rng.choice(["CCCD số", "Căn cước công dân số"]),
+            "period": f"từ ngày {date_figures(since)} đến ngày {date_figures(issued)}" if rng.random() < 0.3
+            else None,
+            "copy": {"number": str(rng.randint(1, 900)), "book": f"{rng.randint(1, 4):02d}/{issued.year}-SCT/BS",
+                     "date": min(issued + timedelta(days=rng.randint(1, 60)), date(2026, 11, 30))}}
+    show |= FAMILY_SHOW.get(family, lambda _rng: {})(rng)
+    doc = Doc("marital_status_confirmation", variant, fields, show=show, family=family)
+    if family == "ms-random":
+        form_kit.fit(doc, _draw_random)
+    return doc
+
+
+def _show_older(rng: random.Random) -> dict:
+    return {"style": Style(value_font=rng.choice(["serif", "typewriter"]), pt=12.5, line=7.0),
+            "older_lines": rng.random() < 0.5}
+
+
+def _show_random(rng: random.Random) -> dict:
+    return {"style": form_kit.random_style(rng), "form_words": form_kit.pick_words(rng, RANDOM_WORDS),
+            "number_layout": rng.choice(["header", "line"]),
+            "intro": rng.random() < 0.6,
+            "authority_line": rng.choice(["xác nhận", "chủ tịch xác nhận", "cơ quan cấp"]),
+            "facts_row": rng.random() < 0.5, "id_paper": rng.random() < 0.4,
+            "validity_style": rng.choice(["italic", "regular"]),
+            "note": rng.choice([None, None, "Ghi chú: ", "Ghi chú: Cấp lần đầu"])}
+
+
+FAMILY_SHOW: dict[str, Callable[[random.Random], dict]] = {"ms-older": _show_older, "ms-random": _show_random}
 
 
 def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
-    f, s = doc.fields, doc.show
     page = Page(*A4, dpi)
+    DRAWERS[doc.family or "ms-2020"](doc, page, rng)
+    return [page]
+
+
+def _draw_2020(doc: Doc, page: Page, rng: random.Random) -> None:
+    """ms-2020: today's print-out."""
+    f, s = doc.fields, doc.show
     y = national_header(page, s["header"])
     y = title(page, y + 11, "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN")
     y = number_book(page, y + 2, f["number"], None)
@@ -79,11 +169,151 @@ def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
     y = page.field(LEFT, y, "Ngày, tháng, năm sinh", date_figures(date.fromisoformat(f["date_of_birth"])), 120, PT)
     y = three_fields(page, y, [("Giới tính", "Nam" if f["sex"] == "male" else "Nữ"), ("Dân tộc", f["ethnicity"]),
                                ("Quốc tịch", f["nationality"])], [LEFT, 80, 135])
-    y = page.field(LEFT, y, "Số định danh cá nhân", f["personal_id"], 130, PT)
+    y = page.field(LEFT, y, "Số định danh cá nhân", f["personal_id"] or "", 130, PT)
     y = page.field(LEFT, y, "Nơi cư trú", f["residence"], RIGHT, PT)
     y = page.field(LEFT, y, "Tình trạng hôn nhân", f["marital_status"], RIGHT, PT)
     y = page.field(LEFT, y, "Giấy này được cấp để", f["purpose"], RIGHT, PT)
-    page.text(LEFT + 10, y, "Giấy này có giá trị sử dụng trong thời hạn 6 tháng, kể từ ngày cấp.", "italic", PT)
+    page.text(LEFT + 10, y, VALIDITY, "italic", PT)
     y = place_date(page, 140, y + LINE + 3, s["place"], date.fromisoformat(f["issue_date"]))
     signer_block(page, 140, y, s["heading"], "(Ký, ghi rõ họ, chữ đệm, tên, đóng dấu)", s["signer"], s["seal"], rng)
-    return [page]
+
+
+def _facts(f: dict, words: dict[str, str]) -> list[Item]:
+    return [Item(words["sex"], people.sex_label(f["sex"])), Item(words["ethnicity"], f["ethnicity"]),
+            Item(words["nationality"], f["nationality"])]
+
+
+def _id_paper(doc: Doc) -> str | None:
+    number = doc.fields["personal_id"]
+    return f"{doc.show['id_word']} {number}" if number else None
+
+
+PLAIN = {"sex": "Giới tính", "ethnicity": "Dân tộc", "nationality": "Quốc tịch"}
+
+
+def _draw_2015(doc: Doc, page: Page, rng: random.Random) -> None:
+    """ms-2015: Circular 15/2015/TT-BTP: "Xét đề nghị của …", the authority's confirmation in regular type, the
+    identity paper written out, the residence period, a status line, purpose, validity."""
+    f, s = doc.fields, doc.show
+    form = Form(page, Style(pt=PT, line=7.3))
+    y = national_header(page, s["header"])
+    y = form.field(LEFT + 6, y + 2, Item("Số", f["number"]), 80, 12.5)
+    y = title(page, y + 6, "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN")
+    y = form.text_line(LEFT, y, f"Xét đề nghị của {s['title']} {f['full_name'].title()} về việc cấp Giấy xác nhận "
+                       "tình trạng hôn nhân cho bản thân,", first_indent=10)
+    y = form.text_line(LEFT, y, f"{f['issuing_authority']} xác nhận:", first_indent=10)
+    rows = [[Item("Họ, chữ đệm, tên", f["full_name"], "name")],
+            [Item("Ngày, tháng, năm sinh", date_figures(date.fromisoformat(f["date_of_birth"])))],
+            _facts(f, PLAIN), [Item("Giấy tờ tùy thân", _id_paper(doc))],
+            [Item("Nơi cư trú", f["residence"], "long")]]
+    if s["period"]:
+        rows.append([Item("Trong thời gian cư trú tại nơi cư trú trên", s["period"])])
+    rows += [[Item("Tình trạng hôn nhân", f["marital_status"], "long")],
+             [Item("Giấy này được cấp để", f["purpose"], "long")]]
+    y = form.rows(LEFT, RIGHT, y + 1, rows)
+    y = form.text_line(LEFT, y, VALIDITY, "regular", first_indent=10)
+    y = place_date(page, 140, y + 3, s["place"], date.fromisoformat(f["issue_date"]))
+    form_kit.signer_fit(page, 140, y, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "(Ký, ghi rõ họ, chữ đệm, tên, đóng dấu)",
+                        s["signer"], s["seal"], rng)
+
+
+def _draw_older(doc: Doc, page: Page, rng: random.Random) -> None:
+    """ms-older: the 2006–2015 form: "Chủ tịch Ủy ban nhân dân … xác nhận:", "Họ và tên", "Sinh ngày … tháng …
+    năm …", "Số CMND/Hộ chiếu", "Nơi thường trú", the purpose in running text."""
+    f, s = doc.fields, doc.show
+    form = Form(page, s["style"])
+    y = national_header(page, s["older_header"] if s["older_lines"] else s["header"])
+    page.text(57, y - 1, f"Số: {f['number']}", "regular", 12, align="center")
+    y = title(page, y + 12, "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN")
+    y = form.text_line(LEFT, y, f"Chủ tịch {f['issuing_authority']} xác nhận:", "bold", first_indent=10)
+    y = form.rows(LEFT, RIGHT, y + 1, [[Item("Họ và tên", f["full_name"], "name")]])
+    y = form.split_date(LEFT, y, "Sinh", date.fromisoformat(f["date_of_birth"]), RIGHT)
+    y = form.rows(LEFT, RIGHT, y, [
+        [Item("Giới tính", people.sex_label(f["sex"]))],
+        [Item("Dân tộc", f["ethnicity"]), Item("Quốc tịch", f["nationality"])],
+        [Item("Số CMND/Hộ chiếu", f["personal_id"])],
+        [Item("Nơi thường trú", f["residence"], "long")],
+        [Item("Tình trạng hôn nhân", f["marital_status"], "long")],
+        [Item("Giấy này được cấp để", f["purpose"], "long")],
+    ])
+    y = form.text_line(LEFT, y, VALIDITY, "italic", first_indent=10)
+    y = place_date(page, 140, y + 3, s["place"], date.fromisoformat(f["issue_date"]))
+    form_kit.signer_fit(page, 140, y, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], None, s["signer"], s["seal"], rng)
+
+
+def _draw_ban_sao(doc: Doc, page: Page, rng: random.Random) -> None:
+    """ms-ban-sao: printed from the electronic register (values bold, no leaders, long values below their label),
+    then photocopied and certified: "BẢN SAO" and the certification box at the foot of the page."""
+    f, s = doc.fields, doc.show
+    form = Form(page, Style(leaders=False, value_font="bold", below=frozenset({"long"}), pt=12.5, line=7.0),
+                indent=8.0)
+    y = national_header(page, s["header"])
+    page.text(RIGHT, y + 1, "BẢN SAO", "bold", 12, align="right")
+    y = form.field(LEFT + 6, y + 2, Item("Số", f["number"]), 80, 12.5)
+    y = title(page, y + 6, "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN")
+    y = form.text_line(LEFT, y, f"{f['issuing_authority']} xác nhận:", "bold", first_indent=10)
+    y = form.rows(LEFT, RIGHT, y + 1, [
+        [Item("Họ, chữ đệm, tên", f["full_name"], "name")],
+        [Item("Ngày, tháng, năm sinh", date_figures(date.fromisoformat(f["date_of_birth"])))],
+        _facts(f, PLAIN), [Item("Số định danh cá nhân", f["personal_id"])],
+        [Item("Nơi cư trú", f["residence"], "long")],
+        [Item("Tình trạng hôn nhân", f["marital_status"], "long")],
+        [Item("Giấy này được cấp để", f["purpose"], "long")],
+    ])
+    y = form.text_line(LEFT, y, VALIDITY, "italic")
+    y = place_date(page, 140, y + 3, s["place"], date.fromisoformat(f["issue_date"]))
+    form_kit.signer_fit(page, 140, y, s["heading"], None, s["signer"], s["seal"], rng)
+    copy = s["copy"]  # the certification stamp, left of the signer block
+    top = y + 2
+    yy = form.text_line(LEFT + 3, top + 6, "CHỨNG THỰC BẢN SAO ĐÚNG VỚI BẢN CHÍNH", "bold", 98, 9.5)
+    for line in (f"Số chứng thực: {copy['number']}", f"Quyển số: {copy['book']}"):
+        yy = form.text_line(LEFT + 3, yy - 1.5, line, "regular", 96, 10.5)
+    yy = form.text_line(LEFT + 3, yy - 1.5, date_long(copy["date"]).capitalize(), "italic", 96, 10.5)
+    multiply(page, signature_layer(page, rng, 28, 12), LEFT + 20, yy - 3)
+    yy = form.text_line(LEFT + 3, yy + 14, "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH", "bold", 96, 10)
+    page.rect(LEFT, top, 98, yy - 3, width=0.4)
+
+
+def _draw_random(doc: Doc, page: Page, rng: random.Random) -> None:
+    """ms-random: wording, style, where Số goes, the introduction, how the authority confirms, optional lines."""
+    f, s = doc.fields, doc.show
+    words = s["form_words"]
+    form = Form(page, s["style"], indent=rng.choice([0.0, 6.0]))
+    y = national_header(page, s["header"])
+    if s["number_layout"] == "header":
+        y = form.field(LEFT + 6, y + 2, Item("Số", f["number"]), 80) + 4
+        y = title(page, y, "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN")
+    else:
+        y = title(page, y + 11, "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN")
+        y = form_kit.number_book(form, y + 2, f["number"], None, "line")
+    if s["intro"]:
+        y = form.text_line(LEFT, y, f"Xét đề nghị của {s['title']} {f['full_name'].title()} về việc cấp Giấy xác "
+                           "nhận tình trạng hôn nhân,", first_indent=10)
+    if s["authority_line"] == "xác nhận":
+        y = form.text_line(LEFT, y, f"{f['issuing_authority']} xác nhận:", "bold", first_indent=10)
+    elif s["authority_line"] == "chủ tịch xác nhận":
+        y = form.text_line(LEFT, y, f"Chủ tịch {f['issuing_authority']} xác nhận:", "regular", first_indent=10)
+    facts = _facts(f, words)
+    rows = [[Item(words["name"], f["full_name"], "name")],
+            [Item(words["dob"], date_figures(date.fromisoformat(f["date_of_birth"])))],
+            *([facts] if s["facts_row"] else [[facts[0]], facts[1:]]),
+            [Item("Giấy tờ tùy thân", _id_paper(doc)) if s["id_paper"] else Item(words["personal_id"],
+                                                                                 f["personal_id"])],
+            [Item(words["residence"], f["residence"], "long")]]
+    if s["period"]:
+        rows.append([Item("Thời gian cư trú", s["period"])])
+    rows += [[Item(words["status"], f["marital_status"], "long")], [Item(words["purpose"], f["purpose"], "long")]]
+    y = form.rows(LEFT, RIGHT, y + 1, rows)
+    y = form.text_line(LEFT, y, VALIDITY, s["validity_style"], first_indent=10)
+    if s["authority_line"] == "cơ quan cấp":
+        y = form.rows(LEFT, RIGHT, y, [[Item("Cơ quan cấp", f["issuing_authority"], "long")]])
+    if s["note"]:
+        y = form.text_line(LEFT, y, s["note"], "italic")
+    y = place_date(page, 140, y + 2, s["place"], date.fromisoformat(f["issue_date"]))
+    form_kit.signer_fit(page, 140, y, s["heading"], None, s["signer"], s["seal"], rng)
+
+
+DRAWERS: dict[str, Callable[[Doc, Page, random.Random], None]] = {
+    "ms-2020": _draw_2020, "ms-2015": _draw_2015, "ms-older": _draw_older, "ms-ban-sao": _draw_ban_sao,
+    "ms-random": _draw_random,
+}
