@@ -1,4 +1,5 @@
-"""``sohoa eval DIR [--json REPORT] [--baseline] [--jobs N]``: score extraction against ground truth files."""
+"""``sohoa eval DIR [--json REPORT] [--baseline] [--jobs N] [--families SPEC]``: score extraction against ground
+truth files, per schema, tier and layout family."""
 
 from __future__ import annotations
 
@@ -30,8 +31,12 @@ def register(cli: typer.Typer) -> None:
         baseline_only: bool = typer.Option(False, "--baseline-only", help="Score the baseline alone"),
         jobs: int = typer.Option(0, "--jobs", "-j", help="Files in parallel (default: one per core)"),
         top: int = typer.Option(10, "--top", help="Silent errors listed on screen per system"),
+        families: str = typer.Option(
+            None, "--families", help="Score only these layout families: all, tuning, heldout or comma-separated names"
+        ),
     ) -> None:
         """Score extraction against the ground truth files in DIR (NAME.truth.json beside each input)."""
+        from pipeline.evaluation.families import BadFamilySpec, case_selected, parse_spec, restrict, unmatched
         from pipeline.evaluation.report import Report, build_system_report, print_report, write_json
         from pipeline.evaluation.truth import find_cases
 
@@ -41,14 +46,27 @@ def register(cli: typer.Typer) -> None:
         if not directory.is_dir():
             err_console.print(f"sohoa: {directory}: not a folder", highlight=False)
             raise typer.Exit(2)
+        try:
+            selection = parse_spec(families or "all")
+        except BadFamilySpec as err:
+            err_console.print(f"sohoa: --families {families}: {err}", highlight=False)
+            raise typer.Exit(2) from None
         cases, warnings = find_cases(directory)
+        if not selection.everything:
+            skipped = [c for c in cases if not case_selected(c, selection)]
+            cases = [c for c in cases if case_selected(c, selection)]
+            warnings += [f"--families: no document of family {name}" for name in unmatched(selection, cases)]
+            if skipped:
+                warnings.append(f"--families {families}: {len(skipped)} file(s) without a selected family skipped")
         workers = jobs or os.cpu_count() or 1
         systems: list[System] = ["baseline"] if baseline_only else (["sohoa", "baseline"] if baseline else ["sohoa"])
         reports = []
         for system in systems:
             files, wall = _run_with_progress(system, cases, workers, err_console, str(directory))
+            files = [restrict(f, selection) for f in files]
             reports.append(build_system_report(system, files, wall, workers))
-        report = Report(directory=str(directory), files=len(cases), warnings=warnings, systems=reports)
+        report = Report(directory=str(directory), files=len(cases), families=families, warnings=warnings,
+                        systems=reports)
         if not cases:
             console.print(f"{directory}: no input with a truth file (NAME.truth.json) found")
         else:

@@ -1,4 +1,5 @@
-"""Aggregating file scores into the figures of the report, overall, per schema and per tier."""
+"""Aggregating file scores into the figures of the report, overall, per schema, per tier and per layout
+family."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, computed_field
 
-from pipeline.evaluation.scoring import FileScore
+from pipeline.evaluation.scoring import DocumentScore, FieldOutcome, FileScore
+
+NO_FAMILY = "unknown"  # the group of truth documents that name no layout family (older truth files)
 
 
 def _ratio(numerator: float, denominator: float) -> float | None:
@@ -85,16 +88,8 @@ def compute_metrics(files: Iterable[FileScore], schema: str | None = None) -> Me
         m.classified += sum(d.classified for d in docs)
         m.spurious += sum(schema is None or d.predicted_schema == schema for d in file.spurious)
         for outcome in file.outcomes():
-            if schema is not None and outcome.schema_id != schema:
-                continue
-            if outcome.kind == "entry":
-                m.row_fields += 1
-                m.row_fields_correct += outcome.correct
-            else:
-                m.fields += 1
-                m.fields_correct += outcome.correct
-            m.accepted += outcome.accepted
-            m.accepted_correct += outcome.accepted and outcome.correct
+            if schema is None or outcome.schema_id == schema:
+                _count(m, outcome)
         pages = [p for p in file.pages if schema is None or schema in p.schemas]
         m.pages += len(pages)
         m.cer_edits += sum(p.edits for p in pages)
@@ -103,6 +98,57 @@ def compute_metrics(files: Iterable[FileScore], schema: str | None = None) -> Me
             m.timed_pages += len(pages)
             m.seconds += file.seconds if schema is None else sum(d.seconds for d in docs)
     return m
+
+
+def _count(m: Metrics, outcome: FieldOutcome) -> None:
+    if outcome.kind == "entry":
+        m.row_fields += 1
+        m.row_fields_correct += outcome.correct
+    else:
+        m.fields += 1
+        m.fields_correct += outcome.correct
+    m.accepted += outcome.accepted
+    m.accepted_correct += outcome.accepted and outcome.correct
+
+
+def family_of(document: DocumentScore) -> str:
+    return document.family or NO_FAMILY
+
+
+class FamilyMetrics(Metrics):
+    """The metrics of one layout family's documents, with the family's split when the registry knows it."""
+
+    split: str | None = None  # "tuning", "heldout", or None (a family samples/families.py does not list)
+
+
+def family_metrics(files: Iterable[FileScore], family: str, split: str | None = None) -> FamilyMetrics:
+    """Metrics over the truth documents of ``family``: their values (a misclassified document's values
+    included), the pages they lie on and their share of the time. Spurious documents belong to no family."""
+    m = FamilyMetrics(split=split)
+    for file in files:
+        docs = [d for d in file.documents if family_of(d) == family]
+        m.documents += len(docs)
+        m.classified += sum(d.classified for d in docs)
+        for doc in docs:
+            for outcome in doc.fields:
+                _count(m, outcome)
+        numbers = {n for d in docs for n in d.pages}
+        pages = [p for p in file.pages if p.number in numbers]
+        m.pages += len(pages)
+        m.cer_edits += sum(p.edits for p in pages)
+        m.cer_chars += sum(p.truth_chars for p in pages)
+        if file.error is None:
+            m.timed_pages += len(pages)
+            m.seconds += sum(d.seconds for d in docs)
+    return m
+
+
+def metrics_by_family(files: Sequence[FileScore], splits: dict[str, str | None] | None = None
+                      ) -> dict[str, FamilyMetrics]:
+    """Per layout family of the truth documents; ``splits`` gives each family's split where known."""
+    splits = splits or {}
+    families = sorted({family_of(d) for f in files for d in f.documents})
+    return {family: family_metrics(files, family, splits.get(family)) for family in families}
 
 
 def metrics_by_schema(files: Sequence[FileScore]) -> dict[str, Metrics]:

@@ -10,10 +10,14 @@ from pydantic import BaseModel, Field, computed_field
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.evaluation.families import splits_of
 from pipeline.evaluation.metrics import (
+    FamilyMetrics,
     FieldStats,
     Metrics,
     compute_metrics,
+    family_of,
+    metrics_by_family,
     metrics_by_schema,
     metrics_by_tier,
     stats_by_field,
@@ -28,6 +32,7 @@ class SystemReport(BaseModel):
     overall: Metrics
     by_schema: dict[str, Metrics]
     by_tier: dict[str, Metrics]
+    by_family: dict[str, FamilyMetrics] = Field(default_factory=dict)
     by_field: dict[str, dict[str, FieldStats]]
     silent_errors: list[FieldOutcome]
     errors: list[str]  # one line per file that could not be extracted
@@ -42,6 +47,7 @@ class SystemReport(BaseModel):
 class Report(BaseModel):
     directory: str
     files: int
+    families: str | None = None  # the --families selection, None when every document was scored
     warnings: list[str] = Field(default_factory=list)
     systems: list[SystemReport]
 
@@ -58,6 +64,7 @@ def build_system_report(system: str, files: Sequence[FileScore], wall_seconds: f
         overall=compute_metrics(files),
         by_schema=metrics_by_schema(files),
         by_tier=metrics_by_tier(files),
+        by_family=metrics_by_family(files, splits_of({family_of(d) for f in files for d in f.documents})),
         by_field=stats_by_field(files),
         silent_errors=[o for f in files for o in f.outcomes() if o.silent_error],
         errors=[f"{f.source}: {f.error}" for f in files if f.error],
@@ -126,10 +133,34 @@ def _table(title: str, group: str, reports: Sequence[SystemReport], attribute: s
     return table
 
 
+_FAMILY_COLUMNS = ("docs", "field acc", "row acc", "coverage", "precision", "silent err")
+
+
+def _family_table(reports: Sequence[SystemReport], selection: str | None) -> Table:
+    title = "Per layout family" + (f" (--families {selection})" if selection else "")
+    table = Table(title=title, title_justify="left")
+    for name in ("family", "split", "system"):
+        table.add_column(name)
+    for name in _FAMILY_COLUMNS:
+        table.add_column(name, justify="right")
+    keys = sorted({k for report in reports for k in report.by_family})
+    for key in keys:
+        for index, report in enumerate(reports):
+            m = report.by_family.get(key, FamilyMetrics())
+            split = next((r.by_family[key].split for r in reports if key in r.by_family), None)
+            table.add_row(key if index == 0 else "", (split or "—") if index == 0 else "", report.system,
+                          str(m.documents), _pct(m.field_accuracy), _pct(m.row_field_accuracy), _pct(m.coverage),
+                          _pct(m.precision), f"[bold red]{m.silent_errors}[/]" if m.silent_errors else "0")
+        if len(reports) > 1:
+            table.add_section()
+    return table
+
+
 def print_report(report: Report, console: Console, top_silent: int = 10) -> None:
     systems = report.systems
     console.print(_table("Per schema", "schema", systems, "by_schema"))
     console.print(_table("Per tier", "tier", systems, "by_tier"))
+    console.print(_family_table(systems, report.families))
     for system in systems:
         overall = system.overall
         console.print(

@@ -56,6 +56,7 @@ class DocumentScore(BaseModel):
     """One truth document (or, with ``schema_id`` None, one spurious predicted document)."""
 
     schema_id: str | None = Field(serialization_alias="schema")
+    family: str | None = None  # the truth document's layout family (samples/families.py), when it names one
     pages: list[int] = Field(default_factory=list)
     predicted_schema: str | None = None
     predicted_pages: list[int] = Field(default_factory=list)
@@ -184,6 +185,7 @@ def _score_document(truth_doc: TruthDocument, predicted: Document | None, *, fil
             fields += _score_unsupported(predicted, file=file, tier=tier)
     return DocumentScore(
         schema_id=truth_doc.schema_id,
+        family=truth_doc.family,
         pages=truth_doc.pages,
         predicted_schema=predicted.schema_id if predicted else None,
         predicted_pages=predicted.pages if predicted else [],
