@@ -76,6 +76,14 @@ def _window_score(line: TextLine, start: int, end: int, label: Label) -> float:
     return fuzz.ratio(window, label.key)
 
 
+def _compact_score(line: TextLine, start: int, end: int, label: Label) -> float:
+    """The window against the label with spaces taken out: OCR glued its words ("Sốđịnhdanhcánhân")."""
+    window = "".join(t.key for t in line.tokens[start:end] if t.key).replace(" ", "")
+    if not window:
+        return 0.0
+    return fuzz.ratio(window, label.key.replace(" ", ""))
+
+
 def _cutoff(label: Label) -> float:
     n = len(label.key)
     if n <= 4:
@@ -102,10 +110,16 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
     tokens = line.tokens
     for label in labels:
         cutoff = _cutoff(label)
-        for size in {max(1, label.words - 1), label.words, label.words + 1}:
+        sizes = {max(1, label.words - 1), label.words, label.words + 1}
+        glued = set(range(1, max(1, label.words - 1))) if label.words >= 3 else set()
+        for size in sizes | glued:
             for start in range(0, len(tokens) - size + 1):
                 end = start + size
-                score = _window_score(line, start, end, label)
+                if any(t.colon for t in tokens[start:end - 1]):
+                    continue  # a colon ends a label: the words after it are its value
+                score = _window_score(line, start, end, label) if size in sizes else 0.0
+                if size in glued or (label.words >= 3 and score < cutoff):
+                    score = max(score, _compact_score(line, start, end, label))
                 if score < cutoff:
                     continue
                 colon = tokens[end - 1].colon or (end < len(tokens) and tokens[end].text.startswith(":"))
@@ -121,7 +135,9 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
                                   or score < settings.LABEL_CUTOFF_NO_COLON):
                     continue
                 candidates.append(LabelMatch(label, start, end, score, colon))
-    candidates.sort(key=lambda m: (-(len(m.label.key) * m.score / 100 + (2 if m.colon else 0)), m.start))
+    # Longer labels first, but a missing word costs more than the extra length gains ("Họ, chữ đệm, tên:"
+    # is not "Họ, chữ đệm, tên cha" with a word lost); a colon where the label ends counts for it.
+    candidates.sort(key=lambda m: (-(len(m.label.key) * (m.score / 100) ** 4 + (2 if m.colon else 0)), m.start))
     chosen: list[LabelMatch] = []
     taken: set[int] = set()
     for match in candidates:

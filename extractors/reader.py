@@ -157,7 +157,7 @@ class FormReader:
                     closed = True
                     break
         elif not spec.multiline:
-            nxt = self.next_line(last, value_x - self.tol, col.x1)
+            nxt = self.next_line(last, col.x0, col.x1)
             if nxt is not None and self._gap_ok(bottom, nxt[1]) and not self._line_hits_in(
                     nxt[0], col.x0, col.x1) and abs(nxt[1][0].bbox[0] - value_x) <= self.tol \
                     and not self._is_stop_line(nxt[1]):

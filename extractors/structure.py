@@ -286,7 +286,7 @@ def repeated_label_zones(layout: PageLayout, schema: Schema, anchors: list[Ancho
             more = _repeated_pair(layout.lines[k], matches[k])
             if more is not None:
                 last, right_x0 = k, min(right_x0, more[1])
-            elif matches[k] or _crosses(layout.lines[k], right_x0 - 0.25 * lh, 0.3 * lh):
+            elif _crosses(layout.lines[k], right_x0 - 0.25 * lh, 0.3 * lh):
                 break
             else:
                 last = k  # a continuation line of the columns
