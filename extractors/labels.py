@@ -69,19 +69,19 @@ def _build_labels(schema: Schema) -> tuple[Label, ...]:
     return tuple(sorted(labels, key=lambda lb: -len(lb.key)))
 
 
-def _window_score(line: TextLine, start: int, end: int, label: Label) -> float:
-    window = " ".join(t.key for t in line.tokens[start:end] if t.key)
+def _window_score(keys: list[str], start: int, end: int, label: Label) -> float:
+    window = " ".join(k for k in keys[start:end] if k)
     if not window:
         return 0.0
-    return fuzz.ratio(window, label.key)
+    return fuzz.ratio(window, label.key, score_cutoff=50)
 
 
-def _compact_score(line: TextLine, start: int, end: int, label: Label) -> float:
+def _compact_score(keys: list[str], start: int, end: int, label: Label) -> float:
     """The window against the label with spaces taken out: OCR glued its words ("Sốđịnhdanhcánhân")."""
-    window = "".join(t.key for t in line.tokens[start:end] if t.key).replace(" ", "")
+    window = "".join(keys[start:end]).replace(" ", "")
     if not window:
         return 0.0
-    return fuzz.ratio(window, label.key.replace(" ", ""))
+    return fuzz.ratio(window, label.key.replace(" ", ""), score_cutoff=50)
 
 
 def _cutoff(label: Label) -> float:
@@ -108,18 +108,26 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
     """Non-overlapping label matches on ``line``, left to right."""
     candidates: list[LabelMatch] = []
     tokens = line.tokens
+    keys = [t.key for t in tokens]
+    colon_before = [0]  # colons among the first i tokens
+    for t in tokens:
+        colon_before.append(colon_before[-1] + t.colon)
     for label in labels:
         cutoff = _cutoff(label)
         sizes = {max(1, label.words - 1), label.words, label.words + 1}
         glued = set(range(1, max(1, label.words - 1))) if label.words >= 3 else set()
+        first = label.key[:1]
         for size in sizes | glued:
             for start in range(0, len(tokens) - size + 1):
+                # A label's first letter survives OCR: windows starting elsewhere are not compared.
+                if not keys[start].startswith(first) and not (start + 1 < len(keys) and not keys[start]):
+                    continue
                 end = start + size
-                if any(t.colon for t in tokens[start:end - 1]):
+                if colon_before[end - 1] - colon_before[start]:
                     continue  # a colon ends a label: the words after it are its value
-                score = _window_score(line, start, end, label) if size in sizes else 0.0
+                score = _window_score(keys, start, end, label) if size in sizes else 0.0
                 if size in glued or (label.words >= 3 and score < cutoff):
-                    score = max(score, _compact_score(line, start, end, label))
+                    score = max(score, _compact_score(keys, start, end, label))
                 if score < cutoff:
                     continue
                 colon = tokens[end - 1].colon or (end < len(tokens) and tokens[end].text.startswith(":"))
