@@ -113,3 +113,44 @@ def test_scan_like_pdf(tmp_path: Path) -> None:
     truth = _truth(out)
     assert problems(truth) == []
     assert all(p["dpi"] == 200 and p["skew"] != 0 for p in truth["pages"])
+
+
+def test_families_spec_draws_every_document_from_the_selected_families(tmp_path: Path) -> None:
+    from samples.families import select, split_of
+    from samples.generate import main
+
+    code = main(["--out", str(tmp_path), "--seed", "3", "--per-type", "3", "--tiers", "clean",
+                 "--schemas", "citizen_id_card,birth_register", "--families", "heldout", "--dossiers", "1"])
+    assert code == 0
+    truths = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in tmp_path.glob("*.truth.json")}
+    assert len(truths) == 7  # 3 cards, 3 registers, 1 dossier
+    heldout = select("heldout")
+    for name, truth in truths.items():
+        assert problems(truth) == [], name
+        for doc in truth["documents"]:
+            assert doc["family"] in heldout[doc["schema"]], (name, doc["family"])
+            assert split_of(doc["family"]) == "heldout"
+
+
+def test_families_spec_leaves_out_schemas_without_a_selected_family(tmp_path: Path) -> None:
+    files = generate_corpus(tmp_path, seed=4, per_type=2, tiers=["clean"], dossiers=1, family_spec="card-cmnd-9")
+    assert len(files) == 2 and all(p.name.startswith("citizen_id_card_clean_") for p in files)
+    assert {_truth(p)["documents"][0]["family"] for p in files} == {"card-cmnd-9"}  # no dossier: no certificate
+
+
+def test_same_family_choice_for_the_same_seed(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    choices = ["br-1990s", "br-2010", "br-random"]
+    a = generate_document(tmp_path / "a", 8, "birth_register", "scan", 1, choices=choices)
+    b = generate_document(tmp_path / "b", 8, "birth_register", "scan", 1, choices=choices)
+    assert _truth(a) == _truth(b) and a.read_bytes() == b.read_bytes()
+    assert _truth(a)["documents"][0]["family"] in choices
+
+
+def test_unknown_family_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from samples.generate import main
+
+    assert main(["--out", str(tmp_path), "--families", "tuning,card-cmnd-7"]) == 2
+    assert "card-cmnd-7" in capsys.readouterr().err
+    assert not tmp_path.exists() or not any(tmp_path.iterdir())
