@@ -1,7 +1,8 @@
 """``sohoa sign IN.pdf OUT.pdf`` (PAdES, visible stamp) and ``sohoa verify FILE.pdf`` (every signature).
 
-Exit statuses (CONTRACT.md): sign 0 signed, 2 bad input or unusable signer; verify 0 all valid,
-1 some invalid, 2 not a PDF / no signature.
+Exit statuses (docs/contract.md): sign 0 signed, 2 bad input or unusable signer; verify 0 all valid,
+1 some invalid (a test signature of the development signer included), 2 not a PDF / no signature, and the
+addition 4 cannot validate (the verifier failed on the file; the report says why, ``--json`` still prints it).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from pathlib import Path
 import typer
 
 from pipeline.errors import BadInput
+
+# by ``Verdict`` value (pipeline.signing is imported only when a signing command runs)
+VERIFY_EXIT = {"valid": 0, "invalid": 1, "test_signature": 1, "cannot_validate": 4}
 
 
 def _quiet_libraries() -> None:
@@ -68,13 +72,21 @@ def register(cli: typer.Typer) -> None:
         ),
         at: str = typer.Option(None, "--at", help="Validation time, ISO 8601 (default: now)"),
     ) -> None:
-        """Validate every signature: integrity, coverage, later changes, trust, timestamp, revocation."""
+        """Validate every signature: integrity, coverage, later changes (objects and what is seen), trust,
+        timestamp, revocation."""
         from pipeline.signing import verify_pdf
+        from pipeline.signing.verify import cannot_validate_report
 
         _quiet_libraries()
-        report = verify_pdf(path, trust_roots=list(trust_root or []), at=_parse_at(at))
+        moment = _parse_at(at)
+        try:
+            report = verify_pdf(path, trust_roots=list(trust_root or []), at=moment)
+        except BadInput:
+            raise
+        except Exception as err:  # noqa: BLE001 - verify_pdf reports its own failures; this is the last net
+            report = cannot_validate_report(path, err, moment)
         if as_json:
             typer.echo(report.model_dump_json(indent=2))
         else:
             typer.echo(report.summary)
-        raise typer.Exit(0 if report.valid else 1)
+        raise typer.Exit(VERIFY_EXIT[report.verdict.value])

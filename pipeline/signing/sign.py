@@ -94,6 +94,27 @@ def _field_name(reader: PdfFileReader) -> str:
     return f"{FIELD_PREFIX}{n}"
 
 
+def _stamps_on_first_page(reader: PdfFileReader) -> int:
+    """How many visible signature widgets page 1 already has (the new stamp goes below them)."""
+    page = reader.find_page_for_modification(0)[0].get_object()
+    count = 0
+    annots = page.get("/Annots")
+    annots = annots.get_object() if annots is not None else ()
+    for ref in annots if isinstance(annots, list) else ():
+        try:
+            annot = field = ref.get_object()
+            for _ in range(32):
+                if "/FT" in field or "/Parent" not in field:
+                    break
+                field = field["/Parent"].get_object()
+            x0, y0, x1, y1 = (float(v) for v in annot.get("/Rect", (0, 0, 0, 0)))
+        except (PdfError, AttributeError, TypeError, ValueError, KeyError):
+            continue  # a malformed annotation: not a stamp to avoid
+        if field.get("/FT") == "/Sig" and abs(x1 - x0) > 1 and abs(y1 - y0) > 1:
+            count += 1
+    return count
+
+
 def _page_box(reader: PdfFileReader) -> tuple[float, float, float, float]:
     """Page 1's crop box (or media box), following inheritance from the page tree."""
     node = reader.find_page_for_modification(0)[0].get_object()
@@ -180,6 +201,7 @@ def _sign_document(
     chosen: Level,
     field_name: str,
     page_box: tuple[float, float, float, float] | None,
+    slot: int,
     form: str,
     warnings: list[str],
 ) -> dt.datetime:
@@ -194,9 +216,9 @@ def _sign_document(
         _signature_meta(chosen, field_name, loaded, roots),
         loaded.signer,
         timestamper=HTTPTimeStamper(conf.tsa_url, timeout=TSA_TIMEOUT_S) if chosen.needs_tsa else None,
-        stamp_style=stamp.stamp_style(stamp_font(form + conf.agency_name)) if page_box else None,
+        stamp_style=stamp.stamp_style(stamp_font(form + conf.agency_name), opaque=slot == 0) if page_box else None,
         new_field_spec=fields.SigFieldSpec(
-            sig_field_name=field_name, on_page=0, box=stamp.stamp_box(page_box) if page_box else None
+            sig_field_name=field_name, on_page=0, box=stamp.stamp_box(page_box, slot) if page_box else None
         ),
         signing_time=signing_time,
     )
@@ -238,9 +260,10 @@ def sign_pdf(
         writer = _open_writer(src, fh)
         field_name = _field_name(writer.prev)
         page_box = _page_box(writer.prev) if visible else None
+        slot = _stamps_on_first_page(writer.prev) if visible else 0
         loaded = signer or load_signer()
         try:
-            signing_time = _sign_document(writer, dst, loaded, chosen, field_name, page_box, form, warnings)
+            signing_time = _sign_document(writer, dst, loaded, chosen, field_name, page_box, slot, form, warnings)
         finally:
             if signer is None:
                 loaded.close()

@@ -74,11 +74,23 @@ class ThousandUnitGlyphAccumulatorFactory(GlyphAccumulatorFactory):
         )
 
 
-def stamp_style(font_path: Path) -> TextStampStyle:
+def stamp_style(font_path: Path, opaque: bool = True) -> TextStampStyle:
     """The stamp style; ``font_path`` from ``fonts.stamp_font(text)``. Text parameters: ``copy_form``,
     ``agency`` and ``when`` (``vietnam_time`` of the signing time, the same instant as the CMS
-    signingTime)."""
+    signingTime). ``opaque=False`` (a later signature's stamp): no white box, so that it never hides what
+    an earlier signer saw on the page."""
     font = ThousandUnitGlyphAccumulatorFactory(str(font_path), font_size=FONT_SIZE)
+    # an opaque white box (a fill, not an image) keeps the stamp legible over a scanned page
+    background = dict(
+        background=RawContent(b"1 1 1 rg 0 0 100 100 re f", box=BoxConstraints(width=100, height=100)),
+        background_layout=SimpleBoxLayoutRule(  # MIN, not MID: no float-rounding "too wide" warning
+            x_align=AxisAlignment.ALIGN_MIN,
+            y_align=AxisAlignment.ALIGN_MIN,
+            margins=Margins.uniform(0),
+            inner_content_scaling=InnerScaling.STRETCH_FILL,
+        ),
+        background_opacity=1.0,
+    ) if opaque else dict(background=None)
     return TextStampStyle(
         stamp_text="%(copy_form)s\n%(agency)s\n%(when)s",
         text_box_style=TextBoxStyle(
@@ -98,22 +110,20 @@ def stamp_style(font_path: Path) -> TextStampStyle:
         ),
         border_width=1,
         border_color=(0, 0, 0),
-        # an opaque white box (a fill, not an image) keeps the stamp legible over a scanned page
-        background=RawContent(b"1 1 1 rg 0 0 100 100 re f", box=BoxConstraints(width=100, height=100)),
-        background_layout=SimpleBoxLayoutRule(  # MIN, not MID: no float-rounding "too wide" warning
-            x_align=AxisAlignment.ALIGN_MIN,
-            y_align=AxisAlignment.ALIGN_MIN,
-            margins=Margins.uniform(0),
-            inner_content_scaling=InnerScaling.STRETCH_FILL,
-        ),
-        background_opacity=1.0,
+        **background,
     )
 
 
-def stamp_box(page_box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
-    """The stamp rectangle (x1, y1, x2, y2) at the top right of a page with the given media box."""
+STAMP_GAP = 6  # pt between stacked stamps
+
+
+def stamp_box(page_box: tuple[float, float, float, float], slot: int = 0) -> tuple[int, int, int, int]:
+    """The stamp rectangle (x1, y1, x2, y2) at the top right of a page with the given media box; ``slot``
+    n > 0 (the page's n-th earlier signature) stacks it below the earlier stamps, so that a later signature
+    never covers an earlier one (the verifier would rightly call that a visible change)."""
     x0, y0, x1, y1 = page_box
     right = x1 - MARGIN
-    top = y1 - MARGIN
+    per_column = max(int((y1 - y0 - 2 * MARGIN) // (STAMP_HEIGHT + STAMP_GAP)), 1)
+    top = y1 - MARGIN - (slot % per_column) * (STAMP_HEIGHT + STAMP_GAP)
     width = min(STAMP_WIDTH, (x1 - x0) - 2 * MARGIN)
     return (int(right - width), int(top - STAMP_HEIGHT), int(right), int(top))

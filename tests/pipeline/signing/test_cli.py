@@ -18,7 +18,8 @@ def run(*args: str) -> int:
     return int(exc.value.code or 0)
 
 
-def test_sign_then_verify(signing_env, blank_pdf, tmp_path, capsys):
+def test_sign_then_verify(signing_env, test_pki, blank_pdf, tmp_path, capsys):
+    signing_env.use_pkcs12(test_pki, tsa=False)
     out = tmp_path / "out.pdf"
     assert run("sign", str(blank_pdf), str(out), "--copy-form", "SAO Y", "--level", "B-B") == 0
     assert "đã ký PAdES B-B" in capsys.readouterr().err
@@ -31,7 +32,8 @@ def test_sign_then_verify(signing_env, blank_pdf, tmp_path, capsys):
     assert sig["sub_filter"] == "/ETSI.CAdES.detached" and sig["trusted"]
 
 
-def test_sign_in_place_and_invisible(signing_env, blank_pdf, capsys):
+def test_sign_in_place_and_invisible(signing_env, test_pki, blank_pdf, capsys):
+    signing_env.use_pkcs12(test_pki, tsa=False)
     assert run("sign", str(blank_pdf), str(blank_pdf), "--invisible") == 0
     assert run("verify", str(blank_pdf)) == 0
 

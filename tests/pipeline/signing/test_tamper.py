@@ -23,10 +23,11 @@ def run_cli(*args: str) -> int:
 
 
 @pytest.fixture
-def signed_two_pages(signing_env, tmp_path) -> Path:
+def signed_two_pages(signing_env, test_pki, tmp_path) -> Path:
+    signing_env.use_pkcs12(test_pki, tsa=False)  # a trusted signer, B-B: valid before any change
     src = make_pdf(tmp_path / "two.pdf", pages=2)
     out = tmp_path / "signed.pdf"
-    sign_pdf(src, out)  # development signer, B-B
+    sign_pdf(src, out)
     assert verify_pdf(out).valid
     return out
 
