@@ -99,7 +99,7 @@ COLUMNS_2010 = (
 )
 
 EDITIONS: dict[str, Edition] = {
-    "br-2016": Edition(COLUMNS_2016, TableStyle(), "dd/mm/yyyy", _heading_2016),
+    "br-2016": Edition(COLUMNS_2016, TableStyle(header_align="left"), "dd/mm/yyyy", _heading_2016),
     "br-1990s": Edition(COLUMNS_1990S, TableStyle("regular", 9.5, 4.2, "typewriter", 9.6, 4.6, jitter=0.35),
                         "d-m-yyyy", _heading_1990s, paper=(250, 246, 233)),
     "br-2010": Edition(COLUMNS_2010, TableStyle("bold", 9.0, 4.0, "typed", 9.8, 4.4, numbered=True),

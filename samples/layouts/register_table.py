@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from samples.canvas import Page
 
@@ -35,14 +35,14 @@ class TableStyle:
     numbered: bool = False  # a row "(1) (2) …" under the header, as printed in the books
     jitter: float = 0.0  # mm of random offset of each typed line (a typewriter's uneven strike)
     rule: float = 0.3
+    header_align: str = "center"  # or "left"
 
 
 Cell = Callable[[int, str], str]  # (row index, key) -> the text shown
 
 
 def _scaled(style: TableStyle, factor: float) -> TableStyle:
-    return TableStyle(style.header_style, style.header_pt, style.header_line, style.cell_style,
-                      style.cell_pt * factor, style.line * factor, style.numbered, style.jitter, style.rule)
+    return replace(style, cell_pt=style.cell_pt * factor, line=style.line * factor)
 
 
 def _cell_lines(page: Page, column: Column, texts: list[str], style: TableStyle) -> list[list[str]]:
@@ -82,9 +82,10 @@ def _header(page: Page, x0: float, top: float, columns: Sequence[Column], style:
                                                                       style.header_style, style.header_pt)]
 
     def put(x: float, y: float, texts: list[str], width: float) -> None:
+        left = style.header_align == "left"
         for k, line in enumerate(texts):
-            page.text(x + width / 2, y + 1.0 + style.header_line * (k + 1) - 1.1, line, style.header_style,
-                      style.header_pt, align="center")
+            page.text(x + 1.2 if left else x + width / 2, y + 1.0 + style.header_line * (k + 1) - 1.1, line,
+                      style.header_style, style.header_pt, align="left" if left else "center")
 
     if not two_rows:
         wrapped = [lines_of(c.header, c.width) for c in columns]
