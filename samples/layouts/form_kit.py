@@ -295,17 +295,34 @@ def signer_fit(page: Page, cx: float, y: float, heading: list[str], hint: str | 
         page.text(cx, y, hint, "italic", 11.5, align="center")
         y += 5.2
     space = max(22.0, min(35.0, bottom - y))
-    sign_and_seal(page, cx, y, seal_text, rng)
+    if not isinstance(page, MeasuringPage):  # a dry run needs no ink
+        sign_and_seal(page, cx, y, seal_text, rng)
     y += space
     page.text(cx, y, signer, "bold", 13.0, align="center")
     return y + 7.4
+
+
+class MeasuringPage(Page):
+    """A page that measures and records text without drawing it (a 1 mm image), for ``fit``."""
+
+    def __init__(self, dpi: int = 200):
+        super().__init__(1.0, 1.0, dpi)
+        self.width_mm, self.height_mm = 210.0, 297.0
+
+    def text(self, x: float, y: float, text: str, style: str = "regular", pt: float = 13, align: str = "left",
+             color: tuple[int, int, int] = (0, 0, 0), record: bool = True) -> float:
+        w = self.width(text, style, pt)
+        left = {"left": x, "center": x - w / 2, "right": x - w}[align]
+        if record:
+            self.record(text, left, y)
+        return left + w
 
 
 def fit(doc: Doc, draw: Callable[[Doc, Page, random.Random], None], bottom: float = 290.0) -> None:
     """Tighten ``doc.show["style"]`` (smaller type, closer lines) until a dry run of ``draw`` ends above
     ``bottom`` mm: a randomized form with many values below their labels would run off the page."""
     for _ in range(6):
-        page = Page(210.0, 297.0, 12)
+        page = MeasuringPage()
         draw(doc, page, random.Random(0))
         if max(y for y, _, _ in page.pieces) <= bottom:
             return
