@@ -19,6 +19,8 @@ import subprocess
 import tempfile
 import unicodedata
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +37,7 @@ INK = 128  # darker than this in the signed revision: something drawn
 MIN_HIDDEN_PIXELS = 8  # page ink made lighter inside a widget area
 MASK_MARGIN_PX = 2  # anti-aliased widget borders spill over the rectangle's edge
 POPPLER_TIMEOUT_S = 60
+PARALLEL_POPPLER = 2
 WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', re.DOTALL
 )
@@ -129,12 +132,23 @@ def _pixels_differ(old: RenderedFile, new: RenderedFile, page: int, areas: list[
     changed = np.abs(a - b) > PIXEL_DELTA
     allowed = _mask(a.shape, areas)
     outside = int(np.count_nonzero(changed & ~allowed))
+    # ink seen at signing made lighter inside a widget area: hidden, if the page itself drew it (the page
+    # rendered without annotations is needed only then)
+    lightened = allowed & (a < INK) & (b - a > PIXEL_DELTA)
     hidden = 0
-    if areas:
+    if np.count_nonzero(lightened) >= MIN_HIDDEN_PIXELS:
         page_only = old.pixels(page, annotations=False)
-        if page_only.shape == a.shape:  # the page's own ink, seen at signing, made lighter since
-            hidden = int(np.count_nonzero(allowed & (page_only < INK) & (a < INK) & (b - a > PIXEL_DELTA)))
+        hidden = int(np.count_nonzero(lightened & (page_only < INK))) if page_only.shape == a.shape else 0
     return outside >= MIN_CHANGED_PIXELS, hidden >= MIN_HIDDEN_PIXELS
+
+
+def _prefetch(old: RenderedFile, new: RenderedFile, pages: list[int]) -> None:
+    """Renders and reads both revisions' pages two at a time (poppler runs outside the GIL)."""
+    jobs = [job for p in pages for job in (partial(old.pixels, p), partial(new.pixels, p),
+                                           partial(old.words, p), partial(new.words, p))]
+    with ThreadPoolExecutor(max_workers=PARALLEL_POPPLER) as pool:
+        for done in [pool.submit(job) for job in jobs]:
+            done.result()
 
 
 def _open(source: Path | bytes) -> pikepdf.Pdf:
@@ -162,6 +176,7 @@ def compare(signed_revision: bytes, final: RenderedFile, workdir: Path) -> Visua
         fh.write(signed_revision)
         fh.flush()
         old = RenderedFile(Path(fh.name))
+        _prefetch(old, final, pages)
         for p in pages:
             if _text_differs(old, final, p, areas[p]):
                 check.text_changed.append(p + 1)
