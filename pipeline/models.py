@@ -1,7 +1,7 @@
 """Typed data that travels between the pipeline stages and makes up the contract's JSON result.
 
 Field names and shapes of ``PageResult``, ``FieldValue``, ``Document`` and ``ExtractionResult`` follow
-../shared/CONTRACT.md exactly; internal extras (words, lines) are excluded from the JSON output.
+docs/contract.md (the outside contract) exactly; internal extras (words, lines) are excluded from the JSON output.
 """
 
 from __future__ import annotations
@@ -32,6 +32,24 @@ class Line(BaseModel):
     words: list[int]
 
 
+class PageNotes(BaseModel):
+    """What the image stages before OCR found and did to one page (an addition to the contract's page: the
+    ``preprocessing`` object; docs/images.md)."""
+
+    source_dpi: int | None = None  # the resolution the file recorded (or ingest assumed for an image without one)
+    dpi_source: Literal["file", "text"] = "file"  # "text": the page's ``dpi`` was estimated from its text's height
+    scale: float = 1.0  # factor the input image was resized by before OCR (``width``/``height`` are after it)
+    text_height: float | None = None  # median character height in pixels of the input, when it was measured
+    channel: Literal["luminance", "red", "green", "blue"] = "luminance"  # the grey image OCR read
+    inverted_regions: int = 0  # white-on-dark regions inverted for OCR
+    skew_measured: float = 0.0  # the skew the projection found (``skew`` is what was corrected: 0 when unsure)
+    skew_confidence: float = 0.0  # 0..1; below the bar (or at the edge of the search) no skew is corrected
+    orientation: str = "layout"  # how the way up was decided: layout, osd, ocr, or as-is (too little text)
+    reading: Literal["corrected", "as-is"] = "corrected"  # "as-is": the uncorrected image read better
+    split: Literal["left", "right"] | None = None  # the page of a two-page book spread this one is
+    perspective: bool = False  # a photographed page found by its corners and its perspective corrected
+
+
 class PageResult(BaseModel):
     """The ``pages`` entry of the contract's result."""
 
@@ -43,6 +61,7 @@ class PageResult(BaseModel):
     skew: float = 0.0  # degrees of skew that were corrected
     text: str = ""
     mean_confidence: float = 0.0
+    preprocessing: PageNotes = Field(default_factory=PageNotes)
 
 
 class PageOcr(PageResult):

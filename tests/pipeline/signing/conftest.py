@@ -26,7 +26,7 @@ SIGNING_ENV = (
     "SOHOA_AGENCY_NAME",
 )
 P12_PASSWORD = "mật-khẩu-thử"
-TESTDATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "testdata" / "signatures"
+TESTDATA = Path(__file__).resolve().parents[2] / "data" / "signatures"  # pyHanko's signed test files (MIT)
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,12 @@
-"""pyHanko's own signed test files (../shared/testdata/signatures) with their known verdicts:
+"""pyHanko's own signed test files (tests/data/signatures, MIT licence) with their known verdicts:
 every REJECT and coverage anomaly must come out invalid, every allowed one intact."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
@@ -38,6 +40,25 @@ def test_expectation(row, signing_env):
         assert all(s.document_intact for s in report.signatures), report.summary
     if verdict == "trusted":
         assert report.valid, report.summary
+
+
+PROJECT = Path(__file__).resolve().parents[3]
+SHARED_PATH = re.compile(r"""\.\./shared|["']\.\.["']\s*/\s*["']shared["']""")  # "../shared", ".." / "shared"
+
+
+def test_the_project_is_self_contained():
+    """The test files and their licence are in the repository, and nothing reads ``../shared`` (a clone of the
+    repository alone has no such folder)."""
+    assert TESTDATA.is_relative_to(PROJECT / "tests" / "data")
+    assert (TESTDATA / "LICENSE.MIT.txt").is_file() and (TESTDATA / "expectations.tsv").is_file()
+    readers = [
+        str(path.relative_to(PROJECT))
+        for folder in ("app", "bench", "extractors", "flows", "pipeline", "samples", "schemas", "scripts", "tests")
+        for path in (PROJECT / folder).rglob("*")
+        if path.suffix in (".py", ".sh", ".toml", ".ini", ".cfg") and path != Path(__file__).resolve()
+        and SHARED_PATH.search(path.read_text("utf-8"))
+    ]
+    assert readers == []
 
 
 def test_expectations_cover_every_kind():
