@@ -260,7 +260,7 @@ def _draw_2015(doc: Doc, page: Page, rng: random.Random) -> None:
                                                          True))
     y = form.rows(LEFT, RIGHT, y + 1.5, [
         [Item("Họ, chữ đệm, tên người đi khai sinh", s["declarant"])],
-        [Item("Giấy tờ tùy thân", f"Số {s['declarant_id']}")],
+        [Item("Giấy tờ tùy thân", f"{'CMND' if len(s['declarant_id']) == 9 else 'CCCD'} số {s['declarant_id']}")],
         [Item("Nơi đăng ký khai sinh", f["registration_authority"], "long")],
         [Item("Ngày, tháng, năm đăng ký", date_figures(date.fromisoformat(f["registration_date"])))],
     ])

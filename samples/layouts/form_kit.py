@@ -16,7 +16,6 @@ from datetime import date
 from samples.canvas import Page
 from samples.doc import Doc
 from samples.stamp import sign_and_seal
-from samples.vntext import MONTHS, WordStyle, date_figures, date_in_words, date_long, two_digits_in_words
 
 # Label wordings seen on the forms of the different periods, per field kind.
 LABELS: dict[str, list[str]] = {
@@ -190,20 +189,6 @@ def qualified(words: dict[str, str], key: str, who: str) -> str:
     return f"{words[key]} {words['parent'].format(who=who)}"
 
 
-def date_printed(when: date, mode: str, rng_style: WordStyle | None = None) -> str:
-    """A date as a form prints it: ``figures`` 05/02/2017, ``long`` ngày 05 tháng 02 năm 2017, ``words``."""
-    if mode == "figures":
-        return date_figures(when)
-    if mode == "long":
-        return date_long(when)
-    return date_in_words(when, rng_style or WordStyle())
-
-
-def day_words(when: date, style: WordStyle) -> str:
-    """'ngày mười lăm tháng sáu' (the words of day and month only, for registers written out)."""
-    return f"ngày {two_digits_in_words(when.day, style)} tháng {MONTHS[when.month]}"
-
-
 def number_book(form: Form, y: float, number: str, book: str | None, layout: str, x_left: float = 40.0,
                 book_word: str = "Quyển số") -> float:
     """'Số' and 'Quyển số' per ``layout``: ``line`` (Số left, Quyển số right), ``book-first`` (the other way
@@ -318,7 +303,7 @@ class MeasuringPage(Page):
         return left + w
 
 
-def fit(doc: Doc, draw: Callable[[Doc, Page, random.Random], None], bottom: float = 290.0) -> None:
+def fit(doc: Doc, draw: Callable[[Doc, Page, random.Random], None], bottom: float = 284.0) -> None:
     """Tighten ``doc.show["style"]`` (smaller type, closer lines) until a dry run of ``draw`` ends above
     ``bottom`` mm: a randomized form with many values below their labels would run off the page."""
     for _ in range(6):
