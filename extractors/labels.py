@@ -104,11 +104,35 @@ def _english_tail(tokens: list, end: int) -> int | None:
     return None
 
 
+SEGMENT_GAP = 1.6  # token heights of horizontal space that open a new segment of a line
+
+
+def segment_starts(line: TextLine) -> set[int]:
+    """Indices of the tokens that follow a gap wider than ``SEGMENT_GAP`` times the line's token height."""
+    tokens = line.tokens
+    if len(tokens) < 2:
+        return set()
+    height = sorted(t.bbox[3] - t.bbox[1] for t in tokens)[len(tokens) // 2]
+    return {i for i in range(1, len(tokens)) if tokens[i].bbox[0] - tokens[i - 1].bbox[2] > SEGMENT_GAP * height}
+
+
+def _hint_end(tokens: list, end: int) -> int | None:
+    """The end of a bracketed hint right after a label ("(ghi rõ)", "(nếu có)"): up to four tokens from an
+    opening bracket to the closing one. None when there is none."""
+    if end >= len(tokens) or not tokens[end].text.startswith("("):
+        return None
+    for j in range(end, min(end + 4, len(tokens))):
+        if ")" in tokens[j].text:
+            return j + 1
+    return None
+
+
 def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
     """Non-overlapping label matches on ``line``, left to right."""
     candidates: list[LabelMatch] = []
     tokens = line.tokens
     keys = [t.key for t in tokens]
+    opens = segment_starts(line)
     colon_before = [0]  # colons among the first i tokens
     for t in tokens:
         colon_before.append(colon_before[-1] + t.colon)
@@ -130,6 +154,9 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
                     score = max(score, _compact_score(keys, start, end, label))
                 if score < cutoff:
                     continue
+                hint = _hint_end(tokens, end)
+                if hint is not None:  # "Nơi sinh (ghi rõ):": a printed hint in brackets belongs to the label
+                    end = hint
                 colon = tokens[end - 1].colon or (end < len(tokens) and tokens[end].text.startswith(":"))
                 if not colon and "/" not in label.text:
                     tail = _english_tail(tokens, end)
@@ -138,8 +165,10 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
                 # Without its colon a label must stand at the start of its line and match well: the
                 # same words occur in sentences ("… kể từ ngày cấp.", "(Ký, ghi rõ họ, chữ đệm, tên)").
                 # A whole bilingual label ("Nơi thường trú / Place of residence") occurs in no sentence.
+                # A label that opens a segment of its line (a wide gap before it: a second column, a
+                # second field on the line) stands where a line would start.
                 bilingual = "/" in label.text and label.words >= 4
-                if not colon and (label.words == 1 or (start > 0 and not bilingual)
+                if not colon and (label.words == 1 or (start > 0 and start not in opens and not bilingual)
                                   or score < settings.LABEL_CUTOFF_NO_COLON):
                     continue
                 candidates.append(LabelMatch(label, start, end, score, colon))

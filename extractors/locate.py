@@ -128,8 +128,10 @@ def _cut(token: Token, text: str, from_right: bool = False) -> Token:
 
 def _pattern_value(schema: Schema, layout: PageLayout, key: str) -> RawValue | None:
     """A value found by one of the field's patterns. Patterns are written on folded text (no accents,
-    lowercase) and may span up to three lines (joined by spaces); the value keeps its printed accents."""
+    lowercase) and may span up to three lines (joined by spaces); the value keeps its printed accents. When
+    the patterns find other values elsewhere on the page too, the first one is returned with a doubt."""
     lines = layout.lines
+    found: list[RawValue] = []
     for pattern in schema.fields[key].patterns:
         regex = re.compile(pattern)
         for first in range(len(lines)):
@@ -150,9 +152,15 @@ def _pattern_value(schema: Schema, layout: PageLayout, key: str) -> RawValue | N
                         tokens.append(token)
                     offset = t_end + 1
                 if tokens:
-                    return RawValue(text=text[start:end], tokens=tokens, page=layout.number,
-                                    box=union([t.bbox for t in tokens]), layout=layout)
-    return None
+                    found.append(RawValue(text=text[start:end], tokens=tokens, page=layout.number,
+                                          box=union([t.bbox for t in tokens]), layout=layout))
+                break  # the shortest span that matches from this line
+    if not found:
+        return None
+    first_value = found[0]
+    if any(clean_value(v.text) != clean_value(first_value.text) for v in found[1:]):
+        first_value.doubts.append("competing")
+    return first_value
 
 
 def locate(schema: Schema, layouts: list[PageLayout]) -> Reading:

@@ -12,6 +12,7 @@ no other reading competes for it. A label followed by another label, or by nothi
 from __future__ import annotations
 
 import statistics
+
 from extractors import settings
 from extractors.kinds.places import ends_with_province
 from extractors.labels import label_key
@@ -126,7 +127,9 @@ class FormReader:
         if ragged:
             doubts.append("ragged")
         value_x = float(lines[0][1][0].bbox[0])
-        anchors = (hit.x0, value_x, col.x0 if col.x0 > 0 else hit.x0)
+        line_start = min((t.bbox[0] for t in line.tokens if col.holds(t.cx)), default=hit.x0)
+        anchors = (hit.x0, value_x, float(line_start))  # wrapped text goes on under the label, the value or
+        # the start of the label's line (the form's margin)
         last = lines[-1][0]
         closed = True
         if spec.multiline and not (spec.kind in ("place", "authority") and ends_with_province(self._text(lines))):

@@ -21,7 +21,7 @@ _DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", 
                               "i": "1", "!": "1", "Z": "2", "S": "5", "B": "8"})
 _FIGURES = re.compile(r"(?<![\w])([0-9OoDQlI|i!ZSB]{1,2})\s*[/.\-]\s*([0-9OoDQlI|i!ZSB]{1,2})\s*[/.\-]\s*"
                       r"([0-9OoDQlI|i!ZSB]{4})(?![\w])")
-_WORDED = re.compile(r"ng[aà]y\W*([0-9OoDQlI|i!ZSB]{1,2})\W+th[aá]ng\W*([0-9OoDQlI|i!ZSB]{1,2})\W+"
+_WORDED = re.compile(r"(?:ng[aà]y\W*|^\W*)([0-9OoDQlI|i!ZSB]{1,2})\W+th[aá]ng\W*([0-9OoDQlI|i!ZSB]{1,2})\W+"
                      r"n[aă]m\W*([0-9OoDQlI|i!ZSB]{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w])([0-9OoDQlI|i!ZSB]{4})(?![\w])")
 _SPACED_YEAR = re.compile(r"(?=(?:\d ?){4}$)\d{1,3} \d{1,3}(?: \d{1,2})?")
