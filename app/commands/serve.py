@@ -1,6 +1,7 @@
 """``sohoa serve``: the counter and review web app plus the HTTP API (uvicorn).
 
-Accounts: ``sohoa serve --create-user NAME --role ROLE [--full-name TEXT]`` creates one and exits,
+Accounts: ``sohoa serve --create-user NAME --role ROLE [--full-name TEXT] [--unit CODE]`` creates one (in
+unit CODE, default ``SOHOA_UNIT_CODE``) and exits,
 ``sohoa serve --set-password NAME`` sets a new password (and ends the account's sessions); the password
 comes from ``SOHOA_WEB_PASSWORD`` or is asked for twice on the terminal (never an argument).
 """
@@ -29,12 +30,14 @@ def register(cli: typer.Typer) -> None:
         set_password: str = typer.Option(None, "--set-password", help="Đặt lại mật khẩu của NAME rồi thoát"),
         role: str = typer.Option(None, "--role", help=f"Vai trò của tài khoản mới: {', '.join(ROLES)}"),
         full_name: str = typer.Option("", "--full-name", help="Họ và tên của tài khoản mới"),
+        unit: str = typer.Option(None, "--unit",
+                                 help="Mã đơn vị của tài khoản mới (QCVN 102:2016; mặc định SOHOA_UNIT_CODE)"),
         secure_cookies: bool = typer.Option(False, "--secure-cookies",
                                             help="Cookie chỉ gửi qua HTTPS (bật khi chạy sau proxy TLS)"),
     ) -> None:
         """Ứng dụng web tiếp nhận, kiểm tra, tra cứu và API HTTP (the web app and the HTTP API)."""
         if create_user:
-            _create_user(create_user, role, full_name)
+            _create_user(create_user, role, full_name, unit)
             return
         if set_password:
             _set_password(set_password)
@@ -55,7 +58,7 @@ def _user_store():
     from pipeline.config import settings
     from pipeline.store.database import open_catalog
 
-    return UserStore(open_catalog(settings().catalog_url))
+    return UserStore(open_catalog(settings().catalog_url), settings().unit_code)
 
 
 def _set_password(name: str) -> None:
@@ -72,7 +75,7 @@ def _set_password(name: str) -> None:
     typer.echo(f"Đã đặt lại mật khẩu của {name}; các phiên đăng nhập cũ đã kết thúc.")
 
 
-def _create_user(name: str, role: str | None, full_name: str) -> None:
+def _create_user(name: str, role: str | None, full_name: str, unit: str | None) -> None:
     from app.web.users import UserError
 
     if role not in ROLES:
@@ -80,10 +83,10 @@ def _create_user(name: str, role: str | None, full_name: str) -> None:
         raise typer.Exit(2)
     store = _user_store()
     try:
-        user = store.create(name, role, _password(), full_name)
+        user = store.create(name, role, _password(), full_name, unit)
     except UserError as err:
         typer.echo(f"sohoa: {err}", err=True)
         raise typer.Exit(2) from err
     finally:
         store.engine.dispose()
-    typer.echo(f"Đã tạo tài khoản {user.username} ({user.role_label}).")
+    typer.echo(f"Đã tạo tài khoản {user.username} ({user.role_label}), đơn vị {user.unit_code}.")

@@ -18,8 +18,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from app.web.auth import CsrfFailed, Forbidden, Unauthenticated
 from app.web.context import WebContext
 from app.web.dossiers import DossierError
+from app.web.logmask import install_log_mask
 from app.web.rendering import page
 from app.web.routes import auth, intake, records, review, supervision
+from app.web.routes.intake import NotYours
+from app.web.units import OtherUnit
 from app.web.uploads import MB, RequestGate, TooLarge
 from app.web.warmup import warm_up_in_background
 from app.web.workers import preload_page_workers
@@ -46,6 +49,7 @@ def create_app(s: Settings | None = None, jobs: int | None = None, secure_cookie
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        install_log_mask()  # after the server has set its logging up: personal numbers masked in every log
         ctx.workers.start()
         warm_up_in_background()
         yield
@@ -92,6 +96,24 @@ def create_app(s: Settings | None = None, jobs: int | None = None, secure_cookie
         if _is_api(request):
             return JSONResponse({"detail": message, "errors": jsonable_encoder(exc.errors())}, status_code=422)
         return page(request, "error.html", status_code=422, message=message)
+
+    @app.exception_handler(NotYours)
+    async def _not_yours(request: Request, exc: NotYours) -> Response:
+        return _refuse(request, 403, str(exc))
+
+    @app.exception_handler(OtherUnit)
+    async def _other_unit(request: Request, exc: OtherUnit) -> Response:
+        message = (f"Bản ghi này thuộc đơn vị {exc.unit_code}, không phải đơn vị của bạn."
+                   + (" Muốn xem để dùng lại, hãy nêu lý do (được ghi vào nhật ký)." if exc.reason_allowed
+                      else " Chỉ đơn vị đó sửa được."))
+        if _is_api(request):
+            return JSONResponse({"detail": message, "unit_code": exc.unit_code,
+                                 "access": f"/api/records/{exc.record_id}/access" if exc.reason_allowed else None},
+                                status_code=403)
+        if not exc.reason_allowed:
+            return page(request, "error.html", status_code=403, message=message)
+        return page(request, "other_unit.html", status_code=403, message=message, record_id=exc.record_id,
+                    error=None)
 
     @app.exception_handler(DossierError)
     async def _dossier(request: Request, exc: DossierError) -> Response:

@@ -18,7 +18,7 @@ class WebContext:
     def __init__(self, s: Settings, jobs: int | None = None, secure_cookies: bool = False):
         self.settings = s
         self.repo = Repository.from_settings(s)
-        self.users = UserStore(self.repo.engine)
+        self.users = UserStore(self.repo.engine, s.unit_code)
         self.reviews = ReviewLog(self.repo.engine)
         self.security = Security(load_secret(s.home))
         self.workers = PageWorkers(jobs or s.jobs)

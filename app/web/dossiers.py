@@ -77,6 +77,11 @@ class Dossier(BaseModel):
     signed: bool = False
     sign_problem: str | None = None
 
+    @property
+    def unit_code(self) -> str:
+        """The unit that received the dossier: its code is ``<unit>-<YYMMDD>-<NNNN>``."""
+        return self.code.rsplit("-", 2)[0]
+
 
 class DossierError(Exception):
     """A request the dossier cannot honour; the message is Vietnamese."""
@@ -135,18 +140,19 @@ class DossierStore:
             raise DossierError("không có hồ sơ này")
         return Dossier.model_validate_json(path.read_text(encoding="utf-8"))
 
-    def drafts(self, actor: str | None = None) -> list[Dossier]:
-        """Dossiers being received (newest first), of one officer or of all."""
-        return [d for d in self._all() if d.status == "draft" and (actor is None or d.created_by == actor)]
+    def drafts(self, unit_code: str | None = None, actor: str | None = None) -> list[Dossier]:
+        """Dossiers being received (newest first): of one unit, of one officer, or all."""
+        return [d for d in self._all(unit_code) if d.status == "draft" and (actor is None or d.created_by == actor)]
 
-    def approved(self, limit: int = 20) -> list[Dossier]:
-        """The most recently approved dossiers."""
-        done = [d for d in self._all() if d.status == "approved" and d.approved_at]
+    def approved(self, unit_code: str | None = None, limit: int = 20) -> list[Dossier]:
+        """The most recently approved dossiers (of one unit)."""
+        done = [d for d in self._all(unit_code) if d.status == "approved" and d.approved_at]
         return sorted(done, key=lambda d: d.approved_at, reverse=True)[:limit]
 
-    def _all(self) -> list[Dossier]:
+    def _all(self, unit_code: str | None = None) -> list[Dossier]:
+        pattern = f"{unit_code}-*/dossier.json" if unit_code else "*/dossier.json"
         return [Dossier.model_validate_json(path.read_text(encoding="utf-8"))
-                for path in sorted(self.root.glob("*/dossier.json"), reverse=True)]
+                for path in sorted(self.root.glob(pattern), reverse=True)]
 
     def result(self, code: str, index: int, which: str = "result") -> ExtractionResult:
         path = self.file_folder(code, index) / f"{which}.json"
@@ -384,7 +390,7 @@ class DossierStore:
             final = self.result(dossier.code, entry.index)
             archive = self.archive(dossier, entry)
             stored = self.repo.put(extracted, actor=actor, scan=folder / f"source{entry.suffix}",
-                                   archive=archive, dossier_code=dossier.code)
+                                   archive=archive, dossier_code=dossier.code, unit_code=dossier.unit_code)
             current = []
             for view in stored:
                 document = accepted(final.documents[view.doc_index])

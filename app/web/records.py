@@ -10,13 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.store import RecordView, Repository, SignatureCheck
-from pipeline.store.catalog import Record
+from pipeline.store.catalog import Person, Record
 from pipeline.store.verification import check_signature
 
 
-def review_queue(repo: Repository, actor: str, limit: int = 200) -> list[RecordView]:
-    """Current records that need a person's review, oldest first."""
-    query = (select(Record).where(Record.is_current.is_(True), Record.needs_review.is_(True))
+def review_queue(repo: Repository, actor: str, unit_code: str, limit: int = 200) -> list[RecordView]:
+    """Current records of ``unit_code`` that need a person's review, oldest first."""
+    query = (select(Record).where(Record.is_current.is_(True), Record.needs_review.is_(True),
+                                  repo.in_unit(unit_code))
              .order_by(Record.root_id, Record.id).limit(limit))
     with Session(repo.engine) as session:
         views = [RecordView.model_validate(r) for r in session.scalars(query)]
@@ -24,11 +25,23 @@ def review_queue(repo: Repository, actor: str, limit: int = 200) -> list[RecordV
     return views
 
 
-def queue_length(repo: Repository) -> int:
-    """How many current records wait for review (a count: no record is read, nothing to audit)."""
+def queue_length(repo: Repository, unit_code: str) -> int:
+    """How many current records of the unit wait for review (a count: no record is read, nothing to audit)."""
     with Session(repo.engine) as session:
         return session.scalar(select(func.count()).select_from(Record).where(
-            Record.is_current.is_(True), Record.needs_review.is_(True))) or 0
+            Record.is_current.is_(True), Record.needs_review.is_(True), repo.in_unit(unit_code))) or 0
+
+
+def person_row_id(repo: Repository, personal_id: str) -> int | None:
+    """The id of one ``people`` row with this personal number (what a person token signs), or None."""
+    with Session(repo.engine) as session:
+        return session.scalar(select(Person.id).where(Person.personal_id == personal_id).order_by(Person.id)
+                              .limit(1))
+
+
+def personal_id_of_row(repo: Repository, row_id: int) -> str | None:
+    with Session(repo.engine) as session:
+        return session.scalar(select(Person.personal_id).where(Person.id == row_id))
 
 
 def signature_status(repo: Repository, record: RecordView) -> SignatureCheck | None:

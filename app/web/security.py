@@ -4,6 +4,9 @@
   ``scrypt$n$r$p$salt$hash`` (base64), compared in constant time.
 - Sessions: ``base64(json payload).hmac`` with HMAC-SHA256 under the server secret; the payload names the
   user, the user's ``session_version`` (bumped to log every session of a user out) and the issue time.
+- Person tokens: the per-person view is addressed by an opaque token (a signed catalog row id of one
+  ``people`` row with that personal number), never by the personal number, so that the number stays out
+  of URLs and the logs; a token cannot be made without the secret.
 - CSRF: a token bound to the session (HMAC of the session id), sent in forms (``csrf_token``) or in the
   ``X-CSRF-Token`` header of API calls; the login form, which has no session yet, uses a signed
   pre-session nonce kept in a cookie (double submit).
@@ -106,6 +109,15 @@ class Security:
         self._sessions = Signer(secret, "session")
         self._csrf = Signer(secret, "csrf")
         self._prelogin = Signer(secret, "prelogin")
+        self._person = Signer(secret, "person")
+
+    def person_token(self, people_row_id: int) -> str:
+        return self._person.sign({"p": people_row_id})
+
+    def person_row(self, token: str) -> int | None:
+        payload = self._person.unsign(token)
+        value = payload.get("p") if payload else None
+        return value if isinstance(value, int) else None
 
     def new_session(self, user_id: int, version: int) -> str:
         data = SessionData(user_id=user_id, version=version, sid=secrets.token_urlsafe(16), issued=time.time())

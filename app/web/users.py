@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from app.web.security import hash_password, verify_password
+from pipeline.store.dossier import UNIT_CODE
 
 ROLES = {"tiep_nhan": "Cán bộ tiếp nhận", "kiem_tra": "Cán bộ kiểm tra", "giam_sat": "Giám sát"}
 MIN_PASSWORD = 10
@@ -43,6 +44,7 @@ users_table = Table(
     Column("active", Boolean, nullable=False, default=True),
     Column("session_version", Integer, nullable=False, default=1),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("unit_code", String(64)),  # the account's unit (NULL: the configured SOHOA_UNIT_CODE); migration 0003
 )
 
 
@@ -57,6 +59,7 @@ class User(BaseModel):
     role: str
     active: bool
     session_version: int
+    unit_code: str  # the unit the account belongs to: what it may see (need-to-know)
 
     @property
     def role_label(self) -> str:
@@ -85,12 +88,17 @@ def _dummy_hash() -> str:
 
 
 class UserStore:
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, default_unit: str = "000.00.00.H49"):
         self.engine = engine
+        self.default_unit = default_unit  # for accounts made before units were kept
         metadata.create_all(engine, checkfirst=True)
 
-    def create(self, username: str, role: str, password: str, full_name: str = "") -> User:
+    def create(self, username: str, role: str, password: str, full_name: str = "",
+               unit_code: str | None = None) -> User:
         username = normalize_username(username)
+        unit_code = (unit_code or "").strip() or self.default_unit
+        if not UNIT_CODE.match(unit_code):
+            raise UserError(f"mã đơn vị không đúng dạng QCVN 102:2016 (VD 000.00.00.H49): {unit_code!r}")
         if role not in ROLES:
             raise UserError(f"vai trò không hợp lệ: {role!r} (một trong: {', '.join(ROLES)})")
         if not username or not username.replace("_", "").replace(".", "").isalnum():
@@ -99,7 +107,7 @@ class UserStore:
             raise UserError(f"mật khẩu cần ít nhất {MIN_PASSWORD} ký tự")
         row = {"username": username, "full_name": unicodedata.normalize("NFC", full_name.strip()), "role": role,
                "password_hash": hash_password(password), "active": True, "session_version": 1,
-               "created_at": datetime.now(UTC)}
+               "created_at": datetime.now(UTC), "unit_code": unit_code}
         try:
             with self.engine.begin() as conn:
                 conn.execute(insert(users_table).values(**row))
@@ -145,7 +153,7 @@ class UserStore:
     def all(self) -> list[User]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(users_table).order_by(users_table.c.username)).mappings().all()
-        return [User(**row) for row in rows]
+        return [self._user(row) for row in rows]
 
     def authenticate(self, username: str, password: str) -> User | None:
         with self.engine.connect() as conn:
@@ -156,9 +164,12 @@ class UserStore:
         matches = verify_password(password, row["password_hash"] if row is not None else _dummy_hash())
         if row is None or not row["active"] or not matches:
             return None
-        return User(**row)
+        return self._user(row)
 
     def _one(self, condition) -> User | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(users_table).where(condition)).mappings().first()
-        return User(**row) if row else None
+        return self._user(row) if row else None
+
+    def _user(self, row) -> User:
+        return User(**{**row, "unit_code": row["unit_code"] or self.default_unit})

@@ -46,6 +46,7 @@ class Record(Base):
         Index("ix_records_book", "book", "authority"),
         Index("ix_records_number", "number"),
         Index("ix_records_schema_current", "schema_id", "is_current"),
+        Index("ix_records_unit_current", "unit_code", "is_current"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
@@ -61,6 +62,7 @@ class Record(Base):
     doc_index: Mapped[int] = mapped_column(Integer, default=0)
     pages: Mapped[list[int]] = mapped_column(JSON, default=list)
     dossier_code: Mapped[str | None] = mapped_column(String(64), index=True)
+    unit_code: Mapped[str | None] = mapped_column(String(64))  # the unit that received it (None: configured)
 
     number: Mapped[str | None] = mapped_column(String(64))
     book: Mapped[str | None] = mapped_column(String(64))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, or_, select, update
+from sqlalchemy import ColumnElement, Engine, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
@@ -63,7 +63,8 @@ def _copy_person(person: Person) -> Person:
 
 
 _COPIED = (
-    "root_id", "schema_id", "source_sha256", "source_name", "doc_index", "pages", "dossier_code", "number",
+    "root_id", "schema_id", "source_sha256", "source_name", "doc_index", "pages", "dossier_code", "unit_code",
+    "number",
     "book", "authority", "registration_date", "needs_review", "scan_key", "archive_key", "archive_sha256",
     "extraction_key", "extraction_sha256", "signed_key", "signed_sha256", "signature", "status",
 )
@@ -127,9 +128,11 @@ class Repository:
         signature: Any = None,
         status: str | None = None,
         dossier_code: str | None = None,
+        unit_code: str | None = None,
     ) -> list[RecordView]:
         """Stores each document of ``result`` as a record (idempotent by the source's SHA-256 and the
-        document's index: an input that is stored already returns its current records unchanged)."""
+        document's index: an input that is stored already returns its current records unchanged).
+        ``unit_code``: the unit that received it (default the repository's)."""
         status = status or ("signed" if signed is not None else "extracted")
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
@@ -139,7 +142,7 @@ class Repository:
         if len(existing) < len(result.documents):
             try:
                 self._insert_records(result, existing, actor, scan, archive, signed, signature, status,
-                                     dossier_code)
+                                     dossier_code, unit_code or self.unit_code)
             except IntegrityError as err:
                 conflict = err  # another process may have stored the same input at the same moment
         with self._write() as session, session.begin():
@@ -155,7 +158,7 @@ class Repository:
 
     def _insert_records(self, result: ExtractionResult, existing: dict[int, Record], actor: str,
                         scan: Blob | None, archive: Blob | None, signed: Blob | None, signature: Any,
-                        status: str, dossier_code: str | None) -> None:
+                        status: str, dossier_code: str | None, unit_code: str) -> None:
         scan_obj = self._put_blob(scan, "application/octet-stream")
         archive_obj = self._put_blob(archive, PDF)
         signed_obj = self._put_blob(signed, PDF)
@@ -168,7 +171,8 @@ class Repository:
                 record = Record(
                     version=1, is_current=True, schema_id=document.schema_id, source_sha256=result.sha256,
                     source_name=result.source, doc_index=index, pages=list(document.pages),
-                    dossier_code=dossier_code, number=keys.number, book=keys.book, authority=keys.authority,
+                    dossier_code=dossier_code, unit_code=unit_code, number=keys.number, book=keys.book,
+                    authority=keys.authority,
                     registration_date=keys.registration_date, needs_review=document.needs_review,
                     scan_key=scan_obj.key if scan_obj else None,
                     archive_key=archive_obj.key if archive_obj else None,
@@ -246,6 +250,17 @@ class Repository:
     def next_dossier_code(self, *, actor: str, unit_code: str | None = None) -> str:
         return next_dossier_code(self.engine, unit_code or self.unit_code, actor=actor)
 
+    # -- units -----------------------------------------------------------------------------------------
+    def unit_of(self, record: RecordView) -> str:
+        """The unit that received the record (records stored before units were kept: the configured one)."""
+        return record.unit_code or self.unit_code
+
+    def in_unit(self, unit_code: str) -> ColumnElement[bool]:
+        """The catalog condition for records of ``unit_code``."""
+        if unit_code == self.unit_code:
+            return or_(Record.unit_code == unit_code, Record.unit_code.is_(None))
+        return Record.unit_code == unit_code
+
     # -- reads -----------------------------------------------------------------------------------------
     def log_reads(self, actor: str, action: str, record_ids: list[int], detail: dict[str, Any],
                   session: Session | None = None) -> None:
@@ -314,13 +329,15 @@ class Repository:
         authority: str | None = None,
         include_history: bool = False,
         limit: int | None = 100,
+        unit_code: str | None = None,
     ) -> list[RecordView]:
         """Records whose person (the person, husband, wife, a register entry) matches, and whose record
         keys match; all criteria must hold. A name without diacritics matches any diacritics; with
-        diacritics it must match them (either tone-mark style)."""
+        diacritics it must match them (either tone-mark style). ``unit_code``: only that unit's records."""
         criteria = {k: v for k, v in {
             "personal_id": personal_id, "name": name, "date_of_birth": date_of_birth, "schema": schema,
             "number": number, "book": book, "dossier_code": dossier_code, "authority": authority,
+            "unit_code": unit_code,
         }.items() if v}
         query = select(Record).options(joinedload(Record.people))  # one round trip, not two
         person_filters = []
@@ -346,6 +363,8 @@ class Repository:
             query = query.where(Record.dossier_code == dossier_code)
         if authority:
             query = query.where(Record.authority == authority)
+        if unit_code:
+            query = query.where(self.in_unit(unit_code))
         if not include_history:
             query = query.where(Record.is_current.is_(True))
         query = query.order_by(Record.id.desc())
@@ -356,17 +375,18 @@ class Repository:
             self.log_reads(actor, "search", [v.id for v in views], {"criteria": criteria}, session)
         return views
 
-    def person(self, personal_id: str, *, actor: str) -> PersonRecords:
+    def person(self, personal_id: str, *, actor: str, unit_code: str | None = None) -> PersonRecords:
         """Everything that names ``personal_id``: as the person or a spouse (by number), and as a parent
         (by name: birth certificates whose mother or father has one of this person's names, with a birth
-        year that does not contradict theirs)."""
+        year that does not contradict theirs). ``unit_code``: only that unit's records."""
         pid = digits(personal_id) or ""
         view = PersonRecords(personal_id=pid)
         seen: set[tuple[int, str, int | None]] = set()
+        in_unit = self.in_unit(unit_code) if unit_code else true()
         with self._reading() as session, session.begin():
             rows = session.execute(
                 select(Person, Record).join(Record, Person.record_id == Record.id)
-                .where(Person.personal_id == pid, Record.is_current.is_(True)).order_by(Record.id)
+                .where(Person.personal_id == pid, Record.is_current.is_(True), in_unit).order_by(Record.id)
             ).all()
             keys: dict[str, set[int]] = {}
             for person, record in rows:
@@ -386,7 +406,7 @@ class Repository:
                 parents = session.execute(
                     select(Person, Record).join(Record, Person.record_id == Record.id)
                     .where(Person.role.in_(("mother", "father")), Person.name_key.in_(keys),
-                           Record.is_current.is_(True)).order_by(Record.id)
+                           Record.is_current.is_(True), in_unit).order_by(Record.id)
                 ).all()
                 for person, record in parents:
                     years = keys[person.name_key]

@@ -37,6 +37,7 @@ class RecordView(BaseModel):
     doc_index: int
     pages: list[int] = Field(default_factory=list)
     dossier_code: str | None = None
+    unit_code: str | None = None  # the unit that received it; None: the repository's configured unit
     number: str | None = None
     book: str | None = None
     authority: str | None = None

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from app.web.auth import Principal, counter
 from app.web.dossiers import Dossier, DossierError, DossierFile, DossierStore, ReusedItem
 from app.web.rendering import page
+from app.web.units import check_readable
 from app.web.uploads import MB, check_file_sizes
 from app.web.views import DocumentView, document_view
 from pipeline.store import RecordNotFound
@@ -26,7 +27,8 @@ def _store(request: Request) -> DossierStore:
 
 
 def _new_dossier(store: DossierStore, principal: Principal, uploads: list[UploadFile]) -> Dossier:
-    return store.receive(principal.user.actor, [(upload.filename or "tep", upload.file) for upload in uploads])
+    return store.receive(principal.user.actor, [(upload.filename or "tep", upload.file) for upload in uploads],
+                         principal.user.unit_code)
 
 
 def _add_files(store: DossierStore, code: str, uploads: list[UploadFile]) -> Dossier:
@@ -62,17 +64,36 @@ def _form_values(form: Any) -> dict[str, str]:
     return {k: v for k, v in form.items() if isinstance(v, str) and k.startswith("f")}
 
 
-def _dossier_page(request: Request, store: DossierStore, dossier: Dossier, status_code: int = 200,
-                  errors: dict[str, str] | None = None, notice: str | None = None) -> Response:
+def _dossier_page(request: Request, store: DossierStore, dossier: Dossier, principal: Principal,
+                  status_code: int = 200, errors: dict[str, str] | None = None, notice: str | None = None
+                  ) -> Response:
+    mine = dossier.created_by == principal.user.actor
+    if not mine and notice is None:
+        notice = f"Hồ sơ do {dossier.created_by.removeprefix('web:')} tiếp nhận: chỉ xem được."
     return page(request, "dossier.html", status_code=status_code, dossier=dossier,
-                views=dossier_views(store, dossier, errors), errors=errors or {}, notice=notice)
+                views=dossier_views(store, dossier, errors), errors=errors or {}, notice=notice,
+                editable=dossier.status == "draft" and mine)
 
 
-def _load(store: DossierStore, code: str) -> Dossier | None:
+class NotYours(DossierError):
+    """Another officer's draft: it can be read by the officers of the unit, changed only by its own."""
+
+    def __init__(self) -> None:
+        super().__init__("Hồ sơ do cán bộ khác tiếp nhận: chỉ xem được, không sửa được.")
+
+
+def _load(store: DossierStore, code: str, principal: Principal, edit: bool = False) -> Dossier | None:
+    """The dossier when it is the user's unit's (None otherwise, as if there were none); with ``edit``,
+    ``NotYours`` unless the user took it in."""
     try:
-        return store.load(code)
+        dossier = store.load(code)
     except DossierError:
         return None
+    if dossier.unit_code != principal.user.unit_code:
+        return None
+    if edit and dossier.created_by != principal.user.actor:
+        raise NotYours()
+    return dossier
 
 
 def _not_found(request: Request) -> Response:
@@ -82,7 +103,8 @@ def _not_found(request: Request) -> Response:
 # -- pages -------------------------------------------------------------------------------------------
 @router.get("/tiep-nhan", include_in_schema=False)
 def intake_home(request: Request, principal: Principal = Depends(counter)) -> Response:
-    return page(request, "intake.html", drafts=_store(request).drafts(), approved=_store(request).approved())
+    unit = principal.user.unit_code
+    return page(request, "intake.html", drafts=_store(request).drafts(unit), approved=_store(request).approved(unit))
 
 
 @router.post("/tiep-nhan", include_in_schema=False)
@@ -90,8 +112,9 @@ async def intake_upload(request: Request, files: list[UploadFile] = File(default
                         principal: Principal = Depends(counter)) -> Response:
     uploads = _real_uploads(request, files)
     if not uploads:
-        return page(request, "intake.html", status_code=422, drafts=_store(request).drafts(),
-                    approved=_store(request).approved(), error="Hãy chọn ít nhất một tệp (PDF, TIFF, PNG, JPEG).")
+        unit = principal.user.unit_code
+        return page(request, "intake.html", status_code=422, drafts=_store(request).drafts(unit),
+                    approved=_store(request).approved(unit), error="Hãy chọn ít nhất một tệp (PDF, TIFF, PNG, JPEG).")
     dossier = await run_in_threadpool(_new_dossier, _store(request), principal, uploads)
     return RedirectResponse(f"/tiep-nhan/{dossier.code}", status_code=303)
 
@@ -99,18 +122,18 @@ async def intake_upload(request: Request, files: list[UploadFile] = File(default
 @router.get("/tiep-nhan/{code}", include_in_schema=False)
 def dossier_page(request: Request, code: str, principal: Principal = Depends(counter)) -> Response:
     store = _store(request)
-    dossier = _load(store, code)
+    dossier = _load(store, code, principal)
     if dossier is None:
         return _not_found(request)
     notice = "Đã lưu các thay đổi." if request.query_params.get("da_luu") else None
-    return _dossier_page(request, store, dossier, notice=notice)
+    return _dossier_page(request, store, dossier, principal, notice=notice)
 
 
 @router.post("/tiep-nhan/{code}/tep", include_in_schema=False)
 async def dossier_add_files(request: Request, code: str, files: list[UploadFile] = File(default=[]),
                             principal: Principal = Depends(counter)) -> Response:
     store = _store(request)
-    if _load(store, code) is None:
+    if _load(store, code, principal, edit=True) is None:
         return _not_found(request)
     uploads = _real_uploads(request, files)
     if uploads:
@@ -134,7 +157,7 @@ async def _save_or_approve(request: Request, code: str, principal: Principal, ap
 
     def work() -> tuple[Dossier | None, dict[str, str], str | None]:
         with store.lock(code):
-            dossier = _load(store, code)
+            dossier = _load(store, code, principal, edit=True)
             if dossier is None:
                 return None, {}, None
             try:
@@ -149,7 +172,7 @@ async def _save_or_approve(request: Request, code: str, principal: Principal, ap
     if dossier is None:
         return _not_found(request)
     if errors or problem:
-        return _dossier_page(request, store, dossier, status_code=422, errors=errors,
+        return _dossier_page(request, store, dossier, principal, status_code=422, errors=errors,
                              notice=problem or "Có giá trị chưa đúng dạng; hãy sửa các ô được đánh dấu.")
     if approve:
         return RedirectResponse(f"/tiep-nhan/{code}/bien-nhan", status_code=303)
@@ -168,7 +191,9 @@ async def dossier_classify(request: Request, code: str, principal: Principal = D
 
     def work() -> None:
         with store.lock(code):
-            dossier = store.load(code)
+            dossier = _load(store, code, principal, edit=True)
+            if dossier is None:
+                raise DossierError("không có hồ sơ này")
             store.edit(dossier, _form_values(form))
             store.classify(dossier, int(found.group(1)), int(found.group(2)), str(form.get(f"schema:{target}", "")))
 
@@ -179,7 +204,7 @@ async def dossier_classify(request: Request, code: str, principal: Principal = D
 @router.get("/tiep-nhan/{code}/bien-nhan", include_in_schema=False)
 def dossier_receipt(request: Request, code: str, principal: Principal = Depends(counter)) -> Response:
     store = _store(request)
-    dossier = _load(store, code)
+    dossier = _load(store, code, principal)
     if dossier is None:
         return _not_found(request)
     if dossier.status != "approved":
@@ -192,7 +217,7 @@ def dossier_receipt(request: Request, code: str, principal: Principal = Depends(
 def dossier_page_image(request: Request, code: str, index: int, number: int,
                        principal: Principal = Depends(counter)) -> Response:
     store = _store(request)
-    dossier = _load(store, code)
+    dossier = _load(store, code, principal)
     try:
         if dossier is None:
             raise DossierError("không có hồ sơ này")
@@ -207,9 +232,11 @@ async def dossier_reuse(request: Request, code: str, record_id: int = Form(...),
                         principal: Principal = Depends(counter)) -> Response:
     store = _store(request)
 
+    check_readable(request, principal, record_id)
+
     def work() -> str | None:
         with store.lock(code):
-            dossier = _load(store, code)
+            dossier = _load(store, code, principal, edit=True)
             if dossier is None:
                 return "Không tìm thấy hồ sơ này."
             try:
@@ -255,7 +282,7 @@ async def api_create_dossier(request: Request, files: list[UploadFile] = File(..
 @router.get("/api/dossiers/{code}", response_model=DossierReply, tags=["tiếp nhận"])
 def api_get_dossier(request: Request, code: str, principal: Principal = Depends(counter)) -> Any:
     store = _store(request)
-    dossier = _load(store, code)
+    dossier = _load(store, code, principal)
     return _reply(store, dossier) if dossier else _api_missing()
 
 
@@ -265,7 +292,7 @@ def api_edit_dossier(request: Request, code: str, values: dict[str, str],
     """Corrections, by form name ``f<file>.d<document>.<field>`` → the value as an officer types it."""
     store = _store(request)
     with store.lock(code):
-        dossier = _load(store, code)
+        dossier = _load(store, code, principal, edit=True)
         if dossier is None:
             return _api_missing()
         return EditReply(errors=store.edit(dossier, values))
@@ -282,7 +309,7 @@ def api_classify(request: Request, code: str, body: ClassifyRequest, principal: 
     """Sets the type of a document the classifier did not recognise (its fields come back empty)."""
     store = _store(request)
     with store.lock(code):
-        dossier = _load(store, code)
+        dossier = _load(store, code, principal, edit=True)
         if dossier is None:
             return _api_missing()
         store.classify(dossier, body.file, body.document, body.schema_id)
@@ -294,7 +321,7 @@ def api_approve_dossier(request: Request, code: str, principal: Principal = Depe
     """Stores, signs and closes the dossier; the reply lists the stored records."""
     store = _store(request)
     with store.lock(code):
-        dossier = _load(store, code)
+        dossier = _load(store, code, principal, edit=True)
         if dossier is None:
             return _api_missing()
         return store.approve(dossier, principal.user.actor)
@@ -303,8 +330,9 @@ def api_approve_dossier(request: Request, code: str, principal: Principal = Depe
 @router.post("/api/dossiers/{code}/reuse/{record_id}", response_model=ReusedItem, tags=["tiếp nhận"])
 def api_reuse(request: Request, code: str, record_id: int, principal: Principal = Depends(counter)) -> Any:
     store = _store(request)
+    check_readable(request, principal, record_id)
     with store.lock(code):
-        dossier = _load(store, code)
+        dossier = _load(store, code, principal, edit=True)
         if dossier is None:
             return _api_missing()
         return store.reuse(dossier, record_id, principal.user.actor)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
 from app.web.auth import TIEP_NHAN, Principal, anyone
 from app.web.pageimages import NoPageImage, record_page_image
-from app.web.records import signature_status
+from app.web.records import person_row_id, personal_id_of_row, signature_status
 from app.web.rendering import page
+from app.web.units import check_readable, grant
 from app.web.views import document_view
 from pipeline.models import Document
 from pipeline.store import PersonRecords, RecordNotFound, RecordView, SignatureCheck
@@ -28,27 +29,48 @@ def _criteria(personal_id: str | None, name: str | None, dossier_code: str | Non
 
 
 def _search(request: Request, principal: Principal, criteria: dict[str, str]) -> list[RecordView]:
+    """The user's unit's current records that match (need-to-know: ``app/web/units.py``)."""
     if not criteria:
         return []
-    return request.app.state.ctx.repo.search(actor=principal.user.actor, limit=100, **criteria)
+    return request.app.state.ctx.repo.search(actor=principal.user.actor, limit=100,
+                                             unit_code=principal.user.unit_code, **criteria)
 
 
-@router.get("/tra-cuu", include_in_schema=False)
-def search_page(request: Request, ma_dinh_danh: str | None = None, ho_ten: str | None = None,
-                ma_ho_so: str | None = None, principal: Principal = Depends(anyone)) -> Response:
+def _search_page(request: Request, principal: Principal, ma_dinh_danh: str | None, ho_ten: str | None,
+                 ma_ho_so: str | None) -> Response:
     criteria = _criteria(ma_dinh_danh, ho_ten, ma_ho_so)
     records = _search(request, principal, criteria)
     person = None
     if criteria.get("personal_id"):
-        person = request.app.state.ctx.repo.person(criteria["personal_id"], actor=principal.user.actor)
+        person = request.app.state.ctx.repo.person(criteria["personal_id"], actor=principal.user.actor,
+                                                   unit_code=principal.user.unit_code)
         shown = {r.id for r in records}
         person.links = [link for link in person.links if link.record.id not in shown]
     return page(request, "search.html", records=records, searched=bool(criteria), person=person,
                 query={"ma_dinh_danh": ma_dinh_danh or "", "ho_ten": ho_ten or "", "ma_ho_so": ma_ho_so or ""})
 
 
+@router.get("/tra-cuu", include_in_schema=False)
+def search_page(request: Request, ho_ten: str | None = None, ma_ho_so: str | None = None,
+                principal: Principal = Depends(anyone)) -> Response:
+    """The search form; by name or dossier code also as a link. A personal number in the address (the old
+    form) is not searched: the answer sends to the plain form, and the log masks the number."""
+    if "ma_dinh_danh" in request.query_params:
+        return RedirectResponse("/tra-cuu", status_code=303)
+    return _search_page(request, principal, None, ho_ten, ma_ho_so)
+
+
+@router.post("/tra-cuu", include_in_schema=False)
+def search_post(request: Request, ma_dinh_danh: str | None = Form(None), ho_ten: str | None = Form(None),
+                ma_ho_so: str | None = Form(None), principal: Principal = Depends(anyone)) -> Response:
+    """The search form as sent (POST: a personal number stays out of the address and the logs)."""
+    return _search_page(request, principal, ma_dinh_danh, ho_ten, ma_ho_so)
+
+
 def _record_or_none(request: Request, record_id: int, principal: Principal) -> RecordView | None:
+    """The record when the user may read it (``OtherUnit`` when it is another unit's), None when none."""
     try:
+        check_readable(request, principal, record_id)
         return request.app.state.ctx.repo.get(record_id, actor=principal.user.actor)
     except RecordNotFound:
         return None
@@ -71,9 +93,24 @@ async def record_page(request: Request, record_id: int, principal: Principal = D
     if found is None:
         return page(request, "error.html", status_code=404, message="Không tìm thấy bản ghi này.")
     record, view, history, signature = found
-    drafts = ctx.dossiers.drafts() if principal.user.role == TIEP_NHAN else []
+    drafts = (ctx.dossiers.drafts(principal.user.unit_code, actor=principal.user.actor)
+              if principal.user.role == TIEP_NHAN else [])
     return page(request, "record.html", record=record, view=view, history=history, signature=signature,
                 drafts=drafts)
+
+
+@router.post("/ho-so/{record_id}/ly-do", include_in_schema=False)
+def record_reason(request: Request, record_id: int, reason: str = Form(""),
+                  principal: Principal = Depends(anyone)) -> Response:
+    """Opens another unit's record for reuse: the reason goes into the audit log (``cross_unit_read``)."""
+    try:
+        problem = grant(request, principal, record_id, reason)
+    except RecordNotFound:
+        return page(request, "error.html", status_code=404, message="Không tìm thấy bản ghi này.")
+    if problem:
+        return page(request, "other_unit.html", status_code=422, record_id=record_id, error=problem,
+                    message="Bản ghi này thuộc đơn vị khác.")
+    return RedirectResponse(f"/ho-so/{record_id}", status_code=303)
 
 
 @router.get("/ho-so/{record_id}/anh/{number}", include_in_schema=False)
@@ -105,21 +142,85 @@ class RecordReply(BaseModel):
     document: Document
 
 
-@router.get("/api/records", response_model=list[RecordView], tags=["tra cứu"])
-def api_search(request: Request, personal_id: str | None = None, name: str | None = None,
-               dossier_code: str | None = None, date_of_birth: str | None = None,
-               principal: Principal = Depends(anyone)) -> Any:
-    """Current records by personal number, name (with or without diacritics), dossier code, date of birth."""
-    criteria = _criteria(personal_id, name, dossier_code, date_of_birth)
+class SearchRequest(BaseModel):
+    personal_id: str | None = None
+    name: str | None = None
+    dossier_code: str | None = None
+    date_of_birth: str | None = None
+
+
+class PersonRequest(BaseModel):
+    personal_id: str
+
+
+class PersonReply(PersonRecords):
+    token: str | None = None  # GET /api/people/{token} answers the same; None when no record names the number
+
+
+class AccessRequest(BaseModel):
+    reason: str
+
+
+def _search_reply(request: Request, principal: Principal, criteria: dict[str, str]) -> Any:
     if not criteria:
         return JSONResponse({"detail": "Cần ít nhất một tiêu chí tra cứu."}, status_code=422)
     return _search(request, principal, criteria)
 
 
-@router.get("/api/people/{personal_id}", response_model=PersonRecords, tags=["tra cứu"])
-def api_person(request: Request, personal_id: str, principal: Principal = Depends(anyone)) -> Any:
-    """Everything that names a personal number: as the person or a spouse, and as a parent (by name)."""
-    return request.app.state.ctx.repo.person(personal_id, actor=principal.user.actor)
+@router.get("/api/records", response_model=list[RecordView], tags=["tra cứu"])
+def api_search(request: Request, personal_id: str | None = None, name: str | None = None,
+               dossier_code: str | None = None, date_of_birth: str | None = None,
+               principal: Principal = Depends(anyone)) -> Any:
+    """Current records of the user's unit by name (with or without diacritics), dossier code, date of birth.
+    By personal number: ``POST /api/records/search`` (a number in the address is refused, 404)."""
+    if personal_id is not None:
+        return JSONResponse({"detail": "Tra cứu theo số định danh: POST /api/records/search."}, status_code=404)
+    return _search_reply(request, principal, _criteria(None, name, dossier_code, date_of_birth))
+
+
+@router.post("/api/records/search", response_model=list[RecordView], tags=["tra cứu"])
+def api_search_post(request: Request, body: SearchRequest, principal: Principal = Depends(anyone)) -> Any:
+    """Current records of the user's unit by personal number, name, dossier code, date of birth."""
+    return _search_reply(request, principal, _criteria(body.personal_id, body.name, body.dossier_code,
+                                                       body.date_of_birth))
+
+
+def _person_reply(request: Request, principal: Principal, personal_id: str) -> PersonReply:
+    ctx = request.app.state.ctx
+    person = ctx.repo.person(personal_id, actor=principal.user.actor, unit_code=principal.user.unit_code)
+    row = person_row_id(ctx.repo, person.personal_id) if person.personal_id else None
+    return PersonReply(**person.model_dump(), token=ctx.security.person_token(row) if row else None)
+
+
+@router.post("/api/people", response_model=PersonReply, tags=["tra cứu"])
+def api_person_post(request: Request, body: PersonRequest, principal: Principal = Depends(anyone)) -> Any:
+    """Everything of the user's unit that names a personal number: as the person or a spouse, and as a
+    parent (by name); with an opaque ``token`` for ``GET /api/people/{token}``."""
+    return _person_reply(request, principal, body.personal_id)
+
+
+@router.get("/api/people/{token}", response_model=PersonReply, tags=["tra cứu"])
+def api_person(request: Request, token: str, principal: Principal = Depends(anyone)) -> Any:
+    """The per-person view by the opaque token of ``POST /api/people`` (a personal number here: 404)."""
+    ctx = request.app.state.ctx
+    row = ctx.security.person_row(token)
+    personal_id = personal_id_of_row(ctx.repo, row) if row is not None else None
+    if personal_id is None:
+        return JSONResponse({"detail": "Không tìm thấy công dân này."}, status_code=404)
+    return _person_reply(request, principal, personal_id)
+
+
+@router.post("/api/records/{record_id}/access", tags=["tra cứu"])
+def api_record_access(request: Request, record_id: int, body: AccessRequest,
+                      principal: Principal = Depends(anyone)) -> Any:
+    """Opens another unit's record for this user (12 hours), for the reason given (written to the audit log)."""
+    try:
+        problem = grant(request, principal, record_id, body.reason)
+    except RecordNotFound:
+        return JSONResponse({"detail": "Không tìm thấy bản ghi này."}, status_code=404)
+    if problem:
+        return JSONResponse({"detail": problem}, status_code=422)
+    return {"ok": True}
 
 
 @router.get("/api/records/{record_id}", response_model=RecordReply, tags=["tra cứu"])

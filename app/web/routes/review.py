@@ -14,6 +14,7 @@ from app.web.auth import Principal, verifier
 from app.web.editing import accepted, apply_form, reclassify
 from app.web.records import queue_length, review_queue
 from app.web.rendering import page
+from app.web.units import check_editable
 from app.web.views import document_view
 from pipeline.store import RecordNotFound, RecordView, StaleRecord
 from schemas import all_schemas
@@ -26,6 +27,7 @@ def _accept(request: Request, principal: Principal, record_id: int, typed: dict[
             ) -> tuple[RecordView | None, dict[str, str]]:
     """Applies the corrections and accepts the record; (new version, {}) or (None, errors by field key)."""
     ctx = request.app.state.ctx
+    check_editable(request, principal, record_id)
     record = ctx.repo.current(record_id, actor=principal.user.actor)
     document = ctx.repo.load_document(record)
     updated, errors, _changed = apply_form(document, typed)
@@ -47,13 +49,13 @@ def _first_version_document(request: Request, principal: Principal, record: Reco
 
 @router.get("/kiem-tra", include_in_schema=False)
 def queue_page(request: Request, principal: Principal = Depends(verifier)) -> Response:
-    records = review_queue(request.app.state.ctx.repo, principal.user.actor)
+    records = review_queue(request.app.state.ctx.repo, principal.user.actor, principal.user.unit_code)
     return page(request, "queue.html", records=records)
 
 
 @router.get("/kiem-tra/tiep-theo", include_in_schema=False)
 def queue_next(request: Request, principal: Principal = Depends(verifier)) -> Response:
-    records = review_queue(request.app.state.ctx.repo, principal.user.actor, limit=1)
+    records = review_queue(request.app.state.ctx.repo, principal.user.actor, principal.user.unit_code, limit=1)
     return RedirectResponse(f"/kiem-tra/{records[0].id}" if records else "/kiem-tra", status_code=303)
 
 
@@ -61,6 +63,7 @@ def _review_page(request: Request, principal: Principal, record_id: int, errors:
                  status_code: int = 200) -> Response:
     ctx = request.app.state.ctx
     try:
+        check_editable(request, principal, record_id)
         record = ctx.repo.current(record_id, actor=principal.user.actor)
     except RecordNotFound:
         return page(request, "error.html", status_code=404, message="Không tìm thấy bản ghi này.")
@@ -68,7 +71,7 @@ def _review_page(request: Request, principal: Principal, record_id: int, errors:
     view = document_view(result, record.doc_index, "", f"/ho-so/{record.id}/anh/{{page}}",
                          errors=errors or {})
     return page(request, "review.html", status_code=status_code, record=record, view=view,
-                errors=errors or {}, queue_length=queue_length(ctx.repo))
+                errors=errors or {}, queue_length=queue_length(ctx.repo, principal.user.unit_code))
 
 
 @router.get("/kiem-tra/{record_id}", include_in_schema=False)
@@ -83,6 +86,7 @@ def review_classify(request: Request, record_id: int, schema_id: str = Form(...,
     ctx = request.app.state.ctx
     if schema_id not in all_schemas():
         return page(request, "error.html", status_code=422, message="Loại giấy tờ không hợp lệ.")
+    check_editable(request, principal, record_id)
     record = ctx.repo.current(record_id, actor=principal.user.actor)
     document = reclassify(ctx.repo.load_document(record), schema_id)
     new = ctx.repo.supersede(record.id, document, actor=principal.user.actor, reason="phân loại giấy tờ")
@@ -114,7 +118,8 @@ class ReviewReply(BaseModel):
 @router.get("/api/review-queue", response_model=list[RecordView], tags=["kiểm tra"])
 def api_queue(request: Request, limit: int = 200, principal: Principal = Depends(verifier)) -> Any:
     """Current records that need review, oldest first."""
-    return review_queue(request.app.state.ctx.repo, principal.user.actor, limit=min(max(limit, 1), 1000))
+    return review_queue(request.app.state.ctx.repo, principal.user.actor, principal.user.unit_code,
+                        limit=min(max(limit, 1), 1000))
 
 
 @router.post("/api/records/{record_id}/review", response_model=ReviewReply, tags=["kiểm tra"])

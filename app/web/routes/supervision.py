@@ -33,10 +33,11 @@ def users_page(request: Request, principal: Principal = Depends(supervisor)) -> 
 
 @router.post("/tai-khoan", include_in_schema=False)
 def users_create(request: Request, username: str = Form(""), full_name: str = Form(""), role: str = Form(""),
-                 password: str = Form(""), principal: Principal = Depends(supervisor)) -> Response:
+                 password: str = Form(""), unit_code: str = Form(""),
+                 principal: Principal = Depends(supervisor)) -> Response:
     users = request.app.state.ctx.users
     try:
-        users.create(username, role, password, full_name)
+        users.create(username, role, password, full_name, unit_code or principal.user.unit_code)
     except UserError as err:
         return page(request, "users.html", status_code=422, users=users.all(), roles=ROLES, error=str(err))
     return RedirectResponse("/tai-khoan", status_code=303)

@@ -34,6 +34,7 @@ class Intake:
     personal_id: str
     full_name: str
     personal_values: tuple[str, ...] = ()  # what no refused or anonymous request may see: every value read
+    person_token: str = ""  # the per-person view's opaque address, GET /api/people/{token}
 
 
 def personal_values(fields: dict) -> tuple[str, ...]:
@@ -113,7 +114,9 @@ def intake(clients) -> Intake:
     assert approved.status_code == 200, approved.text
     record_id = approved.json()["records"][0]
     document = client.get(f"/api/records/{record_id}").json()["document"]
-    return Intake(code=code, record_id=record_id, personal_id=document["fields"]["personal_id"]["value"],
+    personal_id = document["fields"]["personal_id"]["value"]
+    token = client.post("/api/people", json={"personal_id": personal_id}, headers={"X-CSRF-Token": csrf})
+    return Intake(code=code, record_id=record_id, personal_id=personal_id, person_token=token.json()["token"],
                   full_name=document["fields"]["full_name"]["value"],
                   personal_values=tuple(v for v in personal_values(document["fields"])
                                         if v not in TestClient(client.app).get("/dang-nhap").text))

@@ -9,19 +9,28 @@ from .conftest import sample
 
 
 def test_the_stored_record_is_found_by_number_name_and_dossier_code(clients, intake):
-    client, _ = clients["kiem_tra"]
+    client, csrf = clients["kiem_tra"]
+    headers = {"X-CSRF-Token": csrf}
     for query in ({"personal_id": intake.personal_id}, {"name": fold_name(intake.full_name).lower()},
                   {"name": intake.full_name}, {"dossier_code": intake.code}):
-        found = client.get("/api/records", params=query)
+        found = client.post("/api/records/search", json=query, headers=headers)
         assert found.status_code == 200
         assert intake.record_id in [r["id"] for r in found.json()], query
-    assert client.get("/api/records", params={"personal_id": "001099999999"}).json() == []
+    for query in ({"name": intake.full_name}, {"dossier_code": intake.code}):  # also as an address
+        assert intake.record_id in [r["id"] for r in client.get("/api/records", params=query).json()]
+    assert client.post("/api/records/search", json={"personal_id": "001099999999"}, headers=headers).json() == []
+    assert client.post("/api/records/search", json={}, headers=headers).status_code == 422
     assert client.get("/api/records").status_code == 422
-    person = client.get(f"/api/people/{intake.personal_id}").json()
-    assert intake.full_name in person["names"]
+    assert client.get("/api/records", params={"personal_id": intake.personal_id}).status_code == 404
+    person = client.post("/api/people", json={"personal_id": intake.personal_id}, headers=headers).json()
+    assert intake.full_name in person["names"] and intake.personal_id not in person["token"]
     assert [(link["role"], link["record"]["id"]) for link in person["links"]] == [("subject", intake.record_id)]
-    page = client.get("/tra-cuu", params={"ma_dinh_danh": intake.personal_id})
+    assert client.get(f"/api/people/{person['token']}").json()["links"] == person["links"]
+    assert client.get(f"/api/people/{intake.personal_id}").status_code == 404, "the old address answers nothing"
+    page = client.post("/tra-cuu", data={"ma_dinh_danh": intake.personal_id, "csrf_token": csrf})
     assert page.status_code == 200 and f'href="/ho-so/{intake.record_id}"' in page.text
+    old = client.get("/tra-cuu", params={"ma_dinh_danh": intake.personal_id}, follow_redirects=False)
+    assert old.status_code == 303 and old.headers["location"] == "/tra-cuu"
 
 
 def test_the_record_is_signed_and_its_signature_verifies(clients, intake):

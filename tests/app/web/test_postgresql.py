@@ -53,8 +53,8 @@ def test_accounts_review_log_queue_and_dashboard_on_postgresql(pg_url, tmp_path)
         result = ExtractionResult(source="the.png", sha256="1" * 64, documents=[document],
                                   pages=[PageResult(number=1, width=1000, height=700, dpi=300)])
         [record] = repo.put(result, actor="test")
-        assert queue_length(repo) == 1
-        assert [r.id for r in review_queue(repo, "web:can_bo_pg")] == [record.id]
+        assert queue_length(repo, repo.unit_code) == 1
+        assert [r.id for r in review_queue(repo, "web:can_bo_pg", repo.unit_code)] == [record.id]
 
         final = document.model_copy(update={"fields": {**fields, "full_name": FieldValue(value="ĐỖ THỊ HẢ",
                                                                                           status="ok")}})
