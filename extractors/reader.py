@@ -17,7 +17,8 @@ from extractors import settings
 from extractors.kinds.places import ends_with_province
 from extractors.labels import label_key
 from extractors.layout import PageLayout, Token, union
-from extractors.locate import NUMERIC_KINDS, RawValue, Reading, _value_tokens
+from extractors.kinds import parse_value
+from extractors.locate import NUMERIC_KINDS, STRUCTURED_KINDS, RawValue, Reading, _value_tokens
 from extractors.structure import Column, Hit, Structure, read_structure
 from extractors.text import clean_value
 from schemas import Schema
@@ -132,7 +133,12 @@ class FormReader:
         # the start of the label's line (the form's margin)
         last = lines[-1][0]
         closed = True
-        if spec.multiline and not (spec.kind in ("place", "authority") and ends_with_province(self._text(lines))):
+        # A number or a date that does not parse on the label's line may go on to the next line
+        # ("Giấy tờ tùy thân: Căn cước công dân số" / "022199632796").
+        unparsed = spec.kind in STRUCTURED_KINDS and not parse_value(spec.kind, self._text(lines)).valid
+        if (spec.multiline or unparsed) and not (
+                spec.kind in ("place", "authority") and ends_with_province(self._text(lines))):
+            limit = MAX_CONTINUATION if spec.multiline else 1
             closed = False
             for _ in range(MAX_CONTINUATION + 1):
                 nxt = self.next_line(last, col.x0, col.x1)
@@ -143,10 +149,10 @@ class FormReader:
                 if self._line_hits_in(n, col.x0, col.x1) or self._is_stop_line(more):
                     closed = True
                     break
-                if min(abs(more[0].bbox[0] - a) for a in anchors) > self.tol:
+                if not self._continues(more[0].bbox[0], anchors, value_x):
                     closed = True  # a line that starts elsewhere (a centred date line, another block)
                     break
-                if len(lines) > MAX_CONTINUATION:
+                if len(lines) > limit:
                     break
                 values, more_ragged = _value_tokens(more, numeric)
                 if not values:
@@ -162,7 +168,7 @@ class FormReader:
         elif not spec.multiline:
             nxt = self.next_line(last, col.x0, col.x1)
             if nxt is not None and self._gap_ok(bottom, nxt[1]) and not self._line_hits_in(
-                    nxt[0], col.x0, col.x1) and abs(nxt[1][0].bbox[0] - value_x) <= self.tol \
+                    nxt[0], col.x0, col.x1) and self._continues(nxt[1][0].bbox[0], (value_x,), value_x) \
                     and not self._is_stop_line(nxt[1]):
                 closed = False  # the next line starts under the value: it may go on there
         if not closed:
@@ -172,6 +178,11 @@ class FormReader:
                        label_score=hit.match.score, box=union([t.bbox for t in all_tokens]), layout=self.layout,
                        ragged=ragged, doubts=doubts)
         self.reading.values[key] = raw
+
+    def _continues(self, x: float, anchors: tuple[float, ...], value_x: float) -> bool:
+        """A line starting at ``x`` may continue a value: it starts between the leftmost anchor (the label,
+        the line's margin) and the value's own start (a hanging indent), give or take ``ALIGN``."""
+        return min(anchors) - self.tol <= x <= value_x + self.tol
 
     @staticmethod
     def _text(lines: list[tuple[int, list[Token]]]) -> str:
