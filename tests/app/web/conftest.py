@@ -3,11 +3,19 @@ and one dossier taken in at the counter (real OCR, extraction, signing and stori
 
 from __future__ import annotations
 
+import os
 import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -120,3 +128,67 @@ def intake(clients) -> Intake:
                   full_name=document["fields"]["full_name"]["value"],
                   personal_values=tuple(v for v in personal_values(document["fields"])
                                         if v not in TestClient(client.app).get("/dang-nhap").text))
+
+
+# -- a real server ----------------------------------------------------------------------------------
+ROOT = Path(__file__).resolve().parents[3]
+SOHOA = [sys.executable, "-m", "app.cli"]
+SERVER_PASSWORD = "mat-khau-rat-dai"
+
+
+@dataclass
+class Server:
+    """``sohoa serve`` (uvicorn) in a subprocess with a fresh SOHOA_HOME and one counter officer
+    ``can_bo_01``; its stderr (the access log and the app's log) goes to ``log``."""
+
+    url: str
+    port: int
+    home: Path
+    spool: Path  # the server's TMPDIR: where an upload being parsed is spooled
+    log: Path
+
+    def login(self, username: str = "can_bo_01") -> tuple[httpx.Client, str]:
+        client = httpx.Client(base_url=self.url, timeout=60)
+        reply = client.post("/api/login", json={"username": username, "password": SERVER_PASSWORD})
+        assert reply.status_code == 200, reply.text
+        return client, reply.json()["csrf_token"]
+
+    def dossier_codes(self) -> list[str]:
+        with sqlite3.connect(self.home / "catalog.sqlite") as db:
+            return [row[0] for row in db.execute("SELECT code FROM dossiers")]
+
+    def kept_files(self) -> list[Path]:
+        return sorted(p for p in (self.home / "web" / "intake").rglob("*") if p.is_file())
+
+
+@contextmanager
+def serve_subprocess(tmp_path_factory, extra_env: dict[str, str]) -> Iterator[Server]:
+    home, spool = tmp_path_factory.mktemp("home"), tmp_path_factory.mktemp("spool")
+    log = tmp_path_factory.mktemp("log") / "serve.log"
+    env = {**os.environ, "SOHOA_HOME": str(home), "SOHOA_WEB_PASSWORD": SERVER_PASSWORD, "TMPDIR": str(spool),
+           "SOHOA_JOBS": "1", "OMP_THREAD_LIMIT": "1", **extra_env}
+    for name in ("SOHOA_DATABASE_URL", "SOHOA_S3_ENDPOINT", "SOHOA_SIGNER", "SOHOA_WEB_SECRET"):
+        env.pop(name, None)
+    made = subprocess.run([*SOHOA, "serve", "--create-user", "can_bo_01", "--role", "tiep_nhan"], env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with log.open("wb") as sink:
+        process = subprocess.Popen([*SOHOA, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
+                                   cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            httpx.get(url + "/dang-nhap", timeout=5)
+            break
+        except httpx.TransportError:
+            assert process.poll() is None and time.monotonic() < deadline, "sohoa serve did not come up"
+            time.sleep(0.3)
+    try:
+        yield Server(url=url, port=port, home=home, spool=spool, log=log)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

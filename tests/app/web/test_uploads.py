@@ -8,45 +8,17 @@ from __future__ import annotations
 import os
 import select
 import socket
-import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
-from .conftest import sample
+from .conftest import Server, sample, serve_subprocess
 
-ROOT = Path(__file__).resolve().parents[3]
-SOHOA = [sys.executable, "-m", "app.cli"]
-PASSWORD = "mat-khau-rat-dai"
 MB = 1024 * 1024
 HUGE = 500 * MB
-
-
-@dataclass
-class Server:
-    url: str
-    port: int
-    home: Path
-    spool: Path  # the server's TMPDIR: where an upload being parsed is spooled
-
-    def login(self) -> tuple[httpx.Client, str]:
-        client = httpx.Client(base_url=self.url, timeout=60)
-        reply = client.post("/api/login", json={"username": "can_bo_01", "password": PASSWORD})
-        assert reply.status_code == 200, reply.text
-        return client, reply.json()["csrf_token"]
-
-    def dossier_codes(self) -> list[str]:
-        with sqlite3.connect(self.home / "catalog.sqlite") as db:
-            return [row[0] for row in db.execute("SELECT code FROM dossiers")]
-
-    def kept_files(self) -> list[Path]:
-        return sorted(p for p in (self.home / "web" / "intake").rglob("*") if p.is_file())
 
 
 def disk_bytes(folder: Path) -> int:
@@ -55,34 +27,8 @@ def disk_bytes(folder: Path) -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[Server]:
-    home, spool = tmp_path_factory.mktemp("home"), tmp_path_factory.mktemp("spool")
-    env = {**os.environ, "SOHOA_HOME": str(home), "SOHOA_WEB_PASSWORD": PASSWORD, "TMPDIR": str(spool),
-           "SOHOA_WEB_MAX_FILE_MB": "1", "SOHOA_WEB_MAX_REQUEST_MB": "5", "SOHOA_JOBS": "1",
-           "OMP_THREAD_LIMIT": "1"}
-    for name in ("SOHOA_DATABASE_URL", "SOHOA_S3_ENDPOINT", "SOHOA_SIGNER", "SOHOA_WEB_SECRET"):
-        env.pop(name, None)
-    made = subprocess.run([*SOHOA, "serve", "--create-user", "can_bo_01", "--role", "tiep_nhan"], env=env,
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert made.returncode == 0, made.stderr
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen([*SOHOA, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env, cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            httpx.get(url + "/dang-nhap", timeout=5)
-            break
-        except httpx.TransportError:
-            assert process.poll() is None and time.monotonic() < deadline, "sohoa serve did not come up"
-            time.sleep(0.3)
-    try:
-        yield Server(url=url, port=port, home=home, spool=spool)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with serve_subprocess(tmp_path_factory, {"SOHOA_WEB_MAX_FILE_MB": "1", "SOHOA_WEB_MAX_REQUEST_MB": "5"}) as up:
+        yield up
 
 
 @dataclass
