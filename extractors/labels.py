@@ -8,6 +8,7 @@ match. A label of one short word must end with a colon (``Số:``), since such w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -34,6 +35,7 @@ class LabelMatch:
     end: int
     score: float  # 0..100
     colon: bool
+    ambiguous: bool = False  # read without its colon, and a shorter label ends inside it: where it ends is a guess
 
 
 def label_key(text: str) -> str:
@@ -127,6 +129,16 @@ def _hint_end(tokens: list, end: int) -> int | None:
     return None
 
 
+_REGISTER_NUMBER = re.compile(r"^\d{1,6}(/\d{2,4})?[.,;]?$")
+
+
+def _lone_number(tokens: list, end: int, opens: set[int]) -> bool:
+    """The label at ``end`` is followed by one number (``115``, ``01/2024``) and nothing else in its segment."""
+    if end >= len(tokens) or not _REGISTER_NUMBER.match(tokens[end].text):
+        return False
+    return end + 1 == len(tokens) or end + 1 in opens
+
+
 def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
     """Non-overlapping label matches on ``line``, left to right."""
     candidates: list[LabelMatch] = []
@@ -168,7 +180,10 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
                 # A label that opens a segment of its line (a wide gap before it: a second column, a
                 # second field on the line) stands where a line would start.
                 bilingual = "/" in label.text and label.words >= 4
-                if not colon and (label.words == 1 or (start > 0 and start not in opens and not bilingual)
+                at_start = start == 0 or start in opens
+                if not colon and label.words == 1 and at_start and score == 100 and _lone_number(tokens, end, opens):
+                    colon = True  # "Số 115" alone in its segment: a one-word label with its number
+                if not colon and (label.words == 1 or (not at_start and not bilingual)
                                   or score < settings.LABEL_CUTOFF_NO_COLON):
                     continue
                 candidates.append(LabelMatch(label, start, end, score, colon))
@@ -183,4 +198,9 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
             continue
         chosen.append(match)
         taken |= span
+    for match in chosen:
+        if not match.colon:
+            match.ambiguous = any(
+                c.start == match.start and c.end < match.end and match.label.key.startswith(c.label.key + " ")
+                for c in candidates)
     return sorted(chosen, key=lambda m: m.start)

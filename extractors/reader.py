@@ -31,6 +31,22 @@ def _stop_phrases(schema: Schema) -> list[str]:
     return [label_key(p) for p in schema.stops]
 
 
+def _without_label_tail(tokens: list[Token]) -> list[Token]:
+    """The value's tokens without the rest of a label that the label match stopped short of ("Tình trạng hôn
+    nhân | hiện nay: Chưa …"): up to three words before a colon are the label's, a colon ends a label."""
+    for i, token in enumerate(tokens[:3]):
+        if token.colon and not any(ch.isdigit() for t in tokens[:i + 1] for ch in t.text):
+            return tokens[i + 1:]
+    return tokens
+
+
+def _date_tokens(tokens: list[Token]) -> tuple[list[Token], bool]:
+    """A date's tokens: dotted leaders are fillers between its parts ("ngày.....29.....tháng 11 năm..2011"),
+    not its end; they are dropped and the parts kept, up to the end of the extent."""
+    out = [t for t in tokens if clean_value(t.text)]
+    return out, False
+
+
 class FormReader:
     def __init__(self, schema: Schema, layout: PageLayout, reading: Reading):
         self.schema = schema
@@ -98,10 +114,13 @@ class FormReader:
         col = hit.column
         end_x = self.stop_x(hit)
         after = [t for t in line.tokens[hit.match.end:] if t.cx < end_x and col.holds(t.cx)]
-        tokens, ragged = _value_tokens(after, numeric)
+        after = _without_label_tail(after)
+        tokens, ragged = _date_tokens(after) if spec.kind == "date" else _value_tokens(after, numeric)
         doubts: list[str] = []
         if not hit.block_certain:
             doubts.append("role")
+        if hit.match.ambiguous:
+            doubts.append("label")
         lines: list[tuple[int, list[Token]]] = []
         bottom = statistics.median(t.bbox[3] for t in line.tokens[hit.match.start:hit.match.end])
         if tokens:
