@@ -7,16 +7,23 @@ Tesseract's OSD (about 0.25 s a page) runs only for the pages where that cheap t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import cv2
 import numpy as np
 
+from pipeline.images.colour import invert_dark_regions, reading_grey
+from pipeline.images.resolution import rescale, resolution
+from pipeline.images.skew import MAX_SKEW, measure_skew, projection_skew
+from pipeline.models import PageNotes
+
 ColourMode = Literal["colour", "grey"]
 
 ANALYSIS_DPI = 100  # resolution of the small binary image used for orientation and skew
-MAX_SKEW = 10.0
+FEW_LINES = 5  # a page with fewer text-line blobs than this is too small for the layout test
+STRONG_OSD = 6.0  # the OSD confidence that turns such a page
+__all__ = ["MAX_SKEW", "Prepared", "as_is", "estimate_skew", "preprocess", "turned_over"]
 
 
 @dataclass
@@ -26,23 +33,42 @@ class Prepared:
     rotation: int  # degrees clockwise applied to make the page upright
     skew: float  # degrees of skew corrected (positive: the text rose to the right)
     colour_mode: ColourMode
-    orientation_method: str  # "layout" (sure), "osd" (doubtful, OSD asked) or "ocr" (turned after a poor reading)
+    orientation_method: str  # "layout" (sure), "osd" (doubtful, OSD asked), "ocr" (turned after a poor reading),
+    # "as-is" (too little text to tell: not turned)
+    dpi: int = 0  # resolution of ``grey`` and ``colour`` (the input's, or estimated from the text and scaled)
+    notes: PageNotes = field(default_factory=PageNotes)
 
 
 def preprocess(rgb: np.ndarray, dpi: int, lang: str = "vie") -> Prepared:
-    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    notes = PageNotes(source_dpi=dpi)
+    grey, notes.channel = reading_grey(rgb)
+    grey, notes.inverted_regions = invert_dark_regions(grey)
+    found = resolution(grey, dpi)
+    notes.dpi_source, notes.scale, notes.text_height = found.source, found.scale, found.text_height
+    if found.scale != 1.0:
+        rgb, grey = rescale(rgb, found.scale), rescale(grey, found.scale)
+    dpi = found.dpi
     small = analysis_binary(grey, dpi)
     # 1. Which way do the text lines run? Turn them horizontal (0 or 90 degrees).
-    quarter, direction_sure = text_direction(small)
+    quarter, direction_sure, lines = text_direction_lines(small)
     small = rotate_quadrant(small, quarter)
-    # 2. Straighten them (the skew is measured on the horizontal lines, before telling up from down).
-    skew = estimate_skew(small)
+    # 2. Straighten them (the skew is measured on the horizontal lines, before telling up from down); an
+    # estimate that is not sure of itself is none.
+    estimate = measure_skew(small)
+    skew = estimate.angle
+    notes.skew_confidence, notes.skew_measured = estimate.confidence, round(estimate.measured, 2)
     if abs(skew) >= 0.05:
         small = rotate_small(small, skew, border=0)
-    # 3. Upright or upside down? Cheap layout test; Tesseract's OSD only when it is unsure.
+    # 3. Upright or upside down? Cheap layout test; Tesseract's OSD only when it is unsure. A page with too few
+    # text lines for the layout test is read as it comes, unless OSD is very sure.
     flipped, sure = is_upside_down(small)
     method = "layout"
-    if not (sure and direction_sure):
+    if lines < FEW_LINES:
+        method, quarter, flipped = "as-is", 0, False
+        osd = osd_orientation(grey, dpi, min_confidence=STRONG_OSD)
+        if osd:
+            method, quarter = "osd", osd
+    elif not (sure and direction_sure):
         # Ask OSD about the page as turned so far; when it cannot tell either, keep the layout test's answer only
         # if that one was sure, else take the common case: not upside down.
         method = "osd"
@@ -66,6 +92,7 @@ def preprocess(rgb: np.ndarray, dpi: int, lang: str = "vie") -> Prepared:
     flat_grey = remove_leader_dots(normalise_by_background(grey, background), dpi)
     colour = normalise_colour(rgb, background)
     mode = colour_mode(colour)
+    notes.orientation = method
     return Prepared(
         colour=colour,
         grey=flat_grey,
@@ -73,7 +100,21 @@ def preprocess(rgb: np.ndarray, dpi: int, lang: str = "vie") -> Prepared:
         skew=round(skew, 2),
         colour_mode=mode,
         orientation_method=method,
+        dpi=dpi,
+        notes=notes,
     )
+
+
+def as_is(rgb: np.ndarray, dpi: int, lang: str = "vie") -> Prepared:
+    """The page with no correction but its scale (alpha already flattened): what plain Tesseract would read,
+    at the size it reads best. The fallback when the corrected page reads much worse."""
+    notes = PageNotes(source_dpi=dpi, reading="as-is", orientation="as-is")
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    found = resolution(grey, dpi)
+    notes.dpi_source, notes.scale, notes.text_height = found.source, found.scale, found.text_height
+    rgb, grey = rescale(rgb, found.scale), rescale(grey, found.scale)
+    return Prepared(colour=rgb, grey=grey, rotation=0, skew=0.0, colour_mode=colour_mode(rgb),
+                    orientation_method="as-is", dpi=found.dpi, notes=notes)
 
 
 def turned_over(prepared: Prepared) -> Prepared:
@@ -85,6 +126,8 @@ def turned_over(prepared: Prepared) -> Prepared:
         skew=prepared.skew,
         colour_mode=prepared.colour_mode,
         orientation_method="ocr",
+        dpi=prepared.dpi,
+        notes=prepared.notes.model_copy(update={"orientation": "ocr"}),
     )
 
 
@@ -105,7 +148,7 @@ def without_rules(binary: np.ndarray) -> np.ndarray:
     quarter would stay sideways."""
     # A rule skewed by a few degrees has no long run along one row: it is thickened across first (5 px), which
     # keeps its runs long (~100 px at 3 degrees) while the gaps between characters still break text apart.
-    length = max(15, int(min(binary.shape) * 0.08))
+    length = max(40, int(min(binary.shape) * 0.08))
     across = cv2.dilate(binary, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
     horizontal = cv2.morphologyEx(across, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
     across = cv2.dilate(binary, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1)))
@@ -157,11 +200,17 @@ def _upright_score(binary: np.ndarray, boxes: list[tuple[int, int, int, int]]) -
 def text_direction(binary: np.ndarray) -> tuple[int, bool]:
     """0 when the text lines run horizontally, 90 when vertically (the page must be turned a quarter clockwise),
     and whether that is clear: smearing along the true direction gives many long thin blobs."""
+    quarter, sure, _ = text_direction_lines(binary)
+    return quarter, sure
+
+
+def text_direction_lines(binary: np.ndarray) -> tuple[int, bool, int]:
+    """``text_direction`` and the number of text-line blobs along the direction found."""
     horizontal = len(_line_blobs(binary, horizontal=True))
     vertical = len(_line_blobs(binary, horizontal=False))
-    if vertical > 1.5 * horizontal and vertical >= 5:
-        return 90, True
-    return 0, horizontal >= 5 and horizontal > 1.5 * vertical
+    if vertical > 1.5 * horizontal and vertical >= FEW_LINES:
+        return 90, True, vertical
+    return 0, horizontal >= FEW_LINES and horizontal > 1.5 * vertical, horizontal
 
 
 def is_upside_down(binary: np.ndarray) -> tuple[bool, bool]:
@@ -171,14 +220,14 @@ def is_upside_down(binary: np.ndarray) -> tuple[bool, bool]:
     return score < 0.5, used >= 8 and abs(score - 0.5) >= 0.08
 
 
-def osd_orientation(grey: np.ndarray, dpi: int) -> int | None:
+def osd_orientation(grey: np.ndarray, dpi: int, min_confidence: float = 2.0) -> int | None:
     """Tesseract's orientation detection: how far to turn clockwise (None when it cannot tell)."""
     from pipeline.tesseract import orientation
 
     scale = min(1.0, 300 / max(dpi, 1))
     img = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
     found = orientation(img, int(dpi * scale))
-    if found is None or found[1] < 2.0:
+    if found is None or found[1] < min_confidence:
         return None
     return found[0]
 
@@ -189,29 +238,9 @@ def rotate_quadrant(img: np.ndarray, clockwise: int) -> np.ndarray:
 
 
 def estimate_skew(binary: np.ndarray) -> float:
-    """Skew angle in degrees (positive when lines rise to the right), by the sharpest horizontal projection of
-    the ink pixels over candidate angles: coarse 0.5° steps in ±MAX_SKEW, then 0.05° around the best."""
-    ys, xs = np.nonzero(binary)
-    if len(xs) < 500:
-        return 0.0
-    if len(xs) > 60_000:
-        pick = np.random.default_rng(0).choice(len(xs), 60_000, replace=False)
-        xs, ys = xs[pick], ys[pick]
-    xs = xs.astype(np.float32) - binary.shape[1] / 2
-    ys = ys.astype(np.float32)
-    height = binary.shape[0]
-
-    def sharpness(angle: float) -> float:
-        t = np.deg2rad(angle)
-        proj = ys + xs * np.float32(np.tan(t))
-        hist = np.bincount(np.clip(proj, 0, height * 2 - 1).astype(np.int32), minlength=height * 2)
-        return float(np.dot(hist.astype(np.float64), hist))
-
-    coarse = np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5)
-    best = max(coarse, key=sharpness)
-    fine = np.arange(best - 0.5, best + 0.51, 0.05)
-    best = max(fine, key=sharpness)
-    return float(best)
+    """The sharpest-projection skew angle in degrees, taken or not (``measure_skew`` says whether to take it)."""
+    found = projection_skew(binary)
+    return found[0] if found else 0.0
 
 
 def rotate_small(img: np.ndarray, angle: float, border: int | None = None) -> np.ndarray:

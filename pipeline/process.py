@@ -33,11 +33,9 @@ from pipeline.ingest import PageSource, load_page, open_document
 from pipeline.models import Document, ExtractionResult, PageOcr
 from pipeline.ocr import mean_confidence, ocr_page, page_text
 from pipeline.pdfa import assemble_pdfa, encode_jpeg, write_page_pdf
-from pipeline.preprocess import preprocess, turned_over
+from pipeline.reading import PageReading, read_image
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
-DOUBTFUL_PAGE_CONFIDENCE = 0.75  # below this mean word confidence, a page of doubtful orientation is read again
-POOR_PAGE_CONFIDENCE = 0.5  # below this, any page is read again the other way up (the layout test can be fooled)
 PRELOAD = ["pipeline.process", "tesserocr"]  # imported once by the fork server, so that a new worker starts with them
 IN_FLIGHT_PER_WORKER = 4  # pages of one file submitted ahead per worker (workers never wait for the parent)
 FIRST_WINDOW = 8  # pages read before the first try at extracting the documents that have ended
@@ -55,53 +53,60 @@ class PageOutput(BaseModel):
     page: PageOcr
     pdf_path: str | None
     seconds: dict[str, float]
+    following: list[PageOutput] = []  # further pages of the same image (the right page of a book spread)
+
+    def pages(self) -> list[PageOutput]:
+        """This page and the ones that follow it in the same image."""
+        return [self, *self.following]
 
 
 def process_page(job: PageJob) -> PageOutput:
-    """One page through ingest → preprocess → OCR → archive image and one-page PDF. Runs in a worker process."""
+    """One page through ingest → preprocess → OCR → archive image and one-page PDF. Runs in a worker process.
+    An image holding a two-page book spread gives two pages: the second is in ``following``."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     t0 = time.perf_counter()
     rgb = load_page(job.source)
     t1 = time.perf_counter()
-    prepared = preprocess(rgb, job.source.dpi, job.lang)
+    readings = read_image(rgb, job.source.dpi, job.lang)
     del rgb
-    t2 = time.perf_counter()
-    words, lines = ocr_page(prepared.grey, job.source.dpi, job.lang)
-    confidence = mean_confidence(words)
-    doubtful = prepared.orientation_method != "layout" and confidence < DOUBTFUL_PAGE_CONFIDENCE
-    if doubtful or confidence < POOR_PAGE_CONFIDENCE:
-        # The page's way up was in doubt (or the layout test was fooled, e.g. by a patterned card) and the text
-        # reads poorly: read it the other way up too and keep the better reading (only such pages pay twice).
-        other = turned_over(prepared)
-        other_words, other_lines = ocr_page(other.grey, job.source.dpi, job.lang)
-        if mean_confidence(other_words) > confidence:
-            prepared, words, lines = other, other_words, other_lines
-    t3 = time.perf_counter()
+    outputs = []
+    for i, reading in enumerate(readings):
+        t2 = time.perf_counter()
+        out = _page_output(job, reading, job.number + i, f"-{i + 1}" if len(readings) > 1 else "")
+        out.seconds = {"load": (t1 - t0) / len(readings), **reading.seconds, "pdf": time.perf_counter() - t2}
+        outputs.append(out)
+    first = outputs[0]
+    first.following = outputs[1:]
+    return first
+
+
+def _page_output(job: PageJob, reading: PageReading, number: int, suffix: str) -> PageOutput:
+    """The archive image (and one-page PDF) and the page model of one reading."""
+    prepared, words, lines = reading.prepared, reading.words, reading.lines
     height, width = prepared.grey.shape
-    jpeg = encode_jpeg(prepared.colour, prepared.colour_mode, job.source.dpi)
-    image_path = Path(job.workdir) / f"page-{job.number:05d}.jpg"
+    jpeg = encode_jpeg(prepared.colour, prepared.colour_mode, prepared.dpi)
+    image_path = Path(job.workdir) / f"page-{job.number:05d}{suffix}.jpg"
     image_path.write_bytes(jpeg)
     pdf_path = None
     if job.write_pdf:
-        pdf_path = Path(job.workdir) / f"page-{job.number:05d}.pdf"
-        write_page_pdf(pdf_path, jpeg, prepared.colour_mode, width, height, job.source.dpi, words, lines)
-    t4 = time.perf_counter()
+        pdf_path = Path(job.workdir) / f"page-{job.number:05d}{suffix}.pdf"
+        write_page_pdf(pdf_path, jpeg, prepared.colour_mode, width, height, prepared.dpi, words, lines)
     page = PageOcr(
-        number=job.number,
+        number=number,
         width=width,
         height=height,
-        dpi=job.source.dpi,
+        dpi=prepared.dpi,
         rotation=prepared.rotation,
         skew=prepared.skew,
         text=page_text(lines),
         mean_confidence=mean_confidence(words),
+        preprocessing=prepared.notes,
         words=words,
         lines=lines,
         had_text_layer=job.source.has_text,
         image_path=str(image_path),
     )
-    seconds = {"load": t1 - t0, "preprocess": t2 - t1, "ocr": t3 - t2, "pdf": t4 - t3}
-    return PageOutput(page=page, pdf_path=str(pdf_path) if pdf_path else None, seconds=seconds)
+    return PageOutput(page=page, pdf_path=str(pdf_path) if pdf_path else None, seconds={})
 
 
 def warm_worker() -> int:
@@ -281,11 +286,17 @@ def run_pages(
         PageJob(source=s, number=i + 1, workdir=str(workdir), lang=settings().ocr_lang, write_pdf=write_pdf)
         for i, s in enumerate(sources)
     )
+    number = 0
     with _pool_for(jobs, len(sources), pool) as workers:
         for done, out in enumerate(workers.map(work), start=1):
             if progress:
                 progress(done, len(sources))
-            yield out
+            # A book spread gives two pages: the pages that follow are numbered after it.
+            for part in out.pages():
+                number += 1
+                part.page.number = number
+                part.following = []
+                yield part
 
 
 def sha256_file(path: Path) -> str:

@@ -48,11 +48,11 @@ SENTENCES = [
     "Ủy ban nhân dân {place} xác nhận ông (bà) {name} hiện cư trú tại {address}.",
     "Người yêu cầu đăng ký khai sinh nộp tờ khai theo mẫu và giấy chứng sinh cho cơ quan đăng ký hộ tịch.",
     "Trong thời hạn 60 ngày kể từ ngày sinh con, cha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con.",
-    "Ông {name} sinh ngày {date}, quê quán {place}, đã đăng ký thường trú tại {address}.",
+    "Ông {name} sinh {date}, quê quán {place}, đã đăng ký thường trú tại {address}.",
     "Giấy xác nhận này có giá trị sử dụng trong thời hạn 06 tháng kể từ ngày cấp.",
     "Bản sao được cấp từ sổ gốc có giá trị sử dụng thay cho bản chính trong các giao dịch.",
     "Họ và tên: {name}. Ngày, tháng, năm sinh: {date_figures}. Nơi cư trú: {address}.",
-    "Đề nghị cơ quan có thẩm quyền cấp trích lục khai tử cho bà {name}, mất ngày {date}.",
+    "Đề nghị cơ quan có thẩm quyền cấp trích lục khai tử cho bà {name}, mất {date}.",
     "Hồ sơ nộp trực tiếp tại Bộ phận tiếp nhận và trả kết quả của Ủy ban nhân dân {place}.",
     "Công chức tư pháp - hộ tịch kiểm tra hồ sơ, nếu thấy đủ điều kiện thì ghi vào Sổ hộ tịch.",
     "Người đi đăng ký kết hôn phải xuất trình giấy tờ tùy thân còn giá trị sử dụng.",
@@ -63,7 +63,7 @@ SENTENCES = [
     "Số định danh cá nhân của công dân được xác lập từ Cơ sở dữ liệu quốc gia về dân cư.",
     "Năm {year}, toàn {province} đã đăng ký khai sinh cho hơn mười nghìn trẻ em đúng hạn.",
     "Mọi thắc mắc xin liên hệ số điện thoại đường dây nóng của Sở Tư pháp trong giờ hành chính.",
-    "Ngày {date_words}, tại trụ sở Ủy ban nhân dân {place}, chúng tôi gồm có:",
+    "{date_words}, tại trụ sở Ủy ban nhân dân {place}, chúng tôi gồm có:",
     "Bà {name}, dân tộc Kinh, quốc tịch Việt Nam, nơi thường trú: {address}.",
     "Thủ tục cấp bản sao trích lục hộ tịch được thực hiện trực tuyến trên Cổng Dịch vụ công quốc gia.",
     "Khi thay đổi nơi cư trú, công dân phải khai báo với cơ quan đăng ký cư trú trong thời hạn 12 tháng.",
@@ -122,7 +122,9 @@ def crop_image(rng: random.Random) -> tuple[Image.Image, str, str]:
         lines.extend(wrap(sentence(rng), font, width - 2 * margin))
     lines = lines[:wanted]
     pitch = int(size * rng.uniform(1.3, 1.7))
-    height = 2 * margin + pitch * len(lines) + size // 3
+    header_lines = rng.randint(1, max(1, len(lines) // 3)) if style == "header" and len(lines) > 1 else 0
+    band_gap = size // 2 if header_lines else 0  # the band ends between its last line and the next one
+    height = 2 * margin + pitch * len(lines) + size // 3 + band_gap
     ink, paper = (rng.randint(0, 40),) * 3, (255, 255, 255)
     if style == "colour":
         ink, paper = rng.choice(COLOUR_PAIRS)
@@ -134,14 +136,14 @@ def crop_image(rng: random.Random) -> tuple[Image.Image, str, str]:
     else:
         image = Image.new("RGB", (width, height), paper)
     draw = ImageDraw.Draw(image)
-    header_lines = rng.randint(1, max(1, len(lines) // 3)) if style == "header" and len(lines) > 1 else 0
     if header_lines:
         band_ink, band = rng.choice(DARK_BANDS + COLOUR_PAIRS)
-        draw.rectangle((0, 0, width, margin + pitch * header_lines + size // 6), fill=band)
+        draw.rectangle((0, 0, width, margin + pitch * (header_lines - 1) + size + band_gap), fill=band)
     for i, line in enumerate(lines):
         colour = band_ink if i < header_lines else ink
         fill = ink_rgba if style == "rgba" else colour
-        draw.text((margin, margin + i * pitch + size), line, font=font, fill=fill, anchor="ls")
+        shift = band_gap if i >= header_lines else 0
+        draw.text((margin, margin + i * pitch + size + shift), line, font=font, fill=fill, anchor="ls")
     return image, "\n".join(lines), style
 
 

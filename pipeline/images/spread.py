@@ -1,0 +1,76 @@
+"""Book scans: an image holding two facing pages is cut into its two pages at the gutter.
+
+The gutter is looked for only in a landscape image, in the middle third of its width: a band of columns with no
+ink (the pages' inner margins) and, usually, the gutter's shadow (the paper's brightness dips towards it). A
+landscape page of its own (a register's table) has rules and text across the middle and is not cut. The
+shadow left on each page is divided out later with the rest of the uneven light (``estimate_background``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+MIN_ASPECT = 1.2  # width / height of an image that may hold two portrait pages
+MEASURE_WIDTH = 700
+CENTRE = (0.35, 0.65)  # where the gutter may lie, as fractions of the width
+MIN_SHADOW = 0.08  # the paper's brightness at the gutter this much below the pages' own
+MIN_GAP = 0.006  # an ink-free band at least this wide (fraction of the width) at the gutter
+WIDE_GAP = 0.03  # ... or this wide with no shadow at all
+MIN_SIDE_INK = 0.01  # each page holds at least this share of ink pixels
+
+
+@dataclass(frozen=True)
+class Gutter:
+    x: int  # column of the full image where the pages meet
+    shadow: float  # how much darker the paper is at the gutter (0..1)
+    gap: float  # width of the ink-free band at the gutter, as a fraction of the image's width
+
+
+def find_gutter(rgb: np.ndarray) -> Gutter | None:
+    """The gutter of a two-page spread, or None when the image is not one."""
+    h, w = rgb.shape[:2]
+    if w < MIN_ASPECT * h:
+        return None
+    step = max(1, int(round(w / MEASURE_WIDTH)))
+    small = cv2.cvtColor(np.ascontiguousarray(rgb[::step, ::step]), cv2.COLOR_RGB2GRAY).astype(np.float32)
+    sw = small.shape[1]
+    shrink = sw / w
+    # The paper's brightness per column (a high percentile: ink is the minority) and the ink against it.
+    paper = cv2.GaussianBlur(np.percentile(small, 90, axis=0).reshape(1, -1), (0, 0), 3).ravel()
+    ink = (small < paper[None, :] * 0.6).mean(axis=0)
+    ink = np.convolve(ink, np.ones(3) / 3, mode="same")
+    lo, hi = int(CENTRE[0] * sw), int(CENTRE[1] * sw)
+    free = ink[lo:hi] < 0.002
+    # The widest ink-free run in the middle, and the darkest paper inside it.
+    best: tuple[int, int] | None = None
+    start = None
+    for i, is_free in enumerate([*free, False]):
+        if is_free and start is None:
+            start = i
+        elif not is_free and start is not None:
+            if best is None or i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    if best is None:
+        return None
+    run = slice(lo + best[0], lo + best[1])
+    x = lo + best[0] + int(np.argmin(paper[run]))
+    sides = np.concatenate([paper[: int(0.3 * sw)], paper[int(0.7 * sw):]])
+    shadow = float(1 - paper[x] / max(float(np.median(sides)), 1.0))
+    gap = (best[1] - best[0]) / sw
+    if not ((shadow >= MIN_SHADOW and gap >= MIN_GAP) or gap >= WIDE_GAP):
+        return None
+    if ink[:x].mean() < MIN_SIDE_INK or ink[x:].mean() < MIN_SIDE_INK:
+        return None
+    return Gutter(x=int(round(x / shrink)), shadow=round(shadow, 3), gap=round(gap, 4))
+
+
+def split_spread(rgb: np.ndarray) -> list[tuple[np.ndarray, str | None]]:
+    """The pages of the image: ``[(left, "left"), (right, "right")]`` for a spread, else ``[(rgb, None)]``."""
+    gutter = find_gutter(rgb)
+    if gutter is None:
+        return [(rgb, None)]
+    return [(np.ascontiguousarray(rgb[:, : gutter.x]), "left"), (np.ascontiguousarray(rgb[:, gutter.x:]), "right")]

@@ -1,0 +1,91 @@
+"""One input image to its OCRed pages: a book spread is cut into its two pages, a photographed page is found and
+straightened, then each page is preprocessed and read; a reading that comes out poor is tried again the other
+way up and, failing that, from the uncorrected image, and the better reading is kept (only poor pages pay)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from pipeline.images.perspective import page_in_photo
+from pipeline.images.spread import split_spread
+from pipeline.models import Line, Word
+from pipeline.ocr import mean_confidence, ocr_page
+from pipeline.preprocess import Prepared, as_is, preprocess, turned_over
+
+DOUBTFUL_PAGE_CONFIDENCE = 0.75  # below this mean word confidence, a page of doubtful orientation is read again
+POOR_PAGE_CONFIDENCE = 0.5  # below this, any page is read again the other way up (the layout test can be fooled)
+AS_IS_CONFIDENCE = 0.7  # below this, the uncorrected image is read too
+BETTER = 1.15  # a second reading replaces the first when its confident characters are this many times more
+TURN_MARGIN = 0.15  # a page too small for the layout test is turned over only when that reads this much better
+
+
+@dataclass
+class PageReading:
+    prepared: Prepared
+    words: list[Word]
+    lines: list[Line]
+    seconds: dict[str, float] = field(default_factory=lambda: {"preprocess": 0.0, "ocr": 0.0})
+
+    @property
+    def confidence(self) -> float:
+        return mean_confidence(self.words)
+
+    @property
+    def confident_chars(self) -> float:
+        """Characters read, weighted by their words' confidence: more real text read scores higher."""
+        return sum(w.conf * len(w.text) for w in self.words)
+
+
+class _Clock:
+    """Seconds spent preprocessing and reading one page, over all its tries."""
+
+    def __init__(self) -> None:
+        self.seconds = {"preprocess": 0.0, "ocr": 0.0}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] += now - self._last
+        self._last = now
+
+
+def read(prepared: Prepared, lang: str, clock: _Clock) -> PageReading:
+    clock.lap("preprocess")
+    words, lines = ocr_page(prepared.grey, prepared.dpi, lang)
+    clock.lap("ocr")
+    return PageReading(prepared, words, lines, clock.seconds)
+
+
+def read_page(rgb: np.ndarray, dpi: int, lang: str = "vie", split: str | None = None) -> PageReading:
+    """One page: preprocessed and read, with the fallbacks of the module's docstring."""
+    clock = _Clock()
+    photographed = page_in_photo(rgb)
+    source = rgb if photographed is None else photographed
+    reading = read(preprocess(source, dpi, lang), lang, clock)
+    notes = reading.prepared.notes
+    notes.split, notes.perspective = split, photographed is not None
+    method = reading.prepared.orientation_method
+    doubtful = method not in ("layout", "as-is") and reading.confidence < DOUBTFUL_PAGE_CONFIDENCE
+    if doubtful or reading.confidence < POOR_PAGE_CONFIDENCE:
+        # The page's way up was in doubt (or the layout test was fooled, e.g. by a patterned card) and the text
+        # reads poorly: read it the other way up too and keep the better reading.
+        other = read(turned_over(reading.prepared), lang, clock)
+        margin = TURN_MARGIN if method == "as-is" else 0.0
+        if other.confidence > reading.confidence + margin:
+            reading = other
+    if reading.confidence < AS_IS_CONFIDENCE:
+        # Never worse than the raw image: a correction that went wrong (a skew, a turn, an inversion) shows as
+        # a poor reading; the image as it came (at the size OCR reads best) is read too.
+        plain = read(as_is(rgb, dpi, lang), lang, clock)
+        if plain.confident_chars > BETTER * reading.confident_chars:
+            plain.prepared.notes.split = split
+            reading = plain
+    return reading
+
+
+def read_image(rgb: np.ndarray, dpi: int, lang: str = "vie") -> list[PageReading]:
+    """The pages of one input image: two for a book spread (left, then right), else one."""
+    return [read_page(part, dpi, lang, side) for part, side in split_spread(rgb)]

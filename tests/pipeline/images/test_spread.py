@@ -1,0 +1,39 @@
+"""Book spreads: two facing pages are cut at the gutter; a landscape page of its own is not."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from pipeline.images.spread import find_gutter, split_spread
+from samples.realistic import write_spread
+
+REGISTER = Path(__file__).resolve().parents[3] / "samples" / "committed" / "birth_register_clean_001.png"
+
+
+def test_a_generated_spread_is_cut_at_its_gutter(tmp_path: Path) -> None:
+    for seed in range(3):
+        path = write_spread(tmp_path, f"spread_{seed}", random.Random(f"spread-test:{seed}"))
+        rgb = np.asarray(Image.open(path).convert("RGB"))
+        gutter = find_gutter(rgb)
+        assert gutter is not None
+        # The two A4 pages are of one width: the gutter is in the middle, within the gap drawn between them.
+        assert abs(gutter.x - rgb.shape[1] / 2) < 0.04 * rgb.shape[1]
+        left, right = split_spread(rgb)
+        assert (left[1], right[1]) == ("left", "right")
+        assert left[0].shape[1] + right[0].shape[1] == rgb.shape[1]
+
+
+def test_a_landscape_register_page_is_not_cut() -> None:
+    rgb = np.asarray(Image.open(REGISTER).convert("RGB"))
+    assert rgb.shape[1] > rgb.shape[0]
+    assert find_gutter(rgb) is None
+    assert len(split_spread(rgb)) == 1
+
+
+def test_a_portrait_page_is_not_looked_at() -> None:
+    portrait = np.full((1100, 800, 3), 255, np.uint8)
+    assert split_spread(portrait)[0][1] is None
