@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import shutil
 import subprocess
 import tempfile
 import unicodedata
@@ -37,7 +38,10 @@ INK = 128  # darker than this in the signed revision: something drawn
 MIN_HIDDEN_PIXELS = 8  # page ink made lighter inside a widget area
 MASK_MARGIN_PX = 2  # anti-aliased widget borders spill over the rectangle's edge
 POPPLER_TIMEOUT_S = 60
+POPPLER_MEMORY_BYTES = 512 * 1024 * 1024  # address space of one poppler run: a hostile page fails, not the host
 PARALLEL_POPPLER = 2
+MAX_RENDERED_PAGES = 300  # more changed pages than this: "cannot validate" rather than an hour of rendering
+PRLIMIT = shutil.which("prlimit")
 WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', re.DOTALL
 )
@@ -49,12 +53,14 @@ class VisualCheckFailed(Exception):
 
 
 def _run(args: list[str]) -> bytes:
+    tool = args[0]
+    limited = [PRLIMIT, f"--as={POPPLER_MEMORY_BYTES}", "--", *args] if PRLIMIT else args
     try:
-        done = subprocess.run(args, capture_output=True, timeout=POPPLER_TIMEOUT_S, check=False)
+        done = subprocess.run(limited, capture_output=True, timeout=POPPLER_TIMEOUT_S, check=False)
     except (OSError, subprocess.TimeoutExpired) as err:
-        raise VisualCheckFailed(f"{args[0]}: {err}") from err
+        raise VisualCheckFailed(f"{tool}: {err}") from err
     if done.returncode != 0:
-        raise VisualCheckFailed(f"{args[0]} exit {done.returncode}: {done.stderr.decode(errors='replace')[:200]}")
+        raise VisualCheckFailed(f"{tool} exit {done.returncode}: {done.stderr.decode(errors='replace')[:200]}")
     return done.stdout
 
 
@@ -172,6 +178,8 @@ def compare(signed_revision: bytes, final: RenderedFile, workdir: Path) -> Visua
                         pages_compared=[p + 1 for p in pages])
     if not pages:
         return check
+    if len(pages) > MAX_RENDERED_PAGES:
+        raise VisualCheckFailed(f"{len(pages)} trang thay đổi, quá {MAX_RENDERED_PAGES} trang để đối chiếu")
     with tempfile.NamedTemporaryFile(dir=workdir, suffix=".pdf") as fh:
         fh.write(signed_revision)
         fh.flush()
