@@ -7,6 +7,7 @@ Exit statuses (CONTRACT.md): 0 done, 1 internal error, 2 bad input (one clear li
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import typer
@@ -44,6 +45,8 @@ def fail_bad_input(err: BadInput) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    # OpenCV's log (in this process and the page workers it starts) says nothing short of an error.
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
     _register_all()
     try:
         cli(args=argv, prog_name="sohoa", standalone_mode=True)

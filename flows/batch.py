@@ -39,6 +39,7 @@ from prefect.utilities.callables import get_call_parameters
 from flows import progress, s3inputs, tasks
 from flows.discover import Found, discover
 from flows.layout import Layout, atomic_write_json
+from flows.lock import output_folder_lock
 from flows.repository import close_all, repository
 from flows.summary import build_summary
 from flows.tasks import Item
@@ -54,6 +55,7 @@ class Plan:
     ignored: list[str]
     origins: dict[str, str] = field(default_factory=dict)  # local source path → s3:// URL of an object in S3
     s3: dict[str, int] | None = None  # objects in S3: listed, downloaded (bytes), known by their ETag
+    not_followed: list[dict[str, str]] = field(default_factory=list)  # symbolic links in the folders given
 
 
 def _content_hash(entry: Found, out: Path, needs_no_work: Callable[[str], bool], s3: dict[str, int]) -> str:
@@ -112,7 +114,8 @@ def plan(paths: list[str], out_dir: str, sign: bool, store: bool) -> Plan:
     for item in items:
         if item.source in origins and not item.active:
             s3inputs.discard(item.source)  # nothing to read: not kept until the end of the batch
-    return Plan(items, found.ignored, origins, s3 if any(s3inputs.is_s3(p) for p in paths) else None)
+    return Plan(items, found.ignored, origins, s3 if any(s3inputs.is_s3(p) for p in paths) else None,
+                [link.model_dump() for link in found.not_followed])
 
 
 def _stages(schema: str | None, sign: bool, store: bool, jobs: int) -> list[tuple[Task, dict[str, Any]]]:
@@ -276,50 +279,53 @@ def batch_digitize(
     started_at, started = datetime.now(UTC), time.perf_counter()
     layout = Layout(out_dir)
     layout.out.mkdir(parents=True, exist_ok=True)
-    handler = _attach_log(layout)
-    try:
-        task_jobs = jobs if dask and dask != "local" else max(1, jobs or settings().jobs)
-        jobs = max(1, jobs or settings().jobs)
-        log = get_run_logger()
-        planned = plan(paths, out_dir, sign, store)
-        items, ignored = planned.items, planned.ignored
-        todo = [i for i in items if i.active]
-        if sign and todo:
-            tasks.prepare_signer()
-        progress.emit(progress.Event("plan", "", total=len(todo)))
-        log.info("%d input(s): %d to do, %d skipped, %d ignored", len(items), len(todo),
-                 sum(i.status == "skipped" for i in items), len(ignored))
-        if planned.s3 is not None:
-            log.info("S3: %(objects)d object(s), %(downloaded)d downloaded (%(bytes)d bytes), "
-                     "%(known)d known by their ETag", planned.s3)
-        if todo and not dask:
-            shared_pool(jobs)  # the page workers start now, while the first input is opened
-            _warm_extractors_in_background(log)
-        stages = _stages(schema, sign, store, task_jobs)
+    with output_folder_lock(layout.out):  # one batch at a time in an output folder
+        handler = _attach_log(layout)
+        try:
+            task_jobs = jobs if dask and dask != "local" else max(1, jobs or settings().jobs)
+            jobs = max(1, jobs or settings().jobs)
+            log = get_run_logger()
+            planned = plan(paths, out_dir, sign, store)
+            items, ignored = planned.items, planned.ignored
+            todo = [i for i in items if i.active]
+            if sign and todo:
+                tasks.prepare_signer()
+            progress.emit(progress.Event("plan", "", total=len(todo)))
+            log.info("%d input(s): %d to do, %d skipped, %d ignored", len(items), len(todo),
+                     sum(i.status == "skipped" for i in items), len(ignored))
+            if planned.s3 is not None:
+                log.info("S3: %(objects)d object(s), %(downloaded)d downloaded (%(bytes)d bytes), "
+                         "%(known)d known by their ETag", planned.s3)
+            if todo and not dask:
+                shared_pool(jobs)  # the page workers start now, while the first input is opened
+                _warm_extractors_in_background(log)
+            stages = _stages(schema, sign, store, task_jobs)
 
-        def on_end(item: Item, chain: list[PrefectFuture]) -> None:
-            if item.source in planned.origins:
-                s3inputs.discard(item.source)
-            if dask:  # the tasks ran in other processes: their progress events did not reach this one
-                progress.emit(progress.Event("done", item.name, status=_outcome(item, chain).status))
+            def on_end(item: Item, chain: list[PrefectFuture]) -> None:
+                if item.source in planned.origins:
+                    s3inputs.discard(item.source)
+                if dask:  # the tasks ran in other processes: their progress events did not reach this one
+                    progress.emit(progress.Event("done", item.name, status=_outcome(item, chain).status))
 
-        if dask and store and todo:
-            repository()  # the catalog is migrated once here, not by several worker processes at once
-        with _task_runner(dask if todo else None, jobs, log) as runner:
-            capacity = (lambda: _dask_capacity(runner)) if dask else (lambda: FILES_IN_OCR_PER_JOB * jobs)
-            results = _run_chains(items, stages, runner, capacity, on_end)
-        for item in results:
-            if item.status == "failed":
-                log.error("document %s: failed: %s", item.tag, item.reason)
-        results = [i.model_copy(update={"source": planned.origins.get(i.source, i.source)}) for i in results]
-        options = {"schema": schema, "sign": sign, "store": store, "jobs": task_jobs, "dask": dask}
-        summary = build_summary(results, ignored, started_at, time.perf_counter() - started, options)
-        if planned.s3 is not None:
-            summary["s3"] = planned.s3
-        atomic_write_json(layout.summary, summary)
-        log.info("batch done: %s", summary["counts"])
-        return summary
-    finally:
-        close_all()
-        _detach_log(handler)
-        shutil.rmtree(s3inputs.downloads(layout.out), ignore_errors=True)
+            if dask and store and todo:
+                repository()  # the catalog is migrated once here, not by several worker processes at once
+            with _task_runner(dask if todo else None, jobs, log) as runner:
+                capacity = (lambda: _dask_capacity(runner)) if dask else (lambda: FILES_IN_OCR_PER_JOB * jobs)
+                results = _run_chains(items, stages, runner, capacity, on_end)
+            for item in results:
+                if item.status == "failed":
+                    log.error("document %s: failed: %s", item.tag, item.reason)
+            results = [i.model_copy(update={"source": planned.origins.get(i.source, i.source)}) for i in results]
+            options = {"schema": schema, "sign": sign, "store": store, "jobs": task_jobs, "dask": dask}
+            summary = build_summary(results, ignored, started_at, time.perf_counter() - started, options)
+            if planned.s3 is not None:
+                summary["s3"] = planned.s3
+            summary["counts"]["not_followed"] = len(planned.not_followed)
+            summary["not_followed"] = planned.not_followed
+            atomic_write_json(layout.summary, summary)
+            log.info("batch done: %s", summary["counts"])
+            return summary
+        finally:
+            close_all()
+            _detach_log(handler)
+            shutil.rmtree(s3inputs.downloads(layout.out), ignore_errors=True)

@@ -2,11 +2,14 @@
 one page image at a time (in the worker process that OCRs it).
 
 Supported: PDF (rendered with pdf2image/poppler), TIFF (multi-page), PNG, JPEG (EXIF orientation honoured), WebP.
-Limits on bytes, pages and pixels make a decompression bomb a refusal, not a crash.
+Limits on bytes, pages and pixels make a decompression bomb a refusal, not a crash: every image's size is read
+from its header or its PDF dictionary and checked (pipeline.limits) before a pixel is decoded, and a page larger
+than the pipeline's working size is reduced to it while it is loaded.
 """
 
 from __future__ import annotations
 
+import io
 import subprocess
 from pathlib import Path
 from typing import Literal
@@ -15,13 +18,19 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pydantic import BaseModel
 
+from pipeline import limits as size_limits
 from pipeline.config import Limits, settings
 from pipeline.errors import BadInput
+from pipeline.quiet import silence_imaging_libraries
+
+silence_imaging_libraries()
 
 Kind = Literal["pdf", "png", "jpeg", "tiff", "webp"]
 
 MIN_RENDER_DPI = 150
 DEFAULT_PDF_DPI = 300  # for PDF pages that are not a single scanned image
+RENDER_TIMEOUT = 120  # seconds for poppler to render one page (a content stream can be a bomb too)
+MAX_DIRECT_JPEG_BYTES = 64 * 2**20  # a scanned page's JPEG read whole to decode it directly
 
 
 class PageSource(BaseModel):
@@ -32,6 +41,7 @@ class PageSource(BaseModel):
     index: int  # 0-based page or frame index
     dpi: int
     has_text: bool = False
+    size: tuple[int, int] | None = None  # image pages: reduced to this size when loaded (None: their own size)
 
 
 def sniff_kind(path: Path, head: bytes) -> Kind:
@@ -101,6 +111,10 @@ def _pdf_pages(path: Path, limits: Limits) -> list[PageSource]:
             raise BadInput(path, "PDF has no pages")
         if n > limits.max_pages:
             raise BadInput(path, f"too many pages ({n}; limit {limits.max_pages})")
+        try:
+            size_limits.check_pdf_images(path, pdf, limits)
+        except (pikepdf.PdfError, ValueError, TypeError) as err:
+            raise BadInput(path, f"corrupt PDF ({str(err).splitlines()[0][:120]})") from None
         texts = _pdf_page_texts(path, n)
         sources = []
         for i, page in enumerate(pdf.pages):
@@ -111,8 +125,9 @@ def _pdf_pages(path: Path, limits: Limits) -> list[PageSource]:
                 raise BadInput(path, f"corrupt PDF page {i + 1} ({err})") from None
             dpi = dpi or DEFAULT_PDF_DPI
             dpi = max(MIN_RENDER_DPI, min(dpi, limits.max_render_dpi))
-            if w_in * h_in * dpi * dpi > limits.max_pixels:
-                dpi = int((limits.max_pixels / max(w_in * h_in, 1e-6)) ** 0.5)
+            most = min(limits.max_pixels, size_limits.MAX_WORK_PIXELS)
+            if w_in * h_in * dpi * dpi > most:
+                dpi = int((most / max(w_in * h_in, 1e-6)) ** 0.5)
                 if dpi < MIN_RENDER_DPI:
                     raise BadInput(path, f"page {i + 1} is too large ({w_in:.0f}×{h_in:.0f} inches)")
             sources.append(PageSource(path=str(path), kind="pdf", index=i, dpi=dpi, has_text=bool(texts[i])))
@@ -178,14 +193,18 @@ def _image_pages(path: Path, kind: Kind, limits: Limits) -> list[PageSource]:
             for i in range(frames):
                 im.seek(i)
                 w, h = im.size
-                if w * h > limits.max_pixels:
-                    raise BadInput(
-                        path,
-                        f"image too large ({w}×{h} pixels; limit {limits.max_pixels / 1e6:.0f} megapixels)",
-                    )
+                what = f"page {i + 1} of the image" if frames > 1 else "image"
+                size_limits.check_pixels(path, w, h, limits, what)
                 if w < 16 or h < 16:
                     raise BadInput(path, f"image too small ({w}×{h} pixels)")
-                sources.append(PageSource(path=str(path), kind=kind, index=i, dpi=_image_dpi(im)))
+                size = size_limits.work_size(w, h)
+                if kind == "jpeg":
+                    im.draft(im.mode, size or (w, h))  # a large JPEG is decoded at 1/2, 1/4 or 1/8 of its size
+                size_limits.check_decoded(path, im.mode, *im.size, what)
+                dpi = _image_dpi(im.info, w, h)
+                if size:
+                    dpi = max(1, round(dpi * size[0] / w))
+                sources.append(PageSource(path=str(path), kind=kind, index=i, dpi=dpi, size=size))
     except BadInput:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
@@ -193,8 +212,8 @@ def _image_pages(path: Path, kind: Kind, limits: Limits) -> list[PageSource]:
     return sources
 
 
-def _image_dpi(im: Image.Image) -> int:
-    dpi = im.info.get("dpi")
+def _image_dpi(info: dict, width: int, height: int) -> int:
+    dpi = info.get("dpi")
     if dpi:
         try:
             value = int(round(float(dpi[0])))
@@ -203,18 +222,18 @@ def _image_dpi(im: Image.Image) -> int:
         except (TypeError, ValueError):
             pass
     # No usable resolution recorded: assume a page of A4 size.
-    return max(72, min(600, int(round(max(im.size) / 11.69))))
+    return max(72, min(600, int(round(max(width, height) / 11.69))))
 
 
 def load_page(src: PageSource) -> np.ndarray:
     """Decodes one page as an RGB array (H, W, 3) uint8. Raises BadInput if its pixels cannot be read."""
     path = Path(src.path)
     if src.kind == "pdf":
-        scanned = _scanned_image(path, src.index) if not src.has_text else None
+        scanned = _scanned_image(path, src) if not src.has_text else None
         if scanned is not None:
             return scanned
         from pdf2image import convert_from_path
-        from pdf2image.exceptions import PDFPageCountError, PDFSyntaxError
+        from pdf2image.exceptions import PDFPageCountError, PDFPopplerTimeoutError, PDFSyntaxError
 
         try:
             images = convert_from_path(
@@ -224,9 +243,12 @@ def load_page(src: PageSource) -> np.ndarray:
                 last_page=src.index + 1,
                 fmt="ppm",
                 thread_count=1,
+                timeout=RENDER_TIMEOUT,
             )
         except (PDFPageCountError, PDFSyntaxError) as err:
             raise BadInput(path, f"page {src.index + 1} cannot be rendered ({err})") from None
+        except PDFPopplerTimeoutError:
+            raise BadInput(path, f"page {src.index + 1} cannot be rendered in {RENDER_TIMEOUT} s") from None
         if not images:
             raise BadInput(path, f"page {src.index + 1} cannot be rendered")
         return np.asarray(images[0].convert("RGB"))
@@ -234,7 +256,11 @@ def load_page(src: PageSource) -> np.ndarray:
     try:
         with Image.open(path) as im:
             im.seek(src.index)
+            if src.size and src.kind == "jpeg":
+                im.draft(im.mode, src.size)
             im.load()
+            if src.size:
+                im = _reduced(im, src.size)
             if src.kind == "jpeg":
                 im = ImageOps.exif_transpose(im)
             elif src.kind in ("tiff", "webp"):
@@ -244,30 +270,50 @@ def load_page(src: PageSource) -> np.ndarray:
         raise BadInput(path, f"corrupt or truncated image ({err})") from None
 
 
-def _scanned_image(path: Path, index: int) -> np.ndarray | None:
-    """The page's own image when the page is nothing but one scanned image filling it (most scanners' PDFs):
-    decoding it directly is faster and loses nothing. None when the page is anything else (then it is rendered)."""
+def _scanned_image(path: Path, src: PageSource) -> np.ndarray | None:
+    """The page's own JPEG when the page is nothing but one scanned JPEG filling it at the resolution it is read
+    at (most scanners' PDFs): decoding it directly is faster and loses nothing. None when the page is anything
+    else; poppler renders it then, reading any image row by row, which takes little memory whatever its size."""
     import pikepdf
-    from pikepdf import PdfImage
 
     try:
         with pikepdf.open(path) as pdf:
-            page = pdf.pages[index]
+            page = pdf.pages[src.index]
             if int(page.obj.get("/Rotate", 0)) % 360:
                 return None
             images = list(page.get_images().values())
             if len(images) != 1:
                 return None
+            raw = images[0]
+            if raw.get("/Filter") not in (pikepdf.Name.DCTDecode, pikepdf.Array([pikepdf.Name.DCTDecode])):
+                return None
+            if any(key in raw for key in ("/Decode", "/SMask", "/Mask", "/ImageMask")):
+                return None
+            width, height = int(raw.Width), int(raw.Height)
             w_in, h_in = _page_inches(page)
-            image = PdfImage(images[0])
-            if abs(image.width / image.height - w_in / h_in) > 0.01 * (w_in / h_in):
+            if abs(width - w_in * src.dpi) > 0.01 * width or abs(height - h_in * src.dpi) > 0.01 * height:
+                return None  # not at the resolution the page is read at: poppler scales it while rendering
+            if width * height > size_limits.MAX_WORK_PIXELS or int(raw.get("/Length", 0)) > MAX_DIRECT_JPEG_BYTES:
                 return None
-            if image.mode not in ("RGB", "L", "1") or image.indexed:
-                return None
-            pil = image.as_pil_image()
-            return np.asarray(_to_rgb(pil))
+            with Image.open(io.BytesIO(raw.read_raw_bytes()), formats=["JPEG"]) as im:
+                if im.size != (width, height) or im.mode not in ("RGB", "L"):
+                    return None  # the JPEG is not the size its dictionary says
+                im.load()
+                return np.asarray(_to_rgb(im))
     except Exception:  # anything unusual: let poppler render the page instead
         return None
+
+
+def _reduced(im: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """A large page reduced to ``size`` (box filter: every pixel counts, strokes stay). Bilevel and palette
+    images are turned into greys and colours first (Pillow would pick the nearest pixel for them)."""
+    if im.mode == "1":
+        im = im.convert("L")
+    elif im.mode == "P":
+        im = im.convert("RGBA" if "transparency" in im.info else "RGB")
+    if im.size == size:
+        return im
+    return im.resize(size, Image.Resampling.BOX)
 
 
 def _to_rgb(im: Image.Image) -> Image.Image:

@@ -4,8 +4,8 @@ progress bar on stderr and a summary table at the end. A PATH is a file, a folde
 (objects in the S3 server of SOHOA_S3_ENDPOINT); ``--dask`` runs the inputs on Dask workers.
 
 Exit statuses (CONTRACT.md): 0 all done (or skipped as done before), 3 some inputs quarantined,
-2 bad arguments (no such path, unknown schema, unusable signer), 1 some inputs failed (internal error;
-they are not marked done, so running the command again retries them).
+2 bad arguments (no such path, unknown schema, unusable signer, an output folder another run is using), 1 some
+inputs failed (internal error; they are not marked done, so running the command again retries them).
 """
 
 from __future__ import annotations
@@ -157,6 +157,9 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
         f"{c['duplicate']} trùng / duplicate, {c['quarantined']} cách ly / quarantined, {c['failed']} lỗi / failed, "
         f"{c['ignored']} bỏ qua / ignored (not scans)"
     )
+    if c.get("not_followed"):
+        console.print(f"[yellow]{c['not_followed']} liên kết tượng trưng không theo / symbolic links not followed "
+                      f"(summary.json, not_followed)[/yellow]")
     console.print(f"{summary['pages_processed']} trang / pages in {summary['seconds']:.1f} s "
                   f"({summary['pages_per_second']:.2f} pages/s)")
     console.print(f"Kết quả / outputs: {out}/  báo cáo / report: {out / 'summary.json'}")
@@ -213,20 +216,23 @@ def register(cli: typer.Typer) -> None:
         """The whole pipeline over files, folders and S3 prefixes: OCR, extract, PDF/A, sign, store; resumable."""
         check_arguments(paths, schema, jobs, dask)
         stop_on_sigterm()
-        notes = check_signer() if not no_sign else []
-        if not dask:
-            start_page_workers(paths, out, jobs)
-        from flows.prefect_env import configure
+        from flows.lock import output_folder_lock
 
-        configure(quiet_console=True)
-        from flows.batch import batch_digitize
+        with output_folder_lock(out):  # a second run into the same folder: one line, exit 2
+            notes = check_signer() if not no_sign else []
+            if not dask:
+                start_page_workers(paths, out, jobs)
+            from flows.prefect_env import configure
 
-        for note in notes:
-            err_console.print(f"[yellow]•[/yellow] {note}")
-        with quiet_libraries(), progress_bar():
-            summary = batch_digitize(
-                paths=paths, out_dir=str(out), schema=schema, sign=not no_sign,
-                store=not no_store, jobs=jobs or None, dask=dask,
-            )
+            configure(quiet_console=True)
+            from flows.batch import batch_digitize
+
+            for note in notes:
+                err_console.print(f"[yellow]•[/yellow] {note}")
+            with quiet_libraries(), progress_bar():
+                summary = batch_digitize(
+                    paths=paths, out_dir=str(out), schema=schema, sign=not no_sign,
+                    store=not no_store, jobs=jobs or None, dask=dask,
+                )
         print_summary(summary, out)
         raise typer.Exit(exit_status(summary))

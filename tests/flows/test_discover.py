@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flows.discover import discover
@@ -44,3 +45,20 @@ def test_done_needs_the_marker_its_outputs_and_the_stages_asked_for(tmp_path: Pa
     touch(layout.json("a"))
     assert layout.done(sha, sign=False, store=True) is not None
     assert layout.done(sha, sign=True, store=True) is None  # done unsigned; a signing run redoes it
+
+
+def test_symbolic_links_in_a_folder_are_not_followed(tmp_path: Path) -> None:
+    """A link to a file outside (``/etc/passwd``) or to a folder is reported, never read; a FIFO is left out
+    (reading it would block the batch)."""
+    root = tmp_path / "in"
+    touch(root / "a.png")
+    outside = touch(tmp_path / "elsewhere" / "b.png")
+    (root / "x.png").symlink_to("/etc/passwd")
+    (root / "y.png").symlink_to(outside)
+    (root / "linked").symlink_to(outside.parent, target_is_directory=True)
+    os.mkfifo(root / "pipe.pdf")
+    found = discover([root], tmp_path / "out")
+    assert [Path(f.path).name for f in found.inputs] == ["a.png"]
+    assert found.ignored == []
+    assert sorted(Path(n.path).name for n in found.not_followed) == ["linked", "x.png", "y.png"]
+    assert all("symbolic link, not followed" in n.reason for n in found.not_followed)
