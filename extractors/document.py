@@ -6,6 +6,7 @@ from __future__ import annotations
 from extractors import settings
 from extractors.confidence import Assessment
 from extractors.kinds import KindResult, parse_value
+from extractors.kinds.ids import id_birth_facts
 from extractors.layout import PageLayout
 from extractors.locate import RawValue, locate
 from extractors.mrz import read_mrz
@@ -61,6 +62,49 @@ def empty_blocks(schema: Schema, empty: set[str]) -> set[str]:
     return out
 
 
+def _block_fields(schema: Schema, block: str) -> dict[str, str]:
+    """The block's fields by the part of their key after the block's name (``wife_name`` → ``name``)."""
+    prefix = f"{block}_"
+    return {k.removeprefix(prefix): k for k, f in schema.fields.items() if f.block == block and k.startswith(prefix)}
+
+
+def check_roles(schema: Schema, fields: dict[str, _Field]) -> list[Issue]:
+    """Two persons' blocks side by side whose roles the page did not name (no header over the columns): the
+    sex digit of each one's personal number says who is who. Agreeing with the reading, it settles the
+    roles; saying the opposite, the two blocks are swapped (and stay under review)."""
+    issues: list[Issue] = []
+    expected = {r.fields[0]: r.sex for r in schema.rules if r.rule == "personal_id" and r.sex}
+    pairs = {b: spec.column for b, spec in schema.blocks.items() if spec.column}
+    left = [b for b, side in pairs.items() if side == "left"]
+    right = [b for b, side in pairs.items() if side == "right"]
+    if len(left) != 1 or len(right) != 1:
+        return issues
+    a_fields, b_fields = _block_fields(schema, left[0]), _block_fields(schema, right[0])
+    ids = [k for k in a_fields.values() if k in expected], [k for k in b_fields.values() if k in expected]
+    if len(ids[0]) != 1 or len(ids[1]) != 1:
+        return issues
+    a_id, b_id = fields[ids[0][0]], fields[ids[1][0]]
+    in_doubt = [f for key in (*a_fields.values(), *b_fields.values()) if (f := fields[key]).assessment is not None
+                and "role" in f.assessment.doubts]
+    if not in_doubt or not a_id.valid_value or not b_id.valid_value:
+        return issues
+    facts = id_birth_facts(a_id.valid_value), id_birth_facts(b_id.valid_value)
+    if facts[0] is None or facts[1] is None:
+        return issues
+    sexes = (facts[0][1], facts[1][1])
+    wanted = (expected[ids[0][0]], expected[ids[1][0]])
+    if sexes == wanted:
+        for f in in_doubt:
+            f.assessment.doubts.remove("role")  # type: ignore[union-attr]
+    elif sexes == wanted[::-1]:
+        for part in set(a_fields) & set(b_fields):
+            fields[a_fields[part]], fields[b_fields[part]] = fields[b_fields[part]], fields[a_fields[part]]
+        issues.append(Issue(code="roles_swapped",
+                            message="Số định danh cho thấy hai cột thông tin bị đảo vai trò; đã đổi lại, cần cán bộ "
+                                    "kiểm tra."))
+    return issues
+
+
 def extract_document(schema: Schema, layouts: list[PageLayout], confidence: float) -> Document:
     reading = locate(schema, layouts)
     raws = reading.values
@@ -71,7 +115,7 @@ def extract_document(schema: Schema, layouts: list[PageLayout], confidence: floa
         fields[key] = read_field(spec.kind, raw) if raw is not None else _Field(None, None, None)
         if raw is not None and spec.block in blank and fields[key].assessment is not None:
             fields[key].assessment.doubts.append("block_empty")
-    issues: list[Issue] = []
+    issues: list[Issue] = check_roles(schema, fields)
     if schema.qr is not None:
         issues += apply_qr(schema, layouts, fields)
     if schema.mrz:

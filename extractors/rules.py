@@ -6,6 +6,7 @@ Vietnamese, and marks the fields it concerns so that they go to review.
 - ``province``: its PPP is the code of the province named by a place (the registration authority);
 - ``date_order``: an earlier date is not after a later one (birth ≤ registration, birth ≤ death);
 - ``birthday_at_age``: a card's expiry falls on the holder's birthday at 14, 25, 40 or 60;
+- ``born_before``: a parent was born well before the child;
 - required fields are present.
 """
 
@@ -134,8 +135,21 @@ def check_birthday_at_age(rule: RuleSpec, values: dict[str, str | None], out: Ru
     out.failed.add(date_key)
 
 
+def check_born_before(rule: RuleSpec, values: dict[str, str | None], out: RuleOutcome) -> None:
+    parent_key, child_key = rule.fields
+    parent, child = _year(values.get(parent_key)), _year(values.get(child_key))
+    if parent is None or child is None:
+        return
+    if child - parent < rule.min_years:
+        out.issues.append(Issue(field=parent_key, code=rule.code or "parent_born_too_late",
+                                message=f"Năm sinh {parent} ({parent_key}) không thể là của cha/mẹ của người sinh "
+                                        f"năm {child}."))
+        out.failed |= {parent_key, child_key}
+
+
 CHECKS = {"same_date": check_same_date, "personal_id": check_personal_id, "province": check_province,
-          "date_order": check_date_order, "birthday_at_age": check_birthday_at_age}
+          "date_order": check_date_order, "birthday_at_age": check_birthday_at_age,
+          "born_before": check_born_before}
 
 
 def check_rules(schema: Schema, values: dict[str, str | None], entries: bool = False) -> RuleOutcome:

@@ -1,97 +1,91 @@
-"""Register pages as tables: ruled lines found with OpenCV morphology on the page image, OCR words put
-into the cells by their boxes, the header row mapped to the schema's columns, one entry per row."""
+"""Register pages as tables read from their own structure: the ruled grid (extractors/grid.py), the header
+cells' wording (extractors/table_header.py), then one entry per ruled row, each value the text inside its
+cell.
+
+A value is accepted (``ok``) only when its reading is structurally certain: its column was identified by
+its header, its row is bounded by rules, every word of it lies inside the cell (none crosses a rule) and no
+ink in the cell is left unread, the row's number follows its neighbours' (so the row is the row it seems to
+be), and every check of the value passes. Anything less is for review.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
-from rapidfuzz import fuzz
 
-from extractors.cells import read_region_without_rules
+from extractors.cells import DEFAULT_DPI, read_region_without_rules, unread_ink, without_rules
 from extractors.confidence import Assessment
-from extractors.kinds import parse_value
-from extractors.labels import label_key
-from extractors.layout import PageLayout, Token, union
+from extractors.grid import Table, build_table, find_ruling, rule_masks
+from extractors.kinds import KindResult, parse_value
+from extractors.layout import PageLayout, Token, make_token, union
 from extractors.rules import check_rules
-from extractors.text import canonical
+from extractors.table_header import COLUMN_NUMBER, map_columns
+from extractors.text import canonical, fold
 from pipeline.models import FieldValue, Issue
 from schemas import Schema
 
-HEADER_CUTOFF = 75.0
+TOLERANCE_MM = 1.0  # how far a word may run over its cell's rule (the rule's width, a bar glued to it)
+MAX_HEADER_BANDS = 3
+DIVIDER_SHARE = 0.6  # a short rule divides a cell when it runs over this share of the column's width
+_BARS = re.compile(r"[|¦]")
+_DEBRIS = {"I", "l", "1", "[", "]", "!", "(", ")", "/", "\\"}
+_DATA_DIGIT = re.compile(r"\d")
 
 
 @dataclass
-class Grid:
-    rows: list[int]  # y of the horizontal rules, top to bottom
-    cols: list[int]  # x of the vertical rules, left to right
+class Placed:
+    """A word in a cell, and whether it runs over the cell's rules."""
+
+    token: Token
+    crossing: bool
 
 
-def _positions(mask: np.ndarray, axis: int, min_share: float) -> list[int]:
-    """Centres of the runs of rows (axis=1) or columns (axis=0) whose ink covers ``min_share``."""
-    coverage = (mask > 0).sum(axis=axis)
-    length = mask.shape[axis]
-    hits = np.where(coverage >= min_share * length)[0]
-    positions: list[int] = []
-    run: list[int] = []
-    for index in hits:
-        if run and index - run[-1] > 2:
-            positions.append(int(sum(run) / len(run)))
-            run = []
-        run.append(int(index))
-    if run:
-        positions.append(int(sum(run) / len(run)))
-    return positions
+CellWords = dict[tuple[int, int], list[Placed]]  # (band, column) -> words
 
 
-def find_grid(image_path: str) -> Grid | None:
-    """The table's rules: long horizontal and vertical strokes kept by morphological opening."""
-    gray = cv2.imread(image_path, cv2.IMREAD_GRAYSCALE)
-    if gray is None:
-        return None
-    binary = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
-    h, w = binary.shape
-    horizontal = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (w // 25, 1)))
-    vertical = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, h // 25)))
-    horizontal = cv2.dilate(horizontal, np.ones((3, 3), np.uint8))
-    vertical = cv2.dilate(vertical, np.ones((3, 3), np.uint8))
-    rows = _positions(horizontal, 1, 0.4)
-    if len(rows) < 3:
-        return None
-    top, bottom = rows[0], rows[-1]
-    cols = _positions(vertical[top:bottom], 0, 0.6)
-    if len(cols) < 3:
-        return None
-    return Grid(rows=rows, cols=cols)
-
-
-def _cell_of(token: Token, grid: Grid) -> tuple[int, int] | None:
-    cx, cy = token.cx, (token.bbox[1] + token.bbox[3]) / 2
-    row = next((i for i in range(len(grid.rows) - 1) if grid.rows[i] <= cy < grid.rows[i + 1]), None)
-    col = next((j for j in range(len(grid.cols) - 1) if grid.cols[j] <= cx < grid.cols[j + 1]), None)
-    if row is None or col is None:
-        return None
-    return row, col
-
-
-def _cells(layout: PageLayout, grid: Grid) -> dict[tuple[int, int], list[Token]]:
-    return _into_cells([token for line in layout.lines for token in line.tokens], grid)
-
-
-def _into_cells(tokens: list[Token], grid: Grid) -> dict[tuple[int, int], list[Token]]:
-    cells: dict[tuple[int, int], list[Token]] = {}
+def _clean_tokens(tokens: list[Token], table: Table, tolerance: float) -> list[Token]:
+    """The words without the bars read from the rules: a bar glued to a word is taken off, a lone mark
+    standing on a column rule dropped."""
+    out = []
     for token in tokens:
-        where = _cell_of(token, grid)
-        if where is not None:
-            cells.setdefault(where, []).append(token)
+        text = _BARS.sub("", token.text).strip()
+        if not text:
+            continue
+        if text in _DEBRIS:
+            cy = (token.bbox[1] + token.bbox[3]) / 2
+            if any(abs(rule.x_at(cy) - token.cx) < tolerance for rule in table.columns):
+                continue
+        out.append(token if text == token.text else make_token(text, token.bbox, token.conf))
+    return out
+
+
+def _find(bounds: list[float], value: float) -> int | None:
+    return next((i for i in range(len(bounds) - 1) if bounds[i] <= value < bounds[i + 1]), None)
+
+
+def place(tokens: list[Token], table: Table, tolerance: float) -> CellWords:
+    """Every word in the cell that holds its centre, marked when its box runs over the cell's rules."""
+    cells: CellWords = {}
+    for token in tokens:
+        cx, cy = token.cx, (token.bbox[1] + token.bbox[3]) / 2
+        band = _find([r.y_at(cx) for r in table.rows], cy)
+        col = _find([c.x_at(cy) for c in table.columns], cx)
+        if band is None or col is None:
+            continue
+        left, right = table.columns[col].x_at(cy), table.columns[col + 1].x_at(cy)
+        top, bottom = table.rows[band].y_at(cx), table.rows[band + 1].y_at(cx)
+        x0, y0, x1, y1 = token.bbox
+        crossing = x0 < left - tolerance or x1 > right + tolerance or y0 < top - tolerance or y1 > bottom + tolerance
+        cells.setdefault((band, col), []).append(Placed(token, crossing))
     return cells
 
 
-def _text(tokens: list[Token]) -> str:
-    """A cell's text: its tokens grouped into visual lines (top to bottom), each read left to right;
-    bars read from the ruled lines are dropped."""
+def visual_lines(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens grouped into visual lines, top to bottom, each left to right."""
     rows: list[list[Token]] = []
     for token in sorted(tokens, key=lambda t: (t.bbox[1] + t.bbox[3]) / 2):
         cy = (token.bbox[1] + token.bbox[3]) / 2
@@ -103,58 +97,114 @@ def _text(tokens: list[Token]) -> str:
                 last.append(token)
                 continue
         rows.append([token])
-    words = [t.text.replace("|", "").strip() for row in rows for t in sorted(row, key=lambda t: t.bbox[0])]
-    return " ".join(w for w in words if w)
+    return [sorted(row, key=lambda t: t.bbox[0]) for row in rows]
 
 
-def _header_key(text: str) -> str:
-    return label_key(re.sub(r"[^\w/]+", " ", text))
+def _text(tokens: list[Token]) -> str:
+    """A cell's text: all its lines, top to bottom, joined (a value wrapped inside its cell)."""
+    return " ".join(t.text for line in visual_lines(tokens) for t in line)
 
 
-def map_columns(schema: Schema, headers: dict[int, str]) -> dict[int, str]:
-    """Column index → entry field key, best header matches first, each key once."""
-    assert schema.table is not None
-    scored = []
-    for col, text in headers.items():
-        key_text = _header_key(text)
-        for key, labels in schema.table.columns.items():
-            score = max(fuzz.token_sort_ratio(key_text, _header_key(lb)) for lb in labels)
-            if score >= HEADER_CUTOFF:
-                scored.append((score, col, key))
-    mapping: dict[int, str] = {}
-    for _score, col, key in sorted(scored, reverse=True):
-        if col not in mapping and key not in mapping.values():
-            mapping[col] = key
-    return mapping
+def _data_like(placed: list[Placed]) -> bool:
+    """A band holding figures other than column numbers ("(1)", "(2)"): entries, not headers."""
+    return any(_DATA_DIGIT.search(p.token.text) and not COLUMN_NUMBER.match(p.token.text) for p in placed)
 
 
-CONTENT_SHARE = 0.6  # share of a column's cells that must be valid for one kind to map it by content
-
-
-def map_by_content(schema: Schema, cells: dict[tuple[int, int], list[Token]], mapping: dict[int, str],
-                   columns: set[int], header_row: int) -> dict[int, str]:
-    """Columns whose header was not read, mapped by what their cells hold: when the cells are valid for
-    the kind of exactly one entry field still without a column (sex, a date, …)."""
-    free = [k for k in schema.entry_fields if k not in mapping.values()]
-    extra: dict[int, str] = {}
-    for col in sorted(columns):
-        texts = [_text(t) for (row, c), t in cells.items() if c == col and row > header_row]
-        texts = [t for t in texts if t]
-        if not texts:
+def _dividers(table: Table, col: int, band: int, tolerance: float) -> list[float]:
+    """Heights of the short rules that divide the cell (band, col), at the cell's middle."""
+    out = []
+    for rule in table.partial:
+        mid_y = (rule.y0 + rule.y1) / 2
+        left, right = table.column_x(col, mid_y), table.column_x(col + 1, mid_y)
+        overlap = min(rule.x1, right) - max(rule.x0, left)
+        if overlap < DIVIDER_SHARE * (right - left):
             continue
-        fits = []
-        for key in free:
-            if key in extra.values():
-                continue
-            kind = schema.entry_fields[key].kind
-            if kind in ("text", "name", "place"):
-                continue  # too general to tell columns apart
-            valid = sum(parse_value(kind, t).valid for t in texts)
-            if valid >= CONTENT_SHARE * len(texts):
-                fits.append(key)
-        if len(fits) == 1:
-            extra[col] = fits[0]
-    return extra
+        x = (left + right) / 2
+        y = rule.y_at(x)
+        if table.row_y(band, x) + tolerance < y < table.row_y(band + 1, x) - tolerance:
+            out.append(y)
+    return sorted(out)
+
+
+@dataclass
+class Structure:
+    """What the page's table says about itself: its header bands, entry bands and columns' fields."""
+
+    table: Table
+    header_bands: list[int]
+    data_bands: list[int]
+    mapping: dict[int, tuple[str, ...]]  # column -> entry field(s), upper one first for a divided column
+
+
+def read_structure(schema: Schema, table: Table, cells: CellWords, tolerance: float) -> Structure:
+    bands = range(len(table.rows) - 1)
+    by_band: dict[int, list[Placed]] = {}
+    for (band, _), placed in cells.items():
+        by_band.setdefault(band, []).extend(placed)
+    header_bands: list[int] = []
+    for band in bands:
+        if len(header_bands) >= MAX_HEADER_BANDS or _data_like(by_band.get(band, [])):
+            break
+        header_bands.append(band)
+    data_bands = [b for b in bands if b > (header_bands[-1] if header_bands else -1) and by_band.get(b)]
+    headers: dict[int, tuple[list[str], bool]] = {}
+    for col in range(len(table.columns) - 1):
+        lines: list[str] = []
+        for band in header_bands:
+            words = [p.token for p in cells.get((band, col), [])]
+            group_rules = _dividers(table, col, band, tolerance)
+            if group_rules:  # a group header above a short rule: the column's own header is below it
+                cut = group_rules[-1]
+                words = [t for t in words if (t.bbox[1] + t.bbox[3]) / 2 > cut]
+            lines += [" ".join(t.text for t in line) for line in visual_lines(words)]
+        divided = sum(1 for b in data_bands if _dividers(table, col, b, tolerance))
+        headers[col] = (lines, bool(data_bands) and divided >= max(1, len(data_bands) / 2))
+    return Structure(table, header_bands, data_bands, map_columns(schema, headers))
+
+
+@dataclass
+class CellReading:
+    """The words of one value's cell (or of one half of a divided cell), and what doubts the cell raises."""
+
+    words: list[Placed]
+    box: tuple[int, int, int, int]  # the cell's inside (page pixels)
+    doubts: list[str] = field(default_factory=list)
+
+
+def _cell_box(table: Table, band: int, col: int, tolerance: float) -> tuple[float, float, float, float]:
+    mid_y = (table.row_y(band, 0) + table.row_y(band + 1, 0)) / 2
+    left, right = table.column_x(col, mid_y), table.column_x(col + 1, mid_y)
+    mid_x = (left + right) / 2
+    return left, table.row_y(band, mid_x), right, table.row_y(band + 1, mid_x)
+
+
+def cell_readings(structure: Structure, band: int, col: int, words: list[Placed],
+                  tolerance: float) -> dict[str, CellReading]:
+    """The value(s) of one cell: the whole cell, or the halves of a divided cell split at its rule."""
+    table = structure.table
+    keys = structure.mapping[col]
+    left, top, right, bottom = _cell_box(table, band, col, tolerance)
+    if len(keys) == 1:
+        box = (int(left + tolerance), int(top + tolerance), int(right - tolerance), int(bottom - tolerance))
+        return {keys[0]: CellReading(words, box)}
+    dividers = _dividers(table, col, band, tolerance)
+    if len(dividers) != 1:
+        # Two stacked values with no rule (or several) between them: split by lines, for review only.
+        lines = visual_lines([p.token for p in words])
+        half = (len(lines) + 1) // 2 if len(lines) != 2 else 1
+        upper = {id(t) for line in lines[:half] for t in line}
+        box = (int(left + tolerance), int(top + tolerance), int(right - tolerance), int(bottom - tolerance))
+        return {keys[0]: CellReading([p for p in words if id(p.token) in upper], box, ["stacked_unruled"]),
+                keys[1]: CellReading([p for p in words if id(p.token) not in upper], box, ["stacked_unruled"])}
+    cut = dividers[0]
+    out = {}
+    for key, (y0, y1) in zip(keys, ((top, cut), (cut, bottom)), strict=True):
+        inside = [p for p in words if y0 <= (p.token.bbox[1] + p.token.bbox[3]) / 2 < y1]
+        crossing = [Placed(p.token, p.crossing or p.token.bbox[1] < y0 - tolerance or p.token.bbox[3] > y1 + tolerance)
+                    for p in inside]
+        out[key] = CellReading(crossing, (int(left + tolerance), int(y0 + tolerance), int(right - tolerance),
+                                          int(y1 - tolerance)))
+    return out
 
 
 @dataclass
@@ -176,35 +226,6 @@ class Cell:
 Row = dict[str, Cell]
 
 
-def read_table(schema: Schema, layout: PageLayout) -> list[Row]:
-    """The rows of one register page (cells not yet checked against each other)."""
-    if schema.table is None or not layout.image_path:
-        return []
-    grid = find_grid(layout.image_path)
-    if grid is None:
-        return []
-    cells = _cells(layout, grid)
-    header_row = schema.table.header_rows - 1
-    headers = {col: _text(tokens) for (row, col), tokens in cells.items() if row == header_row}
-    mapping = map_columns(schema, headers)
-    if not mapping:
-        return []
-    columns = {col for (_, col) in cells}
-    mapping |= map_by_content(schema, cells, mapping, columns - set(mapping), header_row)
-    first_data = header_row + 1
-    second: dict[tuple[int, int], list[Token]] = {}
-    if first_data < len(grid.rows) - 1:
-        box = (grid.cols[0], grid.rows[first_data], grid.cols[-1], grid.rows[-1])
-        second = _into_cells(read_region_without_rules(layout.image_path, box, layout.dpi), grid)
-    rows: list[Row] = []
-    for row in range(first_data, len(grid.rows) - 1):
-        row_tokens = {col: cells.get((row, col), []) for col in mapping}
-        again = {col: second.get((row, col), []) for col in mapping}
-        if any(row_tokens.values()) or any(again.values()):
-            rows.append(_row(schema, layout, mapping, row_tokens, again))
-    return rows
-
-
 def _ocr(tokens: list[Token]) -> float:
     confs = [t.conf for t in tokens]
     return 0.5 * min(confs) + 0.5 * sum(confs) / len(confs)
@@ -213,41 +234,103 @@ def _ocr(tokens: list[Token]) -> float:
 SURE_QUALITY = 0.9  # readings that agree confirm each other only when the kind found one of them clean
 
 
-def _row(schema: Schema, layout: PageLayout, mapping: dict[int, str], row_tokens: dict[int, list[Token]],
-         again: dict[int, list[Token]] | None = None) -> Row:
-    """One entry from its cells, read twice: the page's OCR and (``again``) the table read without its
-    rules. Agreeing readings corroborate each other; the reading its kind finds cleaner is kept (a second
-    one stands in for an unusable first); two clean readings that disagree leave the cell to a person."""
-    row: Row = {}
-    for col, key in mapping.items():
-        kind = schema.entry_fields[key].kind
-        readings = []
-        for tokens in (row_tokens[col], (again or {}).get(col, [])):
-            if tokens:
-                readings.append((parse_value(kind, _text(tokens)), tokens))
-        if not readings:
-            continue
-        result, tokens = readings[0]
-        agree = disagree = False
-        if len(readings) == 2:
-            other, other_tokens = readings[1]
-            if not result.valid and other.valid:
-                result, tokens = other, other_tokens
-            elif result.valid and other.valid:
-                same = canonical(result.value or "") == canonical(other.value or "")
-                # One clean reading and another that the kind repaired to the same value (``Việ Nam``,
-                # ``NGUYÊN``) still agree: the value is the clean reading's.
-                agree = same and max(result.quality, other.quality) >= SURE_QUALITY
-                # Different values, both clean for their kind: a person decides.
-                disagree = not same and min(result.quality, other.quality) >= SURE_QUALITY
-                if other.quality > result.quality:  # the reading the kind finds cleaner ("Nhi", not "Nhỉ")
-                    result, tokens = other, other_tokens
-        ocr = max(_ocr(tokens), _ocr(readings[1][1])) if agree else _ocr(tokens)  # the better of two like reads
-        assessment = Assessment(ocr=ocr, label=1.0, kind_quality=result.quality, valid=result.valid,
-                                corroborated=result.closed and not disagree, read_twice=agree,
-                                rule_failed=disagree)
-        row[key] = Cell(result.value, assessment, layout.number, layout.fraction(union([t.bbox for t in tokens])))
-    return row
+def _prefix_stripped(schema: Schema, key: str, text: str) -> str:
+    """The value without a printed prefix naming its field ("Mẹ: ", "Cha: ")."""
+    head, colon, rest = text.partition(":")
+    if not colon or len(head.split()) > 3 or schema.table is None:
+        return text
+    if any(fold(head).strip() == fold(s).strip() for s in schema.table.columns.get(key, [])):
+        return rest.strip()
+    return text
+
+
+def read_cell(schema: Schema, key: str, first: CellReading, again: list[Token], ink: np.ndarray | None,
+              text_height: float) -> tuple[KindResult, list[Token], Assessment] | None:
+    """One value from its cell, read twice: the page's OCR and (``again``) the table read without its rules.
+    Two readings that agree confirm each other; a second stands in for an unusable first; readings that
+    differ leave the value to a person (the shorter may have lost a line of the cell)."""
+    kind = schema.entry_fields[key].kind
+    doubts = list(first.doubts)
+    tokens = [p.token for p in first.words]
+    if any(p.crossing for p in first.words):
+        doubts.append("crosses_rule")
+    readings = []
+    for words in (tokens, again):
+        if words:
+            readings.append((parse_value(kind, _prefix_stripped(schema, key, _text(words))), words))
+    if not readings:
+        return None
+    result, used = readings[0]
+    agree = False
+    if len(readings) == 2:
+        other, other_tokens = readings[1]
+        if not result.valid and other.valid:
+            result, used = other, other_tokens
+        elif result.valid and other.valid:
+            same = canonical(result.value or "") == canonical(other.value or "")
+            # One clean reading and another that the kind repaired to the same value still agree.
+            agree = same and max(result.quality, other.quality) >= SURE_QUALITY
+            if not same:
+                doubts.append("readings_differ")
+            elif other.quality > result.quality:  # the reading the kind finds cleaner ("Nhi", not "Nhỉ")
+                result, used = other, other_tokens
+    if ink is not None and unread_ink(ink, first.box, [t.bbox for t in used], text_height):
+        doubts.append("unread_ink")
+    ocr = max(_ocr(used), _ocr(readings[1][1])) if agree else _ocr(used)
+    assessment = Assessment(ocr=ocr, label=1.0, kind_quality=result.quality, valid=result.valid,
+                            corroborated=result.closed and "readings_differ" not in doubts, read_twice=agree,
+                            doubts=doubts)
+    return result, used, assessment
+
+
+def _text_height(tokens: list[Token], layout: PageLayout) -> float:
+    heights = [t.bbox[3] - t.bbox[1] for t in tokens if len(t.text) >= 3]
+    return float(statistics.median(heights)) if heights else layout.line_height
+
+
+def read_table(schema: Schema, layout: PageLayout, second_reading: bool = True) -> list[Row]:
+    """The rows of one register page (cells not yet checked against each other)."""
+    if schema.table is None or not layout.image_path:
+        return []
+    gray = cv2.imread(layout.image_path, cv2.IMREAD_GRAYSCALE)
+    if gray is None:
+        return []
+    dpi = layout.dpi or DEFAULT_DPI
+    tolerance = TOLERANCE_MM * dpi / 25.4
+    horizontal, vertical = rule_masks(gray, dpi)
+    table = build_table(find_ruling(horizontal, vertical, dpi), 1.5 * tolerance)
+    if table is None:
+        return []
+    tokens = _clean_tokens([t for line in layout.lines for t in line.tokens], table, tolerance)
+    cells = place(tokens, table, tolerance)
+    structure = read_structure(schema, table, cells, tolerance)
+    if not structure.mapping or not structure.data_bands:
+        return []
+    ink, clean = without_rules(gray, horizontal, vertical)
+    again: CellWords = {}
+    if second_reading:
+        first_band = structure.data_bands[0]
+        box = (int(table.left), int(min(table.row_y(first_band, table.left), table.row_y(first_band, table.right))),
+               int(table.right), int(max(table.rows[-1].y0, table.rows[-1].y1)))
+        again = place(_clean_tokens(read_region_without_rules(clean, box, dpi), table, tolerance), table, tolerance)
+    text_height = _text_height(tokens, layout)
+    rows: list[Row] = []
+    for band in structure.data_bands:
+        row: Row = {}
+        for col in structure.mapping:
+            firsts = cell_readings(structure, band, col, cells.get((band, col), []), tolerance)
+            seconds = cell_readings(structure, band, col, again.get((band, col), []), tolerance)
+            for key, first in firsts.items():
+                second = [p.token for p in seconds[key].words if not p.crossing]
+                read = read_cell(schema, key, first, second, ink, text_height)
+                if read is None:
+                    continue
+                result, used, assessment = read
+                row[key] = Cell(result.value, assessment, layout.number,
+                                layout.fraction(union([t.bbox for t in used])))
+        if row:
+            rows.append(row)
+    return rows
 
 
 def _valid(row: Row, key: str | None) -> str | None:
@@ -257,36 +340,49 @@ def _valid(row: Row, key: str | None) -> str | None:
 
 def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
     """Each row against the rows above and below: the sequence number runs on by one, the chronological
-    date never goes back. A value its neighbours confirm is corroborated; one they contradict is reviewed."""
+    date never goes back. A value its neighbours confirm is corroborated; one they contradict is reviewed.
+    A row whose number its neighbours do not confirm may not be the row it seems (two rows read as one, a
+    row's rule missed): none of its values is accepted."""
     assert schema.table is not None
     issues: list[Issue] = []
     seq, chrono = schema.table.sequence, schema.table.chronological
+    confirmed: list[bool] = []
     for i, row in enumerate(rows):
         above = rows[i - 1] if i > 0 else None
         below = rows[i + 1] if i + 1 < len(rows) else None
         number = _valid(row, seq)
+        fits = False
         if number is not None and number.isdigit() and (above or below):
             n = int(number)
             prev = _valid(above, seq) if above else None
             nxt = _valid(below, seq) if below else None
-            if (prev and prev.isdigit() and int(prev) + 1 == n) or (nxt and nxt.isdigit() and int(nxt) - 1 == n):
+            fits = bool((prev and prev.isdigit() and int(prev) + 1 == n)
+                        or (nxt and nxt.isdigit() and int(nxt) - 1 == n))
+            if fits:
                 row[seq].assessment.corroborated = True
             else:
                 row[seq].assessment.rule_failed = True
                 issues.append(Issue(field=f"entries[{i}].{seq}", code="register_number_sequence",
                                     message=f"Số thứ tự {n} ở dòng {i + 1} không liền mạch với các dòng bên cạnh."))
+        confirmed.append(fits)
         day = _valid(row, chrono)
         if day is not None and (above is not None or below is not None):
             prev = _valid(above, chrono) if above is not None else None
             nxt = _valid(below, chrono) if below is not None else None
             known = [d for d in (prev, nxt) if d]
-            fits = (prev is None or prev <= day) and (nxt is None or day <= nxt)
-            if known and fits:
+            in_order = (prev is None or prev <= day) and (nxt is None or day <= nxt)
+            if known and in_order:
                 row[chrono].assessment.corroborated = True
             elif known and (prev is None or nxt is None or prev <= nxt):
                 row[chrono].assessment.rule_failed = True
                 issues.append(Issue(field=f"entries[{i}].{chrono}", code="register_date_order",
                                     message=f"Ngày {day} ở dòng {i + 1} không theo thứ tự ngày của các dòng bên cạnh."))
+    if seq is not None and any(seq in row for row in rows):
+        for row, fits in zip(rows, confirmed, strict=True):
+            if not fits:
+                for key, cell in row.items():
+                    if key != seq:
+                        cell.assessment.doubts.append("row_unconfirmed")
     return issues
 
 

@@ -97,16 +97,19 @@ class RuleSpec(_Strict):
     - ``personal_id``: ``fields`` [id, date of birth or year, sex] must agree (PPP G YY NNNNNN); the sex
       may be given as ``sex`` instead of a field (the husband is male);
     - ``province``: ``fields`` [id, place]: the id's PPP must be the province named by the place;
+    - ``born_before``: ``fields`` [a parent's birth year or date, the child's date of birth]: the parent was
+      born at least ``min_years`` before the child (a value read from the wrong person fails it);
     - ``birthday_at_age``: ``fields`` [date of birth, date]: the date must be a birthday at one of ``ages``
       (an ID card expires on the holder's birthday at 14, 25, 40 or 60): one that is confirms the date.
     """
 
-    rule: Literal["same_date", "date_order", "personal_id", "province", "birthday_at_age"]
+    rule: Literal["same_date", "date_order", "personal_id", "province", "birthday_at_age", "born_before"]
     fields: list[str]
     code: str | None = None
     sex: Literal["male", "female"] | None = None
     within_days: int | None = None  # date_order: dates this close confirm each other (a register row)
     ages: list[int] = Field(default_factory=list)  # birthday_at_age: the ages at which the date may fall
+    min_years: int = 0  # born_before: the parent is at least this many years older
     entries: bool = False  # applies to each entry of a register page instead of the fields
 
 
@@ -158,7 +161,7 @@ class Schema(_Strict):
                 if key not in known:
                     problems.append(f"rule {i + 1} ({rule.rule}): field {key!r} is not declared")
             wanted = {"same_date": (2,), "date_order": (2,), "personal_id": (2, 3), "province": (2,),
-                      "birthday_at_age": (2,)}[rule.rule]
+                      "birthday_at_age": (2,), "born_before": (2,)}[rule.rule]
             if len(rule.fields) not in wanted:
                 problems.append(f"rule {i + 1} ({rule.rule}): needs {' or '.join(map(str, wanted))} fields, "
                                 f"has {len(rule.fields)}")
