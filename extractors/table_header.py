@@ -1,0 +1,118 @@
+"""A register table's header cells mapped to the schema's entry fields, by their wording.
+
+Each column's header text (the group header above a short rule left out) is matched against the wordings of
+the schema's ``table.columns`` (synonyms from the real books). A column is mapped only when one entry field
+matches clearly better than any other; a column whose header is not found is not guessed. A column whose
+cells are divided by a rule holds two stacked values: its header is read as two wordings, one above the
+other (``Số;`` over ``Ngày ĐK``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from extractors.labels import label_key
+from schemas import Schema
+
+HEADER_CUTOFF = 82.0  # a header's wording matches a synonym at least this well
+HEADER_MARGIN = 8.0  # and better by this much than the best synonym of any other entry field
+SHORT = 4  # folded synonyms this short ("so", "me", "cha") must match exactly
+
+_PARENS = re.compile(r"\([^)]*\)?")
+COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?[.,;:]?$")
+
+
+def _key(text: str) -> str:
+    return label_key(re.sub(r"[^\w/]+", " ", text))
+
+
+def _score(text: str, synonym: str) -> float:
+    a, b = _key(text), _key(synonym)
+    if not a or not b:
+        return 0.0
+    if min(len(a), len(b)) <= SHORT:
+        return 100.0 if a == b else 0.0
+    return fuzz.ratio(a, b)
+
+
+def _variants(text: str) -> list[str]:
+    """The text, and without its parenthesised notes ("Nơi sinh (cơ sở y tế, địa chỉ)")."""
+    bare = _PARENS.sub(" ", text).strip()
+    return [text, bare] if bare and bare != text else [text]
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    key: str
+    score: float
+    margin: float  # over the best other entry field
+
+
+def match_header(schema: Schema, text: str) -> HeaderMatch | None:
+    """The entry field whose wording ``text`` is, when one matches clearly; None otherwise."""
+    assert schema.table is not None
+    scores = []
+    for key, synonyms in schema.table.columns.items():
+        best = max((_score(v, s) for v in _variants(text) for s in synonyms), default=0.0)
+        scores.append((best, key))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < HEADER_CUTOFF:
+        return None
+    second = scores[1][0] if len(scores) > 1 else 0.0
+    if scores[0][0] - second < HEADER_MARGIN:
+        return None
+    return HeaderMatch(scores[0][1], scores[0][0], scores[0][0] - second)
+
+
+def _units(lines: list[str]) -> list[str]:
+    """The header's lines, split again after a semicolon (two stacked wordings on one line)."""
+    units = []
+    for line in lines:
+        parts = [p.strip() for p in line.split(";")]
+        units += [p for p in parts if p and not COLUMN_NUMBER.match(p)]
+    return units
+
+
+def column_keys(schema: Schema, lines: list[str], divided: bool) -> tuple[tuple[str, ...], float] | None:
+    """The entry field(s) of one column from its header lines (top to bottom), with the weakest score.
+
+    Leading lines may be a group header's words: the wording is looked for in every tail of the lines.
+    ``divided``: the column's cells are split by a rule, so the header holds two wordings, the upper one
+    for the upper value."""
+    units = _units(lines)
+    best: tuple[tuple[str, ...], float] | None = None
+    for start in range(len(units)):
+        if divided:
+            for cut in range(start + 1, len(units)):
+                upper = match_header(schema, " ".join(units[start:cut]))
+                lower = match_header(schema, " ".join(units[cut:]))
+                if upper and lower and upper.key != lower.key:
+                    score = min(upper.score, lower.score)
+                    if best is None or score > best[1]:
+                        best = ((upper.key, lower.key), score)
+        else:
+            match = match_header(schema, " ".join(units[start:]))
+            if match and (best is None or match.score > best[1]):
+                best = ((match.key,), match.score)
+    return best
+
+
+def map_columns(schema: Schema, headers: dict[int, tuple[list[str], bool]]) -> dict[int, tuple[str, ...]]:
+    """Column index -> its entry field(s), from each column's (header lines, divided). Each field goes to
+    one column: when two columns claim it, the better match keeps it; equal matches leave it to neither."""
+    found = {col: keys for col, (lines, divided) in headers.items() if (keys := column_keys(schema, lines, divided))}
+    claims: dict[str, list[tuple[float, int]]] = {}
+    for col, (keys, score) in found.items():
+        for key in keys:
+            claims.setdefault(key, []).append((score, col))
+    lost: set[int] = set()
+    for cols in claims.values():
+        cols.sort(reverse=True)
+        if len(cols) > 1:
+            lost |= {c for _, c in cols[1:]}
+            if cols[0][0] == cols[1][0]:
+                lost.add(cols[0][1])
+    return {col: keys for col, (keys, _) in found.items() if col not in lost}
