@@ -82,3 +82,18 @@ def test_register_page_turned_a_quarter_is_found_sideways_by_layout(clockwise: i
     assert prepared.rotation == (360 - clockwise) % 360
     assert prepared.skew == pytest.approx(skew, abs=0.3)
     assert prepared.orientation_method == "layout"
+
+
+@pytest.mark.parametrize("size", [16, 22])
+def test_a_strip_of_two_lines_at_72_dpi_is_read_as_it_comes(size: int) -> None:
+    # Real crops of a few lines had their "sharpest" skew at the edge of the search (±10.5°), were turned by it
+    # and read empty. Now the strip is not turned, its resolution is estimated, and it reads.
+    from pipeline.ocr import ocr_page, page_text
+    from tests.pipeline.images.strips import STRIP_LINES, strip
+
+    prepared = preprocess(strip(size=size), dpi=72)
+    assert prepared.rotation == 0 and abs(prepared.skew) < 0.3
+    assert prepared.notes.dpi_source == "text" and prepared.notes.scale > 1
+    assert prepared.dpi >= 150
+    text = page_text(ocr_page(prepared.grey, prepared.dpi)[1])
+    assert STRIP_LINES[1].split(",")[0] in text

@@ -1,0 +1,51 @@
+"""Reading an image: a book spread gives two pages, in order; a correction that goes wrong never makes a page
+read worse than the image as it came."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import pipeline.reading as reading
+from pipeline.preprocess import Prepared, rotate_small
+from pipeline.process import read_pages
+from samples.realistic import write_spread
+from tests.pipeline.images.strips import STRIP_LINES, strip
+
+
+def test_a_wrong_correction_falls_back_to_the_image_as_it_came(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fault injection: the corrections turn the page by the edge of the old deskew search (10.5 degrees), as
+    # they did to real crops that then read empty. The reading must come back from the uncorrected image.
+    right = reading.preprocess
+
+    def turned_too_far(rgb: np.ndarray, dpi: int, lang: str = "vie") -> Prepared:
+        prepared = right(rgb, dpi, lang)
+        prepared.grey = rotate_small(prepared.grey, 10.5)
+        return prepared
+
+    monkeypatch.setattr(reading, "preprocess", turned_too_far)
+    page = reading.read_page(strip(size=18), 72)
+    text = " ".join(line.text for line in page.lines)
+    assert page.prepared.notes.reading == "as-is"
+    assert "Quảng Ninh" in text and "Hồng Gai" in text
+
+
+def test_a_good_reading_is_kept_without_a_second_one() -> None:
+    page = reading.read_page(strip(size=18), 72)
+    assert page.prepared.notes.reading == "corrected"
+    assert page.confidence >= reading.AS_IS_CONFIDENCE
+    assert STRIP_LINES[0].split()[-1] in " ".join(line.text for line in page.lines)
+
+
+@pytest.mark.slow
+def test_a_book_spread_gives_its_two_pages_in_order(tmp_path: Path) -> None:
+    path = write_spread(tmp_path, "spread", random.Random("reading-test"))
+    pages = read_pages(path, jobs=1)
+    assert [p.number for p in pages] == [1, 2]
+    assert [p.preprocessing.split for p in pages] == ["left", "right"]
+    for page in pages:
+        assert page.height > page.width  # a portrait page each
+        assert len(page.text) > 300 and page.mean_confidence > 0.8
