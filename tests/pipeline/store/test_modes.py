@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.config import private_tree
 from pipeline.store.database import open_catalog
 from pipeline.store.objects import LocalObjectStore
 
@@ -58,6 +57,8 @@ def test_a_home_left_open_is_tightened_when_opened(tmp_path):
     assert mode(home) == 0o700 and mode(home / "objects") == 0o700 and mode(home / "web") == 0o700
     assert mode(scan) == 0o600 and mode(catalog) == 0o600
     assert mode(outside) == 0o644, "a link's target outside the home is left alone"
+    from pipeline.config import private_tree
+
     assert private_tree(home) == home
 
 
