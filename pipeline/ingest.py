@@ -10,6 +10,7 @@ than the pipeline's working size is reduced to it while it is loaded.
 from __future__ import annotations
 
 import io
+import struct
 import subprocess
 from pathlib import Path
 from typing import Literal
@@ -31,6 +32,10 @@ MIN_RENDER_DPI = 150
 DEFAULT_PDF_DPI = 300  # for PDF pages that are not a single scanned image
 RENDER_TIMEOUT = 120  # seconds for poppler to render one page (a content stream can be a bomb too)
 MAX_DIRECT_JPEG_BYTES = 64 * 2**20  # a scanned page's JPEG read whole to decode it directly
+# What Pillow raises on a corrupt file, besides its own errors (the fuzz run found a TIFF cut short that gives a
+# TypeError, "Missing dimensions"; tests/data/hostile/).
+CORRUPT_IMAGE = (UnidentifiedImageError, OSError, SyntaxError, ValueError, TypeError, KeyError, IndexError,
+                 struct.error, EOFError, ZeroDivisionError)
 
 
 class PageSource(BaseModel):
@@ -200,14 +205,15 @@ def _image_pages(path: Path, kind: Kind, limits: Limits) -> list[PageSource]:
                 size = size_limits.work_size(w, h)
                 if kind == "jpeg":
                     im.draft(im.mode, size or (w, h))  # a large JPEG is decoded at 1/2, 1/4 or 1/8 of its size
-                size_limits.check_decoded(path, im.mode, *im.size, what)
+                strip = size_limits.tiff_strip_bytes(im.tag_v2, w, h) if kind == "tiff" else 0
+                size_limits.check_decoded(path, im.mode, *im.size, what, buffer=strip)
                 dpi = _image_dpi(im.info, w, h)
                 if size:
                     dpi = max(1, round(dpi * size[0] / w))
                 sources.append(PageSource(path=str(path), kind=kind, index=i, dpi=dpi, size=size))
     except BadInput:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
+    except CORRUPT_IMAGE as err:
         raise BadInput(path, f"corrupt or unreadable {kind.upper()} image ({err})") from None
     return sources
 
@@ -266,7 +272,7 @@ def load_page(src: PageSource) -> np.ndarray:
             elif src.kind in ("tiff", "webp"):
                 im = ImageOps.exif_transpose(im) or im
             return np.asarray(_to_rgb(im))
-    except (OSError, SyntaxError, ValueError) as err:
+    except CORRUPT_IMAGE as err:
         raise BadInput(path, f"corrupt or truncated image ({err})") from None
 
 

@@ -15,8 +15,9 @@ Three limits, from the cheapest check to the last:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from pipeline.config import Limits
 from pipeline.errors import BadInput
@@ -28,11 +29,6 @@ MAX_WORK_PIXELS = 18_000_000
 # reducing a large image: a bilevel image is turned into greys and a palette image into colours first.
 _PIL_BYTES = {"1": 2, "L": 1, "P": 5, "I;16": 2, "I;16L": 2, "I;16B": 2, "I;16N": 2}
 _PIL_BYTES_DEFAULT = 4
-
-# Colour components of a PDF image by colour space (Indexed: one palette index per pixel).
-_PDF_COMPONENTS = {"/DeviceGray": 1, "/CalGray": 1, "/DeviceRGB": 3, "/CalRGB": 3, "/Lab": 3, "/DeviceCMYK": 4,
-                   "/Indexed": 1, "/Separation": 1, "/Pattern": 1}
-
 
 def _megapixels(pixels: float) -> str:
     return f"{pixels / 1e6:.0f} megapixels"
@@ -51,9 +47,22 @@ def decoded_bytes(mode: str, width: int, height: int) -> int:
     return width * height * _PIL_BYTES.get(mode, _PIL_BYTES_DEFAULT)
 
 
-def check_decoded(path: str | Path, mode: str, width: int, height: int, what: str = "image") -> None:
-    """Refuses an image that would take more than ``MAX_DECODED_BYTES`` decoded (deep or many-channel samples)."""
-    need = decoded_bytes(mode, width, height)
+def tiff_strip_bytes(tags: Mapping[int, Any], width: int, height: int) -> int:
+    """The buffer one strip (or tile) of a TIFF frame is decoded into before Pillow copies it: a compressed TIFF
+    is read through libtiff a strip or a tile at a time, and a frame may be one strip."""
+    bits = tags.get(258, (1,))
+    bits_per_pixel = sum(bits) if isinstance(bits, tuple) else int(bits) * int(tags.get(277, 1))
+    if 322 in tags and 323 in tags:
+        return int(tags[322]) * int(tags[323]) * bits_per_pixel // 8
+    rows = min(int(tags.get(278, height)), height)
+    return rows * ((width * bits_per_pixel + 7) // 8)
+
+
+def check_decoded(path: str | Path, mode: str, width: int, height: int, what: str = "image",
+                  buffer: int = 0) -> None:
+    """Refuses an image that would take more than ``MAX_DECODED_BYTES`` decoded (deep or many-channel samples),
+    with the ``buffer`` its decoder fills first (a TIFF strip)."""
+    need = decoded_bytes(mode, width, height) + buffer
     if need > MAX_DECODED_BYTES:
         raise BadInput(path, f"{what} too large to decode ({width}×{height} pixels in mode {mode}: "
                              f"{need / 2**20:.0f} MB; limit {MAX_DECODED_BYTES / 2**20:.0f} MB)")
@@ -66,20 +75,6 @@ def work_size(width: int, height: int) -> tuple[int, int] | None:
         return None
     factor = math.sqrt(MAX_WORK_PIXELS / (width * height))
     return max(1, int(width * factor)), max(1, int(height * factor))
-
-
-def pdf_components(colour_space: object) -> int:
-    """Colour components per pixel of a PDF image's /ColorSpace (a name or an array such as [/ICCBased s])."""
-    import pikepdf
-
-    if isinstance(colour_space, pikepdf.Array) and len(colour_space):
-        family = str(colour_space[0])
-        if family == "/ICCBased":
-            return int(colour_space[1].get("/N", 3))
-        if family == "/DeviceN" and len(colour_space) > 1:
-            return len(colour_space[1])
-        return _PDF_COMPONENTS.get(family, 4)
-    return _PDF_COMPONENTS.get(str(colour_space), 4)
 
 
 def pdf_images(pdf: object) -> Iterator[tuple[int, int, int]]:

@@ -36,7 +36,7 @@ def register(cli: typer.Typer) -> None:
 
         with page_progress(f"OCR {src.name}") as update:
             pages = ocr_to_pdfa(src, out, jobs=jobs or None, progress=update)
-        err_console.print(f"{out}: {len(pages)} page(s), PDF/A-2b, {out.stat().st_size / 1024:.0f} kB")
+        err_console.print(f"{out}: {len(pages)} page(s), PDF/A-2b, {out.stat().st_size / 1024:.0f} kB", soft_wrap=True)
 
     @cli.command()
     def extract(

@@ -96,6 +96,11 @@ def uniform_jpeg(width: int, height: int) -> bytes:
     ])
 
 
+def jpeg(path: Path, width: int, height: int) -> Path:
+    path.write_bytes(uniform_jpeg(width, height))
+    return path
+
+
 def pdf_with_image(path: Path, width: int, height: int, jpeg: bool = False, page_inches: float = 8.27) -> Path:
     """A one-page PDF whose page is one image (Flate-compressed white greyscale, or a JPEG) of any size."""
     pdf = pikepdf.new()

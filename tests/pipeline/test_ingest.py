@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 from pathlib import Path
 
 import pikepdf
@@ -13,23 +11,8 @@ from PIL import Image
 
 from pipeline.errors import BadInput
 from pipeline.ingest import load_page, open_document
+from tests.pipeline import hostile_files
 from tests.pipeline.page_images import render_page
-
-
-def _png_of_size(path: Path, width: int, height: int) -> None:
-    """A real, valid 1-bit PNG of any size, written without holding its pixels in memory."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    row = b"\x00" + b"\xff" * ((width + 7) // 8)
-    comp = zlib.compressobj(9)
-    with path.open("wb") as fh:
-        fh.write(b"\x89PNG\r\n\x1a\n")
-        fh.write(chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)))
-        data = b"".join(comp.compress(row) for _ in range(height)) + comp.flush()
-        fh.write(chunk(b"IDAT", data))
-        fh.write(chunk(b"IEND", b""))
 
 
 @pytest.fixture
@@ -104,8 +87,7 @@ def _first_half(path: Path) -> bytes:
 
 
 def _huge_png(path: Path) -> Path:
-    _png_of_size(path, 60000, 60000)
-    return path
+    return hostile_files.png(path, 60000, 60000)
 
 
 BAD_INPUTS = {
