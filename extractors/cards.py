@@ -1,7 +1,13 @@
-"""Reading an ID card's values: the text right of each label (up to the next label), or below it, over several
-lines when the value wraps; bilingual labels whose English half OCR garbles; two columns beside the photo; and
-values found by their shape when their label is unreadable (the only 12-digit number, the name in capitals
-after it).
+"""Reading an ID card's values, every edition alike (the 9- and 12-digit CMND, the 2016 and 2021 CCCD, the 2024
+card): the text right of each label (up to the next label), or below it, over several lines when the value
+wraps; bilingual labels whose English half OCR garbles or glues to the Vietnamese one; two columns beside the
+photo; and values found by their shape when their label is unreadable (the only personal number, the name in
+capitals after it).
+
+A value is marked with a doubt (``RawValue.doubts``: the field goes to review) whenever its reading is not
+structurally certain: its label was read twice with different values, it was found by its shape only, an
+address does not end with its province, or the card's own checks disagree (a 9-digit number on a card that is
+not a CMND, the name against the MRZ).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from extractors import settings
 from extractors.kinds import parse_value
 from extractors.kinds.places import ends_with_province
 from extractors.labels import LabelMatch, find_labels, schema_labels
-from extractors.layout import PageLayout, TextLine, Token, union
+from extractors.layout import PageLayout, TextLine, Token, make_token, union
 from extractors.locate import (
     NUMERIC_KINDS,
     STRUCTURED_KINDS,
@@ -24,95 +30,186 @@ from extractors.locate import (
     _tokens_in,
     _value_tokens,
 )
+from extractors.mrz import latin, read_mrz
 from extractors.text import clean_value, fold
 from schemas import Schema
 
+# -- the card's lines as the labels are matched on them ----------------------------------------------------
 
-def _column_blocks(schema: Schema) -> dict[str, str]:
-    return {bid: b.column for bid, b in schema.blocks.items() if b.column}
+# The slash between the halves of a bilingual label, read as a letter or a mark and glued to both halves
+# ("GióilGender", "Quốc tịchINationality", "Quê!Home"): a lowercase letter, the separator, a capitalised word.
+_GLUED_SLASH = re.compile(r"(?<=[^\W\d_])[/Il|!ƒí¡](?=[A-Z][a-z])|(?<=[^\W\d_])/(?=[^\W\d_])")
+ENGLISH_HALF_TOKENS = 6  # an English half of a label is at most this many words
 
 
-def column_split(layout: PageLayout, schema: Schema) -> float:
-    """The x (pixels) between the left and the right column: between their header words, else mid-page."""
-    columns = _column_blocks(schema)
-    centers: dict[str, float] = {}
-    for line in layout.lines:
-        if len(line.tokens) > 4:
+def _split_token(token: Token) -> list[Token]:
+    """A token cut where a bilingual label's slash was glued into it; the second piece starts with '/'."""
+    cuts = [m.start() for m in _GLUED_SLASH.finditer(token.text)]
+    if not cuts:
+        return [token]
+    pieces: list[tuple[int, int, str]] = []
+    start = 0
+    for cut in cuts:
+        pieces.append((start, cut, token.text[start:cut]))
+        start = cut + (0 if token.text[cut] == "/" else 1)
+    pieces.append((start, len(token.text), token.text[start:]))
+    x0, y0, x1, y1 = token.bbox
+    width = max(x1 - x0, 1)
+    out = []
+    for i, (a, b, text) in enumerate(pieces):
+        if i > 0 and not text.startswith("/"):
+            text = "/" + text
+        if not text.strip("/"):
             continue
-        for token in line.tokens:
-            for block_id, side in columns.items():
-                if side in centers:
-                    continue
-                if any(fold(start) == token.key for start in schema.blocks[block_id].starts):
-                    centers[side] = token.cx
-        if len(centers) == 2:
-            break
-    if len(centers) == 2 and centers["left"] < centers["right"]:
-        return (centers["left"] + centers["right"]) / 2
-    return layout.width / 2
+        box = (x0 + width * a // len(token.text), y0, x0 + width * b // len(token.text), y1)
+        out.append(make_token(text, box, token.conf))
+    return out or [token]
+
+
+def _english_end(tokens: list[Token], i: int) -> int | None:
+    """Where the English half of a bilingual label that starts at token ``i`` ("/", "/Surname") ends: after
+    the first token with a colon within ``ENGLISH_HALF_TOKENS`` words, none of them holding a digit."""
+    if not tokens[i].text.startswith("/") or tokens[i].colon:
+        return None
+    for j in range(i + 1, min(i + ENGLISH_HALF_TOKENS, len(tokens))):
+        if any(ch.isdigit() for ch in tokens[j].text):
+            return None
+        if tokens[j].colon:
+            return j + 1
+    return None
+
+
+def _merge_english_half(tokens: list[Token]) -> list[Token]:
+    """The English half of a bilingual label ("/Surname and given name:") as one token, so that label
+    matching steps over it whatever its length (``extractors.labels`` looks three tokens ahead)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        end = _english_end(tokens, i)
+        if end is None:
+            out.append(tokens[i])
+            i += 1
+            continue
+        span = tokens[i:end]
+        out.append(make_token(" ".join(t.text for t in span), union([t.bbox for t in span]),
+                              min(t.conf for t in span)))
+        i = end
+    return out
+
+
+def card_layout(layout: PageLayout) -> PageLayout:
+    """The page with glued bilingual labels cut apart and English label halves made one token each."""
+    lines = []
+    for line in layout.lines:
+        tokens = _merge_english_half([piece for token in line.tokens for piece in _split_token(token)])
+        lines.append(TextLine(index=line.index, tokens=tokens, bbox=line.bbox))
+    return PageLayout(number=layout.number, width=layout.width, height=layout.height, lines=lines,
+                      image_path=layout.image_path, line_height=layout.line_height, dpi=layout.dpi)
+
+
+def english_words(schema: Schema) -> frozenset[str]:
+    """Folded words of the schema's English labels and English label halves: label debris, never a value."""
+    words: set[str] = set()
+    for spec in schema.fields.values():
+        for label in spec.labels:
+            halves = label.split("/")
+            english = halves[1] if len(halves) > 1 else (label if label.isascii() else "")
+            words |= {w for w in re.split(r"[\W_]+", fold(english)) if len(w) >= 2}
+    return frozenset(words)
+
+
+def _is_label_debris(token: Token, english: frozenset[str]) -> bool:
+    """A token that is a piece of an English label half: an ASCII word of the labels' English halves, the
+    slash that opens one, or a mark OCR made of the slash."""
+    text = token.text.strip(".,;:()'\"“”")
+    if not text or text in ("/", "|", "!", "í", "ƒ", "¡", "I", "l", "-"):
+        return True
+    if text.startswith("/"):
+        return True
+    return text.isascii() and text.isalpha() and not text.isupper() and fold(text) in english
+
+
+_CAPITALS = re.compile(r"[^\W\d_]")
+
+
+def name_shaped(text: str) -> bool:
+    """A card prints the holder's name in capitals: most letters are uppercase, no digits, no slash."""
+    letters = _CAPITALS.findall(text)
+    if len(letters) < 2 or any(ch.isdigit() for ch in text) or "/" in text or ":" in text:
+        return False
+    return sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+
+
+def _shape_ok(kind: str, text: str) -> bool:
+    """Whether ``text`` can be the value of a field of ``kind`` at all (label debris cannot)."""
+    if kind == "name":
+        return name_shaped(text)
+    if kind in ("date", "personal_id", "sex", "nationality"):
+        return parse_value(kind, text).valid
+    return bool(clean_value(text))
+
+
+# -- the reader ---------------------------------------------------------------------------------------------
 
 
 class CardReader:
     def __init__(self, schema: Schema, layout: PageLayout):
         self.schema = schema
-        self.layout = layout
+        self.layout = card_layout(layout)
         self.labels = schema_labels(schema)
-        self.matches = [find_labels(line, self.labels) for line in layout.lines]
-        self.columns = _column_blocks(schema)
-        self.split = column_split(layout, schema) if self.columns else layout.width
-        self.block = "main"
+        self.english = english_words(schema)
+        self.matches = [find_labels(line, self.labels) for line in self.layout.lines]
 
-    # -- field choice ------------------------------------------------------------------------------
-    def side_of(self, x: float) -> str:
-        return "left" if x < self.split else "right"
-
-    def column_range(self, key: str) -> Range:
-        side = self.columns.get(self.schema.fields[key].block)
-        if side == "left":
-            return (0.0, self.split)
-        if side == "right":
-            return (self.split, float(self.layout.width))
+    @property
+    def full_range(self) -> Range:
         return (0.0, float(self.layout.width))
 
-    def choose(self, match: LabelMatch, line: TextLine, found: dict[str, RawValue]) -> str | None:
-        fields = [k for k in match.label.fields if k not in found]
-        if not fields:
-            return None
-        blocks = {k: self.schema.fields[k].block for k in fields}
-        label_x = line.tokens[match.start].bbox[0]
-        in_columns = [k for k in fields if blocks[k] in self.columns]
-        if in_columns:
-            side = self.side_of(label_x + 1)
-            same_side = [k for k in in_columns if self.columns[blocks[k]] == side]
-            return same_side[0] if same_side else None
-        if match.label.block_starts:
-            self.block = match.label.block_starts[0]
-        for k in fields:
-            if blocks[k] == self.block:
-                return k
-        main = [k for k in fields if blocks[k] == "main"]
-        if main and len(match.label.fields) > 1 and self.block != "main":
-            # A label shared with the current block whose field is already read: not the main field.
-            if any(self.schema.fields[k].block == self.block for k in match.label.fields):
-                return None
-        if main:
-            self.block = "main"
-            return main[0]
-        return None
+    def read(self, found: dict[str, RawValue]) -> None:
+        for line_no in range(len(self.layout.lines)):
+            for m_index, match in enumerate(self.matches[line_no]):
+                fields = [k for k in match.label.fields]
+                if not fields:
+                    continue
+                key = next((k for k in fields if k not in found), None)
+                if key is not None:
+                    value = self.read_field(key, line_no, m_index)
+                    if value is not None:
+                        found[key] = value
+                    continue
+                self.compare(fields[0], line_no, m_index, found)
+
+    def compare(self, key: str, line_no: int, m_index: int, found: dict[str, RawValue]) -> None:
+        """A second label of a field already read: a different value there competes with the first."""
+        if self.only_label_of(line_no, key):
+            return  # the second line of a bilingual label ("Date of expiry" under "Có giá trị đến:")
+        other = self.read_field(key, line_no, m_index)
+        if other is None:
+            return
+        kind = self.schema.fields[key].kind
+        first, second = parse_value(kind, found[key].text), parse_value(kind, other.text)
+        same = first.valid and second.valid and first.value == second.value
+        if not same and "competing" not in found[key].doubts:
+            found[key].doubts.append("competing")
 
     # -- value reading -----------------------------------------------------------------------------
-    def right_tokens(self, line_no: int, m_index: int, rng: Range,
-                     numeric: bool = False) -> tuple[list[Token], bool]:
-        """The value right of a label, up to the next label in the same column; and whether it is ragged."""
+    def right_tokens(self, line_no: int, m_index: int, numeric: bool = False) -> tuple[list[Token], bool]:
+        """The value right of a label, up to the next label; label debris before it (a garbled English
+        half, its slash) stepped over; and whether it ended raggedly."""
         line = self.layout.lines[line_no]
         matches = self.matches[line_no]
         match = matches[m_index]
-        stop = len(line.tokens)
-        for other in matches[m_index + 1:]:
-            if rng[0] <= line.tokens[other.start].cx < rng[1]:
-                stop = other.start
-                break
-        return _value_tokens(_tokens_in(line.tokens[match.end:stop], rng), numeric)
+        stop = matches[m_index + 1].start if m_index + 1 < len(matches) else len(line.tokens)
+        tokens = line.tokens[match.end:stop]
+        if not match.colon:
+            # "Ngày cấp í Date of issue: 01.09.2012": the English half read without its slash.
+            for j, token in enumerate(tokens[:ENGLISH_HALF_TOKENS]):
+                if token.colon:
+                    if all(_is_label_debris(t, self.english) or t.colon for t in tokens[:j + 1]):
+                        tokens = tokens[j + 1:]
+                    break
+        while tokens and _is_label_debris(tokens[0], self.english):
+            tokens = tokens[1:]
+        return _value_tokens(tokens, numeric)
 
     def line_has_label(self, line_no: int, rng: Range) -> bool:
         line = self.layout.lines[line_no]
@@ -135,7 +232,7 @@ class CardReader:
             if len(out) >= max_lines:
                 break
             tokens = _tokens_in(self.layout.lines[nxt].tokens, rng)
-            if column_x is not None:
+            if column_x is not None and tokens:
                 aligned = [i for i, t in enumerate(tokens) if abs(t.bbox[0] - column_x) <= tolerance]
                 if aligned:  # the words before the one under the label belong to the other column
                     tokens = tokens[aligned[0]:]
@@ -150,6 +247,8 @@ class CardReader:
                 break
             if top < bottom - 0.5 * lh:  # on the same line (another column, or a line split by OCR)
                 continue
+            if min(t.bbox[0] for t in tokens) > max(anchors) + 0.3 * self.layout.width:
+                continue  # a line of another column to the right (a fingerprint box, the QR code)
             if self.line_has_label(nxt, (tokens[0].bbox[0] - tolerance, rng[1])):
                 if key is not None and not out and self.only_label_of(nxt, key):
                     bottom = _bottom(tokens)
@@ -171,44 +270,32 @@ class CardReader:
         return (len(matches) == 1 and key in matches[0].label.fields
                 and not _value_tokens(line.tokens[matches[0].end:])[0])
 
-    def read(self, found: dict[str, RawValue]) -> None:
-        for line_no, line in enumerate(self.layout.lines):
-            for m_index, match in enumerate(self.matches[line_no]):
-                key = self.choose(match, line, found)
-                if match.label.block_starts and not match.label.fields:
-                    self.block = match.label.block_starts[0]
-                if key is not None:
-                    self.read_field(key, line_no, m_index, found)
-
-    def read_field(self, key: str, line_no: int, m_index: int, found: dict[str, RawValue]) -> None:
+    def read_field(self, key: str, line_no: int, m_index: int) -> RawValue | None:
         spec = self.schema.fields[key]
         line = self.layout.lines[line_no]
         match = self.matches[line_no][m_index]
-        rng = self.column_range(key)
+        rng = self.full_range
         numeric = spec.kind in NUMERIC_KINDS
-        tokens, ragged = self.right_tokens(line_no, m_index, rng, numeric)
-        twin = self.twin(match, key, found)
-        if twin:
-            # One label, two value columns: the right half belongs to the twin field.
-            both, ragged = self.right_tokens(line_no, m_index, (0.0, float(self.layout.width)), numeric)
-            tokens = [t for t in both if t.cx < self.split]
-            right = [t for t in both if t.cx >= self.split]
-            if right:
-                found[twin] = self.raw(right, match, ragged)
-        in_range = _tokens_in(line.tokens, rng) or line.tokens
-        anchors = [float(line.tokens[match.start].bbox[0]), float(in_range[0].bbox[0])]
+        tokens, ragged = self.right_tokens(line_no, m_index, numeric)
+        if tokens and not _shape_ok(spec.kind, " ".join(t.text for t in tokens)) and spec.position != "right":
+            tokens = []  # label debris after the label ("KHAY SINFV/SUMARNE AND …"): the value is below
+        anchors = [float(line.tokens[match.start].bbox[0]), float(line.tokens[0].bbox[0])]
         lines: list[tuple[int, list[Token]]] = [(line_no, tokens)] if tokens else []
         if not tokens and spec.position in ("below", "right_or_below"):
             lines, ragged = self.lines_below(line_no, rng, anchors, 1, key, numeric)
-            if lines and spec.kind in STRUCTURED_KINDS and not parse_value(spec.kind, _joined(lines)).valid:
+            if lines and not _shape_ok(spec.kind, _joined(lines)):
                 # A garbled second line of a bilingual label ("Dat f piry") may stand between label and value.
                 more, more_ragged = self.lines_below(lines[0][0], rng, anchors, 1, None, numeric)
-                if more and parse_value(spec.kind, _joined(more)).valid:
+                if more and _shape_ok(spec.kind, _joined(more)):
                     lines, ragged = more, more_ragged
+                elif spec.kind in STRUCTURED_KINDS or spec.kind == "name":
+                    lines = []
+        if lines and spec.kind == "name":
+            lines += self.name_continuation(lines, anchors)
         complete = spec.kind in ("place", "authority") and ends_with_province(_joined(lines))
         if lines and spec.multiline and not complete:
             label_x = float(line.tokens[match.start].bbox[0])
-            before = [t for t in line.tokens[:match.start] if rng[0] <= t.cx < rng[1] and clean_value(t.text)]
+            before = [t for t in line.tokens[:match.start] if clean_value(t.text)]
             column_x = label_x if before and label_x - before[0].bbox[0] > 3 * self.layout.line_height else None
             more, more_ragged = self.lines_below(lines[-1][0], rng, anchors, 3, numeric=numeric, column_x=column_x)
             if spec.kind in ("place", "authority"):  # an address ends with its province
@@ -219,17 +306,21 @@ class CardReader:
             if more:
                 lines += more
                 ragged = more_ragged
-        if lines:
-            found[key] = self.raw([t for _, ln in lines for t in ln], match, ragged)
-
-    def twin(self, match: LabelMatch, key: str, found: dict[str, RawValue]) -> str | None:
-        """For a left-column field, the right-column field with the same label (husband → wife)."""
-        if self.columns.get(self.schema.fields[key].block) != "left":
+        if not lines:
             return None
-        for other in match.label.fields:
-            if other not in found and self.columns.get(self.schema.fields[other].block) == "right":
-                return other
-        return None
+        value = self.raw([t for _, ln in lines for t in ln], match, ragged)
+        if spec.kind in ("place", "authority") and not ends_with_province(value.text):
+            value.doubts.append("open_extent")  # an address on a card ends with its province
+        return value
+
+    def name_continuation(self, lines: list[tuple[int, list[Token]]], anchors: list[float]
+                          ) -> list[tuple[int, list[Token]]]:
+        """The rest of a name wrapped onto the next line: capitals only, under the name's start."""
+        text = _joined(lines)
+        more, _ = self.lines_below(lines[-1][0], self.full_range, [*anchors, float(lines[0][1][0].bbox[0])], 1)
+        if more and name_shaped(_joined(more)) and len((text + " " + _joined(more)).split()) <= 7:
+            return more
+        return []
 
     def raw(self, tokens: list[Token], match: LabelMatch | None, ragged: bool = False) -> RawValue:
         return RawValue(text=" ".join(t.text for t in tokens), tokens=tokens, page=self.layout.number,
@@ -237,34 +328,88 @@ class CardReader:
                         layout=self.layout, ragged=ragged)
 
 
+# -- values found by their shape, and the card's own checks ---------------------------------------------------
+
 CONTENT_LABEL_SCORE = 80.0  # a card value found by its shape, its label unread: never sure on its own
-_ID_TOKEN = re.compile(r"^\d{12}$")
+_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")
+_NUMBER_LABEL = re.compile(r"^[^\W\d_]{1,3}[.:]?$")  # "Số", "Số:", or what OCR makes of it ("sø:", "sẽ:")
 _NOT_A_NAME = ("cong hoa", "viet nam", "doc lap", "can cuoc", "cong an", "canh sat", "cuc truong", "quan ly",
-               "socialist", "identity", "citizen")
+               "socialist", "identity", "citizen", "chung minh", "nhan dan", "giam doc", "dac diem")
+CMND_TITLES = ("chung minh nhan dan",)
+
+
+def is_cmnd(layouts: list[PageLayout]) -> bool:
+    """The card is a CMND (its title says "Chứng minh nhân dân"): the only edition with a 9-digit number."""
+    return any(any(t in fold(line.text) for t in CMND_TITLES) for layout in layouts for line in layout.lines[:12])
+
+
+def _numbers(line: TextLine) -> list[tuple[int, Token]]:
+    out = []
+    for i, token in enumerate(line.tokens):
+        core = token.text.strip(".,:;()[]{}'\"“”|_-")
+        if _NUMBER.match(core):
+            out.append((i, make_token(core, token.bbox, token.conf)))
+    return out
 
 
 def card_by_content(schema: Schema, layout: PageLayout, found: dict[str, RawValue]) -> None:
-    """Card values whose label OCR could not read, found by their shape: the only 12-digit number on its
-    line (not the MRZ) is the personal number; the first line in capitals after it that reads as a
-    person's name is the name. One missing field of each kind only, so that the choice is not a guess."""
+    """Card values whose label OCR could not read, found by their shape: the only 12-digit number (9 on a
+    CMND) on its line, not the MRZ, is the personal number; the first line in capitals after it that reads
+    as a person's name is the name. One missing field of each kind only, so that the choice is not a guess.
+    Then the card's own checks (``card_checks``)."""
+    layout = card_layout(layout)
     ids = [k for k, f in schema.fields.items() if f.kind == "personal_id" and f.output and k not in found]
     names = [k for k, f in schema.fields.items() if f.kind == "name" and f.output and k not in found]
     id_line = -1
     if len(ids) == 1 and not any(schema.fields[k].kind == "personal_id" for k in found):
-        for i, line in enumerate(layout.lines):
-            numbers = [t for t in line.tokens if _ID_TOKEN.match(t.text.strip(".,:;"))]
-            if len(numbers) == 1 and "<" not in line.text:
-                found[ids[0]] = RawValue(text=numbers[0].text, tokens=numbers, page=layout.number,
-                                         label_score=CONTENT_LABEL_SCORE, box=numbers[0].bbox, layout=layout)
-                id_line = i
-                break
+        candidates = [(i, pos, token) for i, line in enumerate(layout.lines) if "<" not in line.text
+                      for pos, token in _numbers(line)]
+        twelve = [c for c in candidates if len(c[2].text) == 12]
+        pick = twelve if twelve else ([c for c in candidates if len(c[2].text) == 9] if is_cmnd([layout]) else [])
+        if len({c[2].text for c in pick}) == 1:
+            i, pos, token = pick[0]
+            before = layout.lines[i].tokens[:pos]
+            # "Số: 022…" with the label garbled ("sø:", "sẽ: (022…"): a short word before the number.
+            labelled = len(before) == 1 and bool(_NUMBER_LABEL.match(before[0].text.strip("'\"“")))
+            value = RawValue(text=token.text, tokens=[token], page=layout.number,
+                             label_score=90.0 if labelled else CONTENT_LABEL_SCORE, box=token.bbox, layout=layout)
+            if not labelled:
+                value.doubts.append("unlabelled")
+            found[ids[0]] = value
+            id_line = i
     if len(names) == 1 and not any(schema.fields[k].kind == "name" for k in found) and id_line >= 0:
         for line in layout.lines[id_line + 1:id_line + 4]:
             text = clean_value(line.text)
-            if not text or text != text.upper() or any(w in fold(text) for w in _NOT_A_NAME):
+            if not name_shaped(text) or any(w in fold(text) for w in _NOT_A_NAME):
                 continue
             result = parse_value("name", text)
             if result.valid:
                 found[names[0]] = RawValue(text=line.text, tokens=line.tokens, page=layout.number,
-                                           label_score=CONTENT_LABEL_SCORE, box=line.bbox, layout=layout)
+                                           label_score=CONTENT_LABEL_SCORE, box=line.bbox, layout=layout,
+                                           doubts=["unlabelled"])
                 break
+    card_checks(schema, [layout], found)
+
+
+def _doubt(found: dict[str, RawValue], key: str, why: str) -> None:
+    if key in found and why not in found[key].doubts:
+        found[key].doubts.append(why)
+
+
+def card_checks(schema: Schema, layouts: list[PageLayout], found: dict[str, RawValue]) -> None:
+    """Checks of the card as a whole that no schema rule makes: a 9-digit number is on a CMND only; the
+    name agrees with the MRZ's (which has no accents)."""
+    ids = [k for k, f in schema.fields.items() if f.kind == "personal_id" and k in found]
+    for key in ids:
+        number = parse_value("personal_id", found[key].text).value or ""
+        if len(number) == 9 and not is_cmnd(layouts):
+            _doubt(found, key, "edition")
+    names = [k for k, f in schema.fields.items() if f.kind == "name" and f.output and k in found]
+    for layout in layouts:
+        mrz = read_mrz(layout)
+        if mrz is None or not mrz.name:
+            continue
+        for key in names:
+            name = parse_value("name", found[key].text).value or ""
+            if latin(name).split() != mrz.name.split():
+                _doubt(found, key, "mrz_name")

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from extractors import extract_documents
 from extractors.layout import page_layout
 from extractors.mrz import check_digit, read_mrz
+from samples.layouts import card_mrz
 from tests.extractors.synthetic import page
 
 
 def mrz_lines(pid="022180012345", birth="800615", sex="F", expiry="400615", checks=True):
-    doc = pid[3:]
-    c = (lambda s: check_digit(s)) if checks else (lambda s: "0")
-    return [f"IDVNM{doc}{c(doc)}{pid}<<0".ljust(30, "<"),
-            f"{birth}{c(birth)}{sex}{expiry}{c(expiry)}VNM".ljust(29, "<") + "0",
-            "NGUYEN<<THI<THU<HUONG".ljust(30, "<")]
+    """The three lines as the generator writes them (samples/layouts/card_mrz.py, its own check digits);
+    ``checks=False``: every check digit replaced by a wrong one."""
+    born = dt.date(1900 + int(birth[:2]), int(birth[2:4]), int(birth[4:]))
+    expires = dt.date(2000 + int(expiry[:2]), int(expiry[2:4]), int(expiry[4:]))
+    lines = card_mrz.lines(pid, "NGUYỄN THỊ THU HƯƠNG", born, "female" if sex == "F" else "male", expires)
+    if not checks:
+        wrong = lambda d: str((int(d) + 1) % 10)  # noqa: E731
+        one, two = lines[0], lines[1]
+        lines[0] = one[:14] + wrong(one[14]) + one[15:29] + wrong(one[29])
+        lines[1] = two[:6] + wrong(two[6]) + two[7:14] + wrong(two[14]) + two[15:29] + wrong(two[29])
+    return lines
 
 
 def card(front_rows, mrz):
