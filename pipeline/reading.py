@@ -88,4 +88,4 @@ def read_page(rgb: np.ndarray, dpi: int, lang: str = "vie", split: str | None = 
 
 def read_image(rgb: np.ndarray, dpi: int, lang: str = "vie") -> list[PageReading]:
     """The pages of one input image: two for a book spread (left, then right), else one."""
-    return [read_page(part, dpi, lang, side) for part, side in split_spread(rgb)]
+    return [read_page(part, dpi, lang, side) for part, side in split_spread(rgb, dpi)]

@@ -2,7 +2,8 @@
 
 The gutter is looked for only in a landscape image, in the middle third of its width: a band of columns with no
 ink (the pages' inner margins) and, usually, the gutter's shadow (the paper's brightness dips towards it). A
-landscape page of its own (a register's table) has rules and text across the middle and is not cut. The
+landscape page of its own (a register's table) has rules and text across the middle and is not cut, nor is a
+page turned a quarter (its text lines run down the image: two sides of a card with a fold between them). The
 shadow left on each page is divided out later with the rest of the uneven light (``estimate_background``).
 """
 
@@ -20,6 +21,9 @@ MIN_SHADOW = 0.08  # the paper's brightness at the gutter this much below the pa
 MIN_GAP = 0.006  # an ink-free band at least this wide (fraction of the width) at the gutter
 WIDE_GAP = 0.03  # ... or this wide with no shadow at all
 MIN_SIDE_INK = 0.01  # each page holds at least this share of ink pixels
+MIN_HEIGHT = 800  # pixels: a smaller image (a crop of a line or two) is no book spread
+MIN_PAGE_ASPECT = 1.1  # each page's height / width at least (portrait pages)...
+MAX_PAGE_ASPECT = 2.0  # ... and at most
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class Gutter:
 def find_gutter(rgb: np.ndarray) -> Gutter | None:
     """The gutter of a two-page spread, or None when the image is not one."""
     h, w = rgb.shape[:2]
-    if w < MIN_ASPECT * h:
+    if w < MIN_ASPECT * h or h < MIN_HEIGHT:
         return None
     step = max(1, int(round(w / MEASURE_WIDTH)))
     small = cv2.cvtColor(np.ascontiguousarray(rgb[::step, ::step]), cv2.COLOR_RGB2GRAY).astype(np.float32)
@@ -65,12 +69,24 @@ def find_gutter(rgb: np.ndarray) -> Gutter | None:
         return None
     if ink[:x].mean() < MIN_SIDE_INK or ink[x:].mean() < MIN_SIDE_INK:
         return None
+    for part_width in (x, sw - x):  # each part is shaped like a portrait page
+        if not MIN_PAGE_ASPECT <= small.shape[0] / max(part_width, 1) <= MAX_PAGE_ASPECT:
+            return None
     return Gutter(x=int(round(x / shrink)), shadow=round(shadow, 3), gap=round(gap, 4))
 
 
-def split_spread(rgb: np.ndarray) -> list[tuple[np.ndarray, str | None]]:
+def lines_run_across(rgb: np.ndarray, dpi: int) -> bool:
+    """Whether the image's text lines run horizontally: a spread's pages are upright, while a page turned a
+    quarter (two ID-card sides side by side, a fold between them) has its lines running down the image."""
+    from pipeline.preprocess import analysis_binary, text_direction
+
+    quarter, _ = text_direction(analysis_binary(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dpi))
+    return quarter == 0
+
+
+def split_spread(rgb: np.ndarray, dpi: int) -> list[tuple[np.ndarray, str | None]]:
     """The pages of the image: ``[(left, "left"), (right, "right")]`` for a spread, else ``[(rgb, None)]``."""
     gutter = find_gutter(rgb)
-    if gutter is None:
+    if gutter is None or not lines_run_across(rgb, dpi):
         return [(rgb, None)]
     return [(np.ascontiguousarray(rgb[:, : gutter.x]), "left"), (np.ascontiguousarray(rgb[:, gutter.x:]), "right")]

@@ -11,6 +11,7 @@ from PIL import Image
 from pipeline.images.spread import find_gutter, split_spread
 from samples.realistic import write_spread
 
+CARD_SIDES = Path(__file__).resolve().parents[3] / "samples" / "committed" / "citizen_id_card_hard_001.tif"
 REGISTER = Path(__file__).resolve().parents[3] / "samples" / "committed" / "birth_register_clean_001.png"
 
 
@@ -22,7 +23,7 @@ def test_a_generated_spread_is_cut_at_its_gutter(tmp_path: Path) -> None:
         assert gutter is not None
         # The two A4 pages are of one width: the gutter is in the middle, within the gap drawn between them.
         assert abs(gutter.x - rgb.shape[1] / 2) < 0.04 * rgb.shape[1]
-        left, right = split_spread(rgb)
+        left, right = split_spread(rgb, 200)
         assert (left[1], right[1]) == ("left", "right")
         assert left[0].shape[1] + right[0].shape[1] == rgb.shape[1]
 
@@ -31,9 +32,22 @@ def test_a_landscape_register_page_is_not_cut() -> None:
     rgb = np.asarray(Image.open(REGISTER).convert("RGB"))
     assert rgb.shape[1] > rgb.shape[0]
     assert find_gutter(rgb) is None
-    assert len(split_spread(rgb)) == 1
+    assert len(split_spread(rgb, 300)) == 1
 
 
 def test_a_portrait_page_is_not_looked_at() -> None:
     portrait = np.full((1100, 800, 3), 255, np.uint8)
-    assert split_spread(portrait)[0][1] is None
+    assert split_spread(portrait, 100)[0][1] is None
+
+
+def test_a_wide_crop_of_one_line_is_not_cut() -> None:
+    from tests.pipeline.images.strips import strip
+
+    line = strip(lines=["Bản sao được cấp từ sổ gốc          có giá trị sử dụng thay cho bản chính"], size=22)
+    assert split_spread(line, 72)[0][1] is None
+
+
+def test_a_page_turned_a_quarter_with_a_fold_between_two_card_sides_is_not_cut() -> None:
+    rgb = np.asarray(Image.open(CARD_SIDES).convert("RGB"))
+    assert find_gutter(rgb) is not None  # the fold looks like a gutter...
+    assert len(split_spread(rgb, 300)) == 1  # ... but the text runs down the image: one page turned a quarter
