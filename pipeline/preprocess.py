@@ -157,7 +157,7 @@ def without_rules(binary: np.ndarray) -> np.ndarray:
     return cv2.bitwise_and(binary, cv2.bitwise_not(rules))
 
 
-def _line_blobs(binary: np.ndarray, horizontal: bool) -> list[tuple[int, int, int, int]]:
+def line_blobs(binary: np.ndarray, horizontal: bool) -> list[tuple[int, int, int, int]]:
     """Bounding boxes of text-line-like blobs when characters are smeared along one direction."""
     h, w = binary.shape
     length = max(9, int(min(h, w) * 0.02))
@@ -206,8 +206,8 @@ def text_direction(binary: np.ndarray) -> tuple[int, bool]:
 
 def text_direction_lines(binary: np.ndarray) -> tuple[int, bool, int]:
     """``text_direction`` and the number of text-line blobs along the direction found."""
-    horizontal = len(_line_blobs(binary, horizontal=True))
-    vertical = len(_line_blobs(binary, horizontal=False))
+    horizontal = len(line_blobs(binary, horizontal=True))
+    vertical = len(line_blobs(binary, horizontal=False))
     if vertical > 1.5 * horizontal and vertical >= FEW_LINES:
         return 90, True, vertical
     return 0, horizontal >= FEW_LINES and horizontal > 1.5 * vertical, horizontal
@@ -216,7 +216,7 @@ def text_direction_lines(binary: np.ndarray) -> tuple[int, bool, int]:
 def is_upside_down(binary: np.ndarray) -> tuple[bool, bool]:
     """Whether a page of straight horizontal lines is upside down, and whether the test is sure of it: the ink
     above the x-height band (ascenders, capitals, Vietnamese tone marks) outweighs the ink below it on upright text."""
-    score, used = _upright_score(binary, _line_blobs(binary, horizontal=True))
+    score, used = _upright_score(binary, line_blobs(binary, horizontal=True))
     return score < 0.5, used >= 8 and abs(score - 0.5) >= 0.08
 
 

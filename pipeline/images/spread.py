@@ -21,6 +21,7 @@ MIN_SHADOW = 0.08  # the paper's brightness at the gutter this much below the pa
 MIN_GAP = 0.006  # an ink-free band at least this wide (fraction of the width) at the gutter
 WIDE_GAP = 0.03  # ... or this wide with no shadow at all
 MIN_SIDE_INK = 0.01  # each page holds at least this share of ink pixels
+DOWN_THE_PAGE = 3  # vertical text-line blobs this many times the horizontal ones: the text runs down the image
 MIN_HEIGHT = 800  # pixels: a smaller image (a crop of a line or two) is no book spread
 MIN_PAGE_ASPECT = 1.1  # each page's height / width at least (portrait pages)...
 MAX_PAGE_ASPECT = 2.0  # ... and at most
@@ -78,10 +79,11 @@ def find_gutter(rgb: np.ndarray) -> Gutter | None:
 def lines_run_across(rgb: np.ndarray, dpi: int) -> bool:
     """Whether the image's text lines run horizontally: a spread's pages are upright, while a page turned a
     quarter (two ID-card sides side by side, a fold between them) has its lines running down the image."""
-    from pipeline.preprocess import analysis_binary, text_direction
+    from pipeline.preprocess import analysis_binary, line_blobs
 
-    quarter, _ = text_direction(analysis_binary(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dpi))
-    return quarter == 0
+    binary = analysis_binary(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dpi)
+    # Forms have columns of short labels that smear into vertical blobs too: only a clear majority counts.
+    return len(line_blobs(binary, horizontal=False)) <= DOWN_THE_PAGE * len(line_blobs(binary, horizontal=True))
 
 
 def split_spread(rgb: np.ndarray, dpi: int) -> list[tuple[np.ndarray, str | None]]:
