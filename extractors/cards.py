@@ -38,7 +38,9 @@ from schemas import Schema
 
 # The slash between the halves of a bilingual label, read as a letter or a mark and glued to both halves
 # ("GióilGender", "Quốc tịchINationality", "Quê!Home"): a lowercase letter, the separator, a capitalised word.
-_GLUED_SLASH = re.compile(r"(?<=[^\W\d_])[/Il|!ƒí¡](?=[A-Z][a-z])|(?<=[^\W\d_])/(?=[^\W\d_])")
+# Or no separator at all ("QuêHome"): Vietnamese words have no capital inside them.
+_GLUED_SLASH = re.compile(r"(?<=[^\W\d_])[/Il|!ƒí¡4](?=[A-Z][a-z])|(?<=[^\W\d_])/(?=[^\W\d_])"
+                          r"|(?<=[a-zà-ỹđ])(?=[A-Z][a-z])")
 ENGLISH_HALF_TOKENS = 6  # an English half of a label is at most this many words
 
 
@@ -51,7 +53,8 @@ def _split_token(token: Token) -> list[Token]:
     start = 0
     for cut in cuts:
         pieces.append((start, cut, token.text[start:cut]))
-        start = cut + (0 if token.text[cut] == "/" else 1)
+        glued = cut < len(token.text) and token.text[cut].isupper()  # no separator read
+        start = cut + (0 if glued or token.text[cut] == "/" else 1)
     pieces.append((start, len(token.text), token.text[start:]))
     x0, y0, x1, y1 = token.bbox
     width = max(x1 - x0, 1)
@@ -149,6 +152,12 @@ def _shape_ok(kind: str, text: str) -> bool:
     return bool(clean_value(text))
 
 
+def _label_x(line: TextLine, match: LabelMatch) -> float:
+    """Where a label's first word starts (a speck before it, matched with it, does not count)."""
+    first = next((t for t in line.tokens[match.start:match.end] if t.key), line.tokens[match.start])
+    return float(first.bbox[0])
+
+
 # -- the reader ---------------------------------------------------------------------------------------------
 
 
@@ -159,6 +168,21 @@ class CardReader:
         self.labels = schema_labels(schema)
         self.english = english_words(schema)
         self.matches = [find_labels(line, self.labels) for line in self.layout.lines]
+        self.margins = self.label_margins()
+
+    def label_margins(self) -> list[float]:
+        """Where the card's lines of labels start (the field column beside the photo, the back's margin):
+        a wrapped value goes on there, whatever stands before its label on the label's own line."""
+        starts = sorted(float(line.tokens[0].bbox[0]) for line, matches in zip(self.layout.lines, self.matches,
+                                                                                 strict=True)
+                        if matches and matches[0].start == 0)
+        tolerance = 0.02 * self.layout.width
+        margins: list[float] = []
+        for x in starts:
+            close = [y for y in starts if abs(y - x) <= tolerance]
+            if len(close) >= 3 and not any(abs(m - x) <= tolerance for m in margins):
+                margins.append(statistics.median(close))
+        return margins
 
     @property
     def full_range(self) -> Range:
@@ -247,7 +271,7 @@ class CardReader:
                 break
             if top < bottom - 0.5 * lh:  # on the same line (another column, or a line split by OCR)
                 continue
-            if min(t.bbox[0] for t in tokens) > max(anchors) + 0.3 * self.layout.width:
+            if min(t.bbox[0] for t in tokens) > max(anchors) + 8 * lh:
                 continue  # a line of another column to the right (a fingerprint box, the QR code)
             if self.line_has_label(nxt, (tokens[0].bbox[0] - tolerance, rng[1])):
                 if key is not None and not out and self.only_label_of(nxt, key):
@@ -279,7 +303,10 @@ class CardReader:
         tokens, ragged = self.right_tokens(line_no, m_index, numeric)
         if tokens and not _shape_ok(spec.kind, " ".join(t.text for t in tokens)) and spec.position != "right":
             tokens = []  # label debris after the label ("KHAY SINFV/SUMARNE AND …"): the value is below
-        anchors = [float(line.tokens[match.start].bbox[0]), float(line.tokens[0].bbox[0])]
+        start_x = float(line.tokens[0].bbox[0])
+        label_x = _label_x(line, match)
+        margins = [m for m in self.margins if start_x - 0.02 * self.layout.width <= m <= label_x + 1]
+        anchors = [label_x, start_x, *margins]
         lines: list[tuple[int, list[Token]]] = [(line_no, tokens)] if tokens else []
         if not tokens and spec.position in ("below", "right_or_below"):
             lines, ragged = self.lines_below(line_no, rng, anchors, 1, key, numeric)
@@ -294,7 +321,6 @@ class CardReader:
             lines += self.name_continuation(lines, anchors)
         complete = spec.kind in ("place", "authority") and ends_with_province(_joined(lines))
         if lines and spec.multiline and not complete:
-            label_x = float(line.tokens[match.start].bbox[0])
             before = [t for t in line.tokens[:match.start] if clean_value(t.text)]
             column_x = label_x if before and label_x - before[0].bbox[0] > 3 * self.layout.line_height else None
             more, more_ragged = self.lines_below(lines[-1][0], rng, anchors, 3, numeric=numeric, column_x=column_x)
