@@ -96,8 +96,14 @@ class FormReader:
         return min(below) if below else len(self.layout.lines) - 1
 
     def next_line(self, after: int, lo: float, hi: float) -> tuple[int, list[Token]] | None:
-        """The first line below line ``after`` (within its zone) with tokens whose centres fall in [lo, hi)."""
+        """The first line below line ``after`` (within its zone) with tokens whose centres fall in [lo, hi).
+        Lines of the same row (another column read as a line of its own) are not below it."""
+        own = self.layout.lines[after].bbox
+        middle = (own[1] + own[3]) / 2
         for n in range(after + 1, self.limit(after) + 1):
+            box = self.layout.lines[n].bbox
+            if (box[1] + box[3]) / 2 - middle <= 0.5 * self.layout.line_height:
+                continue
             tokens = self._in(self.layout.lines[n].tokens, lo, hi)
             if tokens:
                 return n, tokens

@@ -26,7 +26,7 @@ from extractors.layout import PageLayout, TextLine, Token
 from schemas import Schema
 
 SEGMENT_GAP = 1.6  # line heights of horizontal space that split a line into segments (cells of a layout)
-HEADER_CUTOFF = 88.0  # fuzzy ratio of a segment against a block's opening phrase
+HEADER_CUTOFF = 95.0  # fuzzy ratio of a segment against a block's opening phrase
 SAME_ROW = 0.8  # line heights: two anchors this close vertically stand side by side
 
 
@@ -252,12 +252,36 @@ def _paired_blocks(schema: Schema) -> dict[str, str]:
     return {left[0]: right[0], right[0]: left[0]}
 
 
-def _repeated_pair(line: TextLine, matches: list[LabelMatch]) -> tuple[float, float] | None:
-    """(x1 of the left, x0 of the right) of two hits of one label on a line: the label printed in two columns."""
-    for i, a in enumerate(matches):
-        for b in matches[i + 1:]:
-            if a.label.key == b.label.key or set(a.label.fields) & set(b.label.fields):
-                return float(line.tokens[a.end - 1].bbox[2]), float(line.tokens[b.start].bbox[0])
+def rows_of(layout: PageLayout) -> list[list[int]]:
+    """Lines grouped into rows: OCR may read the two columns of one row as two lines at the same height."""
+    rows: list[list[int]] = []
+    half = 0.5 * layout.line_height
+    for n, line in enumerate(layout.lines):
+        cy = (line.bbox[1] + line.bbox[3]) / 2
+        if rows:
+            prev = layout.lines[rows[-1][0]]
+            if abs(cy - (prev.bbox[1] + prev.bbox[3]) / 2) <= half:
+                rows[-1].append(n)
+                continue
+        rows.append([n])
+    return rows
+
+
+def _row_hits(layout: PageLayout, matches: list[list[LabelMatch]], row: list[int]) -> list[tuple[float, float, Label]]:
+    out = []
+    for n in row:
+        line = layout.lines[n]
+        out += [(float(line.tokens[m.start].bbox[0]), float(line.tokens[m.end - 1].bbox[2]), m.label)
+                for m in matches[n]]
+    return sorted(out, key=lambda h: h[0])
+
+
+def _repeated_pair(hits: list[tuple[float, float, Label]]) -> tuple[float, float] | None:
+    """(x1 of the left, x0 of the right) of two hits of one label in a row: the label printed in two columns."""
+    for i, (_, a_x1, a) in enumerate(hits):
+        for b_x0, _, b in hits[i + 1:]:
+            if b_x0 > a_x1 and (a.key == b.key or set(a.fields) & set(b.fields)):
+                return a_x1, b_x0
     return None
 
 
@@ -271,25 +295,26 @@ def repeated_label_zones(layout: PageLayout, schema: Schema, anchors: list[Ancho
         return []
     taken = {n for z in zones for n in range(z.first, z.last + 1)}
     lh = layout.line_height
+    rows = rows_of(layout)
     out: list[Zone] = []
-    n = 0
-    while n < len(layout.lines):
-        pair = None if n in taken else _repeated_pair(layout.lines[n], matches[n])
+    r = 0
+    while r < len(rows):
+        row = rows[r]
+        pair = None if set(row) & taken else _repeated_pair(_row_hits(layout, matches, row))
         if pair is None:
-            n += 1
+            r += 1
             continue
-        first, last, right_x0 = n, n, pair[1]
-        k = n + 1
-        while k < len(layout.lines) and k not in taken:
-            if any(not _belongs(m.label, schema, set(partners)) for m in matches[k]):
+        first, last, right_x0 = row[0], row[-1], pair[1]
+        k = r + 1
+        while k < len(rows) and not set(rows[k]) & taken:
+            if any(not _belongs(m.label, schema, set(partners)) for n in rows[k] for m in matches[n]):
                 break
-            more = _repeated_pair(layout.lines[k], matches[k])
+            more = _repeated_pair(_row_hits(layout, matches, rows[k]))
             if more is not None:
-                last, right_x0 = k, min(right_x0, more[1])
-            elif _crosses(layout.lines[k], right_x0 - 0.25 * lh, 0.3 * lh):
+                right_x0 = min(right_x0, more[1])
+            elif any(_crosses(layout.lines[n], right_x0 - 0.25 * lh, 0.3 * lh) for n in rows[k]):
                 break
-            else:
-                last = k  # a continuation line of the columns
+            last = rows[k][-1]  # a row of the columns, or a continuation row
             k += 1
         boundary = right_x0 - 0.25 * lh
         gap = _coverage_gap(layout, range(first, last + 1), right_x0 - 6 * lh, right_x0 + 0.5 * lh)
@@ -309,7 +334,7 @@ def repeated_label_zones(layout: PageLayout, schema: Schema, anchors: list[Ancho
             left_block, right_block = sides["left"], sides["right"]
         out.append(Zone(first, last, [Column(0.0, boundary, left_block, named),
                                       Column(boundary, float(layout.width), right_block, named)]))
-        n = last + 1
+        r = k
     return out
 
 
