@@ -16,7 +16,7 @@ import numpy as np
 
 MIN_RULE_MM = 5.0  # shortest stroke taken for a rule (longer than any letter's bar)
 GAP_MM = 2.5  # pieces of one broken rule, at most this far apart, are joined
-FULL_SHARE = 0.9  # a row rule covers this share of the table's width
+FULL_SHARE = 0.97  # a row rule covers this share of the table's width (a group header's rule is shorter)
 COLUMN_SHARE = 0.55  # a column rule covers this share of the table body's height
 
 

@@ -30,12 +30,14 @@ def _key(text: str) -> str:
 
 
 def _score(text: str, synonym: str) -> float:
+    """How well a header's text matches a synonym (0..100), also with the spaces taken out ("SốTT")."""
     a, b = _key(text), _key(synonym)
     if not a or not b:
         return 0.0
-    if min(len(a), len(b)) <= SHORT:
-        return 100.0 if a == b else 0.0
-    return fuzz.ratio(a, b)
+    a_joined, b_joined = a.replace(" ", ""), b.replace(" ", "")
+    if min(len(a_joined), len(b_joined)) <= SHORT:
+        return 100.0 if a_joined == b_joined else 0.0
+    return max(fuzz.ratio(a, b), fuzz.ratio(a_joined, b_joined))
 
 
 def _variants(text: str) -> list[str]:

@@ -34,6 +34,7 @@ DIVIDER_SHARE = 0.6  # a short rule divides a cell when it runs over this share 
 _BARS = re.compile(r"[|¦]")
 _DEBRIS = {"I", "l", "1", "[", "]", "!", "(", ")", "/", "\\"}
 _DATA_DIGIT = re.compile(r"\d")
+_PARENTHESISED = re.compile(r"[()]")
 
 
 @dataclass
@@ -67,20 +68,51 @@ def _find(bounds: list[float], value: float) -> int | None:
     return next((i for i in range(len(bounds) - 1) if bounds[i] <= value < bounds[i + 1]), None)
 
 
+def _cut(text: str, share: float) -> int:
+    """Where a word run over a rule is cut: at its share of characters left of the rule, moved to a change
+    between figures and letters nearby ("02-02-2015Nữ")."""
+    at = min(len(text) - 1, max(1, round(share * len(text))))
+    for shift in (0, 1, -1, 2, -2):
+        k = at + shift
+        if 0 < k < len(text) and text[k - 1].isdigit() != text[k].isdigit():
+            return k
+    return at
+
+
+def _split_over_rules(token: Token, table: Table, tolerance: float) -> list[Token]:
+    """A word whose box runs over a column rule, cut at the rule into the parts on either side."""
+    cy = (token.bbox[1] + token.bbox[3]) / 2
+    x0, y0, x1, y1 = token.bbox
+    inner = [x for x in (c.x_at(cy) for c in table.columns) if x0 + tolerance < x < x1 - tolerance]
+    if not inner or len(token.text) < 2:
+        return [token]
+    x = inner[0]
+    k = _cut(token.text, (x - x0) / max(1, x1 - x0))
+    left, right = token.text[:k].strip(), token.text[k:].strip()
+    parts = [make_token(left, (x0, y0, int(x), y1), token.conf)] if left else []
+    if right:
+        parts += _split_over_rules(make_token(right, (int(x), y0, x1, y1), token.conf), table, tolerance)
+    return parts
+
+
 def place(tokens: list[Token], table: Table, tolerance: float) -> CellWords:
-    """Every word in the cell that holds its centre, marked when its box runs over the cell's rules."""
+    """Every word in the cell that holds its centre, marked when its box runs over the cell's rules (a
+    word run over a column rule is cut there, both parts marked)."""
     cells: CellWords = {}
-    for token in tokens:
-        cx, cy = token.cx, (token.bbox[1] + token.bbox[3]) / 2
-        band = _find([r.y_at(cx) for r in table.rows], cy)
-        col = _find([c.x_at(cy) for c in table.columns], cx)
-        if band is None or col is None:
-            continue
-        left, right = table.columns[col].x_at(cy), table.columns[col + 1].x_at(cy)
-        top, bottom = table.rows[band].y_at(cx), table.rows[band + 1].y_at(cx)
-        x0, y0, x1, y1 = token.bbox
-        crossing = x0 < left - tolerance or x1 > right + tolerance or y0 < top - tolerance or y1 > bottom + tolerance
-        cells.setdefault((band, col), []).append(Placed(token, crossing))
+    for whole in tokens:
+        parts = _split_over_rules(whole, table, tolerance)
+        for token in parts:
+            cx, cy = token.cx, (token.bbox[1] + token.bbox[3]) / 2
+            band = _find([r.y_at(cx) for r in table.rows], cy)
+            col = _find([c.x_at(cy) for c in table.columns], cx)
+            if band is None or col is None:
+                continue
+            left, right = table.columns[col].x_at(cy), table.columns[col + 1].x_at(cy)
+            top, bottom = table.rows[band].y_at(cx), table.rows[band + 1].y_at(cx)
+            x0, y0, x1, y1 = token.bbox
+            crossing = len(parts) > 1 or x0 < left - tolerance or x1 > right + tolerance or (
+                y0 < top - tolerance or y1 > bottom + tolerance)
+            cells.setdefault((band, col), []).append(Placed(token, crossing))
     return cells
 
 
@@ -106,8 +138,17 @@ def _text(tokens: list[Token]) -> str:
 
 
 def _data_like(placed: list[Placed]) -> bool:
-    """A band holding figures other than column numbers ("(1)", "(2)"): entries, not headers."""
-    return any(_DATA_DIGIT.search(p.token.text) and not COLUMN_NUMBER.match(p.token.text) for p in placed)
+    """A band holding figures (two digits or more in a word, column numbers "(1)", "(2)" aside): entries,
+    not headers. A single digit may be OCR's reading of a speck."""
+    return any(len(_DATA_DIGIT.findall(p.token.text)) >= 2 and not _PARENTHESISED.search(p.token.text)
+               for p in placed)
+
+
+def _number_row(placed: list[Placed]) -> bool:
+    """A band of column numbers under the headers: short words only, most of them "(1)", "(2)"…"""
+    texts = [p.token.text for p in placed]
+    return bool(texts) and all(len(t) <= 5 for t in texts) and sum(
+        bool(COLUMN_NUMBER.match(t)) for t in texts) >= len(texts) / 2
 
 
 def _dividers(table: Table, col: int, band: int, tolerance: float) -> list[float]:
@@ -142,11 +183,15 @@ def read_structure(schema: Schema, table: Table, cells: CellWords, tolerance: fl
     for (band, _), placed in cells.items():
         by_band.setdefault(band, []).extend(placed)
     header_bands: list[int] = []
+    last_header = -1
     for band in bands:
         if len(header_bands) >= MAX_HEADER_BANDS or _data_like(by_band.get(band, [])):
             break
+        last_header = band
+        if _number_row(by_band.get(band, [])):
+            break  # the column numbers end the header
         header_bands.append(band)
-    data_bands = [b for b in bands if b > (header_bands[-1] if header_bands else -1) and by_band.get(b)]
+    data_bands = [b for b in bands if b > last_header and by_band.get(b)]
     headers: dict[int, tuple[list[str], bool]] = {}
     for col in range(len(table.columns) - 1):
         lines: list[str] = []
@@ -234,13 +279,17 @@ def _ocr(tokens: list[Token]) -> float:
 SURE_QUALITY = 0.9  # readings that agree confirm each other only when the kind found one of them clean
 
 
+_PREFIX = re.compile(r"^\s*(\S+(?:\s\S+){0,2}?)\s*[:;.]\s*(.*)$")
+
+
 def _prefix_stripped(schema: Schema, key: str, text: str) -> str:
     """The value without a printed prefix naming its field ("Mẹ: ", "Cha: ")."""
-    head, colon, rest = text.partition(":")
-    if not colon or len(head.split()) > 3 or schema.table is None:
+    found = _PREFIX.match(text)
+    if not found or schema.table is None:
         return text
-    if any(fold(head).strip() == fold(s).strip() for s in schema.table.columns.get(key, [])):
-        return rest.strip()
+    head = fold(found.group(1)).strip()
+    if any(head == fold(s).strip() for s in schema.table.columns.get(key, [])):
+        return found.group(2).strip()
     return text
 
 
@@ -270,10 +319,11 @@ def read_cell(schema: Schema, key: str, first: CellReading, again: list[Token], 
             same = canonical(result.value or "") == canonical(other.value or "")
             # One clean reading and another that the kind repaired to the same value still agree.
             agree = same and max(result.quality, other.quality) >= SURE_QUALITY
-            if not same:
-                doubts.append("readings_differ")
-            elif other.quality > result.quality:  # the reading the kind finds cleaner ("Nhi", not "Nhỉ")
-                result, used = other, other_tokens
+            clean = (result.quality >= SURE_QUALITY, other.quality >= SURE_QUALITY)
+            if not same and clean[0] == clean[1]:
+                doubts.append("readings_differ")  # two clean readings (or two doubtful ones) disagree
+            if other.quality > result.quality:  # the reading the kind finds cleaner ("Nhi", not "Nhỉ"); one
+                result, used = other, other_tokens  # that lost words leaves their ink unread (below)
     if ink is not None and unread_ink(ink, first.box, [t.bbox for t in used], text_height):
         doubts.append("unread_ink")
     ocr = max(_ocr(used), _ocr(readings[1][1])) if agree else _ocr(used)
@@ -338,6 +388,15 @@ def _valid(row: Row, key: str | None) -> str | None:
     return cell.value if cell is not None and cell.assessment.valid else None
 
 
+def _slot_confirmed(rows: list[Row], confirmed: list[bool], seq: str, i: int) -> bool:
+    """A row whose own number was misread sits where its neighbours say one row is: the rows above and
+    below are confirmed and their numbers two apart (two rows read as one would leave them three apart)."""
+    if i == 0 or i + 1 >= len(rows) or not (confirmed[i - 1] and confirmed[i + 1]):
+        return False
+    above, below = _valid(rows[i - 1], seq), _valid(rows[i + 1], seq)
+    return bool(above and below and above.isdigit() and below.isdigit() and int(below) - int(above) == 2)
+
+
 def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
     """Each row against the rows above and below: the sequence number runs on by one, the chronological
     date never goes back. A value its neighbours confirm is corroborated; one they contradict is reviewed.
@@ -359,7 +418,9 @@ def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
             fits = bool((prev and prev.isdigit() and int(prev) + 1 == n)
                         or (nxt and nxt.isdigit() and int(nxt) - 1 == n))
             if fits:
+                # A number that runs on from its neighbour's is right even if a second reading differs.
                 row[seq].assessment.corroborated = True
+                row[seq].assessment.doubts = [d for d in row[seq].assessment.doubts if d != "readings_differ"]
             else:
                 row[seq].assessment.rule_failed = True
                 issues.append(Issue(field=f"entries[{i}].{seq}", code="register_number_sequence",
@@ -378,8 +439,8 @@ def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
                 issues.append(Issue(field=f"entries[{i}].{chrono}", code="register_date_order",
                                     message=f"Ngày {day} ở dòng {i + 1} không theo thứ tự ngày của các dòng bên cạnh."))
     if seq is not None and any(seq in row for row in rows):
-        for row, fits in zip(rows, confirmed, strict=True):
-            if not fits:
+        for i, row in enumerate(rows):
+            if not (confirmed[i] or _slot_confirmed(rows, confirmed, seq, i)):
                 for key, cell in row.items():
                     if key != seq:
                         cell.assessment.doubts.append("row_unconfirmed")
