@@ -280,6 +280,11 @@ class CardReader:
                 break
             if min(abs(tokens[0].bbox[0] - x) for x in anchors) > tolerance:
                 break
+            if all(_is_label_debris(t, self.english) for t in tokens):
+                if out:
+                    break
+                bottom = _bottom(tokens)  # the English half of the label on its own line ("origin")
+                continue
             values, ragged = _value_tokens(tokens, numeric)
             if not values:
                 break

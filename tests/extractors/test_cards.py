@@ -1,0 +1,171 @@
+"""The ID-card reader on every edition: CMND titles and 9-digit numbers, Vietnamese-only and bilingual labels
+(English halves garbled or glued), values right of or below their label, names wrapped over two lines, label
+fragments never taken as values, fields the edition does not print left null, and ``ok`` only when the reading
+is structurally certain (one label, the card's own checks passing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from extractors import extract_documents
+from extractors.classify import classify_page
+from extractors.layout import page_layout
+from samples.layouts import card_mrz, id_card
+from schemas import all_schemas
+from tests.extractors.synthetic import page
+
+
+def card(rows, title="CĂN CƯỚC CÔNG DÂN"):
+    return page([(400, 100, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (480, 200, title), *rows], height=1800)
+
+
+def read(rows, title="CĂN CƯỚC CÔNG DÂN"):
+    [doc] = extract_documents([card(rows, title)])
+    assert doc.schema_id == "citizen_id_card"
+    return doc
+
+
+def values(doc):
+    return {k: f.value for k, f in doc.fields.items()}
+
+
+@pytest.mark.parametrize("title", ["CHỨNG MINH NHÂN DÂN", "GIẤY CHỨNG MINH NHÂN DÂN", "CĂN CƯỚC",
+                                   "CĂN CƯỚC CÔNG DÂN / CITIZEN IDENTITY CARD"])
+def test_every_card_title_classifies(title):
+    found = classify_page(page_layout(card([], title)), tuple(all_schemas().values()))
+    assert (found.schema, found.titled) == ("citizen_id_card", True)
+
+
+def test_cmnd_with_nine_digits_dotted_values_and_issue_date_in_words():
+    rows = [(700, 300, "SỐ 022806551"),
+            (600, 380, "Họ tên ........ NGUYỄN VĂN AN ............"),
+            (600, 440, "Sinh ngày ........ 12-05-1980 ........"),
+            (600, 500, "Nguyên quán ...... xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh"),
+            (600, 560, "Nơi ĐKHK thường trú .... Thôn 3, xã Đông Ngũ, huyện Tiên Yên,"),
+            (600, 620, "tỉnh Quảng Ninh"),
+            (100, 1000, "Dân tộc: Kinh Tôn giáo: Không"), (100, 1080, "DẤU VẾT RIÊNG VÀ DỊ HÌNH"),
+            (100, 1140, "Nốt ruồi C:1cm trên đầu mày phải"), (700, 1250, "Ngày 02 tháng 08 năm 2013"),
+            (800, 1320, "GIÁM ĐỐC CÔNG AN")]
+    doc = read(rows, "GIẤY CHỨNG MINH NHÂN DÂN")
+    assert values(doc) == {
+        "personal_id": "022806551", "full_name": "NGUYỄN VĂN AN", "date_of_birth": "1980-05-12", "sex": None,
+        "nationality": None, "place_of_origin": "xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh",
+        "residence": "Thôn 3, xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh", "issue_date": "2013-08-02",
+        "expiry_date": None}
+    assert doc.fields["personal_id"].status == "ok"  # "Số" at the start of its line, the only number
+    assert doc.fields["nationality"].status == "review"  # not printed: null, never borrowed
+
+
+def test_nine_digits_on_a_card_that_is_no_cmnd_is_doubted():
+    doc = read([(600, 300, "Số: 022806551"), (600, 380, "Họ và tên: NGUYỄN VĂN AN")])
+    assert doc.fields["personal_id"].value == "022806551"
+    assert doc.fields["personal_id"].status == "review"
+
+
+def test_cmnd_12_garbled_number_label_and_vietnamese_labels():
+    rows = [(900, 300, "sẽ: (022085024461"), (860, 360, "Họ tên: NGUYỄN ĐÌNH HẢI THÀNH"),
+            (860, 420, "Sinh ngày: 23/12/1985"), (860, 480, "Giới tính: Nam Dân tộc: Kinh"),
+            (860, 540, "Nguyên quán: huyện Kim Sơn, tỉnh Ninh Bình"),
+            (860, 600, "Nơi ĐKHK thường trú: Thôn Hải Tiến, xã Đạp Thanh, huyện"),
+            (860, 660, "Ba Chẽ, tỉnh Quảng Ninh")]
+    doc = read(rows, "CHỨNG MINH NHÂN DÂN")
+    assert values(doc) | {"issue_date": None, "expiry_date": None} == {
+        "personal_id": "022085024461", "full_name": "NGUYỄN ĐÌNH HẢI THÀNH", "date_of_birth": "1985-12-23",
+        "sex": "male", "nationality": None, "place_of_origin": "huyện Kim Sơn, tỉnh Ninh Bình",
+        "residence": "Thôn Hải Tiến, xã Đạp Thanh, huyện Ba Chẽ, tỉnh Quảng Ninh",
+        "issue_date": None, "expiry_date": None}
+    assert doc.fields["sex"].value == "male" and doc.fields["personal_id"].status == "ok"
+
+
+def test_vietnamese_only_labels_of_the_2016_card():
+    rows = [(600, 300, "Số: 022180012345"), (600, 360, "Họ và tên: NGUYỄN THỊ THU HƯƠNG"),
+            (600, 420, "Ngày, tháng, năm sinh: 15/06/1980"), (600, 480, "Giới tính: Nữ Quốc tịch: Việt Nam"),
+            (600, 540, "Quê quán: xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh"),
+            (600, 600, "Nơi thường trú: Thôn 3, xã Đông Ngũ, huyện Tiên Yên,"), (600, 660, "tỉnh Quảng Ninh"),
+            (100, 760, "Có giá trị đến: 15/06/2040"), (100, 1200, "Ngày 10 tháng 10 năm 2016")]
+    doc = read(rows)
+    assert values(doc) == {
+        "personal_id": "022180012345", "full_name": "NGUYỄN THỊ THU HƯƠNG", "date_of_birth": "1980-06-15",
+        "sex": "female", "nationality": "Việt Nam", "place_of_origin": "xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh",
+        "residence": "Thôn 3, xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh", "issue_date": "2016-10-10",
+        "expiry_date": "2040-06-15"}
+    assert {k for k, f in doc.fields.items() if f.status == "ok"} >= {"personal_id", "date_of_birth", "sex"}
+
+
+def test_glued_and_garbled_english_halves_are_stepped_over():
+    rows = [(600, 300, "Số thẻIPersonal identification number: 022049553322"),
+            (600, 360, "Tên/Surname and given name: ĐẶNG BÁ ĐÌNH"), (600, 410, "THẮNG"),
+            (600, 470, "GióilGender: Nam"), (600, 530, "Quê!Home town: xã Đạp Thanh, huyện Ba Chẽ, tỉnh Quảng Ninh"),
+            (600, 590, "Sinh ngày/Date of birth: 18-12-1949"), (600, 650, "Quốc tịchINationality: Việt Nam"),
+            (100, 1100, "Ngày cấp í Date of issue: 01.09.2012")]
+    assert values(read(rows)) | {"residence": None, "expiry_date": None} == {
+        "personal_id": "022049553322", "full_name": "ĐẶNG BÁ ĐÌNH THẮNG", "date_of_birth": "1949-12-18",
+        "sex": "male", "nationality": "Việt Nam", "place_of_origin": "xã Đạp Thanh, huyện Ba Chẽ, tỉnh Quảng Ninh",
+        "residence": None, "issue_date": "2012-09-01", "expiry_date": None}
+
+
+def test_a_label_fragment_is_never_a_value():
+    # The label's garbled tail stands on its line; the name is below it.
+    rows = [(600, 300, "Số: 022076650768"),
+            (600, 360, "Ho, chữ đệm và tên khay sinfv/Sumarne and Qiươn narne."), (600, 410, "PHẠM CÔNG THỤY"),
+            (600, 470, "Quê quán / í Place of"), (600, 520, "origin")]
+    doc = read(rows)
+    assert doc.fields["full_name"].value == "PHẠM CÔNG THỤY"
+    assert doc.fields["place_of_origin"].value is None
+
+
+def test_values_below_their_labels():
+    rows = [(600, 300, "Số định danh cá nhân:"), (600, 350, "022301348828"),
+            (600, 420, "Họ, chữ đệm và tên khai sinh:"), (600, 470, "NGUYỄN THỊ HƯƠNG"),
+            (600, 540, "Nơi cư trú:"), (600, 590, "Thôn Nam, xã Đồn Đạc, huyện Ba Chẽ, tỉnh"), (600, 640, "Quảng Ninh"),
+            (600, 710, "Ngày sinh:"), (600, 760, "24/05/2001")]
+    assert values(read(rows)) | {"sex": None} == {
+        "personal_id": "022301348828", "full_name": "NGUYỄN THỊ HƯƠNG", "date_of_birth": "2001-05-24", "sex": None,
+        "nationality": None, "place_of_origin": None,
+        "residence": "Thôn Nam, xã Đồn Đạc, huyện Ba Chẽ, tỉnh Quảng Ninh", "issue_date": None, "expiry_date": None}
+
+
+def test_a_label_read_twice_with_different_values_is_not_ok():
+    rows = [(600, 300, "Số: 022180012345"), (600, 360, "Ngày sinh: 15/06/1980"), (600, 420, "Giới tính: Nữ"),
+            (100, 900, "Ngày sinh: 16/06/1980")]
+    doc = read(rows)
+    assert doc.fields["date_of_birth"].value == "1980-06-15" and doc.fields["date_of_birth"].status == "review"
+    # The same value under a second label (the English line of a bilingual label) competes with nothing.
+    same = read([*rows[:3], (100, 900, "Date of birth: 15/06/1980")])
+    assert same.fields["date_of_birth"].status == "ok"
+
+
+def test_an_address_that_does_not_end_with_its_province_is_not_ok():
+    doc = read([(600, 300, "Nơi thường trú: Thôn 3, xã Đông Ngũ, huyện Tiên Yên")])
+    assert doc.fields["residence"].value is not None and doc.fields["residence"].status == "review"
+
+
+def test_the_name_against_the_mrz():
+    mrz = card_mrz.lines("022180012345", "NGUYỄN THỊ THU HƯƠNG", dt.date(1980, 6, 15), "female",
+                         dt.date(2040, 6, 15))
+    rows = [(600, 300, "Số: 022180012345"), (600, 360, "Ngày sinh: 15/06/1980"), (600, 420, "Giới tính: Nữ"),
+            *[(60, 1500 + 45 * i, line) for i, line in enumerate(mrz)]]
+    right = read([*rows, (600, 480, "Họ và tên: NGUYỄN THỊ THU HƯƠNG")])
+    assert right.fields["full_name"].status == "ok"
+    wrong = read([*rows, (600, 480, "Họ và tên: NGUYỄN THỊ THU HỒNG")])  # a letter misread: not the MRZ's
+    assert wrong.fields["full_name"].value == "NGUYỄN THỊ THU HỒNG"
+    assert wrong.fields["full_name"].status == "review"
+
+
+def test_a_generated_cmnd_12_is_read(tmp_path):
+    """A card of the tuning family card-cmnd-12 drawn by the generator and read by Tesseract."""
+    from pipeline.process import extract_stream, read_pages
+
+    rng = random.Random(4)
+    doc = id_card.build(rng, family="card-cmnd-12", copy=False)
+    image = tmp_path / "card.png"
+    id_card.draw(doc, 400, rng)[0].image.save(image, dpi=(400, 400))
+    [found] = extract_stream(read_pages(image, jobs=1, workdir=tmp_path))
+    assert found.schema_id == "citizen_id_card"
+    assert found.fields["personal_id"].value == doc.fields["personal_id"]
+    assert found.fields["nationality"].value is None  # the CMND prints none
+    wrong_ok = [k for k, f in found.fields.items() if f.status == "ok" and f.value != doc.fields[k]]
+    assert not wrong_ok
