@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     for score in scores:
         for outcome in score.outcomes():
             silent = outcome.silent_error
-            wanted_field = args.field and outcome.key == args.field and not outcome.correct
+            wanted_field = args.field in (outcome.key, "ALL") and args.field and not outcome.correct
             if (silent and shown < args.silent) or wanted_field:
                 if silent:
                     shown += 1

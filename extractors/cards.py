@@ -132,6 +132,7 @@ def _is_label_debris(token: Token, english: frozenset[str]) -> bool:
     return text.isascii() and text.isalpha() and not text.isupper() and fold(text) in english
 
 
+_SPECKS = "'\"“”‘’`«»"
 _CAPITALS = re.compile(r"[^\W\d_]")
 
 
@@ -264,6 +265,9 @@ class CardReader:
                     continue  # a line of the other column only ("Date of expiry")
             if not tokens:
                 continue
+            aligned = [i for i, t in enumerate(tokens) if min(abs(t.bbox[0] - x) for x in anchors) <= tolerance]
+            if aligned and aligned[0] > 0 and tokens[aligned[0] - 1].bbox[2] < min(anchors):
+                tokens = tokens[aligned[0]:]  # words of a column left of the value (the photo, the expiry)
             if max(t.bbox[2] for t in tokens) < min(anchors) - tolerance:
                 continue  # a line wholly left of the value, in another column ("Date of expiry")
             top = statistics.median(t.bbox[1] for t in tokens)
@@ -354,6 +358,9 @@ class CardReader:
         return []
 
     def raw(self, tokens: list[Token], match: LabelMatch | None, ragged: bool = False) -> RawValue:
+        first = tokens[0].text.lstrip(_SPECKS)
+        if first and first != tokens[0].text:  # "“Thôn Đồng Tâm": a speck read as a quote before the value
+            tokens = [make_token(first, tokens[0].bbox, tokens[0].conf), *tokens[1:]]
         return RawValue(text=" ".join(t.text for t in tokens), tokens=tokens, page=self.layout.number,
                         label_score=match.score if match else 100.0, box=union([t.bbox for t in tokens]),
                         layout=self.layout, ragged=ragged)

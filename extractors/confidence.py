@@ -1,6 +1,7 @@
 """Field confidence: OCR word confidences × label-match quality × kind validity, then rule outcomes.
 
-Status ``ok`` needs all three: confidence ≥ ``settings.OK_THRESHOLD``, a value valid for its kind, and no
+Status ``ok`` needs all of: confidence ≥ the kind's calibrated threshold (``settings.ok_threshold``), no structural
+doubt about the reading (``extractors.reader``), a value valid for its kind, and no
 failed rule against the field. Everything else is ``review``.
 """
 
@@ -25,6 +26,7 @@ class Assessment:
     ragged: bool = False  # the value ended at OCR debris: it may be cut short
     corroborated: bool = False  # another reading confirms it (date in words, register neighbours, an exact
     # match in a small closed list: a misread rarely lands exactly on another entry)
+    kind: str = ""  # the value kind: its calibrated threshold (settings.ok_threshold)
     doubts: list[str] = field(default_factory=list)  # structural doubts (extractors/reader.py): any → review
     read_twice: bool = False  # a second OCR of the same cell (rules erased) gave the same value: one more
     # confirmation, on top of the others (each halves the doubt)
@@ -49,4 +51,4 @@ class Assessment:
     def status(self) -> str:
         if not self.valid or self.rule_failed or self.doubts:
             return "review"
-        return "ok" if self.confidence() >= settings.OK_THRESHOLD else "review"
+        return "ok" if self.confidence() >= settings.ok_threshold(self.kind) else "review"

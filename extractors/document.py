@@ -47,7 +47,7 @@ def read_field(kind: str, raw: RawValue) -> _Field:
     result = parse_value(kind, raw.text)
     assessment = Assessment(ocr=raw.ocr_conf, label=min(1.0, raw.label_score / 100), kind_quality=result.quality,
                             valid=result.valid, ragged=raw.ragged, corroborated=result.closed,
-                            doubts=list(raw.doubts))
+                            doubts=list(raw.doubts), kind=kind)
     return _Field(raw, result, assessment)
 
 

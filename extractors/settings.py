@@ -7,7 +7,30 @@ so these lean to review.
 
 from __future__ import annotations
 
-OK_THRESHOLD = 0.80  # field confidence needed for status "ok"
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+OK_THRESHOLD = 0.80  # field confidence needed for status "ok" where no threshold was fitted for the kind
+
+# Thresholds per value kind, fitted on the tuning families by ``python -m bench.calibrate`` (the lowest
+# threshold at which auto-accept precision on them is at least 99.9 %, never below OK_THRESHOLD).
+_THRESHOLDS = Path(__file__).resolve().parent / "data" / "thresholds.yaml"
+
+
+@lru_cache(maxsize=1)
+def _fitted() -> dict[str, float]:
+    if not _THRESHOLDS.is_file():
+        return {}
+    with _THRESHOLDS.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    return {str(k): float(v) for k, v in (data.get("thresholds") or {}).items()}
+
+
+def ok_threshold(kind: str) -> float:
+    """The confidence a value of ``kind`` needs for status "ok"."""
+    return max(OK_THRESHOLD, _fitted().get(kind, OK_THRESHOLD))
 
 # Label matching (rapidfuzz ratio 0..100 on folded text).
 LABEL_CUTOFF = 86.0  # labels longer than 8 characters

@@ -30,6 +30,7 @@ from schemas import Schema
 
 TOLERANCE_MM = 1.0  # how far a word may run over its cell's rule (the rule's width, a bar glued to it)
 MAX_HEADER_BANDS = 3
+GLUED_CHARS = 0.7  # a word reaching less than this many characters over a rule only has the rule glued to it
 DIVIDER_SHARE = 0.6  # a short rule divides a cell when it runs over this share of the column's width
 _BARS = re.compile(r"[|¦]")
 _DEBRIS = {"I", "l", "1", "[", "]", "!", "(", ")", "/", "\\"}
@@ -87,7 +88,12 @@ def _split_over_rules(token: Token, table: Table, tolerance: float) -> list[Toke
     if not inner or len(token.text) < 2:
         return [token]
     x = inner[0]
-    k = _cut(token.text, (x - x0) / max(1, x1 - x0))
+    share = (x - x0) / max(1, x1 - x0)
+    if share * len(token.text) < GLUED_CHARS:  # a bar read glued to the word's start: the word is right of it
+        return _split_over_rules(make_token(token.text, (int(x), y0, x1, y1), token.conf), table, tolerance)
+    if (1 - share) * len(token.text) < GLUED_CHARS:  # ... or to its end
+        return [make_token(token.text, (x0, y0, int(x), y1), token.conf)]
+    k = _cut(token.text, share)
     left, right = token.text[:k].strip(), token.text[k:].strip()
     parts = [make_token(left, (x0, y0, int(x), y1), token.conf)] if left else []
     if right:
