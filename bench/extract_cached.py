@@ -122,8 +122,9 @@ def main(argv: list[str] | None = None) -> int:
                 if silent:
                     shown += 1
                 tag = "SILENT" if silent else "miss  "
-                print(f"{tag} {score.source:48s} {outcome.schema_id}.{outcome.key}"
-                      f"{'' if outcome.row is None else f'[{outcome.row}]'}: {outcome.predicted!r} vs {outcome.truth!r}")
+                row = "" if outcome.row is None else f"[{outcome.row}]"
+                print(f"{tag} {score.source:48s} {outcome.schema_id}.{outcome.key}{row}: "
+                      f"{outcome.predicted!r} vs {outcome.truth!r}")
     return 0
 
 

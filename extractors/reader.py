@@ -14,10 +14,10 @@ from __future__ import annotations
 import statistics
 
 from extractors import settings
+from extractors.kinds import parse_value
 from extractors.kinds.places import ends_with_province
 from extractors.labels import label_key
 from extractors.layout import PageLayout, Token, union
-from extractors.kinds import parse_value
 from extractors.locate import NUMERIC_KINDS, STRUCTURED_KINDS, RawValue, Reading, _value_tokens
 from extractors.structure import Column, Hit, Structure, read_structure
 from extractors.text import clean_value
