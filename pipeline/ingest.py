@@ -260,13 +260,14 @@ def load_page(src: PageSource) -> np.ndarray:
         return np.asarray(images[0].convert("RGB"))
     Image.MAX_IMAGE_PIXELS = None
     try:
-        with Image.open(path) as im:
-            im.seek(src.index)
+        with Image.open(path) as opened:
+            opened.seek(src.index)
             if src.size and src.kind == "jpeg":
-                im.draft(im.mode, src.size)
-            im.load()
-            if src.size:
-                im = _reduced(im, src.size)
+                opened.draft(opened.mode, src.size)
+            opened.load()
+            im = _reduced(opened, src.size) if src.size else opened
+            if im is not opened:
+                opened.close()  # the large decoded image is freed before the page is converted
             if src.kind == "jpeg":
                 im = ImageOps.exif_transpose(im)
             elif src.kind in ("tiff", "webp"):
