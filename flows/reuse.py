@@ -4,7 +4,10 @@
 records, optionally of one schema): each record goes through ``Repository.reuse`` (the stored objects' hashes
 against the catalog, the signed copy's signature; the repository's audit log records the read), and comes back
 as a ``ReusedRecord``. A record whose hash check failed (or whose signature is invalid) is returned with
-``reusable=False``, its problems, and no data: nothing altered is offered for prefilling.
+``reusable=False``, its problems, and no data: nothing altered is offered for prefilling. A copy signed by
+sohoa's development signer has ``signature="test_signature"`` and the problem "chữ ký thử nghiệm, không có giá
+trị pháp lý": in a development installation (no real ``SOHOA_SIGNER``) it is reusable but never ``verified``;
+an installation with a real signer refuses it.
 
 ``check_record(repo, record_id, actor)`` is the same check without Prefect, for a caller that already holds a
 repository (the web app's dossier reuse could call it).
@@ -29,7 +32,8 @@ from pipeline.store.objects import ObjectNotFound
 
 ACTOR = "sohoa-reuse"
 PRIVATE_PARAMETERS = ("personal_id",)
-Signature = Literal["valid", "invalid", "unchecked", "absent"]
+# "test_signature": intact, by sohoa's development signer; "cannot_validate": the verifier could not decide
+Signature = Literal["valid", "invalid", "unchecked", "absent", "test_signature", "cannot_validate"]
 
 
 class HashCheck(BaseModel):
@@ -53,8 +57,8 @@ class ReusedRecord(BaseModel):
     signed_sha256: str | None = None
     hashes: HashCheck
     signature: Signature  # "unchecked": no verifier, or the signed copy failed its hash check
-    reusable: bool  # hashes match and the signature, when there is one, is not invalid: data may prefill
-    verified: bool  # reusable, signed and the signature valid (``ReuseResult.verified``)
+    reusable: bool  # ``ReuseResult.reusable``: hashes match and the signature is not refused: data may prefill
+    verified: bool  # reusable, signed and the signature valid (``ReuseResult.verified``; never a test signature)
     data: dict[str, Any] = Field(default_factory=dict)  # the values to prefill; empty when not reusable
     document: Document | None = None  # the stored document; None when not reusable
     problems: list[str] = Field(default_factory=list)  # Vietnamese, one line each
@@ -75,14 +79,6 @@ class ReuseLookup(BaseModel):
         return [r for r in self.records if r.reusable]
 
 
-def _signature(outcome: Any) -> Signature:
-    if outcome.signed_intact is None:
-        return "absent"
-    if outcome.signature is None or not outcome.signature.checked:
-        return "unchecked"
-    return "valid" if outcome.signature.valid else "invalid"
-
-
 def check_record(repo: Repository, record_id: int, actor: str) -> ReusedRecord | None:
     """``Repository.reuse`` of one record as a ``ReusedRecord`` (None: no such record). Objects that are
     missing or unreadable give a record that is not reusable, not an error."""
@@ -98,12 +94,11 @@ def check_record(repo: Repository, record_id: int, actor: str) -> ReusedRecord |
     record = outcome.record
     hashes = HashCheck(extraction=outcome.extraction_intact, archive=outcome.archive_intact,
                        signed=outcome.signed_intact)
-    signature = _signature(outcome)
-    reusable = hashes.ok and signature != "invalid"
+    reusable = outcome.reusable
     return ReusedRecord(
         record_id=record.id, schema_id=record.schema_id, version=record.version,
         extraction_sha256=record.extraction_sha256, archive_sha256=record.archive_sha256,
-        signed_sha256=record.signed_sha256, hashes=hashes, signature=signature,
+        signed_sha256=record.signed_sha256, hashes=hashes, signature=outcome.signature_status,
         reusable=reusable, verified=reusable and outcome.verified,
         data=outcome.prefill if reusable else {}, document=outcome.document if reusable else None,
         problems=outcome.problems,
@@ -128,7 +123,7 @@ def reuse_record(record_id: int, actor: str) -> ReusedRecord | None:
                  checked.archive_sha256 or "-", checked.signature)
     else:
         log.warning("record %d: NOT reusable, %s (extraction %s, archive %s %.12s, signed %s %.12s, signature %s)",
-                    checked.record_id, "signature invalid" if checked.hashes_ok else "hash mismatch",
+                    checked.record_id, f"signature {checked.signature}" if checked.hashes_ok else "hash mismatch",
                     checked.hashes.extraction, checked.hashes.archive, checked.archive_sha256 or "-",
                     checked.hashes.signed, checked.signed_sha256 or "-", checked.signature)
     return checked

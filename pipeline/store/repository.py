@@ -29,12 +29,20 @@ from pipeline.store.factory import object_store
 from pipeline.store.keys import PersonKeys, digits, record_keys
 from pipeline.store.names import fold_name, has_diacritics, name_key
 from pipeline.store.objects import ObjectStore, StoredObject, sha256_bytes, sha256_file
-from pipeline.store.verification import Verifier, check_signature
-from pipeline.store.views import PersonLink, PersonRecords, RecordView, ReuseResult
+from pipeline.store.verification import Verifier, check_signature, development_installation
+from pipeline.store.views import PersonLink, PersonRecords, RecordView, ReuseResult, SignatureStatus
 
 Blob = Path | str | bytes
 PDF = "application/pdf"
 JSON_TYPE = "application/json"
+
+
+REUSABLE = {"valid", "unchecked", "absent"}  # signature statuses that let a record with matching hashes be reused
+REUSE_PROBLEMS = {  # the line said for a checked signature that is not valid
+    "invalid": "chữ ký số không hợp lệ",
+    "test_signature": "chữ ký thử nghiệm, không có giá trị pháp lý",
+    "cannot_validate": "không kiểm tra được chữ ký số",
+}
 
 
 class RecordNotFound(LookupError):
@@ -72,18 +80,21 @@ _COPIED = (
 
 class Repository:
     def __init__(self, objects: ObjectStore, engine: Engine, unit_code: str = "000.00.00.H49",
-                 verifier: Verifier | None = None):
+                 verifier: Verifier | None = None, development: bool | None = None):
         self.objects = objects
         self.engine = engine
         self.unit_code = unit_code
         self.verifier = verifier
+        # a development installation (sohoa's development signer) reuses test-signed copies, marked;
+        # None: decided from settings() at each reuse
+        self.development = development
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
 
     @classmethod
     def from_settings(cls, s: Settings | None = None, verifier: Verifier | None = None) -> Repository:
         s = s or settings()
-        return cls(object_store(s), open_catalog(s.catalog_url), s.unit_code, verifier)
+        return cls(object_store(s), open_catalog(s.catalog_url), s.unit_code, verifier, development_installation(s))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -447,7 +458,13 @@ class Repository:
     # -- reuse -----------------------------------------------------------------------------------------
     def reuse(self, record_id: int, *, actor: str) -> ReuseResult:
         """The current version of a stored result, checked (hashes of the stored objects against the
-        catalog, the signature of the signed copy), with its values for prefilling a new dossier."""
+        catalog, the signature of the signed copy), with its values for prefilling a new dossier.
+
+        ``reusable``: the hashes match and the signature, when one was checked, is valid, or is a test
+        signature (sohoa's development signer) in a development installation; there it stays marked
+        ("chữ ký thử nghiệm") and is never ``verified``. An installation with a real signer refuses a
+        test-signed copy. A copy without a signature, or with no verifier available, is reusable
+        (``verified`` False) with its problem said."""
         record = self.current(record_id, actor=actor)
         problems: list[str] = []
         data = self.objects.get_bytes(record.extraction_key)
@@ -462,26 +479,35 @@ class Repository:
             problems.append("chưa có bản lưu trữ (PDF/A)")
         signed_intact = self._object_intact(record.signed_key, record.signed_sha256)
         signature = None
+        status: SignatureStatus = "absent"
         if signed_intact is None:
             problems.append("chưa có bản ký số")
         elif not signed_intact:
+            status = "unchecked"
             problems.append("bản ký số không khớp mã băm trong danh mục")
         else:
             with tempfile.TemporaryDirectory() as tmp:
                 path = self.objects.download(record.signed_key or "", Path(tmp) / "signed.pdf")
                 signature = check_signature(path, self.verifier)
-            if not signature.checked:
+            status = signature.status
+            if status == "unchecked":
                 problems.append(signature.summary or "không kiểm tra được chữ ký số")
-            elif not signature.valid:
-                problems.append("chữ ký số không hợp lệ")
-        verified = bool(extraction_intact and archive_intact is not False and signed_intact
-                        and signature is not None and signature.valid)
+            elif status != "valid":
+                problems.append(REUSE_PROBLEMS[status])
+        hashes_ok = bool(extraction_intact and archive_intact is not False and signed_intact is not False)
+        reusable = hashes_ok and (status in REUSABLE or (status == "test_signature" and self.reuses_test_signatures()))
+        verified = hashes_ok and status == "valid"
         prefill = {key: field.value for key, field in document.fields.items() if field.value is not None}
-        self.log_reads(actor, "reuse", [record.id], {"verified": verified})
+        self.log_reads(actor, "reuse", [record.id], {"verified": verified, "reusable": reusable,
+                                                     "signature": status})
         return ReuseResult(record=record, document=document, prefill=prefill,
                            extraction_intact=extraction_intact, archive_intact=archive_intact,
                            signed_intact=signed_intact, signature=signature, verified=verified,
-                           problems=problems)
+                           problems=problems, signature_status=status, reusable=reusable)
+
+    def reuses_test_signatures(self) -> bool:
+        """A development installation: a copy with a test signature may be reused (marked as such)."""
+        return self.development if self.development is not None else development_installation()
 
     def _object_intact(self, key: str | None, sha256: str | None) -> bool | None:
         if not key:

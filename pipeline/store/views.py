@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from pipeline.models import Document
 
@@ -83,11 +83,40 @@ class PersonRecords(BaseModel):
     links: list[PersonLink] = Field(default_factory=list)
 
 
+SignatureStatus = Literal["valid", "test_signature", "invalid", "cannot_validate", "unchecked", "absent"]
+SIGNATURE_LABELS: dict[str, str] = {  # what officers are shown, one phrase per status
+    "valid": "chữ ký số hợp lệ",
+    "test_signature": "chữ ký thử nghiệm (không có giá trị pháp lý)",
+    "invalid": "chữ ký số không hợp lệ",
+    "cannot_validate": "không kiểm tra được chữ ký số",
+    "unchecked": "chưa kiểm tra chữ ký số",
+    "absent": "chưa có bản ký số",
+}
+
+
 class SignatureCheck(BaseModel):
     checked: bool  # a verifier ran
-    valid: bool | None = None
+    valid: bool | None = None  # True only for a trusted, intact signature (never a test signature)
     summary: str | None = None
     report: dict[str, Any] | None = None
+    # addition (issue 16): the verifier's verdict, valid / invalid / test_signature / cannot_validate
+    verdict: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def status(self) -> SignatureStatus:
+        """``unchecked`` when no verifier ran, else the verifier's verdict."""
+        if not self.checked:
+            return "unchecked"
+        if self.verdict in ("valid", "test_signature", "cannot_validate"):
+            return self.verdict  # type: ignore[return-value]
+        return "valid" if self.valid and self.verdict is None else "invalid"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def label(self) -> str:
+        """The status in Vietnamese, as officers see it ("chữ ký thử nghiệm …" for a test signature)."""
+        return SIGNATURE_LABELS[self.status]
 
 
 class ReuseResult(BaseModel):
@@ -100,5 +129,8 @@ class ReuseResult(BaseModel):
     archive_intact: bool | None  # None: no archive copy stored
     signed_intact: bool | None  # None: no signed copy stored
     signature: SignatureCheck | None = None
-    verified: bool  # hashes match and the signature is valid
+    verified: bool  # hashes match and the signature is valid (trusted; a test signature never is)
     problems: list[str] = Field(default_factory=list)  # Vietnamese, one line each
+    # additions (issue 16): the signed copy's status, and whether the data may prefill a new dossier
+    signature_status: SignatureStatus = "absent"  # "unchecked" also when the signed copy failed its hash
+    reusable: bool = False  # hashes match and the signature is not refused (see Repository.reuse)
