@@ -3,19 +3,22 @@
 Families (``FAMILIES``): ``bc-2020`` today's print-out (Circular 04/2020/TT-BTP), ``bc-1999`` the older
 typewritten form, ``bc-random`` a randomized form (tuning); ``bc-2015`` the Circular 15/2015/TT-BTP form,
 ``bc-2005`` the 2006–2015 forms (Decree 158/2005: "Họ và tên", "Sinh ngày … tháng … năm …", parents in a table
-or side by side), ``bc-ban-sao`` a copy printed from the electronic register (held out).
+or side by side), ``bc-ban-sao`` a copy printed from the electronic register, ``bc-2016-a5`` the 2016 form
+printed on an A5 sheet (smaller type, narrow columns, the parents side by side with values below their labels)
+and scanned on an A4 flatbed (held out).
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from samples import idnumbers, people, places
 from samples.canvas import Page
 from samples.doc import Doc
-from samples.layouts import form_kit
+from samples.layouts import form_extras, form_kit
 from samples.layouts.common import (
     A4,
     LEFT,
@@ -42,7 +45,7 @@ VARIANTS = {
     "2025-form": (date(2025, 7, 1), date(2026, 9, 30), True),
 }
 FAMILIES = {"bc-2020": "tuning", "bc-1999": "tuning", "bc-random": "tuning", "bc-2015": "heldout",
-            "bc-2005": "heldout", "bc-ban-sao": "heldout"}
+            "bc-2005": "heldout", "bc-ban-sao": "heldout", "bc-2016-a5": "heldout"}
 # family -> the variants (periods) it is drawn for, with weights
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {
     "bc-2020": {"2020-form": 55, "2025-form": 20},
@@ -51,6 +54,7 @@ FAMILY_VARIANTS: dict[str, dict[str, int]] = {
     "bc-2005": {"2005-form": 1},
     "bc-ban-sao": {"1999-form": 15, "2005-form": 20, "2015-form": 15, "2020-form": 35, "2025-form": 15},
     "bc-random": {"1999-form": 15, "2005-form": 15, "2015-form": 15, "2020-form": 40, "2025-form": 15},
+    "bc-2016-a5": {"2015-form": 40, "2020-form": 45, "2025-form": 15},
 }
 
 
@@ -172,8 +176,13 @@ def _show_random(rng: random.Random, variant: str) -> dict:
     }
 
 
+def _show_a5(rng: random.Random, _variant: str) -> dict:
+    return {"style": Style(leaders=rng.random() < 0.5, value_font=rng.choice(["serif", "bold"]), pt=9.5, line=4.9),
+            "declarant_paper": rng.random() < 0.5}
+
+
 FAMILY_SHOW: dict[str, Callable[[random.Random, str], dict]] = {
-    "bc-2005": _show_2005, "bc-ban-sao": _show_ban_sao, "bc-random": _show_random,
+    "bc-2005": _show_2005, "bc-ban-sao": _show_ban_sao, "bc-random": _show_random, "bc-2016-a5": _show_a5,
 }
 
 
@@ -406,7 +415,50 @@ def _draw_random(doc: Doc, page: Page, rng: random.Random) -> None:
     form_kit.signer_fit(page, 140, y + 1, s["heading"], None, s["signer"], s["seal"], rng)
 
 
+def _draw_a5(doc: Doc, page: Page, rng: random.Random) -> None:
+    """bc-2016-a5: the 2016 form on an A5 sheet in the corner of an A4 scan: 9.5 pt type, Số and Quyển số on
+    one line, sex/ethnicity/nationality on one line, the parents in two narrow columns ("Người mẹ" left) with
+    names and addresses below their labels, the declarant, registration, a small signer block."""
+    f, s = doc.fields, doc.show
+    ox, oy = form_extras.a5_sheet(page, rng)
+    x0, x1 = ox + 11, ox + 139
+    form = Form(page, s["style"])
+    y = form_extras.header(page, ox + 35, ox + 103, oy + 12, s["header"], 9.0)
+    page.text(ox + 74, y + 5, "GIẤY KHAI SINH", "bold", 13.5, align="center")
+    y += 11
+    form.field(x0 + 8, y, Item("Số", f["number"]), ox + 68)
+    y = form.field(ox + 82, y, Item("Quyển số", f["book"]), x1) + 1
+    born = date.fromisoformat(f["date_of_birth"])
+    y = form.rows(x0, x1, y, [[Item("Họ, chữ đệm, tên", f["full_name"], "name")],
+                              [Item("Ngày, tháng, năm sinh", date_figures(born))],
+                              [Item("Ghi bằng chữ", s["words"])]])
+    ends = []
+    for item, start, end in ((Item("Giới tính", people.sex_label(f["sex"])), x0, x0 + 34),
+                             (Item("Dân tộc", f["ethnicity"]), x0 + 36, x0 + 82),
+                             (Item("Quốc tịch", f["nationality"]), x0 + 84, x1)):
+        ends.append(form.field(start, y, item, end))
+    y = form.rows(x0, x1, max(ends), [[Item("Nơi sinh", f["place_of_birth"], "long")],
+                                     [Item("Quê quán", f["hometown"], "long")],
+                                     [Item("Số định danh cá nhân", f["personal_id"])]])
+    columns = Form(page, replace(s["style"], below=frozenset({"name", "long"})), indent=3.0)
+    labels = {"name": "Họ, chữ đệm, tên", "birth_year": "Năm sinh", "ethnicity": "Dân tộc",
+              "nationality": "Quốc tịch", "residence": "Nơi cư trú"}
+    y = form_kit.person_columns(columns, y + 1.5, [("Người mẹ", _parent_rows(f, "mother", labels, False)),
+                                                   ("Người cha", _parent_rows(f, "father", labels, False))],
+                                x0, x1, gutter=5.0, pt=9.5)
+    paper = f"{'CMND' if len(s['declarant_id']) == 9 else 'CCCD'} số {s['declarant_id']}"
+    y = form.rows(x0, x1, y + 1.5, [
+        [Item("Họ, chữ đệm, tên người đi khai sinh", s["declarant"])],
+        [Item("Giấy tờ tùy thân", paper) if s["declarant_paper"]
+         else Item("Quan hệ với người được khai sinh", s["declarant_relation"])],
+        [Item("Nơi đăng ký khai sinh", f["registration_authority"], "long")],
+        [Item("Ngày, tháng, năm đăng ký", date_figures(date.fromisoformat(f["registration_date"])))],
+    ])
+    form_extras.signer(page, ox + 104, y + 3, s["heading"], "(Ký, ghi rõ họ, chữ đệm, tên, đóng dấu)",
+                       s["signer"], s["seal"], rng, 9.5, 21.0, 22.0)
+
+
 DRAWERS: dict[str, Callable[[Doc, Page, random.Random], None]] = {
     "bc-2020": _draw_ministry, "bc-1999": _draw_ministry, "bc-2015": _draw_2015, "bc-2005": _draw_2005,
-    "bc-ban-sao": _draw_ban_sao, "bc-random": _draw_random,
+    "bc-ban-sao": _draw_ban_sao, "bc-random": _draw_random, "bc-2016-a5": _draw_a5,
 }

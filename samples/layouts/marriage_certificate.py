@@ -3,7 +3,9 @@
 Families (``FAMILIES``): ``mc-2020`` today's print-out ("Chồng" left, "Vợ" right) and ``mc-random`` a
 randomized form (tuning); ``mc-2020-nu`` the two-column form with "Thông tin bên nữ" on the left,
 ``mc-one-column`` the older one-column form (the husband's block, then the wife's), ``mc-wife-first`` the wife's
-block before or left of the husband's (held out).
+block before or left of the husband's, ``mc-2016-grid`` the form printed as a ruled grid (a label column, the
+husband's and the wife's value columns, registration rows across both, the spouses' signatures in the grid)
+(held out).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from datetime import date, timedelta
 from samples import idnumbers, people, places
 from samples.canvas import Page
 from samples.doc import Doc
-from samples.layouts import form_kit
+from samples.layouts import form_extras, form_kit
 from samples.layouts.birth_certificate import pick_family, registration_numbers, signer_name
 from samples.layouts.common import (
     A4,
@@ -39,13 +41,14 @@ VARIANTS = {"2005-form": (date(2006, 1, 1), date(2015, 12, 31)), "2015-form": (d
             "2020-form": (date(2016, 1, 1), date(2025, 6, 30)), "2025-form": (date(2025, 7, 1), date(2026, 10, 31))}
 COLUMN_PT = 11.5
 FAMILIES = {"mc-2020": "tuning", "mc-random": "tuning", "mc-2020-nu": "heldout", "mc-one-column": "heldout",
-            "mc-wife-first": "heldout"}
+            "mc-wife-first": "heldout", "mc-2016-grid": "heldout"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {
     "mc-2020": {"2020-form": 70, "2025-form": 30},
     "mc-2020-nu": {"2020-form": 70, "2025-form": 30},
     "mc-one-column": {"2005-form": 1},
     "mc-wife-first": {"2005-form": 30, "2015-form": 30, "2020-form": 40},
     "mc-random": {"2005-form": 20, "2015-form": 20, "2020-form": 40, "2025-form": 20},
+    "mc-2016-grid": {"2015-form": 45, "2020-form": 40, "2025-form": 15},
 }
 RANDOM_WORDS = ["name", "dob", "ethnicity", "nationality", "residence", "personal_id", "authority", "reg_date",
                 "book"]
@@ -112,8 +115,15 @@ def _show_random(rng: random.Random) -> dict:
             "note": rng.choice([None, None, "Ghi chú: ", "Ghi chú: Đăng ký kết hôn lần đầu"])}
 
 
+def _show_grid(rng: random.Random) -> dict:
+    return {"value_font": rng.choice(["serif", "bold", "typewriter"]), "border": rng.random() < 0.4,
+            "headings": rng.choice([("Chồng", "Vợ"), ("Bên chồng", "Bên vợ"), ("CHỒNG", "VỢ")]),
+            "first_cell": rng.choice(["Thông tin", "Nội dung", ""])}
+
+
 FAMILY_SHOW: dict[str, Callable[[random.Random], dict]] = {
     "mc-one-column": _show_one_column, "mc-wife-first": _show_wife_first, "mc-random": _show_random,
+    "mc-2016-grid": _show_grid,
 }
 
 
@@ -299,7 +309,54 @@ def _draw_random(doc: Doc, page: Page, rng: random.Random) -> None:
     form_kit.signer_fit(page, 150, y, s["heading"], None, s["signer"], s["seal"], rng)
 
 
+def _draw_grid(doc: Doc, page: Page, rng: random.Random) -> None:
+    """mc-2016-grid: Số / Quyển số, then one ruled grid: a label column and the husband's and the wife's value
+    columns (identity papers written out), the place and date of registration in cells across both, the spouses'
+    signatures in the last row; the signer block below right."""
+    f, s = doc.fields, doc.show
+    Form(page, Style(value_font=s["value_font"]))  # sets the page's value fonts
+    typed, named = page.value_fonts["typed"], page.value_fonts["typedbold"]
+    y = national_header(page, s["header"])
+    y = title(page, y + 11, "GIẤY CHỨNG NHẬN KẾT HÔN")
+    y = number_book(page, y + 1, f["number"], f["book"])
+    label_w, value_w = 50.0, 61.0
+    rows = [[form_extras.Cell(s["first_cell"], "bold", label_w, "center"),
+             *[form_extras.Cell(heading, "bold", value_w, "center") for heading in s["headings"]]]]
+    for label, part, kind in (("Họ, chữ đệm, tên", "name", named), ("Ngày, tháng, năm sinh", "date_of_birth", typed),
+                              ("Dân tộc", "ethnicity", typed), ("Quốc tịch", "nationality", typed),
+                              ("Nơi cư trú", "residence", typed), ("Giấy tờ tùy thân", "personal_id", typed)):
+        values = []
+        for key in ("husband", "wife"):
+            value = f[f"{key}_{part}"]
+            if part == "date_of_birth":
+                value = date_figures(date.fromisoformat(value))
+            elif part == "personal_id":
+                value = _id_text(doc, key)
+            values.append(form_extras.Cell(value or "", kind, value_w))
+        rows.append([form_extras.Cell(label, "regular", label_w), *values])
+    registered = date.fromisoformat(f["registration_date"])
+    rows += [[form_extras.Cell("Nơi đăng ký kết hôn", "regular", label_w),
+              form_extras.Cell(f["registration_authority"], typed, 2 * value_w)],
+             [form_extras.Cell("Ngày, tháng, năm đăng ký", "regular", label_w),
+              form_extras.Cell(date_figures(registered), typed, 2 * value_w)]]
+    y = form_extras.grid(page, LEFT, y - 3, rows, 11.5)
+    signatures = [[form_extras.Cell("Chữ ký của hai bên", "regular", label_w),
+                   *[form_extras.Cell(heading, "bold", value_w, "center") for heading in s["headings"]]]]
+    bottom = form_extras.grid(page, LEFT, y, signatures, 11.5)
+    for k in range(2):
+        page.text(LEFT + label_w + value_w * (k + 0.5), bottom + 4.5, "(Ký, ghi rõ họ tên)", "italic", 10.5,
+                  align="center")
+    space_top = bottom + 6
+    page.rect(LEFT, bottom, LEFT + label_w + 2 * value_w, space_top + 18, outline=(20, 20, 24), width=0.3)
+    for x in (LEFT + label_w, LEFT + label_w + value_w):
+        page.vline(x, bottom, space_top + 18, width=0.3)
+        multiply(page, signature_layer(page, rng, 30, 12), x + 17 + rng.uniform(-4, 4), space_top + 2)
+    y = place_date(page, 140, space_top + 25, s["place"], registered)
+    form_kit.signer_fit(page, 140, y, s["heading"], "(Ký, ghi rõ họ, chữ đệm, tên, đóng dấu)", s["signer"],
+                        s["seal"], rng)
+
+
 DRAWERS: dict[str, Callable[[Doc, Page, random.Random], None]] = {
     "mc-2020": _draw_2020, "mc-2020-nu": _draw_2020_nu, "mc-one-column": _draw_one_column,
-    "mc-wife-first": _draw_wife_first, "mc-random": _draw_random,
+    "mc-wife-first": _draw_wife_first, "mc-random": _draw_random, "mc-2016-grid": _draw_grid,
 }
