@@ -71,11 +71,18 @@ def _build_labels(schema: Schema) -> tuple[Label, ...]:
     return tuple(sorted(labels, key=lambda lb: -len(lb.key)))
 
 
+OPTIONAL_WORDS = {"va"}  # "Họ, chữ đệm và tên" is "Họ, chữ đệm, tên": the conjunction is compared as absent
+
+
+def _match_key(key: str) -> str:
+    return " ".join(w for w in key.split(" ") if w not in OPTIONAL_WORDS)
+
+
 def _window_score(keys: list[str], start: int, end: int, label: Label) -> float:
-    window = " ".join(k for k in keys[start:end] if k)
+    window = " ".join(k for k in keys[start:end] if k and k not in OPTIONAL_WORDS)
     if not window:
         return 0.0
-    return fuzz.ratio(window, label.key, score_cutoff=50)
+    return fuzz.ratio(window, _match_key(label.key), score_cutoff=50)
 
 
 def _compact_score(keys: list[str], start: int, end: int, label: Label) -> float:

@@ -40,9 +40,10 @@ def _without_label_tail(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _date_tokens(tokens: list[Token]) -> tuple[list[Token], bool]:
-    """A date's tokens: dotted leaders are fillers between its parts ("ngày.....29.....tháng 11 năm..2011"),
-    not its end; they are dropped and the parts kept, up to the end of the extent."""
+def _all_tokens(tokens: list[Token]) -> tuple[list[Token], bool]:
+    """A date's or a personal number's tokens: every word of the extent but dotted leaders, which are fillers
+    between a date's parts ("ngày.....29.....tháng 11 năm..2011"), not its end; the kind then finds the value
+    among the words ("Căn cước số 022303834623")."""
     out = [t for t in tokens if clean_value(t.text)]
     return out, False
 
@@ -121,7 +122,8 @@ class FormReader:
         end_x = self.stop_x(hit)
         after = [t for t in line.tokens[hit.match.end:] if t.cx < end_x and col.holds(t.cx)]
         after = _without_label_tail(after)
-        tokens, ragged = _date_tokens(after) if spec.kind == "date" else _value_tokens(after, numeric)
+        whole = spec.kind in ("date", "personal_id")  # their kind finds the value among the words
+        tokens, ragged = _all_tokens(after) if whole else _value_tokens(after, numeric)
         doubts: list[str] = []
         if not hit.block_certain:
             doubts.append("role")

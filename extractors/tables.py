@@ -30,7 +30,6 @@ from schemas import Schema
 
 TOLERANCE_MM = 1.0  # how far a word may run over its cell's rule (the rule's width, a bar glued to it)
 MAX_HEADER_BANDS = 3
-GLUED_CHARS = 0.7  # a word reaching less than this many characters over a rule only has the rule glued to it
 DIVIDER_SHARE = 0.6  # a short rule divides a cell when it runs over this share of the column's width
 _BARS = re.compile(r"[|¦]")
 _DEBRIS = {"I", "l", "1", "[", "]", "!", "(", ")", "/", "\\"}
@@ -61,8 +60,23 @@ def _clean_tokens(tokens: list[Token], table: Table, tolerance: float) -> list[T
             cy = (token.bbox[1] + token.bbox[3]) / 2
             if any(abs(rule.x_at(cy) - token.cx) < tolerance for rule in table.columns):
                 continue
-        out.append(token if text == token.text else make_token(text, token.bbox, token.conf))
+        out.append(token if text == token.text else make_token(text, _bars_off(token, table), token.conf))
     return out
+
+
+def _bars_off(token: Token, table: Table) -> tuple[int, int, int, int]:
+    """The box of a word read with a rule glued to it as a bar ("|Ngày"), without the rule's side: the
+    word starts (or ends) at the column rule inside its box."""
+    x0, y0, x1, y1 = token.bbox
+    cy = (y0 + y1) / 2
+    mid = (x0 + x1) / 2
+    rules = [c.x_at(cy) for c in table.columns]
+    stripped = token.text.strip()
+    if stripped[:1] in "|¦":
+        x0 = int(max([x for x in rules if x0 - 2 <= x < mid] or [x0]))
+    if stripped[-1:] in "|¦":
+        x1 = int(min([x for x in rules if mid < x <= x1 + 2] or [x1]))
+    return x0, y0, x1, y1
 
 
 def _find(bounds: list[float], value: float) -> int | None:
@@ -88,12 +102,7 @@ def _split_over_rules(token: Token, table: Table, tolerance: float) -> list[Toke
     if not inner or len(token.text) < 2:
         return [token]
     x = inner[0]
-    share = (x - x0) / max(1, x1 - x0)
-    if share * len(token.text) < GLUED_CHARS:  # a bar read glued to the word's start: the word is right of it
-        return _split_over_rules(make_token(token.text, (int(x), y0, x1, y1), token.conf), table, tolerance)
-    if (1 - share) * len(token.text) < GLUED_CHARS:  # ... or to its end
-        return [make_token(token.text, (x0, y0, int(x), y1), token.conf)]
-    k = _cut(token.text, share)
+    k = _cut(token.text, (x - x0) / max(1, x1 - x0))
     left, right = token.text[:k].strip(), token.text[k:].strip()
     parts = [make_token(left, (x0, y0, int(x), y1), token.conf)] if left else []
     if right:
@@ -330,6 +339,8 @@ def read_cell(schema: Schema, key: str, first: CellReading, again: list[Token], 
                 doubts.append("readings_differ")  # two clean readings (or two doubtful ones) disagree
             if other.quality > result.quality:  # the reading the kind finds cleaner ("Nhi", not "Nhỉ"); one
                 result, used = other, other_tokens  # that lost words leaves their ink unread (below)
+    if kind == "sex" and len(_text(used).split()) > 1:
+        doubts.append("extra_words")  # "Nữ BÌNH": a word of the next cell, or of another value
     if ink is not None and unread_ink(ink, first.box, [t.bbox for t in used], text_height):
         doubts.append("unread_ink")
     ocr = max(_ocr(used), _ocr(readings[1][1])) if agree else _ocr(used)
