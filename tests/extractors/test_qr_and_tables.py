@@ -157,23 +157,35 @@ def _tokens(text: str, conf: float, x: int = 100, y: int = 100):
     return [make_token(word, (x + 80 * i, y, x + 80 * i + 70, y + 30), conf) for i, word in enumerate(text.split())]
 
 
+def _reading(text: str, conf: float):
+    from extractors.tables import CellReading, Placed
+
+    return CellReading([Placed(t, False) for t in _tokens(text, conf)], (0, 0, 1, 1))
+
+
 def test_a_second_reading_confirms_or_stands_in():
-    from extractors.tables import _row
+    from extractors.tables import read_cell
 
     schema = get_schema("birth_register")
-    layout = _register_layout()
-    mapping = {0: "registration_date", 1: "full_name", 2: "date_of_birth"}
-    first = {0: _tokens("25/05/2020", 0.6), 1: _tokens("LÊ VĂN AN", 0.6), 2: _tokens("0I/O5/2O2O8", 0.6)}
-    again = {0: _tokens("25/05/2020", 0.7), 1: _tokens("LÊ VĂN ÂN", 0.9), 2: _tokens("01/05/2020", 0.7)}
-    row = _row(schema, layout, mapping, first, again)
-    once = _row(schema, layout, mapping, first)
+
+    def read(key, first, again, conf=0.6, again_conf=0.7):
+        result, _, assessment = read_cell(schema, key, _reading(first, conf),
+                                          _tokens(again, again_conf) if again else [], None, 30.0)
+        return result.value, assessment
+
     # Two readings agree: more sure than one reading.
-    assert row["registration_date"].assessment.read_twice
-    assert row["registration_date"].assessment.confidence() > once["registration_date"].assessment.confidence()
-    # Readings disagree: no confirmation, the first reading stays.
-    assert row["full_name"].value == "LÊ VĂN AN" and not row["full_name"].assessment.read_twice
+    _, twice = read("registration_date", "25/05/2020", "25/05/2020")
+    _, once = read("registration_date", "25/05/2020", "")
+    assert twice.read_twice and twice.confidence() > once.confidence()
+    # A clean first reading and a doubtful second: the first stays, unconfirmed, not contradicted.
+    value, assessment = read("full_name", "VŨ NGỌC MAI", "VŨ NGỌC MAT", again_conf=0.9)
+    assert value == "VŨ NGỌC MAI" and not assessment.read_twice and not assessment.doubts
     # The first reading is unusable: the second stands in, unconfirmed.
-    assert row["date_of_birth"].value == "2020-05-01" and not row["date_of_birth"].assessment.read_twice
+    value, assessment = read("date_of_birth", "0I/O5/2O2O8", "01/05/2020")
+    assert value == "2020-05-01" and not assessment.read_twice
+    # Two clean readings that differ (the second lost the cell's first line): a person decides.
+    value, assessment = read("full_name", "NGUYỄN BẢO PHƯƠNG", "BẢO PHƯƠNG", conf=0.95, again_conf=0.95)
+    assert "readings_differ" in assessment.doubts and assessment.status() == "review"
 
 
 def _register_layout():

@@ -1,0 +1,241 @@
+"""Register tables read from their own structure (extractors/grid.py, table_header.py, tables.py): a ruled page
+image drawn with OpenCV (rules, and letter strokes where words are) and its OCR words placed as Tesseract
+would give them. Each test is one class of error seen on registers: a wrapped name losing its first line,
+columns in another order, a column whose header is not known, stacked values, two rows read as one, a word
+run over a rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from extractors import extract_documents
+from extractors.layout import page_layout
+from extractors.rules import check_rules
+from extractors.table_header import column_keys
+from extractors.tables import check_neighbours, read_table
+from pipeline.models import Line, PageOcr, Word
+from schemas import get_schema
+
+CHAR_W, LINE_H, STEP = 24, 44, 56
+X0, TOP = 100, 300
+
+
+@dataclass
+class Col:
+    header: list[str]  # header lines, top to bottom
+    width: int
+    divided: bool = False  # two values stacked, a short rule between them
+    group: str = ""  # a group header above this column's, over a short rule
+
+
+@dataclass
+class Page:
+    """What to draw: columns, one row of cell texts per entry ("\\n" separates a cell's lines; a divided
+    cell holds (upper, lower)), and the defects to put in."""
+
+    columns: list[Col]
+    rows: list[list]
+    numbered: bool = False
+    unruled_below: set[int] = field(default_factory=set)  # rows whose bottom rule is not drawn
+    lost: set[tuple[int, int, int]] = field(default_factory=set)  # (row, col, line): ink drawn, no OCR word
+    overrun: set[tuple[int, int]] = field(default_factory=set)  # (row, col): the text runs over the right rule
+
+
+def _lines(text: str) -> list[str]:
+    return [t for t in text.split("\n") if t] if text else []
+
+
+def draw(tmp_path, spec: Page) -> PageOcr:
+    xs = [X0]
+    for col in spec.columns:
+        xs.append(xs[-1] + col.width)
+    grouped = any(c.group for c in spec.columns)
+    header_lines = max(len(c.header) for c in spec.columns)
+    y = TOP
+    group_bottom = TOP + STEP + 20 if grouped else TOP
+    header_bottom = group_bottom + header_lines * STEP + 20
+    ys = [TOP, header_bottom]
+    if spec.numbered:
+        ys.append(header_bottom + STEP + 10)
+    row_tops = []
+    halves = []
+    y = ys[-1]
+    for row in spec.rows:
+        row_tops.append(y)
+        heights = [max(1, len(_lines(c[0]))) if isinstance(c, tuple) else 0 for c in row]
+        upper = max(heights) * STEP + 20 if any(heights) else 0
+        lower = max([max(1, len(_lines(c[1]))) for c in row if isinstance(c, tuple)] or [0]) * STEP + 20
+        single = max([len(_lines(c)) for c in row if isinstance(c, str)] or [1]) * STEP + 20
+        height = max(single, upper + lower if upper else 0)
+        halves.append(y + upper if upper else None)
+        y += height
+        ys.append(y)
+    width, height = xs[-1] + 150, ys[-1] + 200
+    image = np.full((height, width), 255, np.uint8)
+    words: list[Word] = []
+    lines: list[Line] = []
+
+    def put(x: int, top: int, text: str, drop: bool = False, over: int = 0) -> None:
+        cursor, members = x, []
+        for token in text.split():
+            box = (cursor, top, cursor + CHAR_W * len(token) + over, top + LINE_H)
+            for k in range(len(token)):  # letter strokes: ink without horizontal runs long enough for a rule
+                cx = box[0] + k * CHAR_W + 8
+                cv2.line(image, (cx, top + 8), (cx, top + LINE_H - 8), 0, 5)
+            if not drop:
+                words.append(Word(text=token, conf=0.96, bbox=box, line=len(lines)))
+                members.append(len(words) - 1)
+            cursor = box[2] + CHAR_W
+        if members:
+            bbox = (words[members[0]].bbox[0], top, words[members[-1]].bbox[2], top + LINE_H)
+            lines.append(Line(text=" ".join(words[i].text for i in members), bbox=bbox, words=members))
+
+    put(X0, 60, "Ủy ban nhân dân xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh")
+    put(X0, 140, "SỔ ĐĂNG KÝ KHAI SINH")
+    put(xs[-1] - 500, 60, "Quyển số: 01/2019")
+    for j, col in enumerate(spec.columns):
+        if col.group:
+            put(xs[j] + 12, TOP + 15, col.group)
+            cv2.line(image, (xs[j], group_bottom), (xs[j + 1], group_bottom), 0, 3)
+        for k, text in enumerate(col.header):
+            put(xs[j] + 12, (group_bottom if col.group else TOP) + 15 + STEP * k, text)
+        if spec.numbered:
+            put(xs[j] + 12, header_bottom + 15, f"({j + 1})")
+    for i, row in enumerate(spec.rows):
+        for j, cell in enumerate(row):
+            parts = [(row_tops[i], cell)] if isinstance(cell, str) else [(row_tops[i], cell[0]), (halves[i], cell[1])]
+            if isinstance(cell, tuple):
+                cv2.line(image, (xs[j], halves[i]), (xs[j + 1], halves[i]), 0, 2)
+            for top, text in parts:
+                for k, line in enumerate(_lines(text)):
+                    over = 3 * CHAR_W if (i, j) in spec.overrun else 0
+                    put(xs[j] + 12, top + 15 + STEP * k, line, drop=(i, j, k) in spec.lost, over=over)
+    for r, y in enumerate(ys):
+        if r - (len(ys) - len(spec.rows)) in spec.unruled_below:
+            continue
+        cv2.line(image, (xs[0], y), (xs[-1], y), 0, 3)
+    for j, x in enumerate(xs):
+        inside_group = 0 < j < len(xs) - 1 and spec.columns[j - 1].group and spec.columns[j - 1].group == \
+            spec.columns[j].group
+        cv2.line(image, (x, group_bottom if inside_group else TOP), (x, ys[-1]), 0, 3)
+    path = tmp_path / "register.png"
+    cv2.imwrite(str(path), image)
+    text = "\n".join(line.text for line in lines)
+    return PageOcr(number=1, width=width, height=height, dpi=300, text=text, mean_confidence=0.96, words=words,
+                   lines=lines, image_path=str(path))
+
+
+SCHEMA = get_schema("birth_register")
+
+
+def entries(page: PageOcr) -> list[dict]:
+    """The page's entries as read_register gives them, without the second OCR reading (the test image holds
+    strokes, not letters): {key: (value, status)}."""
+    rows = read_table(SCHEMA, page_layout(page), second_reading=False)
+    check_neighbours(SCHEMA, rows)
+    out = []
+    for row in rows:
+        outcome = check_rules(SCHEMA, {k: c.value if c.assessment.valid else None for k, c in row.items()},
+                              entries=True)
+        for key, cell in row.items():
+            cell.assessment.rule_failed = cell.assessment.rule_failed or key in outcome.failed
+            cell.assessment.corroborated = cell.assessment.corroborated or key in outcome.corroborated
+        out.append({k: (fv.value, fv.status) for k, fv in ((k, c.to_field_value()) for k, c in row.items())})
+    return out
+
+
+NAMES = ["NGUYỄN BẢO\nPHƯƠNG", "LÊ VĂN AN", "PHẠM THỊ BÌNH", "ĐỖ MINH CHÍNH"]
+MOTHERS = ["TRẦN THỊ LAN", "HOÀNG THỊ MAI", "VŨ THỊ HOA", "LÊ THỊ HỒNG"]
+
+
+def basic(**kwargs) -> Page:
+    columns = [Col(["Số"], 150), Col(["Ngày đăng ký"], 330), Col(["Họ và tên"], 330), Col(["Giới tính"], 230),
+               Col(["Họ tên mẹ"], 420)]
+    rows = [[str(41 + i), f"0{3 + i}/05/2019", NAMES[i], "Nam" if i % 2 else "Nữ", MOTHERS[i]] for i in range(4)]
+    return Page(columns, rows, **kwargs)
+
+
+def test_a_wrapped_name_keeps_its_first_line(tmp_path):
+    rows = entries(draw(tmp_path, basic()))
+    assert len(rows) == 4
+    assert rows[0]["full_name"] == ("NGUYỄN BẢO PHƯƠNG", "ok")
+    assert rows[1]["full_name"] == ("LÊ VĂN AN", "ok")
+    assert rows[2]["registration_date"] == ("2019-05-05", "ok") and rows[2]["sex"] == ("female", "ok")
+
+
+def test_a_line_of_the_cell_that_ocr_lost_is_not_accepted(tmp_path):
+    # The first line's ink is on the page, its words are not in the OCR: the rest of the name is not ok.
+    rows = entries(draw(tmp_path, basic(lost={(0, 2, 0)})))
+    value, status = rows[0]["full_name"]
+    assert value == "PHƯƠNG" and status == "review"
+    assert rows[1]["full_name"] == ("LÊ VĂN AN", "ok")
+
+
+def test_columns_in_another_order_with_other_wordings(tmp_path):
+    columns = [Col(["Họ tên mẹ"], 420), Col(["Số TT"], 170), Col(["Nam/Nữ"], 180),
+               Col(["Họ, chữ đệm, tên", "người được khai sinh"], 520), Col(["Ngày, tháng,", "năm đăng ký"], 330)]
+    rows = [[MOTHERS[i], str(7 + i), "Nam" if i % 2 else "Nữ", NAMES[i + 1], f"1{i}/02/2016"] for i in range(3)]
+    got = entries(draw(tmp_path, Page(columns, rows)))
+    assert [r["number"][0] for r in got] == ["7", "8", "9"]
+    assert got[1]["mother_name"] == ("HOÀNG THỊ MAI", "ok")
+    assert got[1]["full_name"] == ("PHẠM THỊ BÌNH", "ok")
+    assert got[2]["registration_date"] == ("2016-02-12", "ok") and got[0]["sex"] == ("female", "ok")
+
+
+def test_a_column_whose_header_is_not_known_is_not_guessed(tmp_path):
+    # "Họ tên, năm sinh, nơi cư trú của mẹ" is no field's wording: its names stay unread, not given to a field.
+    spec = basic()
+    spec.columns[4] = Col(["Họ tên, năm sinh,", "nơi cư trú của mẹ"], 420)
+    got = entries(draw(tmp_path, spec))
+    assert all("mother_name" not in r and "father_name" not in r for r in got)
+    assert got[1]["full_name"] == ("LÊ VĂN AN", "ok")
+
+
+def test_stacked_values_split_at_their_rule_and_two_header_rows(tmp_path):
+    columns = [Col(["Số;", "Ngày ĐK"], 300, divided=True),
+               Col(["Họ và tên"], 360, group="Người được khai sinh"),
+               Col(["Sinh ngày;", "Giới tính"], 300, divided=True, group="Người được khai sinh"),
+               Col(["Mẹ;", "Cha"], 420, divided=True, group="Cha, mẹ")]
+    rows = [[(str(120 + i), f"1{i}/06/2021"), NAMES[i + 1], (f"0{i + 1}/06/2021", "Nam" if i % 2 else "Nữ"),
+             (MOTHERS[i], ["LÊ VĂN HÙNG", "", "VŨ VĂN TÂM"][i])] for i in range(3)]
+    got = entries(draw(tmp_path, Page(columns, rows, numbered=True)))
+    assert len(got) == 3  # the column numbers are no entry
+    assert got[1]["number"] == ("121", "ok") and got[1]["registration_date"] == ("2021-06-11", "ok")
+    assert got[1]["date_of_birth"] == ("2021-06-02", "ok") and got[1]["sex"] == ("male", "ok")
+    assert got[0]["mother_name"] == ("TRẦN THỊ LAN", "ok") and got[0]["father_name"] == ("LÊ VĂN HÙNG", "ok")
+    assert "father_name" not in got[1]  # no father: nothing borrowed from the mother above
+    assert got[1]["full_name"] == ("PHẠM THỊ BÌNH", "ok")
+
+
+def test_two_rows_read_as_one_give_no_accepted_value(tmp_path):
+    # The rule between the third and fourth entries did not print: their cells hold two entries each.
+    got = entries(draw(tmp_path, basic(unruled_below={2})))
+    assert len(got) == 3
+    merged = got[2]
+    assert merged["full_name"][0] == "PHẠM THỊ BÌNH ĐỖ MINH CHÍNH"
+    assert all(status == "review" for _, status in merged.values())
+    assert got[1]["full_name"] == ("LÊ VĂN AN", "ok") and got[1]["number"] == ("42", "ok")
+
+
+def test_a_value_run_over_its_rule_is_for_review(tmp_path):
+    got = entries(draw(tmp_path, basic(overrun={(2, 2)})))
+    assert got[2]["full_name"][1] == "review"
+    assert got[1]["full_name"] == ("LÊ VĂN AN", "ok")
+
+
+def test_header_wordings_map_to_one_field_or_none():
+    assert column_keys(SCHEMA, ["Họ tên cha"], False) == (("father_name",), 100.0)
+    assert column_keys(SCHEMA, ["Cha, mẹ", "Mẹ"], False)[0] == ("mother_name",)  # group words above
+    assert column_keys(SCHEMA, ["SốTT"], False)[0] == ("number",)
+    assert column_keys(SCHEMA, ["Số;", "Ngày ĐK"], True)[0] == ("number", "registration_date")
+    assert column_keys(SCHEMA, ["Ghi chú"], False) is None
+
+
+def test_register_document_end_to_end(tmp_path):
+    [doc] = extract_documents([draw(tmp_path, basic())])
+    assert doc.schema_id == "birth_register" and len(doc.entries) == 4
+    assert doc.entries[0]["full_name"].value == "NGUYỄN BẢO PHƯƠNG"
+    assert doc.entries[3]["mother_name"].value == "LÊ THỊ HỒNG"
