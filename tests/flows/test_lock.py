@@ -39,8 +39,8 @@ def test_a_second_run_into_the_same_folder_gets_one_line_and_exit_2(holder, tmp_
     out, proc = holder
     scan = tmp_path / "scan.png"
     scan.write_bytes(b"\x89PNG\r\n\x1a\n")
-    run = subprocess.run([str(REPO / ".venv" / "bin" / "sohoa"), "digitize", str(scan), "--out", str(out),
-                          "--no-sign", "--no-store"], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    run = subprocess.run([sys.executable, "-m", "app.cli", "digitize", str(scan), "--out", str(out), "--no-sign",
+                          "--no-store"], capture_output=True, text=True, timeout=120, cwd=REPO)
     assert run.returncode == 2, run.stderr
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and "in use by another run" in lines[0] and f"pid {proc.pid}" in lines[0], run.stderr

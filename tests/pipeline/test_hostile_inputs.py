@@ -114,11 +114,11 @@ def test_cli_peak_memory(kind: str, tmp_path: Path) -> None:
     """The whole command, page workers included, stays within 600 MB on any single input (bombs refused, the
     largest pages accepted read reduced)."""
     path = BOMBS[kind][0](tmp_path) if kind in BOMBS else WORST_ACCEPTED[kind](tmp_path)
-    sohoa = str(REPO / ".venv" / "bin" / "sohoa")
+    sohoa = [sys.executable, "-m", "app.cli"]
     commands = [["ocr", "--jobs", "1", str(path), str(tmp_path / "out.pdf")], ["extract", "--jobs", "1", str(path)]]
     for command in commands:
-        proc = subprocess.run([sys.executable, "-c", PEAK_OF, sohoa, *command], capture_output=True, text=True,
-                              timeout=600, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        proc = subprocess.run([sys.executable, "-c", PEAK_OF, *sohoa, *command], capture_output=True, text=True,
+                              timeout=600, cwd=REPO, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
         status, peak_kb = map(int, proc.stdout.split())
         assert status == (2 if kind in BOMBS else 0), (command, proc.stderr)
         assert peak_kb < 600 * 1024, (command, peak_kb)
@@ -221,8 +221,8 @@ def test_imaging_library_warnings_stay_off_stderr(kind: str, status: int, tmp_pa
     }
     path = tmp_path / "scan.tif"
     path.write_bytes(tiffs[kind]())
-    proc = subprocess.run([str(REPO / ".venv" / "bin" / "sohoa"), "ocr", "--jobs", "1", str(path),
-                           str(tmp_path / "out.pdf")], capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "ocr", "--jobs", "1", str(path), str(tmp_path / "out.pdf")],
+                          capture_output=True, text=True, timeout=300, cwd=REPO,
                           env={**os.environ, "OMP_THREAD_LIMIT": "1", "SOHOA_HOME": str(tmp_path / "home")})
     assert proc.returncode == status, proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
