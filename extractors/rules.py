@@ -115,11 +115,23 @@ def check_date_order(rule: RuleSpec, values: dict[str, str | None], out: RuleOut
 def check_birthday_at_age(rule: RuleSpec, values: dict[str, str | None], out: RuleOutcome) -> None:
     """A date that must fall on a birthday at one of ``rule.ages`` (a card's expiry): when it does, it is
     confirmed (a misread date hardly lands on such a day); when it does not, it is reported."""
-    birth_key, date_key = rule.fields
+    birth_key, date_key = rule.fields[:2]
     birth, date = values.get(birth_key), values.get(date_key)
     if not birth or not date or len(birth) != 10 or len(date) != 10 or not rule.ages:
         return
     born, day = dt.date.fromisoformat(birth), dt.date.fromisoformat(date)
+    issued = values.get(rule.fields[2]) if len(rule.fields) > 2 else None
+    if issued and len(issued) == 10 and rule.valid_years:
+        start = dt.date.fromisoformat(issued)
+        for years in rule.valid_years:
+            try:
+                end = start.replace(year=start.year + years)
+            except ValueError:  # 29 February
+                end = start.replace(year=start.year + years, day=28)
+            if day == end:
+                out.corroborated.add(date_key)
+                out.passed.add(date_key)
+                return
     age = day.year - born.year
     if age in rule.ages and (day.month, day.day) == (born.month, born.day):
         out.corroborated.add(date_key)

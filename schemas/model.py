@@ -110,6 +110,8 @@ class RuleSpec(_Strict):
     within_days: int | None = None  # date_order: dates this close confirm each other (a register row)
     ages: list[int] = Field(default_factory=list)  # birthday_at_age: the ages at which the date may fall
     min_years: int = 0  # born_before: the parent is at least this many years older
+    valid_years: list[int] = Field(default_factory=list)  # birthday_at_age with a third field (the issue date):
+    # a date this many years after it is right too (a CMND is valid 15 years from issue)
     entries: bool = False  # applies to each entry of a register page instead of the fields
 
 
@@ -161,7 +163,7 @@ class Schema(_Strict):
                 if key not in known:
                     problems.append(f"rule {i + 1} ({rule.rule}): field {key!r} is not declared")
             wanted = {"same_date": (2,), "date_order": (2,), "personal_id": (2, 3), "province": (2,),
-                      "birthday_at_age": (2,), "born_before": (2,)}[rule.rule]
+                      "birthday_at_age": (2, 3), "born_before": (2,)}[rule.rule]
             if len(rule.fields) not in wanted:
                 problems.append(f"rule {i + 1} ({rule.rule}): needs {' or '.join(map(str, wanted))} fields, "
                                 f"has {len(rule.fields)}")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extractors.kinds.ids import id_birth_facts
-from extractors.rules import check_required, check_rules
-from schemas import get_schema
+from extractors.rules import RuleOutcome, check_birthday_at_age, check_born_before, check_required, check_rules
+from schemas import RuleSpec, get_schema
 
 BIRTH = get_schema("birth_certificate")
 DEATH = get_schema("death_extract")
@@ -99,3 +99,23 @@ def test_card_expiry_on_a_birthday_at_a_renewal_age():
     assert "expiry_date" in bad.failed and [i.code for i in bad.issues] == ["expiry_not_birthday"]
     wrong_age = check_rules(schema, {"date_of_birth": "2007-04-16", "expiry_date": "2035-04-16"})
     assert "expiry_date" in wrong_age.failed
+
+
+def test_a_cmnd_expiry_fifteen_years_after_issue_is_confirmed():
+    rule = RuleSpec(rule="birthday_at_age", fields=["dob", "expiry", "issue"], ages=[25, 40, 60], valid_years=[15])
+    out = RuleOutcome()
+    check_birthday_at_age(rule, {"dob": "1980-03-02", "expiry": "2027-05-10", "issue": "2012-05-10"}, out)
+    assert "expiry" in out.corroborated and not out.failed
+    out = RuleOutcome()
+    check_birthday_at_age(rule, {"dob": "1980-03-02", "expiry": "2027-05-11", "issue": "2012-05-10"}, out)
+    assert out.failed == {"expiry"}
+
+
+def test_a_parent_born_after_the_child_fails():
+    rule = RuleSpec(rule="born_before", fields=["mother", "child"], min_years=12)
+    out = RuleOutcome()
+    check_born_before(rule, {"mother": "2020", "child": "2020-06-15"}, out)
+    assert out.failed == {"mother", "child"}
+    out = RuleOutcome()
+    check_born_before(rule, {"mother": "1994", "child": "2020-06-15"}, out)
+    assert not out.failed
