@@ -1,7 +1,8 @@
 """The small committed sample set (samples/committed/): ``python -m samples.committed_set [--out DIR]``.
 
-Two files per schema and tier, formats mixed so that every reader is exercised, plus two dossier PDFs.
-Regenerating with the same seed gives the same truth and images.
+Two files per schema and tier, formats mixed so that every reader is exercised, plus two dossier PDFs. Only
+tuning families (samples/families.py), taken in turn so that each appears; held-out families are never
+committed (they are not to be looked at). Regenerating with the same seed gives the same truth and images.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import shutil
 from pathlib import Path
 
+from samples import families
 from samples.doc import SCHEMAS
 from samples.generate import generate_document, generate_dossier
 
@@ -25,13 +27,17 @@ FORMATS = {
 
 def generate_committed(out: Path = COMMITTED, seed: int = SEED) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
+    tuning = families.select("tuning")
     files = []
     for position, schema in enumerate(SCHEMAS):
+        turn = 0
         for tier, choices in FORMATS.items():
             for index, fmt in enumerate(choices[position % len(choices)], start=1):
-                files.append(generate_document(out, seed, schema, tier, index, fmt))
-    files.append(generate_dossier(out, seed, "scan", 1))
-    files.append(generate_dossier(out, seed, "hard", 1))
+                family = tuning[schema][turn % len(tuning[schema])]
+                files.append(generate_document(out, seed, schema, tier, index, fmt, choices=[family]))
+                turn += 1
+    files.append(generate_dossier(out, seed, "scan", 1, selection=tuning))
+    files.append(generate_dossier(out, seed, "hard", 1, selection=tuning))
     return files
 
 

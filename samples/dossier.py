@@ -15,21 +15,27 @@ CERTIFICATES = ["marital_status_confirmation", "birth_certificate", "marriage_ce
 ATTEMPTS = 50
 
 
+def _card_number(personal_id: str | None) -> str | None:
+    """The certificate's personal number for the holder's card: a 12-digit number only (an older form's 9-digit
+    CMND number is not the number of a card issued since)."""
+    return personal_id if personal_id and len(personal_id) == 12 else None
+
+
 def dossier_holder(certificate: Doc, rng: random.Random) -> id_card.Holder | None:
     """Whose ID card goes with a certificate: its holder (a spouse; the child, or the mother of a young child).
     None for a death extract: a relative asks for it."""
     f = certificate.fields
     if certificate.schema == "marital_status_confirmation":
-        return id_card.Holder(f["full_name"], f["sex"], date.fromisoformat(f["date_of_birth"]), f["personal_id"],
-                              f["residence"])
+        return id_card.Holder(f["full_name"], f["sex"], date.fromisoformat(f["date_of_birth"]),
+                              _card_number(f["personal_id"]), f["residence"])
     if certificate.schema == "marriage_certificate":
         key, sex = rng.choice([("husband", "male"), ("wife", "female")])
         return id_card.Holder(f[f"{key}_name"], sex, date.fromisoformat(f[f"{key}_date_of_birth"]),
-                              f[f"{key}_personal_id"], f[f"{key}_residence"])
+                              _card_number(f[f"{key}_personal_id"]), f[f"{key}_residence"])
     if certificate.schema == "birth_certificate":
         born = date.fromisoformat(f["date_of_birth"])
         if born.year <= 2008:
-            return id_card.Holder(f["full_name"], f["sex"], born, f["personal_id"])
+            return id_card.Holder(f["full_name"], f["sex"], born, _card_number(f["personal_id"]))
         mother_born = date(int(f["mother_birth_year"]), rng.randint(1, 12), rng.randint(1, 28))
         return id_card.Holder(f["mother_name"], "female", mother_born, None, f["mother_residence"])
     return None
