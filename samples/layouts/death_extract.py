@@ -2,7 +2,10 @@
 
 Families (``FAMILIES``): ``de-2020`` today's print-out and ``de-random`` a randomized form (tuning);
 ``de-2015`` the Circular 15/2015/TT-BTP extract, ``de-older`` the "Giấy chứng tử" of 2006–2015 ("Họ và tên người
-chết", "Chết lúc … giờ … phút, ngày …"), ``de-ban-sao`` a copy printed from the electronic register (held out).
+chết", "Chết lúc … giờ … phút, ngày …"), ``de-ban-sao`` a copy printed from the electronic register,
+``de-sao-y`` a photocopy of the 2016 software's extract (labels bold, place and date at the top right, two facts
+a line, "Thời gian chết", the last residence) certified with a red or violet "SAO Y BẢN CHÍNH" stamp over the
+text, the certifier's stamped title and name and a fresh seal (held out).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from datetime import date, timedelta
 from samples import idnumbers, people, places
 from samples.canvas import Page
 from samples.doc import Doc
-from samples.layouts import form_kit
+from samples.layouts import form_extras, form_kit
 from samples.layouts.birth_certificate import pick_family, signer_name
 from samples.layouts.common import (
     A4,
@@ -30,20 +33,21 @@ from samples.layouts.common import (
     title,
 )
 from samples.layouts.form_kit import Form, Item, Style
-from samples.stamp import multiply, signature_layer
+from samples.stamp import multiply, seal_layer, signature_layer
 from samples.vntext import date_figures, date_long
 
 VARIANTS = {"2005-form": (date(2006, 1, 1), date(2015, 12, 31)), "2015-form": (date(2016, 1, 1), date(2020, 6, 30)),
             "2020-form": (date(2016, 1, 1), date(2025, 6, 30)), "2025-form": (date(2025, 7, 1), date(2026, 10, 31))}
 CAUSES = ["Bệnh", "Già yếu", "Bệnh hiểm nghèo", "Tai nạn giao thông", "Đột quỵ"]
 FAMILIES = {"de-2020": "tuning", "de-random": "tuning", "de-2015": "heldout", "de-older": "heldout",
-            "de-ban-sao": "heldout"}
+            "de-ban-sao": "heldout", "de-sao-y": "heldout"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {
     "de-2020": {"2020-form": 70, "2025-form": 30},
     "de-2015": {"2015-form": 1},
     "de-older": {"2005-form": 1},
     "de-ban-sao": {"2005-form": 25, "2015-form": 25, "2020-form": 35, "2025-form": 15},
     "de-random": {"2005-form": 20, "2015-form": 20, "2020-form": 40, "2025-form": 20},
+    "de-sao-y": {"2015-form": 35, "2020-form": 45, "2025-form": 20},
 }
 RANDOM_WORDS = ["name", "dob", "sex", "ethnicity", "nationality", "personal_id", "death_time", "place_of_death",
                 "cause", "authority", "reg_date", "declarant", "residence"]
@@ -106,7 +110,14 @@ def _show_random(rng: random.Random) -> dict:
             "note": rng.choice([None, None, "Ghi chú: ", "Ghi chú: Khai tử đúng hạn"])}
 
 
-FAMILY_SHOW: dict[str, Callable[[random.Random], dict]] = {"de-older": _show_older, "de-random": _show_random}
+def _show_sao_y(rng: random.Random) -> dict:
+    return {"value_font": rng.choice(["serif", "typewriter"]), "stamp_ink": rng.choice(list(form_extras.STAMP_INKS)),
+            "stamp_at": rng.random(), "stamp_x": rng.uniform(85, 150), "declarant_line": rng.random() < 0.6,
+            "certifier": signer_name(rng)}
+
+
+FAMILY_SHOW: dict[str, Callable[[random.Random], dict]] = {"de-older": _show_older, "de-random": _show_random,
+                                                           "de-sao-y": _show_sao_y}
 
 
 def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
@@ -283,7 +294,59 @@ def _draw_random(doc: Doc, page: Page, rng: random.Random) -> None:
     form_kit.signer_fit(page, 140, y + 1, s["heading"], None, s["signer"], s["seal"], rng)
 
 
+def _draw_sao_y(doc: Doc, page: Page, rng: random.Random) -> None:
+    """de-sao-y: the extract as the 2016 software prints it (labels bold, the place and date under the motto,
+    two facts a line), photocopied, then certified: a rectangular "SAO Y BẢN CHÍNH" stamp between two field
+    lines, overlapping both, and a fresh red seal and signature at the foot."""
+    f, s = doc.fields, doc.show
+    Form(page, Style(value_font=s["value_font"]))  # sets the page's value fonts
+    y = national_header(page, s["header"])
+    registered = date.fromisoformat(f["registration_date"])
+    page.text(RIGHT, y - 1, f"{s['place']}, {date_long(registered)}", "italic", 12.5, align="right")
+    y = title(page, y + 11, "TRÍCH LỤC KHAI TỬ")
+    page.field(LEFT + 20, y, "Số", f["number"], 95.0, PT, label_style="bold")
+    y = page.field(118.0, y, "Quyển số", s["book"], 180.0, PT, label_style="bold") + 2
+    pairs = [(("Ngày, tháng, năm sinh", date_figures(date.fromisoformat(f["date_of_birth"]))),
+              ("Giới tính", people.sex_label(f["sex"]))),
+             (("Dân tộc", f["ethnicity"]), ("Quốc tịch", f["nationality"]))]
+    id_label = "Số định danh cá nhân" if f["personal_id"] and len(f["personal_id"]) == 12 else "Giấy tờ tùy thân"
+    id_value = f["personal_id"] if id_label.startswith("Số") else _id_paper(doc)
+    died = date.fromisoformat(f["date_of_death"])
+    singles = [("Nơi cư trú cuối cùng", s["residence"]), (id_label, id_value or ""),
+               ("Thời gian chết", f"{s['time']}, ngày {date_figures(died)}"), ("Nơi chết", f["place_of_death"]),
+               ("Nguyên nhân chết", s["cause"])]
+    if s["declarant_line"]:
+        singles += [("Người đi khai tử", s["declarant"]), ("Quan hệ với người chết", s["relation"])]
+    singles.append(("Nơi đăng ký khai tử", f["registration_authority"]))
+    starts = []  # (baseline of a field, baseline below it)
+    y0 = y
+    y = page.field(LEFT, y, "Họ, chữ đệm, tên người đã chết", f["full_name"], RIGHT, PT, value_style="typedbold",
+                   label_style="bold")
+    starts.append((y0, y))
+    for (left_label, left_value), (right_label, right_value) in pairs:
+        page.field(LEFT, y, left_label, left_value, 118.0, PT, label_style="bold", line_h=7.2)
+        y0, y = y, page.field(122.0, y, right_label, right_value, RIGHT, PT, label_style="bold", line_h=7.2)
+        starts.append((y0, y))
+    for label, value in singles:
+        y0, y = y, page.field(LEFT, y, label, value, RIGHT, PT, label_style="bold", line_h=7.2)
+        starts.append((y0, y))
+    y = form_kit.signer_fit(page, 140, y + 4, s["heading"], "(Ký, ghi rõ họ, chữ đệm, tên, đóng dấu)", s["signer"],
+                            s["seal"], rng, bottom=262.0)
+    form_extras.photocopy(page, rng)
+    one_line = [top for top, below in starts[1:-1] if below - top < 8]  # a field on one line, a field below it
+    top = one_line[int(s["stamp_at"] * len(one_line))]
+    ink = form_extras.STAMP_INKS[s["stamp_ink"]]
+    form_extras.box_stamp(page, s["stamp_x"], top + 3.6, ["SAO Y BẢN CHÍNH"], ink, rng, pt=17.0)
+    foot = y - 24  # the certifier's stamped title, signature, seal and stamped name, left of the signer's name
+    page.text(60, foot, "TL. CHỦ TỊCH", "bold", 11.5, align="center", color=ink)
+    page.text(60, foot + 5.2, "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH", "bold", 11.5, align="center", color=ink)
+    page.text(60, foot + 27, s["certifier"], "bold", 12, align="center", color=ink)
+    if not isinstance(page, form_kit.MeasuringPage):
+        multiply(page, signature_layer(page, rng, 34, 14), 45 + rng.uniform(-4, 4), foot + 7)
+        multiply(page, seal_layer(page, s["seal"], rng, 30.0), 28 + rng.uniform(-3, 3), foot + 1)
+
+
 DRAWERS: dict[str, Callable[[Doc, Page, random.Random], None]] = {
     "de-2020": _draw_2020, "de-2015": _draw_2015, "de-older": _draw_older, "de-ban-sao": _draw_ban_sao,
-    "de-random": _draw_random,
+    "de-random": _draw_random, "de-sao-y": _draw_sao_y,
 }

@@ -3,8 +3,10 @@
 Families (``FAMILIES``): ``ms-2020`` today's print-out and ``ms-random`` a randomized form (tuning); ``ms-2015``
 the Circular 15/2015/TT-BTP form, ``ms-older`` the 2006–2015 form ("Chủ tịch Ủy ban nhân dân … xác nhận:",
 "Sinh ngày … tháng … năm …"), ``ms-ban-sao`` a print from the electronic register with a certified-copy stamp
-(held out). The status is printed in the real wordings: never married, married to (đang có vợ/chồng), divorced
-by a court's judgment or decision, widowed.
+and ``ms-2022-online`` the paper issued through the online public-service portal (number and place/date under
+the header, labels bold and values in a sans face, no leaders, the QR code and "Mã số" of the application, a
+digital-signature box instead of a wet seal) (held out). The status is printed in the real wordings: never
+married, married to (đang có vợ/chồng), divorced by a court's judgment or decision, widowed.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from datetime import date, timedelta
 from samples import idnumbers, people, places
 from samples.canvas import Page
 from samples.doc import Doc
-from samples.layouts import form_kit
+from samples.layouts import form_extras, form_kit
 from samples.layouts.birth_certificate import pick_family, signer_name
 from samples.layouts.common import (
     A4,
@@ -42,14 +44,16 @@ PURPOSES = ["Đăng ký kết hôn", "Bổ sung hồ sơ vay vốn ngân hàng",
             "Bổ sung hồ sơ xin việc làm", "Làm thủ tục mua bán nhà ở"]
 VALIDITY = "Giấy này có giá trị sử dụng trong thời hạn 6 tháng, kể từ ngày cấp."
 FAMILIES = {"ms-2020": "tuning", "ms-random": "tuning", "ms-2015": "heldout", "ms-older": "heldout",
-            "ms-ban-sao": "heldout"}
+            "ms-ban-sao": "heldout", "ms-2022-online": "heldout"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {
     "ms-2020": {"2020-form": 70, "2025-form": 30},
     "ms-2015": {"2015-form": 1},
     "ms-older": {"2005-form": 1},
     "ms-ban-sao": {"2020-form": 60, "2025-form": 40},
     "ms-random": {"2005-form": 20, "2015-form": 20, "2020-form": 40, "2025-form": 20},
+    "ms-2022-online": {"2020-form": 45, "2025-form": 55},
 }
+ONLINE_FROM = date(2021, 7, 1)  # papers issued through the online portal
 RANDOM_WORDS = ["name", "dob", "sex", "ethnicity", "nationality", "personal_id", "residence", "status", "purpose"]
 
 
@@ -87,7 +91,8 @@ def _status(rng: random.Random, person: people.Person, issued: date, loc: places
 
 def build(rng: random.Random, variant: str | None = None, family: str | None = None) -> Doc:
     family, variant = pick_family(rng, FAMILY_VARIANTS, variant, family)
-    issued = people.random_date(rng, *VARIANTS[variant])
+    start, end = VARIANTS[variant]
+    issued = people.random_date(rng, max(start, ONLINE_FROM) if family == "ms-2022-online" else start, end)
     loc = places.locality(rng, issued)
     person = people.make_person(rng, issued - timedelta(days=365 * 60), issued - timedelta(days=365 * 18),
                                 tone=rng.choice(["old", "new"]))
@@ -142,7 +147,17 @@ def _show_random(rng: random.Random) -> dict:
             "note": rng.choice([None, None, "Ghi chú: ", "Ghi chú: Cấp lần đầu"])}
 
 
-FAMILY_SHOW: dict[str, Callable[[random.Random], dict]] = {"ms-older": _show_older, "ms-random": _show_random}
+def _show_online(rng: random.Random) -> dict:
+    return {"code": f"000.{rng.randint(0, 99):02d}.{rng.randint(10, 40)}.H{rng.randint(10, 64)}-"
+                    f"{rng.randint(0, 9999):04d}",
+            "signed_at": f"{rng.randint(7, 16):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d} +07:00",
+            "purpose_label": rng.choice(["Giấy này được cấp để", "Mục đích sử dụng"]),
+            "heading": rng.choice([["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+                                   ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]])}
+
+
+FAMILY_SHOW: dict[str, Callable[[random.Random], dict]] = {"ms-older": _show_older, "ms-random": _show_random,
+                                                           "ms-2022-online": _show_online}
 
 
 def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
@@ -313,7 +328,53 @@ def _draw_random(doc: Doc, page: Page, rng: random.Random) -> None:
     form_kit.signer_fit(page, 140, y, s["heading"], None, s["signer"], s["seal"], rng)
 
 
+def _draw_online(doc: Doc, page: Page, rng: random.Random) -> None:
+    """ms-2022-online: issued through the online portal: "Số" under the authority and the place and date under
+    the motto, labels bold and values in a sans face without leaders, two facts a line, the application's QR
+    code and "Mã số" left of the signer, a digital-signature box, the portal's footnote."""
+    f, s = doc.fields, doc.show
+    issued = date.fromisoformat(f["issue_date"])
+    y = national_header(page, s["header"])
+    page.text(57, y, f"Số: {f['number']}", "regular", 12.5, align="center")
+    page.text(136, y, f"{s['place']}, {date_long(issued)}", "italic", 12.5, align="center")
+    y = title(page, y + 13, "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN", 15.5)
+    pt, line = 12.5, 6.9
+    form = Form(page, Style(pt=pt, line=line))
+    y = form.text_line(LEFT, y, f"Xét đề nghị của {s['title']} {f['full_name'].title()} về việc cấp Giấy xác nhận "
+                       "tình trạng hôn nhân,", first_indent=10)
+    y = form.text_line(LEFT, y, f"{f['issuing_authority']} xác nhận:", "bold", first_indent=10) + 1
+
+    def value(label: str, text: str | None, x: float, y: float, x_end: float, style: str = "sans") -> float:
+        return page.field(x, y, label, text or "", x_end, pt, value_style=style, line_h=line, label_style="bold",
+                          leader=False)
+
+    y = value("Họ, chữ đệm, tên", f["full_name"], LEFT, y, RIGHT, "sansbold")
+    value("Ngày, tháng, năm sinh", date_figures(date.fromisoformat(f["date_of_birth"])), LEFT, y, 118)
+    y = value("Giới tính", people.sex_label(f["sex"]), 122, y, RIGHT)
+    value("Dân tộc", f["ethnicity"], LEFT, y, 118)
+    y = value("Quốc tịch", f["nationality"], 122, y, RIGHT)
+    y = value("Số định danh cá nhân", f["personal_id"], LEFT, y, RIGHT)
+    y = value("Nơi cư trú", f["residence"], LEFT, y, RIGHT)
+    if s["period"]:
+        y = value("Thời gian cư trú", s["period"], LEFT, y, RIGHT)
+    y = value("Tình trạng hôn nhân", f["marital_status"], LEFT, y, RIGHT)
+    y = value(s["purpose_label"], f["purpose"], LEFT, y, RIGHT)
+    y = form.text_line(LEFT, y, "Giấy này có giá trị sử dụng 06 tháng kể từ ngày cấp.", "italic", first_indent=10)
+    top = y + 4
+    for k, heading in enumerate(s["heading"]):
+        page.text(145, top + k * 5.6, heading, "bold", 12.5, align="center")
+    box_top = top + len(s["heading"]) * 5.6
+    signed = f"{issued.day:02d}.{issued.month:02d}.{issued.year} {s['signed_at']}"
+    bottom = form_extras.digital_signature(page, 103, box_top, f["issuing_authority"], signed, rng, s["seal"],
+                                           width=84)
+    page.text(145, bottom + 7, s["signer"], "bold", 12.5, align="center")
+    form_extras.code_box(page, LEFT + 4, top - 2, f"https://dichvucong.gov.vn/tra-cuu-ho-so?ma={s['code']}",
+                         s["code"])
+    page.text(105, 287, "Giấy xác nhận được cấp trực tuyến qua Cổng Dịch vụ công. Quét mã QR hoặc tra cứu Mã số "
+              "để kiểm tra.", "italic", 9, align="center")
+
+
 DRAWERS: dict[str, Callable[[Doc, Page, random.Random], None]] = {
     "ms-2020": _draw_2020, "ms-2015": _draw_2015, "ms-older": _draw_older, "ms-ban-sao": _draw_ban_sao,
-    "ms-random": _draw_random,
+    "ms-random": _draw_random, "ms-2022-online": _draw_online,
 }

@@ -96,12 +96,13 @@ def test_family_degrades_in_every_tier(prefix: str, family: str) -> None:
 def test_families_are_named_and_split() -> None:
     required = {
         "bc": {"bc-2020": "tuning", "bc-1999": "tuning", "bc-random": "tuning", "bc-2015": "heldout",
-               "bc-2005": "heldout", "bc-ban-sao": "heldout"},
+               "bc-2005": "heldout", "bc-ban-sao": "heldout", "bc-2016-a5": "heldout"},
         "mc": {"mc-2020": "tuning", "mc-random": "tuning", "mc-2020-nu": "heldout", "mc-one-column": "heldout",
-               "mc-wife-first": "heldout"},
+               "mc-wife-first": "heldout", "mc-2016-grid": "heldout"},
         "de": {"de-2020": "tuning", "de-random": "tuning", "de-2015": "heldout", "de-older": "heldout",
-               "de-ban-sao": "heldout"},
-        "ms": {"ms-2020": "tuning", "ms-random": "tuning", "ms-2015": "heldout", "ms-older": "heldout"},
+               "de-ban-sao": "heldout", "de-sao-y": "heldout"},
+        "ms": {"ms-2020": "tuning", "ms-random": "tuning", "ms-2015": "heldout", "ms-older": "heldout",
+               "ms-ban-sao": "heldout", "ms-2022-online": "heldout"},
     }
     for prefix, module in MODULES.items():
         assert required[prefix].items() <= module.FAMILIES.items()
@@ -173,3 +174,45 @@ def test_marital_status_wordings() -> None:
         text = _text(module, doc)
         purpose_at = text.index(doc.fields["purpose"].split()[0])
         assert text.index("Giấy này có giá trị sử dụng trong thời hạn 6 tháng, kể từ ngày cấp") > purpose_at
+
+
+def test_a5_form_stays_on_its_sheet() -> None:
+    for seed in range(4):
+        module, doc, rng = _build("bc", "bc-2016-a5", seed)
+        page = module.draw(doc, 60, rng)[0]
+        right = max(x + page.width(text, "bold", 9.5) for _, x, text in page.pieces)
+        assert right < 150 and max(y for y, _, _ in page.pieces) < 208
+        corner = page.image.getpixel((page.px(200), page.px(290)))
+        assert corner != (255, 255, 255)  # the scanner bed around the sheet
+
+
+def test_marriage_grid_rules_the_spouses_apart() -> None:
+    module, doc, rng = _build("mc", "mc-2016-grid", 0)
+    page = module.draw(doc, 100, rng)[0]
+    text = page.text_content()
+    husband, wife = doc.show["headings"]
+    assert re.search(rf"{husband}\s+{wife}", text)
+    name_line = next(line for line in text.splitlines() if line.startswith("Họ, chữ đệm, tên"))
+    assert name_line.index(doc.fields["husband_name"]) < name_line.index(doc.fields["wife_name"])
+    # a vertical rule between the husband's and the wife's cells, below the heading row
+    grey = page.image.convert("L")
+    column = [grey.getpixel((page.px(20 + 50 + 61), page.px(y))) for y in range(60, 110)]
+    assert min(column) < 80
+
+
+def test_sao_y_stamp_sits_between_whole_fields() -> None:
+    for seed in range(6):
+        module, doc, _ = _build("de", "de-sao-y", seed)
+        lines = _text(module, doc).splitlines()
+        at = lines.index("SAO Y BẢN CHÍNH")
+        after = lines[at + 1]
+        assert re.match(r"^[^:]{3,40}:", after), f"seed {seed}: the stamp splits a value: {after!r}"
+
+
+def test_online_confirmation_has_its_code_and_digital_signature() -> None:
+    for seed in range(3):
+        module, doc, _ = _build("ms", "ms-2022-online", seed)
+        text = _text(module, doc)
+        assert f"Mã số: {doc.show['code']}" in text
+        assert "Ký bởi:" in text and "Thời gian ký:" in text
+        assert date.fromisoformat(doc.fields["issue_date"]) >= marital_status.ONLINE_FROM
