@@ -1,7 +1,8 @@
-"""reuse_result after a real ``sohoa digitize`` (subprocess, session Prefect server, signed and stored): the
-citizen's records by personal number with a valid signature and their data, narrowed by schema; an archive copy
-altered on disk is reported as not reusable; an unknown number gives nothing; the reads are audited; the logs
-and Prefect's run parameters hold no personal data."""
+"""reuse_result after a real ``sohoa digitize`` (subprocess, session Prefect server, signed by the test PKI's
+signer and stored): the citizen's records by personal number with a valid signature and their data, narrowed by
+schema; an archive copy altered on disk is reported as not reusable; an unknown number gives nothing; the reads
+are audited; the logs and Prefect's run parameters hold no personal data. ``check_record`` on a copy signed by
+sohoa's development signer: reusable but marked in a development installation, refused with a real signer."""
 
 from __future__ import annotations
 
@@ -13,9 +14,31 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from pipeline.config import settings
 from tests.flows.conftest import run_sohoa
 
 pytestmark = pytest.mark.filterwarnings('ignore:Field name "schema"')
+P12_PASSWORD = "mật-khẩu-thử"
+TEST_SIGNATURE = "chữ ký thử nghiệm, không có giá trị pháp lý"
+
+
+@pytest.fixture(scope="module")
+def test_pki(tmp_path_factory):
+    from tests.pki.testpki import start_test_pki
+
+    pki = start_test_pki(tmp_path_factory.mktemp("pki"))
+    yield pki
+    pki.close()
+
+
+def use_real_signer(monkeypatch: pytest.MonkeyPatch, pki) -> None:
+    """The test PKI's signer as SOHOA_SIGNER (PKCS#12) and its root trusted, here and in subprocesses."""
+    monkeypatch.setenv("SOHOA_SIGNER", f"pkcs12:{pki.pkcs12('signer', P12_PASSWORD)}")
+    monkeypatch.setenv("SOHOA_SIGNER_PIN", P12_PASSWORD)
+    monkeypatch.setenv("SOHOA_TRUST_ROOTS", str(pki.root_pem))
+    for name in ("SOHOA_TSA_URL", "SOHOA_SIGN_LEVEL"):
+        monkeypatch.delenv(name, raising=False)
+    settings.cache_clear()
 
 
 def truth(path: Path) -> list[dict]:
@@ -31,7 +54,8 @@ class Lines(logging.Handler):
         self.lines.append(record.getMessage())
 
 
-def test_reuse_by_personal_number(prefect_api: str, sohoa_home: Path, tmp_path: Path) -> None:
+def test_reuse_by_personal_number(prefect_api: str, sohoa_home: Path, tmp_path: Path, test_pki,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from samples.dossier import generate_dossier
     from samples.generate import generate_document
 
@@ -43,6 +67,7 @@ def test_reuse_by_personal_number(prefect_api: str, sohoa_home: Path, tmp_path: 
     pid, name = card["fields"]["personal_id"], card["fields"]["full_name"]
     assert certificate["fields"]["personal_id"] == pid
 
+    use_real_signer(monkeypatch, test_pki)
     out = tmp_path / "out"
     proc = run_sohoa("digitize", str(scans), "--out", str(out), "--jobs", "2", home=sohoa_home, api_url=prefect_api)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -108,3 +133,34 @@ def test_reuse_by_personal_number(prefect_api: str, sohoa_home: Path, tmp_path: 
     assert f"record {found.records[0].record_id}" in text and "NOT reusable, hash mismatch" in text
     assert (found.records[0].archive_sha256 or "")[:12] in text
     assert pid not in text and name not in text
+
+
+def test_check_record_of_a_test_signature(sohoa_home: Path, tmp_path: Path, test_pki,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.reuse import check_record
+    from pipeline.signing import sign_pdf
+    from pipeline.store import Repository
+    from tests.pipeline.store.samples import archive_pdf, birth_certificate, result
+
+    for name in ("SOHOA_SIGNER", "SOHOA_SIGNER_PIN", "SOHOA_TSA_URL", "SOHOA_TRUST_ROOTS", "SOHOA_SIGN_LEVEL"):
+        monkeypatch.delenv(name, raising=False)
+    settings.cache_clear()
+    archive = tmp_path / "archive.pdf"
+    archive.write_bytes(archive_pdf(1))
+    sign_pdf(archive, tmp_path / "signed.pdf")  # sohoa's development signer: a test signature
+    repo = Repository.from_settings()
+    [record] = repo.put(result("ks.pdf", birth_certificate()), actor="can_bo_01", archive=archive)
+    signed = repo.attach_signed(record.id, tmp_path / "signed.pdf", None, actor="can_bo_01")
+    development = check_record(repo, signed.id, "sohoa-reuse")
+    assert development is not None and development.reusable and not development.verified
+    assert development.signature == "test_signature" and development.problems == [TEST_SIGNATURE]
+    assert development.data["personal_id"] == "022180000123" and development.document is not None
+    repo.close()
+
+    use_real_signer(monkeypatch, test_pki)  # the same store, now an installation with a real signer
+    repo = Repository.from_settings()
+    production = check_record(repo, signed.id, "sohoa-reuse")
+    assert production is not None and not production.reusable and not production.verified
+    assert production.signature == "test_signature" and production.problems == [TEST_SIGNATURE]
+    assert production.data == {} and production.document is None
+    repo.close()
