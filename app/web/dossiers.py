@@ -62,6 +62,10 @@ class ReusedItem(BaseModel):
     verified: bool
     problems: list[str] = Field(default_factory=list)
     filled: list[str] = Field(default_factory=list)  # "f1.d0.full_name" fields filled from it
+    # additions (issue 16): the signed copy's status (``ReuseResult.signature_status``; None: an older dossier)
+    # and whether its data could be used (a record that is not reusable fills nothing)
+    signature: str | None = None
+    reusable: bool = True
 
 
 class Dossier(BaseModel):
@@ -76,6 +80,7 @@ class Dossier(BaseModel):
     approved_at: datetime | None = None
     signed: bool = False
     sign_problem: str | None = None
+    test_signature: bool = False  # signed (or reused) with sohoa's development signer: no legal value
 
     @property
     def unit_code(self) -> str:
@@ -340,8 +345,9 @@ class DossierStore:
         self.save_result(dossier.code, index, result.model_copy(update={"documents": documents}))
 
     def reuse(self, dossier: Dossier, record_id: int, actor: str) -> ReusedItem:
-        """A stored result reused in this dossier: checked by the repository (hashes, signature); its
-        values fill the empty fields of documents of the same type in the dossier."""
+        """A stored result reused in this dossier: checked by the repository (hashes, signature); when it
+        is reusable, its values fill the empty fields of documents of the same type in the dossier (as
+        checked only when ``verified``: a test signature's values are filled for review)."""
         if dossier.status != "draft":
             raise DossierError("hồ sơ đã duyệt")
         outcome = self.repo.reuse(record_id, actor=actor)
@@ -350,9 +356,10 @@ class DossierStore:
                                          person.personal_id if person else None,
                                          outcome.record.number and f"Số {outcome.record.number}") if x)
         item = ReusedItem(record_id=outcome.record.id, schema_id=outcome.record.schema_id, summary=summary,
-                          verified=outcome.verified, problems=outcome.problems)
+                          verified=outcome.verified, problems=outcome.problems,
+                          signature=outcome.signature_status, reusable=outcome.reusable)
         for entry in dossier.files:
-            if entry.error:
+            if entry.error or not outcome.reusable:
                 continue
             result = self.result(dossier.code, entry.index)
             documents = list(result.documents)
@@ -383,7 +390,8 @@ class DossierStore:
         records: list[int] = []
         problems: list[str] = []
         # reused results were signed when first stored; the receipt says whether they verified now
-        signed_all = True if readable else all(item.verified for item in dossier.reused)
+        signed_all = True if readable else all(item.verified or _test_signed(item) for item in dossier.reused)
+        test_signature = any(_test_signed(item) for item in dossier.reused)
         for entry in readable:
             folder = self.file_folder(dossier.code, entry.index)
             extracted = self.result(dossier.code, entry.index, "extracted")
@@ -404,6 +412,7 @@ class DossierStore:
                 signed_all = False
                 records.extend(v.id for v in current)
                 continue
+            test_signature = test_signature or signature.signer_is_development
             for view in current:
                 records.append(self.repo.attach_signed(view.id, folder / "signed.pdf", signature, actor=actor).id)
         dossier.records = records + [item.record_id for item in dossier.reused]
@@ -411,9 +420,15 @@ class DossierStore:
         dossier.approved_by = actor
         dossier.approved_at = datetime.now(UTC)
         dossier.signed = signed_all
+        dossier.test_signature = test_signature
         dossier.sign_problem = "; ".join(problems) or None
         self.save(dossier)
         return dossier
+
+
+def _test_signed(item: ReusedItem) -> bool:
+    """A reused record accepted with a test signature (a development installation)."""
+    return item.reusable and item.signature == "test_signature"
 
 
 def _sign(archive: Path, signed: Path):

@@ -96,7 +96,7 @@ async def record_page(request: Request, record_id: int, principal: Principal = D
     drafts = (ctx.dossiers.drafts(principal.user.unit_code, actor=principal.user.actor)
               if principal.user.role == TIEP_NHAN else [])
     return page(request, "record.html", record=record, view=view, history=history, signature=signature,
-                drafts=drafts)
+                drafts=drafts, development=ctx.repo.reuses_test_signatures())
 
 
 @router.post("/ho-so/{record_id}/ly-do", include_in_schema=False)

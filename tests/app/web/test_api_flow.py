@@ -1,5 +1,9 @@
 """The JSON API end to end with the real pipeline: search and open the record taken in at the counter,
-reuse it in a new dossier, a batch record through the review queue, the dashboard's figures, bad input."""
+reuse it in a new dossier, a batch record through the review queue, the dashboard's figures, bad input.
+
+The app signs with sohoa's development signer (no SOHOA_SIGNER): a development installation, where a
+stored record carries a test signature, is reusable and is marked "chữ ký thử nghiệm" wherever its
+signature is shown. A real signer's valid signature: ``test_real_signer.py``."""
 
 from __future__ import annotations
 
@@ -33,12 +37,14 @@ def test_the_stored_record_is_found_by_number_name_and_dossier_code(clients, int
     assert old.status_code == 303 and old.headers["location"] == "/tra-cuu"
 
 
-def test_the_record_is_signed_and_its_signature_verifies(clients, intake):
+def test_the_record_is_signed_and_its_test_signature_verifies_as_such(clients, intake):
     client, _ = clients["giam_sat"]
     record = client.get(f"/api/records/{intake.record_id}").json()["record"]
     assert record["status"] == "signed" and record["dossier_code"] == intake.code and not record["needs_review"]
     signature = client.get(f"/api/records/{intake.record_id}/signature").json()
-    assert signature["checked"] and signature["valid"]
+    assert signature["checked"] and signature["valid"] is False and signature["verdict"] == "test_signature"
+    assert signature["status"] == "test_signature"
+    assert signature["label"] == "chữ ký thử nghiệm (không có giá trị pháp lý)"
     pdf = client.get(f"/ho-so/{intake.record_id}/ban-ky-so.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
@@ -59,12 +65,16 @@ def test_reuse_fills_the_empty_fields_of_a_new_dossier(clients, intake):
     reused = client.post(f"/api/dossiers/{code}/reuse/{intake.record_id}", headers=headers)
     assert reused.status_code == 200, reused.text
     item = reused.json()
-    assert item["verified"] and item["problems"] == [] and "f1.d0.residence" in item["filled"]
+    assert item["reusable"] and not item["verified"] and item["signature"] == "test_signature"
+    assert item["problems"] == ["chữ ký thử nghiệm, không có giá trị pháp lý"] and "f1.d0.residence" in item["filled"]
     stored = client.get(f"/api/records/{intake.record_id}").json()["document"]["fields"]["residence"]["value"]
     after = client.get(f"/api/dossiers/{code}").json()["results"]["1"]["documents"][0]["fields"]["residence"]
-    assert after["value"] == stored and after["status"] == "ok"
+    assert after["value"] == stored and after["status"] == "review"  # a test signature vouches for nothing
     page = client.get(f"/tiep-nhan/{code}")
-    assert "Giấy tờ dùng lại" in page.text and "Chữ ký số hợp lệ" in page.text
+    start = page.text.index('id="dung-lai"')
+    reused_list = page.text[start:page.text.index("</section>", start)]
+    assert "Giấy tờ dùng lại" in reused_list and "Chữ ký thử nghiệm (không có giá trị pháp lý)" in reused_list
+    assert "Chữ ký số hợp lệ" not in reused_list
 
 
 def test_a_batch_record_goes_through_the_review_queue(web_app, clients, intake):

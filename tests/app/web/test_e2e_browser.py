@@ -1,6 +1,7 @@
 """End to end in Debian's Chromium (Playwright): a counter officer logs in, uploads a committed sample,
-sees the fields drawn on the page, corrects what differs from the paper, approves (sign + store), finds
-the record by personal number and reuses it in the citizen's next dossier; a verifier clears the review
+sees the fields drawn on the page, corrects what differs from the paper, approves (sign + store: the
+development signer, a test signature shown as "Chữ ký thử nghiệm"), finds the record by personal number and
+reuses it in the citizen's next dossier; a verifier clears the review
 queue with the keyboard (a hard scan the machine is unsure of); the supervisor sees the dashboard.
 Screenshots of each screen are taken; they go to docs/images/web-*.png when SOHOA_WEB_SCREENSHOTS=docs/images
 is set (else to a temporary folder, so a test run leaves the tree clean)."""
@@ -133,6 +134,7 @@ def test_counter_review_and_supervision_in_chromium(web_app, live_url, browser):
     page.wait_for_url("**/bien-nhan", timeout=120_000)
     assert page.inner_text("#receipt-code") == code
     assert "đã được ký số" in page.inner_text("main")
+    assert "Chữ ký thử nghiệm" in page.inner_text("main")  # the app signs with the development signer
     shot(page, "receipt")
 
     page.goto(live_url + "/tra-cuu")
@@ -144,7 +146,8 @@ def test_counter_review_and_supervision_in_chromium(web_app, live_url, browser):
     shot(page, "search")
     rows.first.locator("a").first.click()
     page.wait_for_url("**/ho-so/*")
-    assert "Chữ ký số hợp lệ" in page.inner_text("#signature")
+    signature = page.inner_text("#signature")
+    assert "Chữ ký thử nghiệm (không có giá trị pháp lý)" in signature and "Chữ ký số hợp lệ" not in signature
     for key in set(corrected) | {"full_name", "personal_id", "date_of_birth"}:
         assert page.inner_text(f"#in-{key}") == shown(kind_of.get(key, "text"), truth[key]), key
 
@@ -166,7 +169,8 @@ def test_counter_review_and_supervision_in_chromium(web_app, live_url, browser):
     page.click("#reuse")
     page.wait_for_url(f"**/tiep-nhan/{new_code}*")
     reused = page.inner_text("#dung-lai")
-    assert truth["full_name"] in reused and truth["personal_id"] in reused and "Chữ ký số hợp lệ" in reused
+    assert truth["full_name"] in reused and truth["personal_id"] in reused
+    assert "Chữ ký thử nghiệm (không có giá trị pháp lý)" in reused and "Chữ ký số hợp lệ" not in reused
     page.locator("#dung-lai").scroll_into_view_if_needed()
     shot(page, "reuse")
     page.click("button:has-text('Đăng xuất')")
