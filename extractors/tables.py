@@ -21,6 +21,7 @@ from extractors.cells import DEFAULT_DPI, read_region_without_rules, unread_ink,
 from extractors.confidence import Assessment
 from extractors.grid import Table, build_table, find_ruling, rule_masks
 from extractors.kinds import KindResult, parse_value
+from extractors.kinds.names import suspect_words
 from extractors.layout import PageLayout, Token, make_token, union
 from extractors.rules import check_rules
 from extractors.table_header import COLUMN_NUMBER, map_columns
@@ -308,7 +309,14 @@ def _prefix_stripped(schema: Schema, key: str, text: str) -> str:
     return text
 
 
-def read_cell(schema: Schema, key: str, first: CellReading, again: list[Token], ink: np.ndarray | None,
+def _fewer_odd_words(kind: str, result: KindResult, other: KindResult) -> bool:
+    """For two doubtful readings of a name, whether ``other`` has fewer words no name is spelt with."""
+    if kind != "name" or not result.value or not other.value:
+        return False
+    return len(suspect_words(other.value.split())) < len(suspect_words(result.value.split()))
+
+
+def read_cell(schema: Schema, key: str, first: CellReading, again: list[Placed], ink: np.ndarray | None,
               text_height: float) -> tuple[KindResult, list[Token], Assessment] | None:
     """One value from its cell, read twice: the page's OCR and (``again``) the table read without its rules.
     Two readings that agree confirm each other; a second stands in for an unusable first; readings that
@@ -318,8 +326,9 @@ def read_cell(schema: Schema, key: str, first: CellReading, again: list[Token], 
     tokens = [p.token for p in first.words]
     if any(p.crossing for p in first.words):
         doubts.append("crosses_rule")
+    second = [p.token for p in again]
     readings = []
-    for words in (tokens, again):
+    for words in (tokens, second):
         if words:
             readings.append((parse_value(kind, _prefix_stripped(schema, key, _text(words))), words))
     if not readings:
@@ -337,8 +346,13 @@ def read_cell(schema: Schema, key: str, first: CellReading, again: list[Token], 
             clean = (result.quality >= SURE_QUALITY, other.quality >= SURE_QUALITY)
             if not same and clean[0] == clean[1]:
                 doubts.append("readings_differ")  # two clean readings (or two doubtful ones) disagree
-            if other.quality > result.quality:  # the reading the kind finds cleaner ("Nhi", not "Nhỉ"); one
-                result, used = other, other_tokens  # that lost words leaves their ink unread (below)
+            # The reading the kind finds cleaner ("Nhi", not "Nhỉ"); one that lost words leaves their ink
+            # unread (below).
+            if other.quality > result.quality or (other.quality == result.quality
+                                                   and _fewer_odd_words(kind, result, other)):
+                result, used = other, other_tokens
+    if used is second and any(p.crossing for p in again) and "crosses_rule" not in doubts:
+        doubts.append("crosses_rule")
     if kind == "sex" and len(_text(used).split()) > 1:
         doubts.append("extra_words")  # "Nữ BÌNH": a word of the next cell, or of another value
     if ink is not None and unread_ink(ink, first.box, [t.bbox for t in used], text_height):
@@ -388,8 +402,7 @@ def read_table(schema: Schema, layout: PageLayout, second_reading: bool = True) 
             firsts = cell_readings(structure, band, col, cells.get((band, col), []), tolerance)
             seconds = cell_readings(structure, band, col, again.get((band, col), []), tolerance)
             for key, first in firsts.items():
-                second = [p.token for p in seconds[key].words if not p.crossing]
-                read = read_cell(schema, key, first, second, ink, text_height)
+                read = read_cell(schema, key, first, seconds[key].words, ink, text_height)
                 if read is None:
                     continue
                 result, used, assessment = read
@@ -403,6 +416,17 @@ def read_table(schema: Schema, layout: PageLayout, second_reading: bool = True) 
 def _valid(row: Row, key: str | None) -> str | None:
     cell = row.get(key) if key else None
     return cell.value if cell is not None and cell.assessment.valid else None
+
+
+def _runs_on(rows: list[Row], seq: str, i: int, n: int) -> bool:
+    """Whether number ``n`` of row ``i`` runs on from a row one or two above or below (the row between two
+    may have its number misread; two rows read as one break the count)."""
+    for j in (i - 1, i + 1, i - 2, i + 2):
+        if 0 <= j < len(rows):
+            other = _valid(rows[j], seq)
+            if other is not None and other.isdigit() and int(other) - n == j - i:
+                return True
+    return False
 
 
 def _slot_confirmed(rows: list[Row], confirmed: list[bool], seq: str, i: int) -> bool:
@@ -430,10 +454,7 @@ def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
         fits = False
         if number is not None and number.isdigit() and (above or below):
             n = int(number)
-            prev = _valid(above, seq) if above else None
-            nxt = _valid(below, seq) if below else None
-            fits = bool((prev and prev.isdigit() and int(prev) + 1 == n)
-                        or (nxt and nxt.isdigit() and int(nxt) - 1 == n))
+            fits = _runs_on(rows, seq, i, n)
             if fits:
                 # A number that runs on from its neighbour's is right even if a second reading differs.
                 row[seq].assessment.corroborated = True

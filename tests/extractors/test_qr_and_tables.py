@@ -164,13 +164,13 @@ def _reading(text: str, conf: float):
 
 
 def test_a_second_reading_confirms_or_stands_in():
-    from extractors.tables import read_cell
+    from extractors.tables import Placed, read_cell
 
     schema = get_schema("birth_register")
 
     def read(key, first, again, conf=0.6, again_conf=0.7):
-        result, _, assessment = read_cell(schema, key, _reading(first, conf),
-                                          _tokens(again, again_conf) if again else [], None, 30.0)
+        second = [Placed(t, False) for t in _tokens(again, again_conf)] if again else []
+        result, _, assessment = read_cell(schema, key, _reading(first, conf), second, None, 30.0)
         return result.value, assessment
 
     # Two readings agree: more sure than one reading.
