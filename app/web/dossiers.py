@@ -271,6 +271,9 @@ class DossierStore:
         from extractors import extract_documents  # loaded once per server (app.web.warmup)
 
         folder = self.file_folder(dossier.code, entry.index)
+        read = [part for r in read for part in r.pages()]  # a book spread gives two pages
+        for number, part in enumerate(read, start=1):
+            part.page = part.page.model_copy(update={"number": number})
         pages = [r.page for r in read]
         began, cpu = time.perf_counter(), time.thread_time()
         documents = extract_documents(pages)
@@ -385,13 +388,14 @@ class DossierStore:
         if dossier.status != "draft":
             raise DossierError("hồ sơ đã duyệt")
         readable = [f for f in dossier.files if not f.error]
-        if not readable and not dossier.reused:
+        reused = [item for item in dossier.reused if item.reusable]  # a refused record is not part of it
+        if not readable and not reused:
             raise DossierError("hồ sơ chưa có giấy tờ nào đọc được")
         records: list[int] = []
         problems: list[str] = []
         # reused results were signed when first stored; the receipt says whether they verified now
-        signed_all = True if readable else all(item.verified or _test_signed(item) for item in dossier.reused)
-        test_signature = any(_test_signed(item) for item in dossier.reused)
+        signed_all = True if readable else all(item.verified or _test_signed(item) for item in reused)
+        test_signature = any(_test_signed(item) for item in reused)
         for entry in readable:
             folder = self.file_folder(dossier.code, entry.index)
             extracted = self.result(dossier.code, entry.index, "extracted")
@@ -415,7 +419,7 @@ class DossierStore:
             test_signature = test_signature or signature.signer_is_development
             for view in current:
                 records.append(self.repo.attach_signed(view.id, folder / "signed.pdf", signature, actor=actor).id)
-        dossier.records = records + [item.record_id for item in dossier.reused]
+        dossier.records = records + [item.record_id for item in reused]
         dossier.status = "approved"
         dossier.approved_by = actor
         dossier.approved_at = datetime.now(UTC)

@@ -36,7 +36,8 @@ def test_extract_json_has_contract_pages(tmp_path: Path) -> None:
     data = json.loads(proc.stdout)
     assert set(data) >= {"source", "sha256", "pages", "documents", "timings"}
     page = data["pages"][0]
-    assert set(page) == {"number", "width", "height", "dpi", "rotation", "skew", "text", "mean_confidence"}
+    assert set(page) == {"number", "width", "height", "dpi", "rotation", "skew", "text", "mean_confidence",
+                         "preprocessing"}  # the contract's keys, and the addition saying what was estimated
     assert page["number"] == 1 and page["dpi"] == 200 and page["rotation"] == 90
     assert page["height"] > page["width"]
     assert "Quảng Ninh" in page["text"] and 0.5 < page["mean_confidence"] <= 1
