@@ -2,7 +2,8 @@
 root in SOHOA_TRUST_ROOTS, OCSP served by certomancer on 127.0.0.1): the record taken in at the counter
 carries a valid signature ("Chữ ký số hợp lệ" on the record page and in the API) and its reuse fills a new
 dossier's fields as checked; a copy signed by sohoa's development signer is a test signature there, and
-such a record is not reused (nothing filled, "Không dùng lại được")."""
+such a record is not reused (nothing filled, "Không dùng lại được", not among the approved dossier's
+records)."""
 
 from __future__ import annotations
 
@@ -129,3 +130,9 @@ def test_a_test_signed_record_is_not_reused(web_app, clients, intake, new_dossie
     shown = signature_box(client.get(f"/ho-so/{record.id}").text)
     assert "Chữ ký thử nghiệm (không có giá trị pháp lý)" in shown and "Không dùng lại được" in shown
     assert "hợp lệ" not in shown.replace("không hợp lệ", "").lower()
+
+    approved = client.post(f"/api/dossiers/{new_dossier}/approve", headers=headers)
+    assert approved.status_code == 200, approved.text
+    dossier = approved.json()
+    assert record.id not in dossier["records"] and intake.record_id in dossier["records"]  # the refused one left out
+    assert dossier["signed"] and not dossier["test_signature"]
