@@ -37,9 +37,8 @@ def collect(corpora: list[Path]) -> dict[str, list[Sample]]:
     from pipeline.process import extract_stream
 
     samples: dict[str, list[Sample]] = defaultdict(list)
-    original = settings.OK_THRESHOLD
-    settings.OK_THRESHOLD = 0.0
-    settings._fitted.cache_clear()
+    fitted_threshold = settings.ok_threshold
+    settings.ok_threshold = lambda kind: 0.0  # every value that could be accepted is accepted while collecting
     try:
         for corpus in corpora:
             cases, _ = find_cases(corpus)
@@ -71,8 +70,7 @@ def collect(corpora: list[Path]) -> dict[str, list[Sample]]:
                                 correct = same_value(fv.value, truth.entries[t_row][key])
                                 samples[f"entry:{kind}"].append((fv.confidence, correct))
     finally:
-        settings.OK_THRESHOLD = original
-        settings._fitted.cache_clear()
+        settings.ok_threshold = fitted_threshold
     return samples
 
 
