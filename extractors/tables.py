@@ -276,6 +276,7 @@ class Cell:
     assessment: Assessment
     page: int
     bbox: tuple[float, float, float, float]
+    words: int = 1  # how many words the value was read from
 
     def to_field_value(self) -> FieldValue:
         if self.value is None:
@@ -407,7 +408,7 @@ def read_table(schema: Schema, layout: PageLayout, second_reading: bool = True) 
                     continue
                 result, used, assessment = read
                 row[key] = Cell(result.value, assessment, layout.number,
-                                layout.fraction(union([t.bbox for t in used])))
+                                layout.fraction(union([t.bbox for t in used])), len(used))
         if row:
             rows.append(row)
     return rows
@@ -432,10 +433,18 @@ def _runs_on(rows: list[Row], seq: str, i: int, n: int) -> bool:
 def _slot_confirmed(rows: list[Row], confirmed: list[bool], seq: str, i: int) -> bool:
     """A row whose own number was misread sits where its neighbours say one row is: the rows above and
     below are confirmed and their numbers two apart (two rows read as one would leave them three apart)."""
-    if i == 0 or i + 1 >= len(rows) or not (confirmed[i - 1] and confirmed[i + 1]):
+    if len(rows) < 3:
         return False
-    above, below = _valid(rows[i - 1], seq), _valid(rows[i + 1], seq)
-    return bool(above and below and above.isdigit() and below.isdigit() and int(below) - int(above) == 2)
+    if 0 < i < len(rows) - 1 and confirmed[i - 1] and confirmed[i + 1]:
+        above, below = _valid(rows[i - 1], seq), _valid(rows[i + 1], seq)
+        return bool(above and below and above.isdigit() and below.isdigit() and int(below) - int(above) == 2)
+    # The first or last row: two confirmed rows on its one side, and its own number one clean word (two
+    # rows read as one would show two numbers in the cell, or ink left unread).
+    cell = rows[i].get(seq)
+    if cell is None or cell.words != 1 or any(d != "readings_differ" for d in cell.assessment.doubts):
+        return False
+    side = (1, 2) if i == 0 else (-1, -2) if i == len(rows) - 1 else ()
+    return bool(side) and all(0 <= i + k < len(rows) and confirmed[i + k] for k in side)
 
 
 def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
