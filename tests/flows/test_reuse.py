@@ -18,7 +18,6 @@ from pipeline.config import settings
 from tests.flows.conftest import run_sohoa
 
 pytestmark = pytest.mark.filterwarnings('ignore:Field name "schema"')
-P12_PASSWORD = "mật-khẩu-thử"
 TEST_SIGNATURE = "chữ ký thử nghiệm, không có giá trị pháp lý"
 
 
@@ -33,9 +32,10 @@ def test_pki(tmp_path_factory):
 
 def use_real_signer(monkeypatch: pytest.MonkeyPatch, pki) -> None:
     """The test PKI's signer as SOHOA_SIGNER (PKCS#12) and its root trusted, here and in subprocesses."""
-    monkeypatch.setenv("SOHOA_SIGNER", f"pkcs12:{pki.pkcs12('signer', P12_PASSWORD)}")
-    monkeypatch.setenv("SOHOA_SIGNER_PIN", P12_PASSWORD)
-    monkeypatch.setenv("SOHOA_TRUST_ROOTS", str(pki.root_pem))
+    from tests.pki.installation import real_signer_env
+
+    for name, value in real_signer_env(pki).items():
+        monkeypatch.setenv(name, value)
     for name in ("SOHOA_TSA_URL", "SOHOA_SIGN_LEVEL"):
         monkeypatch.delenv(name, raising=False)
     settings.cache_clear()

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import settings
+from tests.pki.installation import real_signer_env
 
 from .conftest import sample
 
-P12_PASSWORD = "mật-khẩu-thử"
 TEST_SIGNATURE = "chữ ký thử nghiệm, không có giá trị pháp lý"
 
 
@@ -38,9 +38,8 @@ def web_home(tmp_path_factory, test_pki) -> Iterator[Path]:
     patch.setenv("OMP_THREAD_LIMIT", "1")
     for name in ("SOHOA_DATABASE_URL", "SOHOA_S3_ENDPOINT", "SOHOA_TSA_URL", "SOHOA_WEB_SECRET", "SOHOA_SIGN_LEVEL"):
         patch.delenv(name, raising=False)
-    patch.setenv("SOHOA_SIGNER", f"pkcs12:{test_pki.pkcs12('signer', P12_PASSWORD)}")
-    patch.setenv("SOHOA_SIGNER_PIN", P12_PASSWORD)
-    patch.setenv("SOHOA_TRUST_ROOTS", str(test_pki.root_pem))
+    for name, value in real_signer_env(test_pki).items():
+        patch.setenv(name, value)
     settings.cache_clear()
     yield home
     patch.undo()

@@ -19,7 +19,6 @@ from pipeline.store.repository import Repository
 from .samples import archive_pdf, birth_certificate, result
 
 ACTOR = "can_bo_01"
-P12_PASSWORD = "mật-khẩu-thử"
 TEST_SIGNATURE = "chữ ký thử nghiệm, không có giá trị pháp lý"
 SIGNING_ENV = ("SOHOA_SIGNER", "SOHOA_SIGNER_PIN", "SOHOA_TSA_URL", "SOHOA_TRUST_ROOTS", "SOHOA_SIGN_LEVEL")
 
@@ -48,9 +47,10 @@ def signer_home(tmp_path: Path, monkeypatch) -> Iterator[Path]:
 
 def use_real_signer(monkeypatch, pki) -> None:
     """The test PKI's signer as SOHOA_SIGNER (PKCS#12), its root trusted: a production installation."""
-    monkeypatch.setenv("SOHOA_SIGNER", f"pkcs12:{pki.pkcs12('signer', P12_PASSWORD)}")
-    monkeypatch.setenv("SOHOA_SIGNER_PIN", P12_PASSWORD)
-    monkeypatch.setenv("SOHOA_TRUST_ROOTS", str(pki.root_pem))
+    from tests.pki.installation import real_signer_env
+
+    for name, value in real_signer_env(pki).items():
+        monkeypatch.setenv(name, value)
     settings.cache_clear()
 
 
