@@ -10,6 +10,7 @@ import pikepdf
 import pytest
 
 import pipeline.process as process
+import pipeline.reading as reading
 from pipeline.process import ocr_to_pdfa, process_file
 from tests.pipeline.page_images import noisy, render_page, turned
 
@@ -78,13 +79,13 @@ def test_one_ocr_pass_feeds_text_layer_and_extraction(
     two_page_scan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[int] = []
-    real = process.ocr_page
+    real = reading.ocr_page
 
     def counting(grey, dpi, lang="vie"):
         calls.append(dpi)
         return real(grey, dpi, lang)
 
-    monkeypatch.setattr(process, "ocr_page", counting)
+    monkeypatch.setattr(reading, "ocr_page", counting)
     done = process_file(two_page_scan, jobs=1, archive_out=tmp_path / "a.pdf")
     assert len(calls) == 2
     assert (tmp_path / "a.pdf").exists()
