@@ -10,7 +10,7 @@ class BadInput(Exception):
 
     def __init__(self, path: str | Path, reason: str):
         self.path = str(path)
-        self.reason = reason
+        self.reason = " ".join(reason.split())  # one line, whatever a library's message held (poppler's do)
         super().__init__(f"{self.path}: {reason}")
 
     def __reduce__(self) -> tuple[type[BadInput], tuple[str, str]]:

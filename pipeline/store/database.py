@@ -7,7 +7,10 @@ taken at the start, which is what serializes dossier-code counters and concurren
 
 from __future__ import annotations
 
+import fcntl
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -76,15 +79,35 @@ def is_current(engine: Engine) -> bool:
         return MigrationContext.configure(conn).get_current_revision() == head
 
 
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """One process at a time migrates a SQLite file: Alembic commits between revisions, so two processes that
+    both found the catalog behind would otherwise run the same revision (a lock file beside the database; the
+    kernel releases it when a process dies). PostgreSQL's transactional DDL needs none."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def migrate(engine: Engine) -> None:
     """Brings the catalog to the newest revision (a no-op when it is there already)."""
     if is_current(engine):
         return
-    cfg = alembic_config()
-    with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        conn.commit()
+    with _migration_lock(engine):
+        if is_current(engine):  # another process migrated it meanwhile
+            return
+        cfg = alembic_config()
+        with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            conn.commit()
 
 
 def open_catalog(url: str) -> Engine:

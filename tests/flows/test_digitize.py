@@ -74,7 +74,7 @@ def test_batch_outputs_quarantine_and_resume(first_run, sohoa_home: Path, batch_
 
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["counts"] == {"inputs": 5, "done": 3, "skipped": 0, "duplicate": 0, "quarantined": 2,
-                                 "failed": 0, "ignored": 3}
+                                 "failed": 0, "ignored": 3, "not_followed": 0}
     assert summary["pages_processed"] == 3 and summary["pages_per_second"] > 0
     records = record_count(sohoa_home)
     assert records >= 3

@@ -68,7 +68,7 @@ def test_s3_prefix_outputs_quarantine_and_resume(prefect_api: str, sohoa_home: P
 
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["counts"] == {"inputs": 3, "done": 2, "skipped": 0, "duplicate": 0, "quarantined": 1,
-                                 "failed": 0, "ignored": 1}
+                                 "failed": 0, "ignored": 1, "not_followed": 0}
     status = {f["source"]: f["status"] for f in summary["files"]}
     assert status == {f"s3://{BUCKET}/{key}": "done" for key in NAMES} | {f"{url}/corrupt.pdf": "quarantined"}
     assert all(f["stored"] and f["records"] for f in summary["files"] if f["status"] == "done")
