@@ -43,11 +43,14 @@ def test_expectation(row, signing_env):
 
 
 PROJECT = Path(__file__).resolve().parents[3]
-SHARED_PATH = re.compile(r"""\.\./shared|["']\.\.["']\s*/\s*["']shared["']""")  # "../shared", ".." / "shared"
+# The sibling folder the project was first built beside, spelled in parts so that this check is not itself a hit:
+# a path "<parent>/<name>" or ".." / "<name>" written in code.
+_SIBLING = "sha" + "red"
+SHARED_PATH = re.compile(r"\.\./" + _SIBLING + r"|[\"']\.\.[\"']\s*/\s*[\"']" + _SIBLING + r"[\"']")
 
 
 def test_the_project_is_self_contained():
-    """The test files and their licence are in the repository, and nothing reads ``../shared`` (a clone of the
+    """The test files and their licence are in the repository, and nothing reads the sibling folder it was first built beside (a clone of the
     repository alone has no such folder)."""
     assert TESTDATA.is_relative_to(PROJECT / "tests" / "data")
     assert (TESTDATA / "LICENSE.MIT.txt").is_file() and (TESTDATA / "expectations.tsv").is_file()
