@@ -85,15 +85,20 @@ class _Fingerprinter:
         return h.hexdigest()
 
 
-def _inherited(page: pikepdf.Dictionary, key: str) -> object:
-    node: object = page
-    for _ in range(64):  # a deeper (or cyclic) page tree is hostile; stop looking
+def _up_the_parents(node: object, key: str, depth: int) -> object:
+    """``key`` of ``node`` or of the nearest ``/Parent`` above it that has it (None past ``depth`` levels: a
+    deeper or cyclic tree is hostile)."""
+    for _ in range(depth):
         if not isinstance(node, pikepdf.Dictionary):
             return None
         if key in node:
             return node.get(key)
         node = node.get("/Parent")
     return None
+
+
+def _inherited(page: pikepdf.Dictionary, key: str) -> object:
+    return _up_the_parents(page, key, 64)
 
 
 def _document_inputs(pdf: pikepdf.Pdf) -> list[object]:
@@ -140,14 +145,7 @@ class Area:
 
 
 def _field_attr(annot: pikepdf.Dictionary, key: str) -> object:
-    node: object = annot
-    for _ in range(32):
-        if not isinstance(node, pikepdf.Dictionary):
-            return None
-        if key in node:
-            return node.get(key)
-        node = node.get("/Parent")
-    return None
+    return _up_the_parents(annot, key, 32)
 
 
 def _rect(annot: pikepdf.Dictionary) -> tuple[float, float, float, float] | None:
