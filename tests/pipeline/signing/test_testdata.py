@@ -50,8 +50,8 @@ SHARED_PATH = re.compile(r"\.\./" + _SIBLING + r"|[\"']\.\.[\"']\s*/\s*[\"']" + 
 
 
 def test_the_project_is_self_contained():
-    """The test files and their licence are in the repository, and nothing reads the sibling folder it was first built beside (a clone of the
-    repository alone has no such folder)."""
+    """The test files and their licence are in the repository, and nothing reads the sibling folder it was
+    first built beside (a clone of the repository alone has no such folder)."""
     assert TESTDATA.is_relative_to(PROJECT / "tests" / "data")
     assert (TESTDATA / "LICENSE.MIT.txt").is_file() and (TESTDATA / "expectations.tsv").is_file()
     readers = [
