@@ -1,0 +1,92 @@
+"""One cell read: the recognizer's frames decoded against the cell's kind, and a status.
+
+A cell is ``ok`` only when its best value is far ahead of the runner-up (``margin``, natural log of the
+probability ratio) and fits the frames nearly as well as the recognizer's own best path (``fit``: log P(best
+value) - log P(best path); a name or place the grammar lacks fits badly). The thresholds per kind are in
+``margins.yaml``, fitted by ``bench/bench_icr.py --fit`` on the tuning hands only.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from PIL import Image
+
+from extractors.constrained.kinds import CellContext, grammar_for
+from pipeline.icr.ctc import Candidate, Decoder
+from pipeline.icr.recognizer import OnnxLineRecognizer, Reading, Recognizer
+
+MARGINS = Path(__file__).with_name("margins.yaml")
+NO_RUNNER_UP = 50.0  # the margin when the search kept a single value
+
+
+@dataclass(frozen=True)
+class Threshold:
+    margin: float
+    fit: float
+
+
+@dataclass
+class CellResult:
+    kind: str
+    text: str  # the recognizer's unconstrained best string
+    value: str | None  # the constrained value (the text itself for kind "text")
+    probability: float  # of the value among the values the grammar allows (kind text: of the best path)
+    runner_up: str | None
+    runner_up_probability: float
+    margin: float
+    fit: float
+    status: str  # ok | review
+
+    def to_json_dict(self) -> dict:
+        return asdict(self)
+
+
+@cache
+def thresholds() -> dict[str, Threshold]:
+    data = yaml.safe_load(MARGINS.read_text(encoding="utf-8"))
+    return {kind: Threshold(float(t["margin"]), float(t["fit"])) for kind, t in data["thresholds"].items()}
+
+
+def decide(kind: str, reading: Reading, candidates: list[Candidate], limits: dict[str, Threshold]) -> CellResult:
+    text = reading.greedy()
+    path = reading.greedy_log_prob()
+    limit = limits.get(kind)
+    if kind == "text" or not candidates:
+        fit = 0.0 if kind == "text" else -math.inf
+        prob = math.exp(path) if kind == "text" else 0.0
+        ok = kind == "text" and limit is not None and path >= limit.fit and bool(text)
+        return CellResult(kind, text, text if kind == "text" else None, prob, None, 0.0,
+                          0.0, fit, "ok" if ok else "review")
+    best = candidates[0]
+    total = best.log_prob
+    for c in candidates[1:]:
+        total = max(total, c.log_prob) + math.log1p(math.exp(-abs(total - c.log_prob)))
+    second = candidates[1] if len(candidates) > 1 else None
+    margin = best.log_prob - second.log_prob if second else NO_RUNNER_UP
+    fit = best.log_prob - path
+    ok = limit is not None and margin >= limit.margin and fit >= limit.fit
+    return CellResult(kind, text, str(best.value), math.exp(best.log_prob - total),
+                      str(second.value) if second else None,
+                      math.exp(second.log_prob - total) if second else 0.0,
+                      round(margin, 3), round(fit, 3), "ok" if ok else "review")
+
+
+class CellReader:
+    """The recognizer loaded once; each cell decoded against its kind."""
+
+    def __init__(self, recognizer: Recognizer | None = None, limits: dict[str, Threshold] | None = None):
+        self.recognizer = recognizer or OnnxLineRecognizer()
+        self.limits = thresholds() if limits is None else limits
+
+    def candidates(self, reading: Reading, kind: str, context: CellContext) -> list[Candidate]:
+        grammar = grammar_for(kind, context)
+        return [] if grammar is None else Decoder(grammar).decode(reading.probs, reading.chars)
+
+    def read(self, image: Image.Image, kind: str, context: CellContext = CellContext()) -> CellResult:
+        reading = self.recognizer.read(image)
+        return decide(kind, reading, self.candidates(reading, kind, context), self.limits)
