@@ -61,6 +61,7 @@ class Record(Base):
     source_name: Mapped[str | None] = mapped_column(String(512))
     doc_index: Mapped[int] = mapped_column(Integer, default=0)
     pages: Mapped[list[int]] = mapped_column(JSON, default=list)
+    archive_pages: Mapped[list[int] | None] = mapped_column(JSON)  # input pages its copies hold (None: all)
     dossier_code: Mapped[str | None] = mapped_column(String(64), index=True)
     unit_code: Mapped[str | None] = mapped_column(String(64))  # the unit that received it (None: configured)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Engine, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
@@ -23,14 +24,24 @@ from pipeline.config import Settings, settings
 from pipeline.models import Document, ExtractionResult
 from pipeline.store import audit
 from pipeline.store.catalog import STATUSES, SUBJECT_ROLES, AuditEvent, Person, Record
+from pipeline.store.corrections import merged, same_document, typed_changes
 from pipeline.store.database import open_catalog
 from pipeline.store.dossier import next_dossier_code
 from pipeline.store.factory import object_store
 from pipeline.store.keys import PersonKeys, digits, record_keys
+from pipeline.store.links import Original, RecordDossier
 from pipeline.store.names import fold_name, has_diacritics, name_key
 from pipeline.store.objects import ObjectStore, StoredObject, sha256_bytes, sha256_file
 from pipeline.store.verification import Verifier, check_signature, development_installation
-from pipeline.store.views import PersonLink, PersonRecords, RecordView, ReuseResult, SignatureStatus
+from pipeline.store.views import (
+    OriginalView,
+    PersonLink,
+    PersonRecords,
+    RecordView,
+    ReuseResult,
+    SignatureStatus,
+    StoredPaper,
+)
 
 Blob = Path | str | bytes
 PDF = "application/pdf"
@@ -43,6 +54,19 @@ REUSE_PROBLEMS = {  # the line said for a checked signature that is not valid
     "test_signature": "chữ ký thử nghiệm, không có giá trị pháp lý",
     "cannot_validate": "không kiểm tra được chữ ký số",
 }
+
+
+@dataclass(frozen=True)
+class PaperCopy:
+    """One document's own copies: its PDF/A archive copy (its pages only) and, when signed, the signed copy."""
+
+    archive: Blob
+    signed: Blob | None = None
+    signature: Any = None
+
+
+Recognition = Literal["stored", "same_file", "same_paper"]
+STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 
 
 class RecordNotFound(LookupError):
@@ -71,8 +95,8 @@ def _copy_person(person: Person) -> Person:
 
 
 _COPIED = (
-    "root_id", "schema_id", "source_sha256", "source_name", "doc_index", "pages", "dossier_code", "unit_code",
-    "number",
+    "root_id", "schema_id", "source_sha256", "source_name", "doc_index", "pages", "archive_pages", "dossier_code",
+    "unit_code", "number",
     "book", "authority", "registration_date", "needs_review", "scan_key", "archive_key", "archive_sha256",
     "extraction_key", "extraction_sha256", "signed_key", "signed_sha256", "signature", "status",
 )
@@ -128,7 +152,12 @@ class Repository:
         )
         return {r.doc_index: r for r in rows}
 
-    def put(
+    def put(self, result: ExtractionResult, **options: Any) -> list[RecordView]:
+        """The records of ``result``'s documents, in the order of its documents; ``options`` as for
+        ``put_papers`` (actor, scan, archive, signed, signature, status, dossier_code, unit_code, papers)."""
+        return [paper.record for paper in self.put_papers(result, **options)]
+
+    def put_papers(
         self,
         result: ExtractionResult,
         *,
@@ -140,66 +169,152 @@ class Repository:
         status: str | None = None,
         dossier_code: str | None = None,
         unit_code: str | None = None,
-    ) -> list[RecordView]:
-        """Stores each document of ``result`` as a record (idempotent by the source's SHA-256 and the
-        document's index: an input that is stored already returns its current records unchanged).
-        ``unit_code``: the unit that received it (default the repository's)."""
+        papers: Mapping[int, PaperCopy] | None = None,
+    ) -> list[StoredPaper]:
+        """Stores each document of ``result`` as a record, unless the paper is stored already: the same input
+        (source SHA-256 and document index: ``same_file``) or the same paper in another file (same schema,
+        personal number and document number, in the same unit: ``same_paper``) returns the current record
+        unchanged, to be reused. Every record returned is linked to ``dossier_code``.
+
+        ``papers``: each document's own copies by document index (one signed copy per paper); the whole
+        input (``scan``) is then kept as an original of the dossier, not as a record's copy. Without
+        ``papers``, ``archive``/``signed`` are the whole input's copies, shared by its documents (records
+        stored before issue 15). ``unit_code``: the unit that received it (default the repository's)."""
         status = status or ("signed" if signed is not None else "extracted")
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
+        unit = unit_code or self.unit_code
         with self._read() as session:
             existing = self._current_by_source(session, result.sha256)
+            recognised = {i: root for i, document in enumerate(result.documents) if i not in existing
+                          and (root := self._same_paper(session, document, result.sha256, unit)) is not None}
         conflict: IntegrityError | None = None
-        if len(existing) < len(result.documents):
+        if len(existing) + len(recognised) < len(result.documents):
             try:
-                self._insert_records(result, existing, actor, scan, archive, signed, signature, status,
-                                     dossier_code, unit_code or self.unit_code)
+                self._insert_records(result, set(existing) | set(recognised), actor,
+                                     None if papers is not None else scan, archive, signed, signature, status,
+                                     dossier_code, unit, papers or {})
             except IntegrityError as err:
                 conflict = err  # another process may have stored the same input at the same moment
+        stored: list[StoredPaper] = []
         with self._write() as session, session.begin():
             records = self._current_by_source(session, result.sha256)
-            if conflict is not None and len(records) < len(result.documents):
-                raise conflict
-            views = [RecordView.model_validate(records[i]) for i in sorted(records)]
-            fresh = {i for i in records if i not in existing}
-            for view in views:
-                action = "put" if view.doc_index in fresh else "put_existing"
-                audit.log(session, actor, action, view.id)
+            for index in range(len(result.documents)):
+                how: Recognition
+                if index in recognised:
+                    record, how = self._head(session, recognised[index]), "same_paper"
+                elif index in records:
+                    record, how = records[index], "same_file" if index in existing else "stored"
+                else:
+                    raise conflict or RecordNotFound(f"document {index} of {result.sha256[:12]} was not stored")
+                view = RecordView.model_validate(record)
+                stored.append(StoredPaper(doc_index=index, record=view, how=how))
+                action = {"stored": "put", "same_file": "put_existing", "same_paper": "put_recognised"}[how]
+                audit.log(session, actor, action, view.id, {"dossier_code": dossier_code} if dossier_code else None)
+                if dossier_code:
+                    self._link(session, view.root_id, dossier_code, how, actor)
+            if papers is not None and scan is not None:
+                self._keep_original(session, result, scan, dossier_code, actor)
+        return stored
+
+    def _same_paper(self, session: Session, document: Document, source_sha256: str, unit: str) -> int | None:
+        """The root id of a current record of the same paper from another file: same schema, same personal
+        number of the same person (the person, else a spouse) and same document number, in ``unit``."""
+        keys = record_keys(document)
+        person = next((p for p in keys.people if p.entry_index is None and p.personal_id
+                       and p.role in SUBJECT_ROLES), None)
+        if person is None:
+            return None
+        people = select(Person.record_id).where(Person.role == person.role, Person.personal_id == person.personal_id,
+                                                Person.entry_index.is_(None))
+        number = Record.number == keys.number if keys.number else Record.number.is_(None)
+        return session.scalar(
+            select(Record.root_id).where(Record.id.in_(people), Record.is_current.is_(True),
+                                         Record.schema_id == document.schema_id, number,
+                                         Record.source_sha256 != source_sha256, self.in_unit(unit))
+            .order_by(Record.id).limit(1))
+
+    @staticmethod
+    def _head(session: Session, root_id: int) -> Record:
+        return session.scalars(select(Record).where(Record.root_id == root_id, Record.is_current.is_(True))).one()
+
+    @staticmethod
+    def _link(session: Session, root_id: int, dossier_code: str, how: str, actor: str) -> None:
+        if session.get(RecordDossier, (root_id, dossier_code)) is None:
+            session.add(RecordDossier(root_id=root_id, dossier_code=dossier_code, how=how, linked_by=actor,
+                                      linked_at=audit.now()))
+            session.flush()
+
+    def _keep_original(self, session: Session, result: ExtractionResult, scan: Blob, dossier_code: str | None,
+                       actor: str) -> None:
+        """The whole input as received, once per dossier (once without a dossier)."""
+        found = session.scalar(select(Original.id).where(
+            Original.source_sha256 == result.sha256,
+            Original.dossier_code == dossier_code if dossier_code else Original.dossier_code.is_(None)))
+        if found is not None:
+            return
+        stored = self._put_blob(scan, "application/octet-stream")
+        assert stored is not None
+        session.add(Original(source_sha256=result.sha256, source_name=result.source, object_key=stored.key,
+                             pages=len(result.pages), dossier_code=dossier_code, stored_by=actor,
+                             stored_at=audit.now()))
+
+    def originals(self, dossier_code: str, *, actor: str) -> list[OriginalView]:
+        """The whole input files a dossier was received with (the record copies hold one paper each)."""
+        with self._reading() as session, session.begin():
+            rows = session.scalars(select(Original).where(Original.dossier_code == dossier_code)
+                                   .order_by(Original.id))
+            views = [OriginalView.model_validate(r) for r in rows]
+            audit.log(session, actor, "originals", None, {"dossier_code": dossier_code})
         return views
 
-    def _insert_records(self, result: ExtractionResult, existing: dict[int, Record], actor: str,
+    def dossiers_of(self, record_id: int) -> list[str]:
+        """Every dossier that presented the record (any version's id), in the order they did."""
+        with self._read() as session:
+            root = session.scalar(select(Record.root_id).where(Record.id == record_id))
+            return list(session.scalars(select(RecordDossier.dossier_code).where(RecordDossier.root_id == root)
+                                        .order_by(RecordDossier.linked_at, RecordDossier.dossier_code)))
+
+    def _insert_records(self, result: ExtractionResult, skip: set[int], actor: str,
                         scan: Blob | None, archive: Blob | None, signed: Blob | None, signature: Any,
-                        status: str, dossier_code: str | None, unit_code: str) -> None:
+                        status: str, dossier_code: str | None, unit_code: str,
+                        papers: Mapping[int, PaperCopy]) -> None:
         scan_obj = self._put_blob(scan, "application/octet-stream")
         archive_obj = self._put_blob(archive, PDF)
         signed_obj = self._put_blob(signed, PDF)
         extraction = self.objects.put_bytes(result_bytes(result), JSON_TYPE)
+        own = {index: (self._put_blob(paper.archive, PDF), self._put_blob(paper.signed, PDF), paper.signature)
+               for index, paper in papers.items() if index not in skip}
         with self._write() as session, session.begin():
             for index, document in enumerate(result.documents):
-                if index in existing:
+                if index in skip:
                     continue
                 keys = record_keys(document)
+                doc_archive, doc_signed, doc_signature = own.get(index, (archive_obj, signed_obj, signature))
+                doc_status = status if index not in own else (
+                    "signed" if doc_signed else ("extracted" if status == "signed" else status))
                 record = Record(
                     version=1, is_current=True, schema_id=document.schema_id, source_sha256=result.sha256,
                     source_name=result.source, doc_index=index, pages=list(document.pages),
+                    archive_pages=list(document.pages) if index in own else None,
                     dossier_code=dossier_code, unit_code=unit_code, number=keys.number, book=keys.book,
                     authority=keys.authority,
                     registration_date=keys.registration_date, needs_review=document.needs_review,
                     scan_key=scan_obj.key if scan_obj else None,
-                    archive_key=archive_obj.key if archive_obj else None,
-                    archive_sha256=archive_obj.sha256 if archive_obj else None,
+                    archive_key=doc_archive.key if doc_archive else None,
+                    archive_sha256=doc_archive.sha256 if doc_archive else None,
                     extraction_key=extraction.key, extraction_sha256=extraction.sha256,
-                    signed_key=signed_obj.key if signed_obj else None,
-                    signed_sha256=signed_obj.sha256 if signed_obj else None,
-                    signature=_summary_dict(signature), status=status, created_by=actor, created_at=audit.now(),
-                    people=[_person_row(p) for p in keys.people],
+                    signed_key=doc_signed.key if doc_signed else None,
+                    signed_sha256=doc_signed.sha256 if doc_signed else None,
+                    signature=_summary_dict(doc_signature), status=doc_status, created_by=actor,
+                    created_at=audit.now(), people=[_person_row(p) for p in keys.people],
                 )
                 session.add(record)
                 session.flush()
                 record.root_id = record.id
 
     def _new_version(self, record_id: int, actor: str, reason: str, changes: dict[str, Any],
-                     document: Document | None = None) -> RecordView:
+                     document: Document | None = None, detail: dict[str, Any] | None = None) -> RecordView:
         with self._write() as session, session.begin():
             old = session.get(Record, record_id)
             if old is None:
@@ -224,11 +339,12 @@ class Repository:
             session.add(new)
             session.flush()
             audit.log(session, actor, "supersede", old.id, {"by": new.id, "reason": reason})
-            audit.log(session, actor, "new_version", new.id, {"supersedes": old.id, "reason": reason})
+            audit.log(session, actor, "new_version", new.id, {"supersedes": old.id, "reason": reason, **(detail or {})})
             return RecordView.model_validate(new)
 
     def supersede(self, record_id: int, document: Document, *, actor: str, reason: str,
-                  status: str | None = None, archive: Blob | None = None) -> RecordView:
+                  status: str | None = None, archive: Blob | None = None,
+                  detail: dict[str, Any] | None = None) -> RecordView:
         """A correction: a new version with ``document`` in place of the old one; the old stays as history."""
         old = self.get(record_id, actor=actor)
         result = self.load_result(old)
@@ -243,7 +359,27 @@ class Repository:
         if archive_obj:
             changes.update(archive_key=archive_obj.key, archive_sha256=archive_obj.sha256,
                            signed_key=None, signed_sha256=None, signature=None)
-        return self._new_version(record_id, actor, reason, changes, document)
+        return self._new_version(record_id, actor, reason, changes, document, detail)
+
+    def review(self, record_id: int, machine: Document, accepted: Document, *, actor: str, reason: str,
+               status: str = "reviewed") -> RecordView:
+        """An officer's check of a reading of the record's paper: ``machine`` as extraction read it this time,
+        ``accepted`` as the officer accepted it. Only what the officer changed over ``machine`` goes onto the
+        record's current version (``corrections.merged``): a value typed over an earlier reading stays. A new
+        version (with who, why and the values typed, in the audit log) is made only when the document or
+        the status changes; the status never goes back (``signed`` stays ``signed``)."""
+        current = self.current(record_id, actor=actor)
+        document = self.load_document(current)
+        updated = merged(document, machine, accepted)
+        status = _checked_status(status)
+        if STATUS_RANK[status] < STATUS_RANK[current.status]:
+            status = current.status
+        if same_document(updated, document) and status == current.status:
+            return current
+        typed = [change.model_dump(mode="json") for change in typed_changes(machine, accepted)]
+        if same_document(updated, document):
+            return self.set_status(current.id, status, actor=actor, reason=reason)
+        return self.supersede(current.id, updated, actor=actor, reason=reason, status=status, detail={"typed": typed})
 
     def attach_signed(self, record_id: int, signed: Blob, signature: Any = None, *, actor: str,
                       status: str = "signed") -> RecordView:
@@ -255,6 +391,7 @@ class Repository:
         return self._new_version(record_id, actor, "signed copy attached", changes)
 
     def set_status(self, record_id: int, status: str, *, actor: str, reason: str | None = None) -> RecordView:
+        """A new version with another status (the document and copies as they are)."""
         return self._new_version(record_id, actor, reason or f"status: {status}",
                                  {"status": _checked_status(status)})
 
@@ -371,7 +508,8 @@ class Repository:
         if book:
             query = query.where(Record.book == book)
         if dossier_code:
-            query = query.where(Record.dossier_code == dossier_code)
+            linked = select(RecordDossier.root_id).where(RecordDossier.dossier_code == dossier_code)
+            query = query.where(or_(Record.dossier_code == dossier_code, Record.root_id.in_(linked)))
         if authority:
             query = query.where(Record.authority == authority)
         if unit_code:

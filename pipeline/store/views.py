@@ -36,6 +36,7 @@ class RecordView(BaseModel):
     source_name: str | None = None
     doc_index: int
     pages: list[int] = Field(default_factory=list)
+    archive_pages: list[int] | None = None  # the input pages its copies hold, in order (None: the whole input)
     dossier_code: str | None = None
     unit_code: str | None = None  # the unit that received it; None: the repository's configured unit
     number: str | None = None
@@ -55,6 +56,14 @@ class RecordView(BaseModel):
     created_by: str
     created_at: datetime
     people: list[PersonView] = Field(default_factory=list)
+
+    def copy_page(self, page: int) -> int:
+        """The page of the record's archive (and signed) copy that shows page ``page`` of the input."""
+        if self.archive_pages is None:
+            return page
+        if page not in self.archive_pages:
+            raise LookupError(f"page {page} is not in this record's copy")
+        return self.archive_pages.index(page) + 1
 
     def subject(self) -> PersonView | None:
         """The record's main person (the person, else the husband), outside register entries."""
@@ -134,3 +143,32 @@ class ReuseResult(BaseModel):
     # additions (issue 16): the signed copy's status, and whether the data may prefill a new dossier
     signature_status: SignatureStatus = "absent"  # "unchecked" also when the signed copy failed its hash
     reusable: bool = False  # hashes match and the signature is not refused (see Repository.reuse)
+
+
+class StoredPaper(BaseModel):
+    """One document of an input as the repository holds it after ``put_papers``: a new record (``stored``),
+    or the record of the same paper found stored already (``same_file``: the same input; ``same_paper``: the
+    same personal number, schema and document number in another file), offered for reuse."""
+
+    doc_index: int  # the document's index in the input that was put
+    record: RecordView
+    how: Literal["stored", "same_file", "same_paper"]
+
+    @property
+    def reused(self) -> bool:
+        return self.how != "stored"
+
+
+class OriginalView(BaseModel):
+    """A whole input file as received (kept and linked to its dossier, never handed out with a record)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    source_sha256: str
+    source_name: str | None = None
+    object_key: str
+    pages: int
+    dossier_code: str | None = None
+    stored_by: str
+    stored_at: datetime
