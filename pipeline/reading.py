@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from pipeline.images.card import card_page, find_card, straighten
 from pipeline.images.perspective import page_in_photo
 from pipeline.images.spread import split_spread
 from pipeline.models import Line, Word
@@ -19,6 +20,7 @@ DOUBTFUL_PAGE_CONFIDENCE = 0.75  # below this mean word confidence, a page of do
 POOR_PAGE_CONFIDENCE = 0.5  # below this, any page is read again the other way up (the layout test can be fooled)
 AS_IS_CONFIDENCE = 0.7  # below this, the uncorrected image is read too
 BETTER = 1.15  # a second reading replaces the first when its confident characters are this many times more
+CARD_CONFIDENCE = 0.5  # below this, a card found in a photo is read as the photo it came in too
 TURN_MARGIN = 0.15  # a page too small for the layout test is turned over only when that reads this much better
 
 
@@ -59,10 +61,35 @@ def read(prepared: Prepared, lang: str, clock: _Clock) -> PageReading:
     return PageReading(prepared, words, lines, clock.seconds)
 
 
+def read_card(card: np.ndarray, rotation: int, lang: str, clock: _Clock) -> PageReading:
+    """A straightened ID card, its long side across: read upright and upside down, the better reading kept
+    (its own text tells which way up it is)."""
+    upright = read(card_page(card, rotation), lang, clock)
+    over = read(turned_over(upright.prepared), lang, clock)
+    over.prepared.notes.orientation = "card"
+    return over if over.confident_chars > upright.confident_chars else upright
+
+
 def read_page(rgb: np.ndarray, dpi: int, lang: str = "vie", split: str | None = None) -> PageReading:
     """One page: preprocessed and read, with the fallbacks of the module's docstring."""
     clock = _Clock()
     photographed = page_in_photo(rgb)
+    if photographed is None and split is None:
+        card = find_card(rgb)
+        if card is not None:
+            reading = read_card(*straighten(rgb, card.corners), lang, clock)
+            if reading.confidence >= CARD_CONFIDENCE:
+                return reading
+            # A card that reads poorly is read as the photo it came in too; the better reading is kept.
+            plain = read_page_as_found(rgb, dpi, lang, split, clock)
+            return plain if plain.confident_chars > BETTER * reading.confident_chars else reading
+    return read_page_as_found(rgb, dpi, lang, split, clock, photographed)
+
+
+def read_page_as_found(rgb: np.ndarray, dpi: int, lang: str, split: str | None, clock: _Clock,
+                       photographed: np.ndarray | None = None) -> PageReading:
+    """One page that is no card: preprocessed (a photographed page straightened) and read, with the
+    fallbacks of the module's docstring."""
     source = rgb if photographed is None else photographed
     reading = read(preprocess(source, dpi, lang), lang, clock)
     notes = reading.prepared.notes

@@ -10,6 +10,11 @@ Three kinds, each its own ``tier`` in the truth file (so that ``sohoa eval`` rep
   document on each.
 - ``photo``: a phone photo of a paper on a desk: the page seen at an angle (perspective), uneven light, a
   little blur, JPEG, 72 dpi recorded (as phones do) or none. One page, its document.
+- ``card``: one side of an ID card photographed at the counter, as it comes: on a table or in a hand, seen at
+  an angle, turned by any multiple of 90 degrees plus a few, a glare, blur, phone-quality JPEG, the card
+  300–600 px wide; the chip cards' background carries fine coloured wavy lines (a guilloche). The truth's
+  ``card`` object holds the card's corners in the photo (the upright card's top left first, clockwise), the
+  quarter turns that make it upright and how it was photographed.
 
 Deterministic: each file draws from its own random stream seeded by (seed, file name).
 """
@@ -33,9 +38,10 @@ from PIL import Image, ImageDraw, ImageFont
 from samples import people, places, writers
 from samples.canvas import font_path
 from samples.compose import LAYOUTS
+from samples.layouts import id_card
 from samples.vntext import WordStyle, date_in_words, date_long, nfc
 
-KINDS = ("crop", "spread", "photo")
+KINDS = ("crop", "spread", "photo", "card")
 CROP_STYLES = ("plain", "colour", "inverted", "rgba", "header")
 SPREAD_SCHEMAS = ("birth_certificate", "death_extract", "marital_status_confirmation", "marriage_certificate")
 PHOTO_SCHEMAS = ("birth_certificate", "death_extract", "marital_status_confirmation", "citizen_id_card")
@@ -169,8 +175,9 @@ def _page_truth(number: int, dpi: int, text: str) -> dict[str, Any]:
     return {"number": number, "rotation": 0, "skew": 0.0, "dpi": dpi, "text": text}
 
 
-def _write_truth(path: Path, kind: str, fmt: str, pages: list[dict[str, Any]], documents: list[dict]) -> None:
-    truth = {"source": path.name, "tier": kind, "format": fmt, "pages": pages, "documents": documents}
+def _write_truth(path: Path, kind: str, fmt: str, pages: list[dict[str, Any]], documents: list[dict],
+                 **extra: Any) -> None:
+    truth = {"source": path.name, "tier": kind, "format": fmt, "pages": pages, "documents": documents, **extra}
     writers.write_truth(writers.truth_path(path), truth)
 
 
@@ -277,7 +284,117 @@ def write_photo(out: Path, name: str, rng: random.Random) -> Path:
     return path
 
 
-WRITERS = {"crop": write_crop, "spread": write_spread, "photo": write_photo}
+CARD_DPI = 300  # a card side is drawn at this resolution, then photographed down to 300-600 px
+CARD_BACKGROUNDS = ("table", "hand")
+TABLES = [(120, 85, 55), (160, 120, 80), (70, 70, 75), (190, 190, 185), (40, 45, 60), (150, 60, 40)]
+SKINS = [(225, 180, 150), (200, 150, 115), (170, 120, 90), (235, 195, 170)]
+GUILLOCHE_INKS = [(210, 120, 150), (110, 160, 200), (120, 180, 140), (200, 160, 90)]
+
+
+def fine_guilloche(card: np.ndarray, rng: random.Random) -> np.ndarray:
+    """Fine coloured wavy lines printed under the card's text (only its pale background takes them)."""
+    h, w = card.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32) * (25.4 / CARD_DPI)  # mm
+    period = rng.uniform(0.5, 0.9)  # mm between lines
+    field = (yy + 1.2 * np.sin(xx * rng.uniform(0.25, 0.5) + rng.uniform(0, 6.3))
+             + 0.6 * np.sin(xx * rng.uniform(0.8, 1.3))) / period
+    lines = np.clip(1 - np.abs(np.sin(np.pi * field)) * 3.0, 0, 1) * rng.uniform(0.35, 0.6)
+    ink = np.array(rng.choice(GUILLOCHE_INKS), np.float32)
+    pale = (cv2.cvtColor(card, cv2.COLOR_RGB2GRAY) > 170)[..., None]
+    printed = card.astype(np.float32) * (1 - lines[..., None]) + ink * lines[..., None]
+    return np.where(pale, printed, card).astype(np.uint8)
+
+
+def _card_background(h: int, w: int, kind: str, rng: random.Random) -> np.ndarray:
+    """A table top (a colour with grain) or a hand (skin around the card, a darker room beyond)."""
+    noise = np.random.default_rng(rng.randrange(2**32))
+    if kind == "table":
+        base = np.array(rng.choice(TABLES), np.float32) + np.float32([rng.uniform(-15, 15) for _ in range(3)])
+        grain = np.sin(np.arange(h, dtype=np.float32)[:, None] * rng.uniform(0.05, 0.3)
+                       + noise.normal(0, 0.3, (1, w))) * rng.uniform(2, 10)
+        scene = base[None, None, :] + grain[..., None] + noise.normal(0, 5, (h, w, 3))
+    else:
+        room = np.array(rng.choice(TABLES), np.float32) * 0.6
+        scene = np.broadcast_to(room, (h, w, 3)) + noise.normal(0, 5, (h, w, 3))
+        skin = np.array(rng.choice(SKINS), np.float32)
+        yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+        palm = (((xx - w * rng.uniform(0.4, 0.6)) / (0.45 * w)) ** 2
+                + ((yy - h * rng.uniform(0.5, 0.8)) / (0.5 * h)) ** 2)
+        hand = cv2.GaussianBlur((palm < 1).astype(np.float32), (0, 0), 3)[..., None]
+        shade = 1 - 0.25 * yy[..., None] / h
+        scene = scene * (1 - hand) + (skin * shade + noise.normal(0, 4, (h, w, 3))) * hand
+    return np.clip(scene, 0, 255).astype(np.float32)
+
+
+def card_photo(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, np.ndarray, int, dict[str, Any]]:
+    """``card`` (an upright card side, RGB) photographed as it comes: (photo, the card's corners in it from the
+    upright card's top left clockwise, the quarter turns clockwise that make it upright, how it was taken)."""
+    h, w = card.shape[:2]
+    width = rng.randint(300, 600)  # the card's width in the photo
+    scale = width / w
+    quarters = rng.randrange(4)
+    angle = quarters * 90 + rng.uniform(-8, 8)
+    corners = np.float32([[0, 0], [w, 0], [w, h], [0, h]]) * scale
+    centre = corners.mean(axis=0)
+    rad = np.deg2rad(angle)
+    turn = np.float32([[np.cos(rad), -np.sin(rad)], [np.sin(rad), np.cos(rad)]])
+    placed = (corners - centre) @ turn.T
+    placed += np.float32([[rng.uniform(-0.06, 0.06) * width, rng.uniform(-0.06, 0.06) * width] for _ in range(4)])
+    margin = np.float32([rng.uniform(0.1, 0.4) * width, rng.uniform(0.1, 0.4) * width])
+    placed -= placed.min(axis=0) - margin
+    out_w = int(placed[:, 0].max() + rng.uniform(0.1, 0.4) * width)
+    out_h = int(placed[:, 1].max() + rng.uniform(0.1, 0.4) * width)
+    background = rng.choice(CARD_BACKGROUNDS)
+    scene = _card_background(out_h, out_w, background, rng)
+    # Blur before shrinking (as a lens would), then the card and its rounded outline seen in perspective.
+    small_card = cv2.GaussianBlur(card, (0, 0), max(0.5, 0.45 / scale))
+    mask = Image.new("L", (w, h), 0)
+    ImageDraw.Draw(mask).rounded_rectangle((0, 0, w - 1, h - 1), radius=round(3.2 * CARD_DPI / 25.4), fill=255)
+    matrix = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), placed)
+    seen = cv2.warpPerspective(small_card, matrix, (out_w, out_h), flags=cv2.INTER_AREA).astype(np.float32)
+    alpha = cv2.warpPerspective(np.asarray(mask), matrix, (out_w, out_h), flags=cv2.INTER_AREA)[..., None] / 255.0
+    photo = scene * (1 - alpha) + seen * alpha
+    yy, xx = np.mgrid[0:out_h, 0:out_w].astype(np.float32)
+    light_angle = rng.uniform(0, 2 * np.pi)
+    ramp = np.cos(light_angle) * xx / out_w + np.sin(light_angle) * yy / out_h
+    photo *= (1 - rng.uniform(0.05, 0.25) * (ramp - ramp.min()) / max(float(np.ptp(ramp)), 1e-6))[..., None]
+    glare = rng.random() < 0.6
+    if glare:  # the light's reflection on the card's laminate
+        gx, gy = placed.mean(axis=0) + np.float32([rng.uniform(-0.3, 0.3) * width, rng.uniform(-0.2, 0.2) * width])
+        spread = rng.uniform(0.06, 0.15) * width
+        spot = np.exp(-(((xx - gx) ** 2 + ((yy - gy) * rng.uniform(0.5, 2)) ** 2) / (2 * spread**2)))
+        photo += (rng.uniform(60, 140) * spot * alpha[..., 0])[..., None]
+    blur = rng.uniform(0.3, 1.1)
+    photo = cv2.GaussianBlur(photo, (0, 0), blur)
+    photo += np.random.default_rng(rng.randrange(2**32)).normal(0, 3, photo.shape)
+    taken = {"background": background, "width": width, "angle": round(angle, 2), "glare": glare,
+             "blur": round(blur, 2)}
+    return np.clip(photo, 0, 255).astype(np.uint8), placed, (4 - quarters) % 4, taken
+
+
+def write_card(out: Path, name: str, rng: random.Random) -> Path:
+    family = rng.choice(list(id_card.FAMILIES))
+    doc = id_card.build(rng, family=family, copy=False)
+    edition = id_card.EDITIONS[family]
+    side = "front" if rng.random() < 0.75 else "back"
+    page = (edition.front if side == "front" else edition.back)(doc, CARD_DPI, rng)
+    card = np.asarray(page.image.convert("RGB"))
+    patterned = family in ("card-cccd-2021", "card-cccd-2016", "card-cancuoc-2024") or rng.random() < 0.3
+    if patterned:
+        card = fine_guilloche(card, rng)
+    photo, corners, quarters, taken = card_photo(card, rng)
+    quality = rng.randint(55, 80)
+    recorded = rng.choice([72, None])
+    path = out / f"{name}.jpg"
+    path.write_bytes(_jpeg(Image.fromarray(photo), recorded, quality))
+    truth_page = _page_truth(1, round(taken["width"] / (85.6 / 25.4)), page.text_content())
+    truth_page["rotation"] = quarters * 90
+    about = {"corners": corners.round(1).tolist(), "side": side, "guilloche": patterned, "jpeg": quality, **taken}
+    _write_truth(path, "card", "jpeg", [truth_page], [doc.truth([1])], card=about)
+    return path
+
+
+WRITERS = {"crop": write_crop, "spread": write_spread, "photo": write_photo, "card": write_card}
 
 
 def generate(out: Path, seed: int, per_kind: int, kinds: tuple[str, ...] = KINDS) -> list[Sample]:
@@ -296,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="output folder")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--per-kind", type=int, default=10, help="files of each kind")
-    parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated: crop,spread,photo")
+    parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated: crop,spread,photo,card")
     args = parser.parse_args(argv)
     kinds = tuple(k for k in args.kinds.split(",") if k)
     unknown = [k for k in kinds if k not in KINDS]

@@ -19,7 +19,7 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 YEAR = re.compile(r"^\d{4}$")
 REGISTER_NUMBER = re.compile(r"^[0-9][0-9/.\-A-Za-z]*$")
 NAME_KEYS = {"full_name", "mother_name", "father_name", "husband_name", "wife_name"}
-TIERS = {"clean", "scan", "hard", "crop", "spread", "photo"}  # the last three: samples/realistic.py
+TIERS = {"clean", "scan", "hard", "crop", "spread", "photo", "card"}  # the last four: samples/realistic.py
 FORMATS = {"png", "jpeg", "tiff", "pdf"}
 
 

@@ -60,16 +60,21 @@ def find_page(rgb: np.ndarray) -> np.ndarray | None:
     area = cv2.contourArea(outline) / (sh * sw)
     if not MIN_AREA <= area <= MAX_AREA:
         return None
+    corners = four_corners(outline, (0.01, 0.02, 0.03, 0.05))
+    if corners is None or not cv2.isContourConvex(corners.reshape(-1, 1, 2)):
+        return None
+    return corners * step
+
+
+def four_corners(outline: np.ndarray, epsilons: tuple[float, ...]) -> np.ndarray | None:
+    """The outline simplified to four corners (ordered from the top left, clockwise), with the first of
+    ``epsilons`` (fractions of its perimeter) that gives four, or None."""
     perimeter = cv2.arcLength(outline, True)
-    for epsilon in (0.01, 0.02, 0.03, 0.05):
-        corners = cv2.approxPolyDP(outline, epsilon * perimeter, True)
-        if len(corners) == 4:
-            break
-    else:
-        return None
-    if not cv2.isContourConvex(corners):
-        return None
-    return _order(corners.reshape(4, 2).astype(np.float32) * step)
+    for epsilon in epsilons:
+        rough = cv2.approxPolyDP(outline, epsilon * perimeter, True)
+        if len(rough) == 4:
+            return _order(rough.reshape(4, 2).astype(np.float32))
+    return None
 
 
 def unwarp(rgb: np.ndarray, corners: np.ndarray) -> np.ndarray:

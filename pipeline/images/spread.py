@@ -25,6 +25,7 @@ DOWN_THE_PAGE = 3  # vertical text-line blobs this many times the horizontal one
 MIN_HEIGHT = 800  # pixels: a smaller image (a crop of a line or two) is no book spread
 MIN_PAGE_ASPECT = 1.1  # each page's height / width at least (portrait pages)...
 MAX_PAGE_ASPECT = 2.0  # ... and at most
+CARD_SHAPE = (1.5, 1.68)  # width / height of an ID card (ID-1: 1.586) scanned or cropped: one card, never cut
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,10 @@ def find_gutter(rgb: np.ndarray) -> Gutter | None:
     """The gutter of a two-page spread, or None when the image is not one."""
     h, w = rgb.shape[:2]
     if w < MIN_ASPECT * h or h < MIN_HEIGHT:
+        return None
+    if CARD_SHAPE[0] <= w / h <= CARD_SHAPE[1]:
+        # An ID card's proportions (a spread of such an image would have pages of 1.2-1.33: few books): a card
+        # scan whose middle happens to be blank (between the photo and the text) is not two pages.
         return None
     step = max(1, int(round(w / MEASURE_WIDTH)))
     small = cv2.cvtColor(np.ascontiguousarray(rgb[::step, ::step]), cv2.COLOR_RGB2GRAY).astype(np.float32)

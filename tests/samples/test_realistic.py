@@ -1,4 +1,4 @@
-"""The realistic generator: crops, spreads and photos with their truth, each kind its own tier."""
+"""The realistic generator: crops, spreads, photos and card photos with their truth, each kind its own tier."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ def test_each_kind_is_written_with_a_truth_of_its_tier(tmp_path: Path) -> None:
     cases, warnings = find_cases(tmp_path)
     assert not warnings
     by_tier = {case.truth.tier: case.truth for case in cases}
-    assert sorted(by_tier) == ["crop", "photo", "spread"]
-    assert [s.kind for s in samples] == ["crop", "spread", "photo"]
+    assert sorted(by_tier) == ["card", "crop", "photo", "spread"]
+    assert [s.kind for s in samples] == ["crop", "spread", "photo", "card"]
     crop, spread, photo = by_tier["crop"], by_tier["spread"], by_tier["photo"]
     assert len(crop.pages) == 1 and not crop.documents and 1 <= len(crop.pages[0].text.splitlines()) <= 15
     assert [p.number for p in spread.pages] == [1, 2]
@@ -60,3 +60,26 @@ def test_the_same_seed_gives_the_same_files(tmp_path: Path) -> None:
 def test_an_unknown_kind_is_refused(capsys) -> None:
     assert main(["--out", "/tmp/unused-realistic", "--kinds", "scroll"]) == 2
     assert "scroll" in capsys.readouterr().err
+
+
+def test_a_card_photo_holds_one_card_side_with_its_corners_and_turn(tmp_path: Path) -> None:
+    import json
+
+    from samples.truth_format import problems
+
+    generate(tmp_path, seed=7, per_kind=6, kinds=("card",))
+    turns, backgrounds = set(), set()
+    for path in sorted(tmp_path.glob("card_*.jpg")):
+        truth = json.loads(path.with_name(path.stem + ".truth.json").read_text(encoding="utf-8"))
+        assert not problems(truth)
+        with Image.open(path) as im:
+            size = im.size
+        corners = np.array(truth["card"]["corners"])
+        assert corners.shape == (4, 2)
+        assert (corners >= 0).all() and (corners[:, 0] < size[0]).all() and (corners[:, 1] < size[1]).all()
+        long_side = max(np.linalg.norm(corners[1] - corners[0]), np.linalg.norm(corners[3] - corners[0]))
+        assert 250 <= long_side <= 700  # the card 300-600 px wide, give or take the perspective
+        assert truth["documents"][0]["schema"] == "citizen_id_card" and truth["pages"][0]["text"]
+        turns.add(truth["pages"][0]["rotation"])
+        backgrounds.add(truth["card"]["background"])
+    assert len(turns) >= 2 and backgrounds <= {"table", "hand"}

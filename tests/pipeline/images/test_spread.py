@@ -51,3 +51,28 @@ def test_a_page_turned_a_quarter_with_a_fold_between_two_card_sides_is_not_cut()
     rgb = np.asarray(Image.open(CARD_SIDES).convert("RGB"))
     assert find_gutter(rgb) is not None  # the fold looks like a gutter...
     assert len(split_spread(rgb, 300)) == 1  # ... but the text runs down the image: one page turned a quarter
+
+
+def test_a_card_scan_with_a_blank_middle_is_not_cut() -> None:
+    from samples.layouts import id_card
+
+    for family in ("card-cccd-2021", "card-cmnd-12"):
+        rng = random.Random(f"card-not-cut:{family}")
+        doc = id_card.build(rng, family=family, copy=False)
+        front = np.array(id_card.EDITIONS[family].front(doc, 600, rng).image.convert("RGB"))
+        width = front.shape[1]
+        front[:, int(0.48 * width): int(0.52 * width)] = front[5:10, 5:10].reshape(-1, 3).max(axis=0)
+        assert len(split_spread(front, 600)) == 1
+
+
+def test_both_card_sides_on_a_scanner_bed_turned_a_quarter_are_not_cut() -> None:
+    import cv2
+
+    from samples.layouts import id_card
+
+    for family in ("card-cccd-2021", "card-cmnd-12", "card-random"):
+        rng = random.Random(f"bed-not-cut:{family}")
+        doc = id_card.build(rng, family=family, copy=False)
+        bed = np.asarray(id_card.draw(doc, 300, rng)[0].image.convert("RGB"))
+        for turn in (cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE):
+            assert len(split_spread(cv2.rotate(bed, turn), 300)) == 1
