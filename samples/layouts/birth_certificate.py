@@ -462,3 +462,11 @@ DRAWERS: dict[str, Callable[[Doc, Page, random.Random], None]] = {
     "bc-2020": _draw_ministry, "bc-1999": _draw_ministry, "bc-2015": _draw_2015, "bc-2005": _draw_2005,
     "bc-ban-sao": _draw_ban_sao, "bc-random": _draw_random, "bc-2016-a5": _draw_a5,
 }
+
+# Round-3 held-out families (samples/layouts/round3/), merged into the registries above.
+from samples.layouts.round3 import birth_certificate as _round3  # noqa: E402
+
+FAMILIES |= _round3.FAMILIES
+FAMILY_VARIANTS |= _round3.FAMILY_VARIANTS
+FAMILY_SHOW |= _round3.FAMILY_SHOW
+DRAWERS |= _round3.DRAWERS

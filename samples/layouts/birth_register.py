@@ -104,3 +104,12 @@ def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
         start += count
         result.append(page)
     return result
+
+# Round-3 held-out families (samples/layouts/round3/), merged into the registries above.
+from samples.layouts.round3 import birth_register as _round3  # noqa: E402
+
+FAMILIES |= _round3.FAMILIES
+VARIANTS |= _round3.VARIANTS
+YEARS |= _round3.YEARS
+PER_PAGE |= _round3.PER_PAGE
+draw = _round3.with_spreads(draw)

@@ -350,3 +350,11 @@ DRAWERS: dict[str, Callable[[Doc, Page, random.Random], None]] = {
     "de-2020": _draw_2020, "de-2015": _draw_2015, "de-older": _draw_older, "de-ban-sao": _draw_ban_sao,
     "de-random": _draw_random, "de-sao-y": _draw_sao_y,
 }
+
+# Round-3 held-out families (samples/layouts/round3/), merged into the registries above.
+from samples.layouts.round3 import death_extract as _round3  # noqa: E402
+
+FAMILIES |= _round3.FAMILIES
+FAMILY_VARIANTS |= _round3.FAMILY_VARIANTS
+FAMILY_SHOW |= _round3.FAMILY_SHOW
+DRAWERS |= _round3.DRAWERS

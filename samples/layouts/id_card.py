@@ -168,3 +168,10 @@ def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
     edition = EDITIONS[doc.family]
     front, back = edition.front(doc, dpi, rng), edition.back(doc, dpi, rng)
     return [lay_out(front, back, doc.show["copy"], dpi, rng)]
+
+# Round-3 held-out families (samples/layouts/round3/), merged into the registries above.
+from samples.layouts.round3 import id_card as _round3  # noqa: E402
+
+FAMILIES |= _round3.FAMILIES
+EDITIONS["card-cccd-2016-worn"] = Edition(*_round3.ISSUED, ALL, _round3.front, _round3.back)
+draw = _round3.with_own_layouts(draw)

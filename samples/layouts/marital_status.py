@@ -378,3 +378,11 @@ DRAWERS: dict[str, Callable[[Doc, Page, random.Random], None]] = {
     "ms-2020": _draw_2020, "ms-2015": _draw_2015, "ms-older": _draw_older, "ms-ban-sao": _draw_ban_sao,
     "ms-random": _draw_random, "ms-2022-online": _draw_online,
 }
+
+# Round-3 held-out families (samples/layouts/round3/), merged into the registries above.
+from samples.layouts.round3 import marital_status as _round3  # noqa: E402
+
+FAMILIES |= _round3.FAMILIES
+FAMILY_VARIANTS |= _round3.FAMILY_VARIANTS
+FAMILY_SHOW |= _round3.FAMILY_SHOW
+DRAWERS |= _round3.DRAWERS

@@ -360,3 +360,11 @@ DRAWERS: dict[str, Callable[[Doc, Page, random.Random], None]] = {
     "mc-2020": _draw_2020, "mc-2020-nu": _draw_2020_nu, "mc-one-column": _draw_one_column,
     "mc-wife-first": _draw_wife_first, "mc-random": _draw_random, "mc-2016-grid": _draw_grid,
 }
+
+# Round-3 held-out families (samples/layouts/round3/), merged into the registries above.
+from samples.layouts.round3 import marriage_certificate as _round3  # noqa: E402
+
+FAMILIES |= _round3.FAMILIES
+FAMILY_VARIANTS |= _round3.FAMILY_VARIANTS
+FAMILY_SHOW |= _round3.FAMILY_SHOW
+DRAWERS |= _round3.DRAWERS
