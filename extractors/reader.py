@@ -14,6 +14,7 @@ from __future__ import annotations
 import statistics
 
 from extractors import settings
+from extractors.form_grid import FormGrid, find_form_grid, label_of, name_columns
 from extractors.kinds import parse_value
 from extractors.kinds.places import ends_with_province
 from extractors.labels import label_key
@@ -56,6 +57,66 @@ class FormReader:
         self.st: Structure = read_structure(layout, schema)
         self.tol = ALIGN * layout.width
         self.stops = _stop_phrases(schema)
+        self.grid_bands: list[tuple[float, float]] = []  # rows of a ruled grid read cell by cell
+
+    # -- a ruled grid: a label column and value cells (extractors.form_grid) ----------------------
+    def read_grid(self) -> None:
+        grid = find_form_grid(self.layout)
+        if grid is None:
+            return
+        name_columns(grid, self.schema)
+        for r, row in enumerate(grid.rows):
+            if r == grid.header_row or len(row) < 2:
+                continue
+            match = label_of(row[0], self.schema)
+            if match is None:
+                continue
+            self.grid_bands.append((row[0].y0, row[0].y1))
+            for cell in row[1:]:
+                self._read_cell(grid, cell, match)
+
+    def _read_cell(self, grid: FormGrid, cell, match) -> None:  # noqa: ANN001 (GridCell, LabelMatch)
+        columns = grid.columns_of(cell)
+        blocks = {grid.column_blocks.get(i) for i in columns}
+        value_columns = len(grid.column_edges) - 2  # the grid's columns after the label column
+        if len(columns) == 1 and blocks != {None}:
+            block, certain = blocks.pop(), columns[0] not in grid.assumed
+        elif len(columns) > 1 or value_columns <= 1:
+            block, certain = "main", True  # across the persons' columns, or the grid's only value column
+        else:
+            block, certain = "main", False
+        label = match.label
+        keys = [k for k in label.fields if self.schema.fields[k].block == block]
+        if not keys:
+            return
+        key = next((k for k in keys if k not in self.reading.values and k not in self.reading.empty), None)
+        if key is None:
+            self.reading.competing.add(keys[0])
+            return
+        spec = self.schema.fields[key]
+        if spec.kind in ("date", "personal_id"):
+            tokens, ragged = _all_tokens(cell.tokens)
+        else:
+            tokens, ragged = _value_tokens(cell.tokens, spec.kind in NUMERIC_KINDS)
+        if not tokens:
+            self.reading.empty.add(key)
+            return
+        doubts = [] if certain else ["role"]
+        if match.ambiguous:
+            doubts.append("label")
+        if ragged or cell.straddles:
+            doubts.append("ragged")
+        self.reading.values[key] = RawValue(
+            text=" ".join(t.text for t in tokens), tokens=tokens, page=self.layout.number,
+            label_score=match.score, box=union([t.bbox for t in tokens]), layout=self.layout, ragged=ragged,
+            doubts=doubts)
+
+    def in_grid(self, hit: Hit) -> bool:
+        tokens = self.layout.lines[hit.line].tokens[hit.match.start:hit.match.end]
+        if not tokens or not self.grid_bands:
+            return False
+        cy = (tokens[0].bbox[1] + tokens[0].bbox[3]) / 2
+        return any(y0 <= cy < y1 for y0, y1 in self.grid_bands)
 
     # -- which field a hit reads -------------------------------------------------------------------
     def field_of(self, hit: Hit) -> str | None:
@@ -223,7 +284,7 @@ class FormReader:
             if len(bare) != 1:
                 continue
             target = bare[0]
-            for hit in [h for h in self.st.hits if zone.first <= h.line <= zone.last]:
+            for hit in [h for h in self.st.hits if zone.first <= h.line <= zone.last and not self.in_grid(h)]:
                 twin = next((k for k in hit.match.label.fields if self.schema.fields[k].block == target.block), None)
                 if twin is None or twin in self.reading.values:
                     continue
@@ -242,7 +303,10 @@ class FormReader:
                     ragged=ragged, doubts=doubts)
 
     def read(self) -> None:
+        self.read_grid()
         for hit in self.st.hits:
+            if self.in_grid(hit):
+                continue
             key = self.field_of(hit)
             if key is None:
                 continue

@@ -41,7 +41,7 @@ VARIANTS = {"2005-form": (date(2006, 1, 1), date(2015, 12, 31)), "2015-form": (d
             "2020-form": (date(2016, 1, 1), date(2025, 6, 30)), "2025-form": (date(2025, 7, 1), date(2026, 10, 31))}
 COLUMN_PT = 11.5
 FAMILIES = {"mc-2020": "tuning", "mc-random": "tuning", "mc-2020-nu": "heldout", "mc-one-column": "heldout",
-            "mc-wife-first": "heldout", "mc-2016-grid": "heldout"}
+            "mc-wife-first": "heldout", "mc-2016-grid": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {
     "mc-2020": {"2020-form": 70, "2025-form": 30},
     "mc-2020-nu": {"2020-form": 70, "2025-form": 30},
