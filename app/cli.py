@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "app.commands.sign",
     "app.commands.search",
     "app.commands.serve",
+    "app.commands.server",
     "app.commands.schemas",
 ]
 

@@ -8,11 +8,12 @@ intake flow's latency on 2-page dossiers.
 The input is ``--pages`` 200 dpi A4 colour scans (skew, noise, yellowed paper) from the sample generator's
 ``scan_like_pdf``, as one PDF (``--files 1``) or split into that many PDFs. ``sohoa digitize`` runs in a
 subprocess with a fresh SOHOA_HOME (so nothing is skipped as done; the development signer and Prefect's
-database are made first, outside the timing) and Prefect's local ephemeral API. Reported: the whole command's
+database are made first, outside the timing) and sohoa's local Prefect server. Reported: the whole command's
 time, the flow's own time (``summary.json``: the command minus Prefect's start-up), and Prefect's fixed cost
-(the same command on an empty folder). OCRmyPDF gets the same PDF(s), one after the other, with the same
-``OMP_THREAD_LIMIT=1``. With ``--rounds 2`` each runs twice, sohoa first then OCRmyPDF first, and the means are
-reported (on a shared machine the load changes between runs). For each: wall time, CPU seconds of the whole
+(the same command on an empty folder, reusing sohoa's local Prefect server that the warm-up run started; its
+own memory is reported apart, and it is stopped at the end). OCRmyPDF gets the same PDF(s), one after the other,
+with the same ``OMP_THREAD_LIMIT=1``. With ``--rounds 2`` each runs twice, sohoa first then OCRmyPDF first, and the
+means are reported (on a shared machine the load changes between runs). For each: wall time, CPU seconds of the whole
 process tree (sampled; on a machine shared with other jobs the CPU ratio is steadier than the wall-time ratio)
 and peak memory of the tree (the sum of its processes' resident memory).
 
@@ -28,12 +29,14 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pikepdf
+import psutil
 from rich.console import Console
 from rich.table import Table
 
@@ -74,9 +77,23 @@ def run_sohoa(inputs: list[Path], out: Path, home: Path, jobs: int) -> tuple[Run
     empty.mkdir(parents=True, exist_ok=True)
     run_measured([sohoa, "digitize", str(empty), "--out", str(home / "warm-up-out")], env)
     fixed = run_measured([sohoa, "digitize", str(empty), "--out", str(home / "empty-out")], env)
-    run = run_measured([sohoa, "digitize", str(inputs[0].parent), "--out", str(out), "--jobs", str(jobs)], env)
-    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    try:
+        run = run_measured([sohoa, "digitize", str(inputs[0].parent), "--out", str(out), "--jobs", str(jobs)], env)
+        summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+        summary["local_server_mb"] = local_server_mb(home)
+    finally:
+        subprocess.run([sohoa, "server", "stop"], env={**os.environ, **env}, capture_output=True, check=False)
     return run, fixed, summary
+
+
+def local_server_mb(home: Path) -> float | None:
+    """Resident memory of sohoa's local Prefect server (started by the warm-up run, outside the commands' process
+    trees once they exit), or None without one (PREFECT_API_URL set, or SOHOA_PREFECT_SERVER=ephemeral)."""
+    state = home / "prefect" / "server.json"
+    try:
+        return psutil.Process(json.loads(state.read_text(encoding="utf-8"))["pid"]).memory_info().rss / 2**20
+    except (OSError, ValueError, KeyError, psutil.NoSuchProcess):
+        return None
 
 
 def run_ocrmypdf(inputs: list[Path], out: Path, jobs: int) -> Run:
@@ -113,6 +130,7 @@ def bench_batch(args: argparse.Namespace) -> int:
     try:
         inputs = make_inputs(args.pages, args.files, folder, args.seed)
         ours = theirs = fixed = None
+        server_mb: float | None = None
         flow_seconds = 0.0
         for i in range(args.rounds):
             # rounds alternate which runs first (sohoa, peer | peer, sohoa | ...): load changes hit both alike
@@ -125,6 +143,7 @@ def bench_batch(args: argparse.Namespace) -> int:
                     run, empty, summary = run_sohoa(inputs, folder / "sohoa-out", folder / "home", args.jobs)
                     ours, fixed = _add(ours, run), _add(fixed, empty)
                     flow_seconds += summary["seconds"]
+                    server_mb = summary.get("local_server_mb")
                 elif not args.no_peer:
                     shutil.rmtree(folder / "ocrmypdf-out", ignore_errors=True)
                     theirs = _add(theirs, run_ocrmypdf(inputs, folder / "ocrmypdf-out", args.jobs))
@@ -153,6 +172,7 @@ def bench_batch(args: argparse.Namespace) -> int:
         "prefect_fixed_seconds": round(fixed.seconds, 2),
         "prefect_fixed_cpu_seconds": round(fixed.cpu_seconds, 1),
         "prefect_fixed_peak_mb": round(fixed.peak_rss_mb),
+        "local_server_mb": round(server_mb) if server_mb else None,
     }
     table = Table(title=f"Full pipeline vs OCRmyPDF OCR-only: {n} pages in {len(inputs)} file(s), jobs={args.jobs}")
     for col in ("tool", "what it does", "seconds", "pages/s", "CPU s", "peak MB"):
@@ -162,6 +182,9 @@ def bench_batch(args: argparse.Namespace) -> int:
     table.add_row("  (flow only)", "without Prefect's start-up", f"{flow_s:.1f}", f"{n / flow_s:.2f}", "", "")
     table.add_row("  (Prefect alone)", "the command on an empty folder", f"{fixed.seconds:.1f}", "",
                   f"{fixed.cpu_seconds:.0f}", f"{fixed.peak_rss_mb:.0f}")
+    if server_mb:
+        table.add_row("  (local Prefect server)", "shared by the commands, stops when idle", "", "", "",
+                      f"{server_mb:.0f}")
     if theirs is not None:
         figures |= {
             "ocrmypdf_seconds": round(theirs.seconds, 2),

@@ -224,7 +224,7 @@ def register(cli: typer.Typer) -> None:
                 start_page_workers(paths, out, jobs)
             from flows.prefect_env import configure
 
-            configure(quiet_console=True)
+            configure(quiet_console=True, local_server=True)
             from flows.batch import batch_digitize
 
             for note in notes:

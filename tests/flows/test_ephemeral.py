@@ -1,5 +1,6 @@
-"""``sohoa digitize`` with nothing configured: Prefect's local ephemeral API (no server to start, no
-network), Prefect's home under SOHOA_HOME, and no Prefect server process left behind."""
+"""``sohoa digitize`` with ``SOHOA_PREFECT_SERVER=ephemeral``: Prefect's temporary API server for the command
+(no server to start, no network), Prefect's home under SOHOA_HOME, and no Prefect server process left behind.
+(With nothing configured at all, sohoa's local server is used instead: tests/flows/test_local_server.py.)"""
 
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ def servers_for(home: Path) -> list[psutil.Process]:
     return found
 
 
-def test_ephemeral_api_under_sohoa_home(sohoa_home: Path, generated_scans: Path, tmp_path: Path) -> None:
+def test_ephemeral_api_under_sohoa_home(sohoa_home: Path, generated_scans: Path, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOHOA_PREFECT_SERVER", "ephemeral")
     scan = next(generated_scans.glob("*.png"))
     out = tmp_path / "out"
     proc = run_sohoa("digitize", str(scan), "--out", str(out), "--no-sign", "--no-store", home=sohoa_home,
@@ -35,3 +38,4 @@ def test_ephemeral_api_under_sohoa_home(sohoa_home: Path, generated_scans: Path,
     assert (sohoa_home / "prefect" / "prefect.db").is_file()
     assert "Starting temporary server" not in proc.stderr  # Prefect's own lines stay off the terminal
     assert not servers_for(sohoa_home)
+    assert not (sohoa_home / "prefect" / "server.json").exists()
