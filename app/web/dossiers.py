@@ -22,8 +22,8 @@ from typing import BinaryIO, Literal
 
 from pydantic import BaseModel, Field, TypeAdapter
 
-from app.web.archive import write_archive
-from app.web.editing import accepted, apply_form, reclassify
+from app.web.archive import archive_file, write_archive
+from app.web.editing import apply_form, reclassify
 from app.web.stats import ReviewLog
 from app.web.workers import PageFailure, PageWorkers
 from pipeline.errors import BadInput
@@ -396,29 +396,20 @@ class DossierStore:
         # reused results were signed when first stored; the receipt says whether they verified now
         signed_all = True if readable else all(item.verified or _test_signed(item) for item in reused)
         test_signature = any(_test_signed(item) for item in reused)
-        for entry in readable:
+        for entry in readable:  # one record and one signed copy per paper (app/web/archive.py)
             folder = self.file_folder(dossier.code, entry.index)
-            extracted = self.result(dossier.code, entry.index, "extracted")
-            final = self.result(dossier.code, entry.index)
-            archive = self.archive(dossier, entry)
-            stored = self.repo.put(extracted, actor=actor, scan=folder / f"source{entry.suffix}",
-                                   archive=archive, dossier_code=dossier.code, unit_code=dossier.unit_code)
-            current = []
-            for view in stored:
-                document = accepted(final.documents[view.doc_index])
-                current.append(self.repo.supersede(view.id, document, actor=actor, status="reviewed",
-                                                   reason="kiểm tra tại quầy tiếp nhận"))
-                self.reviews.add(actor=actor, source="intake", record_id=view.root_id,
-                                 extracted=extracted.documents[view.doc_index], final=document)
-            signature, problem = _sign(archive, folder / "signed.pdf")
-            if problem:
-                problems.append(f"{entry.name}: {problem}")
+            archived = archive_file(
+                self.repo, self.reviews, folder=folder, source=folder / f"source{entry.suffix}",
+                pages=PAGES.validate_json((folder / "pages.json").read_bytes()),
+                images=[folder / name for name in entry.images],
+                extracted=self.result(dossier.code, entry.index, "extracted"),
+                final=self.result(dossier.code, entry.index), dossier_code=dossier.code,
+                unit_code=dossier.unit_code, actor=actor, sign=_sign)
+            records.extend(archived.records)
+            test_signature = test_signature or archived.test_signature
+            if archived.problem:
+                problems.append(f"{entry.name}: {archived.problem}")
                 signed_all = False
-                records.extend(v.id for v in current)
-                continue
-            test_signature = test_signature or signature.signer_is_development
-            for view in current:
-                records.append(self.repo.attach_signed(view.id, folder / "signed.pdf", signature, actor=actor).id)
         dossier.records = records + [item.record_id for item in reused]
         dossier.status = "approved"
         dossier.approved_by = actor

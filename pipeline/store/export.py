@@ -139,13 +139,14 @@ def _rows(repo: Repository, book: str, authority: str, records: list[RecordView]
         with pikepdf.open(io.BytesIO(archive)) as source:
             for index, entry in enumerate(document.entries):
                 page = entry_page(entry, document)
-                if not 1 <= page <= len(source.pages):
+                copy_page = record.copy_page(page) if page in (record.archive_pages or [page]) else 0
+                if not 1 <= copy_page <= len(source.pages):
                     raise ExportError(f"bản ghi {record.id}: dòng {index + 1} ở trang {page}, bản lưu trữ "
                                       f"chỉ có {len(source.pages)} trang")
                 values = {key: field.value for key, field in entry.items()}
                 values.update(book=book, registration_authority=authority)
                 rows.append(_Row(order=_number_order(values.get("number")), record_id=record.id,
-                                 entry_index=index, page=page, values=values, pdf=page_pdf(source, page)))
+                                 entry_index=index, page=page, values=values, pdf=page_pdf(source, copy_page)))
     return sorted(rows, key=lambda row: (row.order, row.record_id, row.entry_index))
 
 

@@ -118,9 +118,10 @@ def record_image(request: Request, record_id: int, number: int, principal: Princ
     record = _record_or_none(request, record_id, principal)
     if record is None:
         return Response(status_code=404)
-    try:
-        path = record_page_image(request.app.state.ctx.repo, record, number, request.app.state.ctx.cache)
-    except NoPageImage:
+    try:  # the page of the input, as the extraction numbers it, in the record's own copy
+        path = record_page_image(request.app.state.ctx.repo, record, record.copy_page(number),
+                                 request.app.state.ctx.cache)
+    except (NoPageImage, LookupError):
         return Response(status_code=404)
     return FileResponse(path, media_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"})
 

@@ -84,6 +84,8 @@ def test_a_batch_record_goes_through_the_review_queue(web_app, clients, intake):
     document = result.documents[0]
     fields = dict(document.fields)
     fields["full_name"] = fields["full_name"].model_copy(update={"value": "LE ANH NGHIA", "status": "review"})
+    other = intake.personal_id[:-1] + str((int(intake.personal_id[-1]) + 1) % 10)  # another card: not the same paper
+    fields["personal_id"] = fields["personal_id"].model_copy(update={"value": other})
     batch = result.model_copy(update={"sha256": "0" * 64, "source": "so-cu.png", "documents": [
         document.model_copy(update={"fields": fields, "needs_review": True})]})
     [record] = repo.put(batch, actor="sohoa-batch")
@@ -201,7 +203,7 @@ def test_files_of_a_dossier_are_read_together_and_archived_at_approval(web_app, 
     assert approved.json()["signed"]
     import pikepdf
 
-    with pikepdf.open(folder / "archive.pdf") as pdf:
+    with pikepdf.open(folder / "paper-1.pdf") as pdf:  # the one paper's own archive copy
         with pdf.open_metadata() as meta:
             assert meta["pdfaid:part"] == "2" and meta["dc:title"] == certificate.name
         assert b"BT" in pdf.pages[0].Contents.read_bytes(), "the invisible OCR text layer"
