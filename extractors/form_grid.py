@@ -243,6 +243,23 @@ def name_columns(grid: FormGrid, schema: Schema) -> None:
             return
 
 
+def section_block(row: list[GridCell], schema: Schema) -> str | None:
+    """The block a section row opens: a row whose only words, in one cell, are a block's opening phrase
+    ("Thông tin về người mẹ", "Phần khai về cha")."""
+    filled = [c for c in row if c.tokens]
+    if len(filled) != 1:
+        return None
+    key = filled[0].key
+    if not key or len(key) > 40:
+        return None
+    phrases = [(label_key(text), block) for block, spec in schema.blocks.items() for text in spec.starts]
+    scored = [(fuzz.ratio(key, p), b) for p, b in phrases]
+    if not scored:
+        return None
+    score, block = max(scored, key=lambda s: s[0])
+    return block if score >= (100.0 if len(key) <= 5 else HEADER_CUTOFF) else None
+
+
 def label_of(cell: GridCell, schema: Schema) -> LabelMatch | None:
     """The label a row's first cell holds: the best match that starts the cell and covers most of it."""
     if not cell.tokens:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import statistics
 
 from extractors import settings
-from extractors.form_grid import FormGrid, find_form_grid, label_of, name_columns
+from extractors.form_grid import FormGrid, GridCell, find_form_grid, label_of, name_columns, section_block
 from extractors.kinds import parse_value
 from extractors.kinds.places import ends_with_province
-from extractors.labels import label_key
+from extractors.labels import LabelMatch, label_key
 from extractors.layout import PageLayout, Token, union
 from extractors.locate import NUMERIC_KINDS, STRUCTURED_KINDS, RawValue, Reading, _value_tokens
 from extractors.structure import Column, Hit, Structure, read_structure
@@ -65,22 +65,36 @@ class FormReader:
         if grid is None:
             return
         name_columns(grid, self.schema)
+        section: str | None = None  # the block a section row ("Thông tin về mẹ") opened, for the rows below
         for r, row in enumerate(grid.rows):
-            if r == grid.header_row or len(row) < 2:
+            if r == grid.header_row:
+                continue
+            opened = section_block(row, self.schema)
+            if opened is not None:
+                section = opened
+                continue
+            if len(row) < 2:
                 continue
             match = label_of(row[0], self.schema)
             if match is None:
                 continue
+            label = match.label
+            if label.block_starts:
+                section = label.block_starts[0]
+            elif label.fields and all(self.schema.fields[k].block == "main" for k in label.fields):
+                section = None  # the form's own part (registration, number) closes a person's section
             self.grid_bands.append((row[0].y0, row[0].y1))
             for cell in row[1:]:
-                self._read_cell(grid, cell, match)
+                self._read_cell(grid, cell, match, section)
 
-    def _read_cell(self, grid: FormGrid, cell, match) -> None:  # noqa: ANN001 (GridCell, LabelMatch)
+    def _read_cell(self, grid: FormGrid, cell: GridCell, match: LabelMatch, section: str | None) -> None:
         columns = grid.columns_of(cell)
         blocks = {grid.column_blocks.get(i) for i in columns}
         value_columns = len(grid.column_edges) - 2  # the grid's columns after the label column
         if len(columns) == 1 and blocks != {None}:
             block, certain = blocks.pop(), columns[0] not in grid.assumed
+        elif section is not None and (value_columns <= 1 or len(columns) == value_columns):
+            block, certain = section, True  # a one-value-column grid, in a section its header row named
         elif len(columns) > 1 or value_columns <= 1:
             block, certain = "main", True  # across the persons' columns, or the grid's only value column
         else:

@@ -5,6 +5,7 @@ read as a field of the form itself."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,63 @@ def test_a_page_without_rules_has_no_grid(tmp_path):
     page.save(path)
     layout = PageLayout(number=1, width=1654, height=2339, lines=[], image_path=str(path), dpi=200)
     assert find_form_grid(layout) is None
+
+
+def _draw_key_value_birth_certificate(path: Path) -> None:
+    """A birth certificate printed as a two-column table (label | value) with section rows for the mother and
+    the father; the father's cells are empty (a child registered without a father)."""
+    page = Image.new("L", (int(210 * MM), int(297 * MM)), 255)
+    draw = ImageDraw.Draw(page)
+    font, bold = ImageFont.truetype(FONT, int(3.6 * MM)), ImageFont.truetype(BOLD, int(3.6 * MM))
+    draw.text((105 * MM, 20 * MM), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font=bold, anchor="mm")
+    draw.text((105 * MM, 27 * MM), "Độc lập - Tự do - Hạnh phúc", font=bold, anchor="mm")
+    draw.text((105 * MM, 42 * MM), "GIẤY KHAI SINH", font=ImageFont.truetype(BOLD, int(6 * MM)), anchor="mm")
+    draw.text((40 * MM, 52 * MM), "Số: 112", font=font)
+    draw.text((120 * MM, 52 * MM), "Quyển số: 01/2022", font=font)
+    rows = [("Họ, chữ đệm, tên", "TRẦN MINH KHÔI"), ("Ngày, tháng, năm sinh", "14/02/2022"), ("Giới tính", "Nam"),
+            ("Dân tộc", "Kinh"), ("Quốc tịch", "Việt Nam"),
+            ("Nơi sinh", "Bệnh viện Đa khoa tỉnh Quảng Ninh"),
+            ("THÔNG TIN VỀ MẸ", None), ("Họ, chữ đệm, tên", "TRẦN THỊ LAN"), ("Năm sinh", "1995"),
+            ("Dân tộc", "Tày"), ("Quốc tịch", "Việt Nam"),
+            ("THÔNG TIN VỀ CHA", None), ("Họ, chữ đệm, tên", ""), ("Năm sinh", ""), ("Dân tộc", ""),
+            ("Nơi đăng ký khai sinh", "Ủy ban nhân dân phường Hồng Gai, thành phố Hạ Long"),
+            ("Ngày, tháng, năm đăng ký", "20/02/2022")]
+    x = [22 * MM, 80 * MM, 190 * MM]
+    y = top = 60 * MM
+    section_rows = []
+    for label, value in rows:
+        draw.line((x[0], y, x[2], y), fill=0, width=2)
+        if value is None:
+            draw.text((x[0] + 2 * MM, y + 2.5 * MM), label, font=bold)
+            section_rows.append((y, y + 10 * MM))
+        else:
+            draw.text((x[0] + 2 * MM, y + 2.5 * MM), label, font=font)
+            draw.text((x[1] + 2 * MM, y + 2.5 * MM), value, font=bold)
+        y += 10 * MM
+    draw.line((x[0], y, x[2], y), fill=0, width=2)
+    for edge in (x[0], x[2]):
+        draw.line((edge, top, edge, y), fill=0, width=2)
+    cuts = [top, *[v for s in section_rows for v in s], y]  # the middle rule stops at the section rows
+    for a, b in itertools.pairwise(cuts[::1]):
+        if (a, b) not in section_rows:
+            draw.line((x[1], a, x[1], b), fill=0, width=2)
+    page.save(path, dpi=(DPI, DPI))
+
+
+def test_section_rows_name_the_blocks_of_a_key_value_table(tmp_path):
+    from pipeline.process import extract_file
+
+    path = tmp_path / "bc_table.png"
+    _draw_key_value_birth_certificate(path)
+    doc = extract_file(path, jobs=1).documents[0]
+    fields = doc.fields
+    assert doc.schema_id == "birth_certificate"
+    assert fields["full_name"].value == "TRẦN MINH KHÔI"
+    assert fields["mother_name"].value == "TRẦN THỊ LAN"
+    assert fields["mother_birth_year"].value == "1995"
+    assert fields["mother_ethnicity"].value == "Tày"
+    assert fields["ethnicity"].value == "Kinh"  # the child's, not the mother's
+    # The father's section is empty: nothing of the mother's or the child's is his.
+    for key in ("father_name", "father_birth_year", "father_ethnicity"):
+        assert fields[key].value is None, key
+    assert fields["registration_date"].value == "2022-02-20"

@@ -98,7 +98,7 @@ def test_families_are_named_and_split() -> None:
         "bc": {"bc-2020": "tuning", "bc-1999": "tuning", "bc-random": "tuning", "bc-2015": "heldout",
                "bc-2005": "heldout", "bc-ban-sao": "heldout", "bc-2016-a5": "heldout"},
         "mc": {"mc-2020": "tuning", "mc-random": "tuning", "mc-2020-nu": "heldout", "mc-one-column": "heldout",
-               "mc-wife-first": "heldout", "mc-2016-grid": "heldout"},
+               "mc-wife-first": "heldout", "mc-2016-grid": "tuning"},
         "de": {"de-2020": "tuning", "de-random": "tuning", "de-2015": "heldout", "de-older": "heldout",
                "de-ban-sao": "heldout", "de-sao-y": "heldout"},
         "ms": {"ms-2020": "tuning", "ms-random": "tuning", "ms-2015": "heldout", "ms-older": "heldout",
