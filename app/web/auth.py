@@ -16,8 +16,10 @@ PRELOGIN_COOKIE = "sohoa_prelogin"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 TIEP_NHAN, KIEM_TRA, GIAM_SAT = "tiep_nhan", "kiem_tra", "giam_sat"
-ALL_ROLES = (TIEP_NHAN, KIEM_TRA, GIAM_SAT)
-HOME_OF_ROLE = {TIEP_NHAN: "/tiep-nhan", KIEM_TRA: "/kiem-tra", GIAM_SAT: "/thong-ke"}
+THAM_DINH, LANH_DAO = "tham_dinh", "lanh_dao"  # the appraiser and the leader of a dossier's five steps
+ALL_ROLES = (TIEP_NHAN, KIEM_TRA, GIAM_SAT, THAM_DINH, LANH_DAO)
+HOME_OF_ROLE = {TIEP_NHAN: "/tiep-nhan", KIEM_TRA: "/kiem-tra", GIAM_SAT: "/thong-ke", THAM_DINH: "/tham-dinh",
+                LANH_DAO: "/phe-duyet"}
 
 
 class Unauthenticated(Exception):

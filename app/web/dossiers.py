@@ -23,7 +23,7 @@ from typing import BinaryIO, Literal
 from pydantic import BaseModel, Field, TypeAdapter
 
 from app.web.archive import archive_file, write_archive
-from app.web.editing import apply_form, reclassify
+from app.web.editing import accepted, apply_form, reclassify
 from app.web.stats import ReviewLog
 from app.web.workers import PageFailure, PageWorkers
 from pipeline.errors import BadInput
@@ -338,13 +338,25 @@ class DossierStore:
             raise DossierError("hồ sơ đã duyệt, không sửa được")
         if schema_id not in all_schemas():
             raise DossierError("loại giấy tờ không hợp lệ")
+        self._change_document(dossier, index, doc_index, lambda document: reclassify(document, schema_id))
+
+    def mark_checked(self, dossier: Dossier, target: str) -> None:
+        """A person has compared every field of document ``f<file>.d<doc>.`` with the paper: all are
+        marked checked (``editing.accepted``), as approval would."""
+        found = re.fullmatch(r"f(\d+)\.d(\d+)\.", target)
+        if dossier.status != "draft" or found is None:
+            raise DossierError("không đánh dấu được giấy tờ này")
+        self._change_document(dossier, int(found.group(1)), int(found.group(2)), accepted)
+
+    def _change_document(self, dossier: Dossier, index: int, doc_index: int, change) -> None:
+        """Replaces one document of a readable file's result by ``change(document)``."""
         if not any(f.index == index and not f.error for f in dossier.files):
             raise DossierError("không có tệp này")
         result = self.result(dossier.code, index)
         if not 0 <= doc_index < len(result.documents):
             raise DossierError("không có giấy tờ này")
         documents = list(result.documents)
-        documents[doc_index] = reclassify(documents[doc_index], schema_id)
+        documents[doc_index] = change(documents[doc_index])
         self.save_result(dossier.code, index, result.model_copy(update={"documents": documents}))
 
     def reuse(self, dossier: Dossier, record_id: int, actor: str) -> ReusedItem:

@@ -1,7 +1,9 @@
 """Web accounts: a small ``web_users`` table in the repository's catalog database (its own SQLAlchemy
 metadata, created on first use; the repository's Alembic migrations do not manage it).
 
-Roles (``ROLES``): ``tiep_nhan`` counter officer, ``kiem_tra`` verifier, ``giam_sat`` supervisor.
+Roles (``ROLES``): ``tiep_nhan`` counter officer, ``kiem_tra`` verifier (the batch review queue), ``giam_sat``
+supervisor, ``tham_dinh`` appraiser of dossiers and ``lanh_dao`` the leader who approves and signs (the five
+steps of a dossier: ``app/counter/lifecycle.py``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from sqlalchemy.exc import IntegrityError
 from app.web.security import hash_password, verify_password
 from pipeline.store.dossier import UNIT_CODE
 
-ROLES = {"tiep_nhan": "Cán bộ tiếp nhận", "kiem_tra": "Cán bộ kiểm tra", "giam_sat": "Giám sát"}
+ROLES = {"tiep_nhan": "Cán bộ tiếp nhận", "kiem_tra": "Cán bộ kiểm tra", "giam_sat": "Giám sát",
+         "tham_dinh": "Cán bộ thẩm định", "lanh_dao": "Lãnh đạo"}
 MIN_PASSWORD = 10
 
 metadata = MetaData()

@@ -6,7 +6,8 @@
 - ``people``: everyone a record names (the person, husband, wife, mother, father, register entries), with
   search forms of the names; what search and the per-person view read.
 - ``audit_events``: append-only (database triggers refuse UPDATE and DELETE).
-- ``dossier_counters`` / ``dossiers``: the per-unit, per-day sequence of dossier codes.
+- ``dossier_counters`` / ``dossiers``: the per-unit, per-day sequence of dossier codes; a dossier's life cycle
+  (state, procedure, applicant, appointment) and ``dossier_steps``, its append-only history of steps.
 """
 
 from __future__ import annotations
@@ -140,3 +141,33 @@ class Dossier(Base):
     unit_code: Mapped[str] = mapped_column(String(64))
     created_by: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # the life cycle (migration 0005): app/counter/lifecycle.py names the states and the steps
+    state: Mapped[str] = mapped_column(String(24), default="moi_tiep_nhan", server_default="moi_tiep_nhan")
+    procedure_id: Mapped[str | None] = mapped_column(String(64))  # app/counter/data/procedures.yaml
+    applicant_name: Mapped[str | None] = mapped_column(String(256))
+    applicant_personal_id: Mapped[str | None] = mapped_column(String(16))
+    applicant_contact: Mapped[str | None] = mapped_column(String(256))
+    papers: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # paper key → {"received": bool, "checked": bool}
+    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # the tiếp nhận step
+    due_date: Mapped[str | None] = mapped_column(String(10))  # the appointment, YYYY-MM-DD (Vietnam)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class DossierStep(Base):
+    """One step of a dossier's life cycle, with the server's acknowledgement (app/counter/acknowledgement.py)."""
+
+    __tablename__ = "dossier_steps"
+    __table_args__ = (Index("ix_dossier_steps_code", "dossier_code", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    dossier_code: Mapped[str] = mapped_column(ForeignKey("dossiers.code"))
+    step: Mapped[str] = mapped_column(String(24))
+    from_state: Mapped[str] = mapped_column(String(24))
+    to_state: Mapped[str] = mapped_column(String(24))
+    actor: Mapped[str] = mapped_column(String(128))
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    digest: Mapped[str] = mapped_column(String(64))  # SHA-256 of the step's canonical record
+    acknowledgement: Mapped[str] = mapped_column(String(64))  # HMAC-SHA256 of the digest, the server's key

@@ -1,5 +1,7 @@
 """Intake at the counter (role ``tiep_nhan``): upload → dossier code → extraction → the side-by-side
-screen → approve (store, sign) → receipt; reuse of a stored result. Pages and the JSON API."""
+screen; then either the five steps of a procedure (``app/web/routes/steps.py``: the applicant, the procedure
+and the papers, tiếp nhận with the receipt, thẩm định, phê duyệt and ký số, trả kết quả) or, for a dossier
+without a procedure, digitize (store, sign) → receipt; reuse of a stored result. Pages and the JSON API."""
 
 from __future__ import annotations
 
@@ -11,15 +13,20 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
-from app.web.auth import Principal, counter
+from app.counter.lifecycle import State, StepRefused
+from app.web.auth import LANH_DAO, THAM_DINH, TIEP_NHAN, Principal, RoleGuard, counter
+from app.web.casework import casework_of
 from app.web.dossiers import Dossier, DossierError, DossierFile, DossierStore, ReusedItem
 from app.web.rendering import page
+from app.web.routes import steps
 from app.web.units import check_readable
 from app.web.uploads import MB, check_file_sizes
 from app.web.views import DocumentView, document_view
 from pipeline.store import RecordNotFound
+from pipeline.store.dossier import get_case
 
 router = APIRouter()
+case_staff = RoleGuard(TIEP_NHAN, THAM_DINH, LANH_DAO)  # the page images: every step's officer sees them
 
 
 def _store(request: Request) -> DossierStore:
@@ -65,14 +72,27 @@ def _form_values(form: Any) -> dict[str, str]:
 
 
 def _dossier_page(request: Request, store: DossierStore, dossier: Dossier, principal: Principal,
-                  status_code: int = 200, errors: dict[str, str] | None = None, notice: str | None = None
-                  ) -> Response:
+                  status_code: int = 200, errors: dict[str, str] | None = None, notice: str | None = None,
+                  problem: str | None = None, typed: dict[str, str] | None = None) -> Response:
+    """The counter's dossier screen: the fields, and the dossier's life cycle (``_case.html``)."""
     mine = dossier.created_by == principal.user.actor
+    context = steps.case_context(request, dossier, principal)
+    new = context["case"].state == State.MOI_TIEP_NHAN
     if not mine and notice is None:
         notice = f"Hồ sơ do {dossier.created_by.removeprefix('web:')} tiếp nhận: chỉ xem được."
+    elif mine and not new and dossier.status == "draft" and notice is None:
+        notice = "Hồ sơ đã chuyển thẩm định: tại quầy chỉ xem được."
     return page(request, "dossier.html", status_code=status_code, dossier=dossier,
                 views=dossier_views(store, dossier, errors), errors=errors or {}, notice=notice,
-                editable=dossier.status == "draft" and mine)
+                editable=dossier.status == "draft" and mine and new, mine=mine, problem=problem,
+                typed=typed or {}, **context)
+
+
+def render_dossier(request: Request, dossier: Dossier, principal: Principal, status_code: int = 200,
+                   problem: str | None = None, typed: dict[str, str] | None = None) -> Response:
+    """The counter's screen for ``steps`` (a refused step comes back here with its reason)."""
+    return _dossier_page(request, _store(request), dossier, principal, status_code=status_code, problem=problem,
+                         typed=typed)
 
 
 class NotYours(DossierError):
@@ -93,6 +113,9 @@ def _load(store: DossierStore, code: str, principal: Principal, edit: bool = Fal
         return None
     if edit and dossier.created_by != principal.user.actor:
         raise NotYours()
+    case = get_case(store.repo.engine, code) if edit else None
+    if case is not None and case.state != State.MOI_TIEP_NHAN and dossier.status == "draft":
+        raise DossierError("Hồ sơ đã chuyển thẩm định: tại quầy không sửa được.")
     return dossier
 
 
@@ -103,8 +126,18 @@ def _not_found(request: Request) -> Response:
 # -- pages -------------------------------------------------------------------------------------------
 @router.get("/tiep-nhan", include_in_schema=False)
 def intake_home(request: Request, principal: Principal = Depends(counter)) -> Response:
+    return page(request, "intake.html", **_home(request, principal))
+
+
+def _home(request: Request, principal: Principal) -> dict[str, Any]:
+    """The counter's lists: drafts being received, dossiers in the five steps, recently digitized ones."""
     unit = principal.user.unit_code
-    return page(request, "intake.html", drafts=_store(request).drafts(unit), approved=_store(request).approved(unit))
+    state = {case.code: case.state for case in casework_of(request.app).cases(unit)}
+    in_steps = casework_of(request.app).cases(unit, [State.CHO_BO_SUNG, State.DA_KY_SO, State.DANG_THAM_DINH,
+                                                     State.CHO_PHE_DUYET])
+    return {"drafts": [d for d in _store(request).drafts(unit) if state.get(d.code) == State.MOI_TIEP_NHAN],
+            "approved": _store(request).approved(unit), "in_steps": in_steps,
+            "state_labels": steps.STATE_LABELS, "procedure_name": steps.procedure_name}
 
 
 @router.post("/tiep-nhan", include_in_schema=False)
@@ -112,9 +145,8 @@ async def intake_upload(request: Request, files: list[UploadFile] = File(default
                         principal: Principal = Depends(counter)) -> Response:
     uploads = _real_uploads(request, files)
     if not uploads:
-        unit = principal.user.unit_code
-        return page(request, "intake.html", status_code=422, drafts=_store(request).drafts(unit),
-                    approved=_store(request).approved(unit), error="Hãy chọn ít nhất một tệp (PDF, TIFF, PNG, JPEG).")
+        return page(request, "intake.html", status_code=422, **_home(request, principal),
+                    error="Hãy chọn ít nhất một tệp (PDF, TIFF, PNG, JPEG).")
     dossier = await run_in_threadpool(_new_dossier, _store(request), principal, uploads)
     return RedirectResponse(f"/tiep-nhan/{dossier.code}", status_code=303)
 
@@ -164,8 +196,8 @@ async def _save_or_approve(request: Request, code: str, principal: Principal, ap
                 errors = store.edit(dossier, values)
                 if errors or not approve:
                     return dossier, errors, None
-                return store.approve(dossier, principal.user.actor), {}, None
-            except DossierError as err:
+                return casework_of(request.app).digitize(dossier, principal.user), {}, None
+            except (DossierError, StepRefused) as err:
                 return dossier, {}, str(err)
 
     dossier, errors, problem = await run_in_threadpool(work)
@@ -215,7 +247,7 @@ def dossier_receipt(request: Request, code: str, principal: Principal = Depends(
 
 @router.get("/tiep-nhan/{code}/anh/{index}/{number}", include_in_schema=False)
 def dossier_page_image(request: Request, code: str, index: int, number: int,
-                       principal: Principal = Depends(counter)) -> Response:
+                       principal: Principal = Depends(case_staff)) -> Response:
     store = _store(request)
     dossier = _load(store, code, principal)
     try:
@@ -318,13 +350,17 @@ def api_classify(request: Request, code: str, body: ClassifyRequest, principal: 
 
 @router.post("/api/dossiers/{code}/approve", response_model=Dossier, tags=["tiếp nhận"])
 def api_approve_dossier(request: Request, code: str, principal: Principal = Depends(counter)) -> Any:
-    """Stores, signs and closes the dossier; the reply lists the stored records."""
+    """Stores, signs and closes a dossier without a procedure (only digitized: one step at the counter; a
+    procedure's dossier goes through appraisal and the leader's approval); the reply lists the records."""
     store = _store(request)
     with store.lock(code):
         dossier = _load(store, code, principal, edit=True)
         if dossier is None:
             return _api_missing()
-        return store.approve(dossier, principal.user.actor)
+        try:
+            return casework_of(request.app).digitize(dossier, principal.user)
+        except StepRefused as err:
+            raise DossierError(str(err)) from err
 
 
 @router.post("/api/dossiers/{code}/reuse/{record_id}", response_model=ReusedItem, tags=["tiếp nhận"])
@@ -336,3 +372,6 @@ def api_reuse(request: Request, code: str, record_id: int, principal: Principal 
         if dossier is None:
             return _api_missing()
         return store.reuse(dossier, record_id, principal.user.actor)
+
+
+router.include_router(steps.router)  # the five steps' screens and the one-stop-shop papers

@@ -31,8 +31,9 @@ def sample(prefix: str) -> Path:
         pytest.skip(f"no committed sample {prefix}* in {SAMPLES}")
     return found[0]
 PASSWORD = "mat-khau-thu-nghiem"
-ROLES = ("tiep_nhan", "kiem_tra", "giam_sat")
-FULL_NAMES = {"tiep_nhan": "Nguyễn Thị Lan", "kiem_tra": "Trần Văn Minh", "giam_sat": "Lê Hoàng Nam"}
+ROLES = ("tiep_nhan", "kiem_tra", "giam_sat", "tham_dinh", "lanh_dao")
+FULL_NAMES = {"tiep_nhan": "Nguyễn Thị Lan", "kiem_tra": "Trần Văn Minh", "giam_sat": "Lê Hoàng Nam",
+              "tham_dinh": "Phạm Thu Hà", "lanh_dao": "Võ Đức Thắng"}
 
 
 @dataclass
