@@ -42,6 +42,7 @@ class Settings(BaseModel):
     limits: Limits = Limits()
     web_max_file_mb: int = 50  # one uploaded file at the counter (docs/web.md)
     web_max_request_mb: int = 200  # one upload request, all its files together
+    web_idle_minutes: float = 30  # a web session ends after this long without a request (docs/web.md)
 
     @property
     def catalog_url(self) -> str:
@@ -64,6 +65,7 @@ _ENV = {
     "SOHOA_JOBS": "jobs",
     "SOHOA_WEB_MAX_FILE_MB": "web_max_file_mb",
     "SOHOA_WEB_MAX_REQUEST_MB": "web_max_request_mb",
+    "SOHOA_WEB_IDLE_MINUTES": "web_idle_minutes",
 }
 
 PRIVATE_UMASK = 0o077

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.web.auth import CsrfFailed, Forbidden, Unauthenticated
+from app.web.auth import CsrfFailed, Forbidden, Unauthenticated, finish_response
 from app.web.context import WebContext
 from app.web.dossiers import DossierError
 from app.web.logmask import install_log_mask
@@ -128,6 +128,7 @@ def create_app(s: Settings | None = None, jobs: int | None = None, secure_cookie
     @app.middleware("http")
     async def _headers(request: Request, call_next) -> Response:
         response = await call_next(request)
+        finish_response(request, response)  # no-store, the renewed session cookie
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")

@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fastapi import Request
+from fastapi.responses import Response
 
-from app.web.security import SessionData
+from app.web.security import SESSION_MAX_AGE, SessionData
 from app.web.users import User
 
 SESSION_COOKIE = "sohoa_session"
@@ -50,6 +51,7 @@ def current_principal(request: Request) -> Principal | None:
     user = ctx.users.by_id(session.user_id)
     if user is None or not user.active or user.session_version != session.version:
         return None
+    request.state.renewed_session = ctx.security.renewed(session)
     return Principal(user=user, session=session, csrf=ctx.security.csrf_token(session))
 
 
@@ -83,3 +85,22 @@ counter = RoleGuard(TIEP_NHAN)
 verifier = RoleGuard(KIEM_TRA)
 supervisor = RoleGuard(GIAM_SAT)
 anyone = RoleGuard(*ALL_ROLES)
+
+
+def set_session_cookie(request: Request, response: Response, token: str) -> None:
+    response.set_cookie(SESSION_COOKIE, token, max_age=SESSION_MAX_AGE, httponly=True, samesite="lax",
+                        secure=request.app.state.ctx.secure_cookies, path="/")
+
+
+def finish_response(request: Request, response: Response) -> None:
+    """What the session layer adds to every reply: ``Cache-Control: no-store`` (all but ``/static/``, which
+    holds no personal data) and the renewed session cookie, unless the reply sets or clears it itself
+    (login, logout)."""
+    if not request.url.path.startswith("/static/"):
+        response.headers["Cache-Control"] = "no-store"
+    token = getattr(request.state, "renewed_session", None)
+    if token is None:
+        return
+    cookies = response.headers.getlist("set-cookie")
+    if not any(c.startswith(SESSION_COOKIE + "=") for c in cookies):
+        set_session_cookie(request, response, token)

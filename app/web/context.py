@@ -20,7 +20,7 @@ class WebContext:
         self.repo = Repository.from_settings(s)
         self.users = UserStore(self.repo.engine, s.unit_code)
         self.reviews = ReviewLog(self.repo.engine)
-        self.security = Security(load_secret(s.home))
+        self.security = Security(load_secret(s.home), idle_minutes=s.web_idle_minutes)
         self.workers = PageWorkers(jobs or s.jobs)
         self.dossiers = DossierStore(s.home / "web" / "intake", self.repo, self.reviews, self.workers, s.ocr_lang)
         self.cache: Path = s.home / "web" / "cache"

@@ -4,9 +4,12 @@ the schema checked again on the new values, and the document made final when it 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 
 from app.web.labels import entry_kinds, entry_labels, field_kinds, field_label
 from app.web.values import parse
+from app.web.views import FieldRow
 from pipeline.models import Document, FieldValue, Issue
 from schemas import all_schemas
 
@@ -118,3 +121,25 @@ def reclassify(document: Document, schema_id: str) -> Document:
     empty = document.model_copy(update={"schema_id": schema_id, "schema_confidence": 1.0, "fields": fields,
                                         "entries": [], "needs_review": True})
     return empty.model_copy(update={"issues": recheck(empty)})
+
+
+def to_review(document: Document) -> list[str]:
+    """Form names (``key``, ``e<row>.<key>``) of the fields the machine was unsure of (status ``review``)."""
+    names = [key for key, f in document.fields.items() if f.status == "review"]
+    for row, entry in enumerate(document.entries):
+        names += [f"e{row}.{key}" for key, f in entry.items() if f.status == "review"]
+    return names
+
+
+def unchecked(document: Document, checked: set[str]) -> list[str]:
+    """The fields to review that the reviewer has not checked: a field counts as checked once its input
+    has had the focus (its crop of the page is then shown enlarged beside it) or its value was typed."""
+    return [name for name in to_review(document) if name not in checked]
+
+
+def keep_typed(rows: Iterable[FieldRow], typed: dict[str, str]) -> None:
+    """Shows what the officer typed (NFC) in the inputs of a form sent back with errors, never the old value."""
+    for row in rows:
+        if row.name in typed:
+            row.value = unicodedata.normalize("NFC", typed[row.name])
+

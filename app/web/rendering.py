@@ -10,12 +10,14 @@ from fastapi.templating import Jinja2Templates
 
 from app.web import labels
 from app.web.dossier_time import vn_time
+from app.web.numbers import vn_number, vn_percent, vn_seconds
 from app.web.values import display
 
 TEMPLATES = Path(__file__).with_name("templates")
 templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.globals.update(
     schema_name=labels.schema_name,
+    change_reason=labels.change_reason,
     field_label=labels.field_label,
     field_labels=labels.field_labels,
     field_kinds=labels.field_kinds,
@@ -26,6 +28,9 @@ templates.env.globals.update(
     vn_time=vn_time,
     display=display,
 )
+# Numbers on screen in the Vietnamese way: {{ x|vn_number(1) }} → 1.234,5; {{ share|vn_percent }} → 86,1 %;
+# {{ seconds|vn_seconds }} → 8,2 giây.
+templates.env.filters.update(vn_number=vn_number, vn_percent=vn_percent, vn_seconds=vn_seconds)
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: object) -> HTMLResponse:

@@ -3,7 +3,10 @@
 - Passwords: scrypt (``hashlib.scrypt``, n=2**14, r=8, p=1, 16-byte salt), stored as
   ``scrypt$n$r$p$salt$hash`` (base64), compared in constant time.
 - Sessions: ``base64(json payload).hmac`` with HMAC-SHA256 under the server secret; the payload names the
-  user, the user's ``session_version`` (bumped to log every session of a user out) and the issue time.
+  user, the user's ``session_version`` (bumped to log every session of a user out), the issue time and the
+  time of the last request seen (``seen``). A session ends 12 hours after it was issued, or after
+  ``SOHOA_WEB_IDLE_MINUTES`` (default 30) without a request; the server sends the cookie again with a new
+  ``seen`` at most once a minute (``renewed``), so the idle clock needs no state on the server.
 - Person tokens: the per-person view is addressed by an opaque token (a signed catalog row id of one
   ``people`` row with that personal number), never by the personal number, so that the number stays out
   of URLs and the logs; a token cannot be made without the secret.
@@ -26,7 +29,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
-SESSION_MAX_AGE = 12 * 3600  # one working day
+SESSION_MAX_AGE = 12 * 3600  # one working day: the absolute limit, whatever the activity
+DEFAULT_IDLE_MINUTES = 30
+RENEW_AFTER = 60  # seconds: how stale ``seen`` may get before the cookie is sent again
 
 
 def hash_password(password: str) -> str:
@@ -74,6 +79,11 @@ class SessionData(BaseModel):
     version: int  # the user's session_version when the session was issued
     sid: str  # random per login: what the CSRF token is bound to
     issued: float
+    seen: float | None = None  # the last request the server saw (None in a cookie made before idle timeouts)
+
+    @property
+    def last_seen(self) -> float:
+        return self.seen if self.seen is not None else self.issued
 
 
 class Signer:
@@ -105,7 +115,8 @@ class Signer:
 class Security:
     """The web app's session and CSRF machinery around one secret."""
 
-    def __init__(self, secret: bytes):
+    def __init__(self, secret: bytes, idle_minutes: float = DEFAULT_IDLE_MINUTES):
+        self.idle_seconds = idle_minutes * 60
         self._sessions = Signer(secret, "session")
         self._csrf = Signer(secret, "csrf")
         self._prelogin = Signer(secret, "prelogin")
@@ -120,8 +131,17 @@ class Security:
         return value if isinstance(value, int) else None
 
     def new_session(self, user_id: int, version: int) -> str:
-        data = SessionData(user_id=user_id, version=version, sid=secrets.token_urlsafe(16), issued=time.time())
+        now = time.time()
+        data = SessionData(user_id=user_id, version=version, sid=secrets.token_urlsafe(16), issued=now, seen=now)
         return self._sessions.sign(data.model_dump())
+
+    def renewed(self, session: SessionData) -> str | None:
+        """The session's cookie with ``seen`` set to now, when the one the browser holds is over a minute
+        old; None when it is fresh enough (the cookie is not sent again on every request)."""
+        now = time.time()
+        if now - session.last_seen < RENEW_AFTER:
+            return None
+        return self._sessions.sign(session.model_copy(update={"seen": now}).model_dump())
 
     def read_session(self, token: str | None) -> SessionData | None:
         payload = self._sessions.unsign(token)
@@ -131,7 +151,8 @@ class Security:
             data = SessionData(**payload)
         except (TypeError, ValueError):
             return None
-        if time.time() - data.issued > SESSION_MAX_AGE:
+        now = time.time()
+        if now - data.issued > SESSION_MAX_AGE or now - data.last_seen > self.idle_seconds:
             return None
         return data
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.web.labels import entry_kinds, entry_labels, field_kinds, field_labels
+from app.web.labels import document_labels, entry_kinds, entry_labels, field_kinds
 from app.web.values import display
 from pipeline.models import Document, ExtractionResult, FieldValue
 
@@ -66,7 +66,7 @@ def document_view(result: ExtractionResult, doc_index: int, prefix: str, page_ur
     document = document or result.documents[doc_index]
     errors = errors or {}
     reused = reused or set()
-    labels = field_labels(document.schema_id)
+    labels = document_labels(document.schema_id, [p.text for p in result.pages if p.number in document.pages])
     kinds = field_kinds(document.schema_id)
     by_field: dict[str, list[str]] = {}
     general: list[str] = []

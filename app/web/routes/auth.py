@@ -16,9 +16,9 @@ from app.web.auth import (
     Principal,
     anyone,
     current_principal,
+    set_session_cookie,
 )
 from app.web.rendering import page
-from app.web.security import SESSION_MAX_AGE
 from app.web.throttle import wait_message
 from app.web.users import User
 
@@ -32,11 +32,6 @@ def _new_session(request: Request, user: User) -> tuple[str, str]:
     session = security.read_session(token)
     assert session is not None
     return token, security.csrf_token(session)
-
-
-def _set_session(request: Request, response: Response, token: str) -> None:
-    response.set_cookie(SESSION_COOKIE, token, max_age=SESSION_MAX_AGE, httponly=True, samesite="lax",
-                        secure=request.app.state.ctx.secure_cookies, path="/")
 
 
 @dataclass
@@ -105,7 +100,7 @@ def login(request: Request, username: str = Form(""), password: str = Form(""), 
                             secure=ctx.secure_cookies, path="/dang-nhap")
         return response
     response = RedirectResponse(_safe_next(next) or HOME_OF_ROLE[user.role], status_code=303)
-    _set_session(request, response, _new_session(request, user)[0])
+    set_session_cookie(request, response, _new_session(request, user)[0])
     response.delete_cookie(PRELOGIN_COOKIE, path="/dang-nhap")
     return response
 
@@ -137,7 +132,7 @@ def api_login(request: Request, body: LoginRequest) -> Response:
         return JSONResponse({"detail": user.message}, status_code=user.status, headers=_retry_headers(user))
     token, csrf = _new_session(request, user)
     response = JSONResponse(LoginReply(username=user.username, role=user.role, csrf_token=csrf).model_dump())
-    _set_session(request, response, token)
+    set_session_cookie(request, response, token)
     return response
 
 

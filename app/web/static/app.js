@@ -1,32 +1,299 @@
-// Light behaviour for the server-rendered pages: link each form field with its box on the page image,
-// Enter moves through the fields needing review, busy notes on long submits, printing, reuse target.
+// Light behaviour for the server-rendered pages: each form field linked with its box on the page image and
+// its crop shown enlarged beside the input; the page image zooms and pans; review by keyboard (Enter to the
+// next field to review, Ctrl+Enter accepts, refused while fields to review are unchecked); busy notes on
+// long submits, printing, reuse target.
 "use strict";
+
+const ZOOM_MIN = 1, ZOOM_MAX = 8, ZOOM_STEP = 1.25, PAN_STEP = 60;
+
+// -- the page image: zoom (wheel, +/−, 0), pan (drag, arrow keys) --------------------------------------
+class PageZoom {
+  constructor(figure) {
+    this.figure = figure;
+    this.viewport = figure.querySelector(".viewport");
+    this.stage = figure.querySelector(".stage");
+    this.level = figure.querySelector(".zoom-level");
+    this.scale = 1; this.x = 0; this.y = 0;
+    this.pointers = new Map();
+    figure.querySelectorAll("[data-zoom]").forEach((button) => button.addEventListener("click", () => {
+      const action = button.dataset.zoom;
+      if (action === "reset") this.reset(); else this.zoomAtField(action === "in" ? ZOOM_STEP : 1 / ZOOM_STEP);
+    }));
+    this.viewport.addEventListener("wheel", (event) => {
+      event.preventDefault();
+      const at = this.point(event);
+      this.zoomBy(event.deltaY < 0 ? ZOOM_STEP : 1 / ZOOM_STEP, at.x, at.y);
+    }, { passive: false });
+    this.viewport.addEventListener("keydown", (event) => this.key(event));
+    this.viewport.addEventListener("pointerdown", (event) => this.down(event));
+    this.viewport.addEventListener("pointermove", (event) => this.move(event));
+    ["pointerup", "pointercancel", "pointerleave"].forEach((name) =>
+      this.viewport.addEventListener(name, (event) => this.up(event)));
+    this.viewport.addEventListener("dblclick", (event) => {
+      const at = this.point(event);
+      this.zoomBy(this.scale < 2 ? 2.5 : 1 / this.scale, at.x, at.y);
+    });
+  }
+
+  point(event) {
+    const r = this.viewport.getBoundingClientRect();
+    return { x: event.clientX - r.left, y: event.clientY - r.top };
+  }
+
+  size() { return { w: this.viewport.clientWidth, h: this.viewport.clientHeight }; }
+
+  zoomBy(factor, cx, cy) {
+    const { w, h } = this.size();
+    const ax = cx === undefined ? w / 2 : cx, ay = cy === undefined ? h / 2 : cy;
+    const next = Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, this.scale * factor));
+    // keep the point under the cursor (or the centre) where it is
+    this.x = ax - (ax - this.x) * (next / this.scale);
+    this.y = ay - (ay - this.y) * (next / this.scale);
+    this.scale = next;
+    this.apply();
+  }
+
+  // Zooms around the box of the field being checked (set by the field's focus), else around the centre.
+  zoomAtField(factor) {
+    const { w, h } = this.size();
+    if (!this.fieldBox) { this.zoomBy(factor); return; }
+    const b = this.fieldBox;
+    this.zoomBy(factor, this.x + (b.x + b.w / 2) * w * this.scale, this.y + (b.y + b.h / 2) * h * this.scale);
+  }
+
+  reset() { this.scale = 1; this.x = 0; this.y = 0; this.apply(); }
+
+  panBy(dx, dy) { this.x += dx; this.y += dy; this.apply(); }
+
+  // Shows a box (fractions of the page) in the middle of the viewport, zoomed in enough to read it.
+  show(box) {
+    const { w, h } = this.size();
+    if (this.scale < 2) this.scale = Math.min(ZOOM_MAX, Math.max(2, 0.6 * w / Math.max(box.w * w, 1)));
+    this.x = w / 2 - (box.x + box.w / 2) * w * this.scale;
+    this.y = h / 2 - (box.y + box.h / 2) * h * this.scale;
+    this.apply();
+  }
+
+  apply() {
+    const { w, h } = this.size();
+    this.x = Math.min(0, Math.max(w - w * this.scale, this.x));
+    this.y = Math.min(0, Math.max(h - h * this.scale, this.y));
+    if (this.scale === 1) { this.x = 0; this.y = 0; }
+    this.stage.style.transform = `translate(${this.x}px, ${this.y}px) scale(${this.scale})`;
+    this.stage.style.setProperty("--zoom", String(this.scale));
+    this.viewport.classList.toggle("zoomed", this.scale > 1);
+    if (this.level) this.level.textContent = `${Math.round(this.scale * 100).toLocaleString("vi-VN")} %`;
+  }
+
+  key(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const moves = { ArrowLeft: [PAN_STEP, 0], ArrowRight: [-PAN_STEP, 0], ArrowUp: [0, PAN_STEP], ArrowDown: [0, -PAN_STEP] };
+    if (event.key === "+" || event.key === "=") this.zoomAtField(ZOOM_STEP);
+    else if (event.key === "-" || event.key === "−" || event.key === "_") this.zoomAtField(1 / ZOOM_STEP);
+    else if (event.key === "0") this.reset();
+    else if (moves[event.key] && this.scale > 1) this.panBy(...moves[event.key]);
+    else return;
+    event.preventDefault();
+  }
+
+  down(event) {
+    this.pointers.set(event.pointerId, this.point(event));
+    if (this.pointers.size === 1 && this.scale > 1) {
+      this.viewport.setPointerCapture(event.pointerId);
+      this.viewport.classList.add("dragging");
+    }
+    this.moved = false;
+  }
+
+  move(event) {
+    const before = this.pointers.get(event.pointerId);
+    if (!before) return;
+    const now = this.point(event);
+    if (this.pointers.size === 2) {  // pinch
+      const [a, b] = [...this.pointers.entries()].map(([id, p]) => (id === event.pointerId ? now : p));
+      const [oa, ob] = [...this.pointers.values()];
+      const spread = Math.hypot(a.x - b.x, a.y - b.y), old = Math.hypot(oa.x - ob.x, oa.y - ob.y);
+      if (old > 0) this.zoomBy(spread / old, (a.x + b.x) / 2, (a.y + b.y) / 2);
+    } else if (this.scale > 1) {
+      this.panBy(now.x - before.x, now.y - before.y);
+    }
+    if (Math.abs(now.x - before.x) + Math.abs(now.y - before.y) > 2) this.moved = true;
+    this.pointers.set(event.pointerId, now);
+  }
+
+  up(event) {
+    this.pointers.delete(event.pointerId);
+    if (!this.pointers.size) this.viewport.classList.remove("dragging");
+  }
+}
+
+// -- each field with its box and its enlarged crop ------------------------------------------------------
+function fieldBox(row) {
+  const parts = (row.dataset.box || "").split(",").map(Number);
+  if (parts.length !== 4 || parts.some(Number.isNaN)) return null;
+  return { x: parts[0] / 100, y: parts[1] / 100, w: parts[2] / 100, h: parts[3] / 100 };
+}
+
+// Draws the field's part of the page image (a margin around its box) into a canvas beside the input.
+function drawCrop(row, image) {
+  const box = fieldBox(row);
+  if (!box || !image || !image.complete || !image.naturalWidth) return;
+  let canvas = row.querySelector("canvas.crop");
+  if (!canvas) {
+    canvas = document.createElement("canvas");
+    canvas.className = "crop";
+    canvas.setAttribute("role", "img");
+    canvas.setAttribute("aria-label", "Ảnh phóng to của ô trên trang");
+    const input = row.querySelector("input, select, output");
+    (input || row.lastChild).after(canvas);
+  }
+  const W = image.naturalWidth, H = image.naturalHeight;
+  const padY = box.h * H * 0.45 + 6, padX = Math.max(box.h * H * 0.8, 12);
+  const sx = Math.max(0, box.x * W - padX), sy = Math.max(0, box.y * H - padY);
+  const sw = Math.min(W - sx, box.w * W + 2 * padX), sh = Math.min(H - sy, box.h * H + 2 * padY);
+  const cssWidth = Math.max(row.clientWidth - 16, 120);
+  const scale = Math.min(cssWidth / sw, 140 / sh, 6);
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.round(sw * scale * ratio);
+  canvas.height = Math.round(sh * scale * ratio);
+  canvas.style.width = `${Math.round(sw * scale)}px`;
+  canvas.style.height = `${Math.round(sh * scale)}px`;
+  const context = canvas.getContext("2d");
+  context.imageSmoothingQuality = "high";
+  context.drawImage(image, sx, sy, sw, sh, 0, 0, canvas.width, canvas.height);
+  // the box itself, outlined (never filled) in the crop too
+  context.strokeStyle = "#0b5cad";
+  context.lineWidth = 1.5 * ratio;
+  const gap = 4 * ratio;  // the outline stands clear of the characters
+  context.strokeRect((box.x * W - sx) * scale * ratio - gap, (box.y * H - sy) * scale * ratio - gap,
+                     box.w * W * scale * ratio + 2 * gap, box.h * H * scale * ratio + 2 * gap);
+  canvas.classList.add("ready");
+}
 
 function linkFieldsAndBoxes(panel) {
   const boxes = new Map();
   panel.querySelectorAll("rect.box").forEach((rect) => boxes.set(rect.dataset.field, rect));
+  const zooms = new Map();
+  panel.querySelectorAll("figure.page").forEach((figure) => {
+    if (figure.querySelector(".viewport")) zooms.set(figure.dataset.page, new PageZoom(figure));
+  });
   panel.querySelectorAll(".field").forEach((row) => {
     const rect = boxes.get(row.dataset.field);
     const input = row.querySelector("input, select, output");
-    const activate = () => {
+    const figure = panel.querySelector(`figure.page[data-page="${row.dataset.page}"]`);
+    const image = figure && figure.querySelector("img");
+    const activate = (fromFocus) => {
       panel.querySelectorAll(".active").forEach((el) => el.classList.remove("active"));
       row.classList.add("active");
-      if (rect) {
-        rect.classList.add("active");
-        rect.scrollIntoView({ block: "nearest", inline: "nearest" });
-      }
+      if (rect) rect.classList.add("active");
+      drawCrop(row, image);
+      const zoom = zooms.get(row.dataset.page);
+      const box = fieldBox(row);
+      zooms.forEach((z) => { z.fieldBox = null; });
+      if (zoom && box) zoom.fieldBox = box;
+      if (fromFocus && zoom && box && zoom.scale > 1) zoom.show(box);  // already zoomed: follow the field
+      if (rect && fromFocus) rect.scrollIntoView({ block: "nearest", inline: "nearest" });
     };
-    if (input) input.addEventListener("focus", activate);
-    row.addEventListener("mouseenter", activate);
+    if (input) input.addEventListener("focus", () => activate(true));
+    row.addEventListener("mouseenter", () => activate(false));
     if (rect && input) {
-      rect.addEventListener("click", () => { input.focus(); row.scrollIntoView({ block: "nearest" }); });
+      rect.addEventListener("click", () => {
+        const zoom = zooms.get(row.dataset.page);
+        if (zoom && zoom.moved) return;  // the end of a drag, not a click
+        input.focus();
+        row.scrollIntoView({ block: "nearest" });
+      });
     }
+    if (image && !image.complete) image.addEventListener("load", () => { if (row.classList.contains("active")) drawCrop(row, image); });
   });
+}
+
+// -- review by keyboard ----------------------------------------------------------------------------------
+// A field to review (orange, or refused in red) counts as checked once its input has had the focus: the
+// crop of the paper is then shown enlarged beside it. The names go back in the hidden "checked" input.
+function fieldInputs(form) {
+  return Array.from(form.querySelectorAll(".field")).map((row) => ({ row, input: row.querySelector("input, select") }))
+    .filter((f) => f.input);
+}
+
+function toReview(f) { return f.row.classList.contains("review") || f.row.classList.contains("invalid"); }
+
+function reviewKeyboard(form) {
+  const fields = fieldInputs(form);
+  if (!fields.length) return;
+  const checked = form.querySelector("input[name=checked]");
+  const seen = new Set(checked && checked.value ? checked.value.split(" ") : []);
+  const status = form.querySelector("#review-status");
+  const alertBox = form.querySelector("#unchecked");
+  const unchecked = () => fields.filter((f) => toReview(f) && !seen.has(f.input.name));
+  const label = (f) => (f.row.querySelector("label").firstChild.textContent || f.input.name).trim();
+  const showProgress = () => {
+    if (!status) return;
+    const total = fields.filter(toReview).length, left = unchecked().length;
+    status.textContent = total ? (left ? `Đã xem ${(total - left).toLocaleString("vi-VN")}/${total.toLocaleString("vi-VN")} ô cần kiểm tra`
+      : "Đã xem hết các ô cần kiểm tra · Ctrl+Enter để chấp nhận") : "Không có ô cần kiểm tra · Ctrl+Enter để chấp nhận";
+    if (alertBox && !alertBox.hidden) listUnchecked();
+  };
+  const listUnchecked = () => {
+    const left = unchecked();
+    if (!alertBox) return;
+    if (!left.length) { alertBox.hidden = true; return; }
+    alertBox.querySelector("#unchecked-count").textContent = left.length.toLocaleString("vi-VN");
+    alertBox.querySelector("#unchecked-list").textContent = left.map(label).join(", ");
+    alertBox.hidden = false;
+  };
+  fields.forEach((f) => f.input.addEventListener("focus", () => {
+    seen.add(f.input.name);
+    f.row.classList.add("checked");
+    if (checked) checked.value = Array.from(seen).join(" ");
+    showProgress();
+  }));
+  const next = (from) => {
+    const start = fields.findIndex((f) => f.input === from);
+    const order = fields.slice(start + 1).concat(fields.slice(0, start + 1));
+    return order.find((f) => toReview(f) && !seen.has(f.input.name)) || order.find(toReview)
+      || fields[(start + 1) % fields.length];
+  };
+  const accept = form.querySelector("#accept");
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.isComposing || event.ctrlKey || event.metaKey) return;
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    if (target.type === "hidden" || !target.closest(".field")) return;
+    event.preventDefault();  // Enter never submits from a field: it moves on to the next field to review
+    const to = next(target);
+    if (to) { to.input.focus(); if (to.input.select) to.input.select(); }
+  });
+  if (accept) {
+    document.addEventListener("keydown", (event) => {
+      // Ctrl+Enter (⌘+Enter) accepts, from a field, the page image or anywhere on the screen
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+      event.preventDefault();
+      form.requestSubmit(accept);
+    });
+    form.addEventListener("submit", (event) => {
+      if (event.submitter !== accept || !unchecked().length) return;
+      event.preventDefault();  // refused: say which fields are still to check
+      listUnchecked();
+    });
+  }
+  showProgress();
+}
+
+function focusFirstReview() {
+  const form = document.querySelector("form.review-form");
+  if (!form) return;
+  const fields = fieldInputs(form);
+  const first = fields.find((f) => f.row.classList.contains("invalid"))
+    || fields.find((f) => f.row.classList.contains("review") && !f.row.classList.contains("checked"))
+    || fields.find((f) => f.row.classList.contains("review")) || fields[0];
+  if (first) first.input.focus();
 }
 
 function busyNotes() {
   document.querySelectorAll("form").forEach((form) => {
     form.addEventListener("submit", (event) => {
+      if (event.defaultPrevented) return;
       const button = event.submitter;
       const note = (button && button.dataset.busy) || form.dataset.busy;
       if (!note) return;
@@ -36,13 +303,6 @@ function busyNotes() {
       form.querySelectorAll("button").forEach((b) => { setTimeout(() => { b.disabled = true; }, 0); });
     });
   });
-}
-
-function focusFirstReview() {
-  const form = document.querySelector("form.review-form");
-  if (!form) return;
-  const first = form.querySelector(".field.invalid input, .field.review input, .field.review select, .field input");
-  if (first) first.focus();
 }
 
 function showPickedFiles() {
@@ -56,19 +316,6 @@ function showPickedFiles() {
   });
 }
 
-function enterOnSelects() {
-  // Enter in a text field submits with the form's first button (accept / save); make selects do the same.
-  document.querySelectorAll("form.review-form select").forEach((select) => {
-    select.addEventListener("keydown", (event) => {
-      if (event.key !== "Enter") return;
-      event.preventDefault();
-      const form = select.form;
-      const first = form.querySelector(".actions button[type=submit]");
-      form.requestSubmit(first || undefined);
-    });
-  });
-}
-
 function retargetReuse() {
   document.querySelectorAll("select.retarget").forEach((select) => {
     select.addEventListener("change", () => { select.form.action = select.value; });
@@ -77,10 +324,10 @@ function retargetReuse() {
 
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll(".sbs").forEach(linkFieldsAndBoxes);
+  document.querySelectorAll("form.review-form").forEach(reviewKeyboard);
   busyNotes();
   focusFirstReview();
   retargetReuse();
   showPickedFiles();
-  enterOnSelects();
   document.querySelectorAll("button.print").forEach((b) => b.addEventListener("click", () => window.print()));
 });

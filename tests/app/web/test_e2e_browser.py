@@ -214,10 +214,10 @@ def test_counter_review_and_supervision_in_chromium(web_app, live_url, browser):
             locator.fill(want)
     shot(page, "review")
     assert page.evaluate("document.activeElement.name"), "a field has the focus"
-    page.locator("form.review-form input:not([type=hidden])").first.focus()
-    page.keyboard.press("Tab")
+    for name in page.eval_on_selector_all(".field.review input, .field.review select", "els => els.map(e => e.name)"):
+        page.focus(f"[name='{name}']")  # every field to review checked (tests/app/web/test_review_screen.py)
     with page.expect_navigation():
-        page.keyboard.press("Enter")  # accept
+        page.keyboard.press("Control+Enter")  # accept
     assert page.url.endswith("/kiem-tra"), page.url
     page.goto(live_url + "/kiem-tra")
     assert page.locator("tbody tr").count() == before - 1
