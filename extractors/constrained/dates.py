@@ -15,7 +15,7 @@ GAPS = ("/", "-", ".", " ", "", " / ", ", ")
 
 
 def two_digit_words(n: int) -> set[str]:
-    """1..99 in words, with the usual variants (mốt, lăm, tư, mươi/mười)."""
+    """1..99 in words, with the usual variants (mốt, lăm/nhăm, tư)."""
     if n < 10:
         return {UNITS[n]}
     tens, unit = divmod(n, 10)
@@ -26,7 +26,7 @@ def two_digit_words(n: int) -> set[str]:
     if unit == 1 and tens > 1:
         tails = {"mốt"}
     if unit == 5:
-        tails = {"lăm"}
+        tails = {"lăm", "nhăm"} if tens > 1 else {"lăm"}
     if unit == 4 and tens > 1:
         tails.add("tư")
     return {f"{head} {t}" for t in tails}

@@ -21,6 +21,7 @@ class CellContext:
 
     entry_date: date | None = None  # when the entry was written: which units existed
     years: tuple[int, int] | None = None  # the years a date in the cell may have (the register's range)
+    expected_number: str | None = None  # the entry number the page's sequence expects here (row rule)
 
 
 def grammar_for(kind: str, context: CellContext) -> Grammar | None:

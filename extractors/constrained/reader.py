@@ -1,9 +1,11 @@
 """One cell read: the recognizer's frames decoded against the cell's kind, and a status.
 
 A cell is ``ok`` only when its best value is far ahead of the runner-up (``margin``, natural log of the
-probability ratio) and fits the frames nearly as well as the recognizer's own best path (``fit``: log P(best
-value) - log P(best path); a name or place the grammar lacks fits badly). The thresholds per kind are in
-``margins.yaml``, fitted by ``bench/bench_icr.py --fit`` on the tuning hands only.
+probability ratio) and fits the frames nearly as well as the recognizer's own best string (``fit``: log P(best
+value) - log P(best string), both summed over CTC alignments; a name or place the grammar lacks fits badly).
+A name the lexicon cannot spell (fit below ``NAME_FALLBACK_FIT``) is suggested as the recognizer read it, for
+review: a rare given name is better typed from a close reading than from the nearest listed one. The
+thresholds per kind are in ``margins.yaml``, fitted by ``bench/bench_icr.py --fit`` on the tuning hands only.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import yaml
 from PIL import Image
 
 from extractors.constrained.kinds import CellContext, grammar_for
-from pipeline.icr.ctc import Candidate, Decoder
+from pipeline.icr.ctc import Candidate, Decoder, string_log_prob
 from pipeline.icr.recognizer import OnnxLineRecognizer, Reading, Recognizer
 
 MARGINS = Path(__file__).with_name("margins.yaml")
 NO_RUNNER_UP = 50.0  # the margin when the search kept a single value
+NAME_FALLBACK_FIT = -6.0
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,13 @@ def thresholds() -> dict[str, Threshold]:
     return {kind: Threshold(float(t["margin"]), float(t["fit"])) for kind, t in data["thresholds"].items()}
 
 
-def decide(kind: str, reading: Reading, candidates: list[Candidate], limits: dict[str, Threshold]) -> CellResult:
+def decide(kind: str, reading: Reading, candidates: list[Candidate], limits: dict[str, Threshold],
+           context: CellContext = CellContext()) -> CellResult:
     text = reading.greedy()
     path = reading.greedy_log_prob()
     limit = limits.get(kind)
     if kind == "text" or not candidates:
-        fit = 0.0 if kind == "text" else -math.inf
+        fit = 0.0 if kind == "text" else -NO_RUNNER_UP
         prob = math.exp(path) if kind == "text" else 0.0
         ok = kind == "text" and limit is not None and path >= limit.fit and bool(text)
         return CellResult(kind, text, text if kind == "text" else None, prob, None, 0.0,
@@ -67,13 +71,23 @@ def decide(kind: str, reading: Reading, candidates: list[Candidate], limits: dic
     for c in candidates[1:]:
         total = max(total, c.log_prob) + math.log1p(math.exp(-abs(total - c.log_prob)))
     second = candidates[1] if len(candidates) > 1 else None
-    margin = best.log_prob - second.log_prob if second else NO_RUNNER_UP
-    fit = best.log_prob - path
+    margin = _bounded(best.log_prob - second.log_prob if second else NO_RUNNER_UP)
+    fit = _bounded(best.log_prob - string_log_prob(reading.probs, reading.chars, text))
     ok = limit is not None and margin >= limit.margin and fit >= limit.fit
-    return CellResult(kind, text, str(best.value), math.exp(best.log_prob - total),
+    value = str(best.value)
+    if kind == "number" and context.expected_number is not None and value != context.expected_number:
+        ok = False  # the row rule: entry numbers run in sequence down the page
+    if kind == "name" and fit < NAME_FALLBACK_FIT and len(text.split()) >= 2:
+        value, ok = text.upper(), False
+    return CellResult(kind, text, value, math.exp(best.log_prob - total),
                       str(second.value) if second else None,
                       math.exp(second.log_prob - total) if second else 0.0,
-                      round(margin, 3), round(fit, 3), "ok" if ok else "review")
+                      margin, fit, "ok" if ok else "review")
+
+
+def _bounded(x: float) -> float:
+    """Rounded (thresholds are compared with what is reported) and finite (JSON has no infinity)."""
+    return round(max(-NO_RUNNER_UP, min(NO_RUNNER_UP, x)), 3)
 
 
 class CellReader:
@@ -89,4 +103,4 @@ class CellReader:
 
     def read(self, image: Image.Image, kind: str, context: CellContext = CellContext()) -> CellResult:
         reading = self.recognizer.read(image)
-        return decide(kind, reading, self.candidates(reading, kind, context), self.limits)
+        return decide(kind, reading, self.candidates(reading, kind, context), self.limits, context)

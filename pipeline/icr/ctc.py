@@ -138,14 +138,34 @@ def fold_probs(probs: np.ndarray, chars: tuple[str, ...]) -> tuple[np.ndarray, d
     return probs @ matrix, {c: i for i, c in enumerate(classes)}
 
 
+def string_log_prob(probs: np.ndarray, chars: tuple[str, ...], text: str) -> float:
+    """log P(text | frames), case-free, summed over all CTC alignments (the forward algorithm)."""
+    folded, index = fold_probs(probs, chars)
+    labels = [index[c] for c in fold_case(text) if c in index]
+    if not labels:
+        return float(np.log(np.maximum(folded[:, 0], 1e-30)).sum())
+    ext = [0]
+    for k in labels:
+        ext += [k, 0]
+    logp = np.log(np.maximum(folded, 1e-30))[:, ext]
+    n = len(ext)
+    # Transitions from s-2 are allowed into a character that differs from the one two places back.
+    skip = np.array([s >= 2 and ext[s] != 0 and ext[s] != ext[s - 2] for s in range(n)])
+    alpha = np.full(n, NEG)
+    alpha[0], alpha[1] = logp[0, 0], logp[0, 1]
+    for t in range(1, logp.shape[0]):
+        prev1 = np.concatenate([[NEG], alpha[:-1]])
+        prev2 = np.where(skip, np.concatenate([[NEG, NEG], alpha[:-2]]), NEG)
+        alpha = np.logaddexp(np.logaddexp(alpha, prev1), prev2) + logp[t]
+    return float(np.logaddexp(alpha[-1], alpha[-2]))
+
+
 class Decoder:
     """Prefix beam search of a CTC probability matrix through a grammar."""
 
-    def __init__(self, grammar: Grammar, beam: int = 24, chars_per_frame: int = 16, floor: float = 1e-6):
+    def __init__(self, grammar: Grammar, beam: int = 24):
         self.grammar = grammar
         self.beam = beam
-        self.chars_per_frame = chars_per_frame
-        self.floor = floor
 
     # --- the grammar as an automaton -------------------------------------------------------------------
     def _start(self) -> list[State]:
@@ -199,15 +219,12 @@ class Decoder:
     def decode(self, probs: np.ndarray, chars: tuple[str, ...], keep: int = 5) -> list[Candidate]:
         """Values the cell may hold, most probable first, with the log-probability summed over spellings."""
         folded, index = fold_probs(probs, chars)
-        classes = list(index)
         logp = np.log(np.maximum(folded, 1e-30))
         beams: dict[tuple, _Beam] = {}
         for state in self._start():
             beams[("", state)] = _Beam(blank=0.0, state=state)
         for t in range(logp.shape[0]):
             row = logp[t]
-            top = np.argsort(-row)[: self.chars_per_frame]
-            likely = [(classes[k], float(row[k])) for k in top if k != 0 and folded[t, k] >= self.floor]
             blank = float(row[0])
             nxt: dict[tuple, _Beam] = {}
             for (text, state), beam in beams.items():
@@ -219,7 +236,13 @@ class Decoder:
                     p_last = float(row[index[last]]) if last in index else NEG
                     stay.char = _lse(stay.char, beam.char + p_last)
                 for src in self._closure(state) if state is not None else ():
-                    for ch, p in likely:
+                    # Every character the grammar allows, however unlikely the frame finds it: a letter the
+                    # recognizer dropped ("hường" for "phường") must stay reachable.
+                    for ch in src.node.children:
+                        k = index.get(ch)
+                        if k is None:
+                            continue
+                        p = float(row[k])
                         moved = self._step(src, ch)
                         if moved is None:
                             continue

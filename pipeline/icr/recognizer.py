@@ -20,7 +20,7 @@ from pipeline.icr.model_file import model_files
 
 HEIGHT = 32
 MAX_WIDTH = 1600  # wider crops are squeezed: a register cell is never that long
-PAD = 4
+PAD = 6
 
 
 @dataclass
@@ -72,8 +72,10 @@ def prepare(image: Image.Image) -> np.ndarray:
 
 def _crop_to_ink(grey: np.ndarray) -> np.ndarray:
     """The ink's bounding box with a margin; an empty cell is returned whole."""
-    paper = float(np.percentile(grey, 90))
-    ink = grey < paper - 60
+    paper, darkest = float(np.percentile(grey, 90)), float(np.percentile(grey, 0.5))
+    if paper - darkest < 25:  # nothing written, or nothing that stands out of the paper
+        return grey
+    ink = grey < paper - 0.3 * (paper - darkest)  # relative: a faded hand keeps its first and last letters
     if ink.sum() < 4:
         return grey
     ys, xs = np.nonzero(ink)

@@ -32,7 +32,8 @@ def test_only_lexicon_values_come_out():
     # The frames say "ac" most strongly; the lexicon holds "ab" and "cb" only.
     probs = frames({"a": 0.9}, {}, {"c": 0.6, "b": 0.3})
     found = Decoder(one_slot("ab", "cb")).decode(probs, CHARS)
-    assert [c.value for c in found] == ["ab"]
+    assert {c.value for c in found} <= {"ab", "cb"} and found[0].value == "ab"
+    assert found[0].log_prob - found[-1].log_prob > 20  # "cb" needs a "c" where the frames have none
 
 
 def test_ranking_follows_the_frames_and_is_case_free():

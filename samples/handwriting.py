@@ -1,0 +1,250 @@
+"""Handwriting-like register cells with their ground truth, for the ICR evaluation (bench/bench_icr.py).
+
+No installed font both looks handwritten and covers Vietnamese (``fc-list :lang=vi``: DejaVu, Liberation,
+FreeFont, Noto, Tinos, Arimo, Cousine), so each "hand" is an italic or oblique text font made irregular: every
+character drawn on its own with its own size, tilt and baseline offset, a slant, a baseline that wanders along
+the line, a stroke width that changes along the line (pressure), a smooth elastic warp, an ink colour, and some
+cells faded or blotted. This is far from real handwriting (no joined strokes, no personal letter shapes, no
+crossings-out, no overwriting): see docs/handwriting.md.
+
+A register page is a birth register (sổ đăng ký khai sinh) of one year, written by two or three hands;
+``book_cells`` gives its cells, each with its field kind and the value it holds.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from samples.people import GIVEN, MIDDLE, SURNAMES, pick_ethnicity, pick_weighted
+from samples.vntext import WordStyle, date_figures, date_in_words, nfc
+
+FONTS = "/usr/share/fonts/truetype"
+
+
+@dataclass(frozen=True)
+class Hand:
+    name: str
+    font: str
+    size: int  # pixels of the font before distortion
+    slant: float  # horizontal shear
+    jitter: float  # per-character tilt (degrees) and offset (fraction of the size)
+    wander: float  # baseline wander amplitude (fraction of the size)
+    pressure: float  # how much the stroke width changes along the line (0: not at all)
+    spacing: float  # extra gap between characters (fraction of the size)
+
+
+# Fonts are split into tuning hands and held-out hands before any tuning (docs/evaluation.md): margins are
+# fitted on TUNING only; HELD_OUT is scored once for the report.
+TUNING = (
+    Hand("t1-dejavu-serif", f"{FONTS}/dejavu/DejaVuSerif-Italic.ttf", 34, 0.18, 4.0, 0.06, 0.6, 0.02),
+    Hand("t2-liberation-serif", f"{FONTS}/liberation/LiberationSerif-Italic.ttf", 38, 0.10, 5.0, 0.08, 0.4, 0.00),
+    Hand("t3-noto-sans", f"{FONTS}/noto/NotoSans-Italic.ttf", 32, 0.22, 3.0, 0.05, 0.8, 0.03),
+    Hand("t4-free-sans", f"{FONTS}/freefont/FreeSansOblique.ttf", 36, 0.05, 6.0, 0.07, 0.5, 0.01),
+)
+HELD_OUT = (
+    Hand("h1-free-serif", f"{FONTS}/freefont/FreeSerifItalic.ttf", 38, 0.15, 5.0, 0.07, 0.6, 0.01),
+    Hand("h2-dejavu-sans", f"{FONTS}/dejavu/DejaVuSans-Oblique.ttf", 32, 0.20, 4.0, 0.06, 0.7, 0.02),
+    Hand("h3-noto-serif", f"{FONTS}/noto/NotoSerif-Italic.ttf", 34, 0.12, 6.0, 0.08, 0.5, 0.00),
+)
+INKS = {"blue-black": (30, 40, 90), "blue": (40, 60, 160), "black": (25, 25, 25), "violet": (80, 40, 120),
+        "brown": (90, 60, 40)}
+PAPER = (236, 228, 208)
+
+# Given names the name lexicon (extractors/data/names.yaml) lacks: a real register holds such names; the reader
+# cannot spell them and must send them to review.
+RARE_GIVEN = ["Thụ", "Ngoãn", "Sửu", "Khuyến", "Dần", "Tẹo", "Lự", "Khiển"]
+
+
+@dataclass
+class CellSample:
+    image: Image.Image
+    kind: str
+    written: str  # what the hand wrote
+    value: str  # the value it stands for, in the contract's format (names uppercase, ISO dates, male/female)
+    hand: str
+    entry_date: date
+    years: tuple[int, int]  # the years a date in this register may have
+    blotted: bool = False
+    faded: bool = False
+
+
+def render(text: str, hand: Hand, rng: random.Random, ink: tuple[int, int, int]) -> Image.Image:
+    """``text`` written by ``hand``: characters drawn one by one, then slant, wander, pressure and a warp."""
+    size = hand.size
+    font_cache: dict[int, ImageFont.FreeTypeFont] = {}
+    width = int(len(text) * size * 1.3 + size * 2)  # room for the widest letters; cropped to the ink below
+    height = int(size * 2.4)
+    mask = Image.new("L", (width, height), 0)
+    x = size * 0.5
+    base = height * 0.62
+    phase, period = rng.uniform(0, 6.3), rng.uniform(3.0, 7.0) * size
+    for ch in text:
+        px = max(8, int(size * rng.uniform(0.92, 1.08)))
+        font = font_cache.setdefault(px, ImageFont.truetype(hand.font, px))
+        advance = font.getlength(ch)
+        if ch != " ":
+            glyph = Image.new("L", (int(px * 2), int(px * 2.4)), 0)
+            ImageDraw.Draw(glyph).text((px * 0.5, px * 1.6), ch, font=font, fill=255, anchor="ls")
+            glyph = glyph.rotate(rng.uniform(-2, 2) * hand.jitter, resample=Image.Resampling.BICUBIC)
+            dy = hand.wander * size * np.sin(phase + x / period) + rng.gauss(0, hand.jitter * 0.015 * size)
+            mask.paste(255, (int(x - px * 0.5), int(base + dy - px * 1.6)), glyph)
+        x += advance + hand.spacing * size + rng.gauss(0, 0.02 * size)
+    mask = mask.crop((0, 0, min(width, int(x + size * 0.5)), height))
+    arr = np.asarray(mask, dtype=np.float32)
+    arr = _shear(arr, hand.slant + rng.gauss(0, 0.03))
+    arr = _pressure(arr, hand.pressure, rng)
+    arr = _warp(arr, rng, strength=size * 0.07)
+    # Scanned small: the writing 20-30 pixels high, softened.
+    scale = rng.uniform(0.55, 0.85)
+    arr = cv2.resize(arr, (max(8, int(arr.shape[1] * scale)), max(8, int(arr.shape[0] * scale))),
+                     interpolation=cv2.INTER_AREA)
+    arr = cv2.GaussianBlur(arr, (0, 0), rng.uniform(0.4, 0.9))
+    alpha = np.clip(arr / 255.0, 0, 1)
+    paper = np.empty((*alpha.shape, 3), dtype=np.float32)
+    paper[:] = PAPER
+    paper += np.random.default_rng(rng.randrange(1 << 30)).normal(0, 4, paper.shape)
+    out = paper * (1 - alpha[..., None]) + np.array(ink, dtype=np.float32) * alpha[..., None]
+    return Image.fromarray(out.clip(0, 255).astype(np.uint8), "RGB")
+
+
+def _shear(arr: np.ndarray, slant: float) -> np.ndarray:
+    h, w = arr.shape
+    extra = int(abs(slant) * h) + 2
+    matrix = np.float32([[1, -slant, slant * h if slant > 0 else 0], [0, 1, 0]])
+    return cv2.warpAffine(arr, matrix, (w + extra, h), flags=cv2.INTER_LINEAR)
+
+
+def _pressure(arr: np.ndarray, amount: float, rng: random.Random) -> np.ndarray:
+    """Thicker and thinner stretches along the line: a blend of the strokes dilated and eroded."""
+    kernel = np.ones((3, 3), np.uint8)
+    thick, thin = cv2.dilate(arr, kernel), cv2.erode(arr, np.ones((2, 2), np.uint8))
+    w = arr.shape[1]
+    xs = np.linspace(0, rng.uniform(2, 5) * np.pi, w) + rng.uniform(0, 6.3)
+    weight = (np.sin(xs) * amount)[None, :]
+    return np.where(weight > 0, arr + (thick - arr) * weight, arr + (arr - thin) * weight)
+
+
+def _warp(arr: np.ndarray, rng: random.Random, strength: float) -> np.ndarray:
+    h, w = arr.shape
+    gen = np.random.default_rng(rng.randrange(1 << 30))
+    dx = cv2.GaussianBlur(gen.normal(0, 1, (h, w)).astype(np.float32), (0, 0), 8) * strength * 8
+    dy = cv2.GaussianBlur(gen.normal(0, 1, (h, w)).astype(np.float32), (0, 0), 8) * strength * 8
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    return cv2.remap(arr, xs + dx, ys + dy, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT)
+
+
+def fade(image: Image.Image, rng: random.Random) -> Image.Image:
+    arr = np.asarray(image, dtype=np.float32)
+    keep = rng.uniform(0.35, 0.55)
+    return Image.fromarray((np.array(PAPER) + (arr - np.array(PAPER)) * keep).clip(0, 255).astype(np.uint8))
+
+
+def blot(image: Image.Image, rng: random.Random, ink: tuple[int, int, int]) -> Image.Image:
+    """An ink blot over part of the cell (not over all of it: a person could still read it)."""
+    w, h = image.size
+    layer = Image.new("L", image.size, 0)
+    r = rng.uniform(0.12, 0.22) * h
+    cx, cy = rng.uniform(0.2, 0.8) * w, rng.uniform(0.3, 0.7) * h
+    ImageDraw.Draw(layer).ellipse((cx - r * 1.3, cy - r, cx + r * 1.3, cy + r), fill=200)
+    alpha = cv2.GaussianBlur(np.asarray(layer, dtype=np.float32), (0, 0), r * 0.3)[..., None] / 255.0
+    arr = np.asarray(image, dtype=np.float32) * (1 - alpha) + np.array(ink, dtype=np.float32) * alpha
+    return Image.fromarray(arr.clip(0, 255).astype(np.uint8))
+
+
+# --- what the cells hold -------------------------------------------------------------------------------
+
+@cache
+def _legacy_places() -> list[tuple[str, str, str, str, str, str]]:
+    from extractors.constrained.gazetteer import dataset_path
+
+    with sqlite3.connect(f"file:{dataset_path()}?mode=ro", uri=True) as db:
+        return db.execute("SELECT wardType, wardShort, districtType, districtShort, province, provinceShort "
+                          "FROM admin_units_legacy WHERE wardShort IS NOT NULL AND wardType IS NOT NULL "
+                          "ORDER BY wardCode").fetchall()
+
+
+def place(rng: random.Random) -> tuple[str, str]:
+    """(as written, canonical path) of a commune before 2025, in one of the ways clerks write it."""
+    wt, ws, dt, ds, p, ps = rng.choice(_legacy_places())
+    pt = p[: -len(ps)].strip()
+    canonical = f"{wt.lower()} {ws}, {dt.lower()} {ds}, {pt.lower()} {ps}"
+    style = rng.random()
+    if style < 0.35:
+        written = canonical
+    elif style < 0.6:
+        written = f"{ws} - {ds} - {ps}"
+    elif style < 0.85:
+        written = f"{ws}, {ds}, {ps}"
+    else:
+        written, canonical = f"{dt.lower()} {ds}, {ps}", f"{dt.lower()} {ds}, {pt.lower()} {ps}"
+    return written, canonical
+
+
+def name(rng: random.Random, sex: str) -> str:
+    given = rng.choice(RARE_GIVEN) if rng.random() < 0.06 else rng.choice(GIVEN[sex]).split()[-1]
+    return nfc(" ".join([pick_weighted(rng, SURNAMES), rng.choice(MIDDLE[sex]), given]))
+
+
+def entry_values(rng: random.Random, number: int, year: int) -> list[tuple[str, str, str]]:
+    """(kind, as written, value) for one birth entry registered in ``year``."""
+    sex = rng.choice(["male", "female"])
+    written_name = name(rng, sex)
+    born = date(year - 1, 6, 1) + timedelta(days=rng.randrange(540))
+    born = min(born, date(year, 12, 31))
+    if rng.random() < 0.65:
+        written_date = date_figures(born) if rng.random() < 0.6 else f"{born.day}/{born.month}/{born.year}"
+    else:
+        written_date = date_in_words(born, WordStyle.pick(rng))
+    written_place, canonical_place = place(rng)
+    nationality = "Việt Nam" if rng.random() < 0.95 else rng.choice(["Trung Quốc", "Lào", "Campuchia"])
+    ethnicity = pick_ethnicity(rng)
+    return [
+        ("number", str(number), str(number)),
+        ("name", written_name, written_name.upper()),
+        ("sex", "Nam" if sex == "male" else "Nữ", sex),
+        ("date", written_date, born.isoformat()),
+        ("place", written_place, canonical_place),
+        ("ethnicity", ethnicity, ethnicity),
+        ("nationality", nationality, nationality),
+    ]
+
+
+def book_cells(hands: tuple[Hand, ...], entries: int, seed: int, year: int | None = None) -> list[CellSample]:
+    """The cells of one register book: ``entries`` consecutive entries, each written by one of ``hands``
+    (the clerk changes every few entries), some cells faded or blotted."""
+    rng = random.Random(seed)
+    year = year or rng.randrange(1978, 2015)
+    cells: list[CellSample] = []
+    hand, ink = rng.choice(hands), rng.choice(list(INKS.values()))
+    for number in range(1, entries + 1):
+        if rng.random() < 0.25:
+            hand, ink = rng.choice(hands), rng.choice(list(INKS.values()))
+        entry_date = date(year, 1, 1) + timedelta(days=rng.randrange(365))
+        for kind, written, value in entry_values(rng, number, year):
+            image = render(written, hand, rng, ink)
+            faded, blotted = rng.random() < 0.08, rng.random() < 0.05
+            if faded:
+                image = fade(image, rng)
+            if blotted:
+                image = blot(image, rng, ink)
+            cells.append(CellSample(image, kind, written, value, hand.name, entry_date, (year - 2, year),
+                                    blotted, faded))
+    return cells
+
+
+def corpus(hands: tuple[Hand, ...], books: int, entries: int, seed: int) -> list[CellSample]:
+    """Several books, each written by two or three of ``hands``."""
+    rng = random.Random(seed)
+    out: list[CellSample] = []
+    for b in range(books):
+        chosen = tuple(rng.sample(hands, k=min(len(hands), rng.choice([2, 3]))))
+        out.extend(book_cells(chosen, entries, seed * 1000 + b))
+    return out
