@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "app.commands.serve",
     "app.commands.server",
     "app.commands.schemas",
+    "app.commands.read",
 ]
 
 
