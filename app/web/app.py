@@ -20,7 +20,7 @@ from app.web.context import WebContext
 from app.web.dossiers import DossierError
 from app.web.logmask import install_log_mask
 from app.web.rendering import page
-from app.web.routes import auth, intake, records, review, supervision
+from app.web.routes import auth, intake, keying, records, review, supervision
 from app.web.routes.intake import NotYours
 from app.web.units import OtherUnit
 from app.web.uploads import MB, RequestGate, TooLarge
@@ -61,7 +61,7 @@ def create_app(s: Settings | None = None, jobs: int | None = None, secure_cookie
                   lifespan=lifespan)
     app.state.ctx = ctx
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    for module in (auth, intake, records, review, supervision):
+    for module in (auth, intake, records, review, supervision, keying):
         app.include_router(module.router)
 
     @app.exception_handler(Unauthenticated)
