@@ -37,7 +37,8 @@ def has_diacritics(text: str) -> bool:
     return fold_name(text) != normalize_name(text)
 
 
-def _word_key(word: str) -> str:
+def word_key(word: str) -> str:
+    """One word's key: vowel marks kept, its tone mark as a digit at the end."""
     tone = ""
     kept = []
     for ch in unicodedata.normalize("NFD", word):
@@ -50,4 +51,4 @@ def _word_key(word: str) -> str:
 
 def name_key(name: str) -> str:
     """Uppercase with vowel marks, tone digit at the end of each word: equal for both tone styles."""
-    return " ".join(_word_key(word) for word in normalize_name(name).split(" ") if word)
+    return " ".join(word_key(word) for word in normalize_name(name).split(" ") if word)

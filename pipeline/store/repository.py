@@ -10,6 +10,7 @@ records) + audit log. Every read and write of a record leaves an audit event nam
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session, joinedload, sessionmaker
 from pipeline.config import Settings, settings
 from pipeline.models import Document, ExtractionResult
 from pipeline.store import audit
+from pipeline.store.browse import DossierPage, RecordPage, clamp, day_bounds, dossier_page, record_page
 from pipeline.store.catalog import STATUSES, SUBJECT_ROLES, AuditEvent, Person, Record
 from pipeline.store.corrections import merged, same_document, typed_changes
 from pipeline.store.database import open_catalog
@@ -30,8 +32,8 @@ from pipeline.store.dossier import next_dossier_code
 from pipeline.store.factory import object_store
 from pipeline.store.keys import PersonKeys, digits, record_keys
 from pipeline.store.links import Original, RecordDossier
-from pipeline.store.names import fold_name, has_diacritics, name_key
 from pipeline.store.objects import ObjectStore, StoredObject, sha256_bytes, sha256_file
+from pipeline.store.search import NameMatcher, prefix_range, query_words, remember_words
 from pipeline.store.verification import Verifier, check_signature, development_installation
 from pipeline.store.views import (
     OriginalView,
@@ -48,6 +50,7 @@ PDF = "application/pdf"
 JSON_TYPE = "application/json"
 
 
+DOSSIER_UNIT = re.compile(r"^[0-9A-Z]{3}\.")  # a dossier code that starts with its unit's code
 REUSABLE = {"valid", "unchecked", "absent"}  # signature statuses that let a record with matching hashes be reused
 REUSE_PROBLEMS = {  # the line said for a checked signature that is not valid
     "invalid": "chữ ký số không hợp lệ",
@@ -112,6 +115,7 @@ class Repository:
         # a development installation (sohoa's development signer) reuses test-signed copies, marked;
         # None: decided from settings() at each reuse
         self.development = development
+        self.names = NameMatcher(engine)
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
 
@@ -312,6 +316,7 @@ class Repository:
                 session.add(record)
                 session.flush()
                 record.root_id = record.id
+                remember_words(session, record.people)
 
     def _new_version(self, record_id: int, actor: str, reason: str, changes: dict[str, Any],
                      document: Document | None = None, detail: dict[str, Any] | None = None) -> RecordView:
@@ -338,6 +343,8 @@ class Repository:
                          change_reason=reason, created_by=actor, created_at=audit.now(), people=people)
             session.add(new)
             session.flush()
+            if document is not None:
+                remember_words(session, people)
             audit.log(session, actor, "supersede", old.id, {"by": new.id, "reason": reason})
             audit.log(session, actor, "new_version", new.id, {"supersedes": old.id, "reason": reason, **(detail or {})})
             return RecordView.model_validate(new)
@@ -478,10 +485,14 @@ class Repository:
         include_history: bool = False,
         limit: int | None = 100,
         unit_code: str | None = None,
+        offset: int = 0,
     ) -> list[RecordView]:
         """Records whose person (the person, husband, wife, a register entry) matches, and whose record
-        keys match; all criteria must hold. A name without diacritics matches any diacritics; with
-        diacritics it must match them (either tone-mark style). ``unit_code``: only that unit's records."""
+        keys match; all criteria must hold, newest first. ``name``: each word typed starts a word of the
+        name, in any order; without diacritics it matches any diacritics, with diacritics it must match them
+        (either tone-mark style); a word that starts no name word is taken as a typo (``search.py``).
+        ``personal_id`` and ``dossier_code``: the start is enough (a dossier code also without its unit,
+        ``260105-0001``: the unit's). ``unit_code``: only that unit's records."""
         criteria = {k: v for k, v in {
             "personal_id": personal_id, "name": name, "date_of_birth": date_of_birth, "schema": schema,
             "number": number, "book": book, "dossier_code": dossier_code, "authority": authority,
@@ -489,12 +500,12 @@ class Repository:
         }.items() if v}
         query = select(Record).options(joinedload(Record.people))  # one round trip, not two
         person_filters = []
-        if personal_id:
-            person_filters.append(Person.personal_id == digits(personal_id))
-        if name:
-            person_filters.append(Person.name_folded == fold_name(name))
-            if has_diacritics(name):
-                person_filters.append(Person.name_key == name_key(name))
+        if personal_id and (pid := digits(personal_id)):
+            person_filters.append(Person.personal_id == pid if len(pid) >= 12
+                                  else prefix_range(Person.personal_id, pid))
+        if name and query_words(name):
+            with self._read() as lookup:  # the vocabulary, for typos
+                person_filters.append(self.names.condition(lookup, name))
         if date_of_birth:
             person_filters.append(Person.date_of_birth == date_of_birth)
         if person_filters:
@@ -508,21 +519,60 @@ class Repository:
         if book:
             query = query.where(Record.book == book)
         if dossier_code:
-            linked = select(RecordDossier.root_id).where(RecordDossier.dossier_code == dossier_code)
-            query = query.where(or_(Record.dossier_code == dossier_code, Record.root_id.in_(linked)))
+            query = query.where(self._dossier_condition(dossier_code.strip().upper(), unit_code))
         if authority:
             query = query.where(Record.authority == authority)
         if unit_code:
             query = query.where(self.in_unit(unit_code))
         if not include_history:
             query = query.where(Record.is_current.is_(True))
-        query = query.order_by(Record.id.desc())
+        query = query.order_by(Record.id.desc()).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         with self._reading() as session, session.begin():
             views = [RecordView.model_validate(r) for r in session.scalars(query).unique()]
             self.log_reads(actor, "search", [v.id for v in views], {"criteria": criteria}, session)
         return views
+
+    def browse(self, *, actor: str, unit_code: str | None = None, schema: str | None = None,
+               status: str | None = None, officer: str | None = None, since: str | None = None,
+               until: str | None = None, sort: str = "created_at", descending: bool | None = None, page: int = 1,
+               per_page: int = 50) -> RecordPage:
+        """The current records (of ``unit_code``), filtered (type, status, the officer who stored the
+        version, days received), sorted (``browse.RECORD_SORTS``; newest first, other keys A to Z unless
+        ``descending`` says) and paged; the read is audited."""
+        page, per_page = clamp(page, per_page)
+        descending = sort == "created_at" if descending is None else descending
+        conditions = day_bounds(since, until, Record.created_at)
+        if unit_code:
+            conditions.append(self.in_unit(unit_code))
+        filters = {"schema": schema, "status": status, "officer": officer}
+        with self._reading() as session, session.begin():
+            found = record_page(session, conditions, filters, sort, descending, page, per_page)
+            self.log_reads(actor, "browse", [r.id for r in found.records],
+                           {"filters": {k: v for k, v in filters.items() if v}, "sort": sort, "page": page}, session)
+        return found
+
+    def browse_dossiers(self, *, unit_code: str | None = None, filters: dict[str, Any] | None = None,
+                        since: str | None = None, until: str | None = None, code: str | None = None,
+                        sort: str = "created_at", descending: bool = True, page: int = 1,
+                        per_page: int = 50) -> DossierPage:
+        """The dossiers (of ``unit_code``), filtered by the life-cycle columns the catalog has
+        (``browse.DOSSIER_FILTERS``), by day received and by the start of their code; sorted and paged."""
+        page, per_page = clamp(page, per_page)
+        with self._read() as session:
+            return dossier_page(session, unit_code, filters or {}, since, until, sort, descending, page, per_page,
+                                code.strip().upper() if code else None)
+
+    def _dossier_condition(self, code: str, unit_code: str | None) -> ColumnElement[bool]:
+        """Records presented in a dossier whose code starts with ``code`` (or with the unit's code and
+        ``code``, for a code typed without its unit)."""
+        starts = [code]
+        if not DOSSIER_UNIT.match(code):
+            starts.append(f"{unit_code or self.unit_code}-{code}")
+        linked = select(RecordDossier.root_id).where(or_(*(prefix_range(RecordDossier.dossier_code, c)
+                                                           for c in starts)))
+        return or_(Record.root_id.in_(linked), *(prefix_range(Record.dossier_code, c) for c in starts))
 
     def person(self, personal_id: str, *, actor: str, unit_code: str | None = None) -> PersonRecords:
         """Everything that names ``personal_id``: as the person or a spouse (by number), and as a parent

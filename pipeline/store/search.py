@@ -1,0 +1,113 @@
+"""Search that officers expect (issue 15): part of a name, with or without diacritics, in any word order, with
+typos; the start of a personal number or of a dossier code.
+
+A person's name is indexed as its words, folded (``NGUYEN THI HUONG``) and keyed (``NGUYÊN4 THI5 HƯƠNG``,
+``names.name_key``): SQLite in the FTS5 table ``people_fts`` (filled by a trigger on ``people``), PostgreSQL
+in a GIN full-text index over the same words (``people_words_tsv``). Each word typed must match one of the
+name's words, in any order: a word typed without diacritics is the start of a folded word (``huo`` finds
+HƯƠNG and HƯỜNG), a word with diacritics is a whole keyed word, tone included, in either tone-mark style
+(``Hương`` finds HƯƠNG, not HƯỜNG). A word that starts no word of any name
+(``name_words``, the vocabulary of folded name words) is taken as a typo and replaced by the vocabulary's
+nearest words: trigram similarity (``pg_trgm``) on PostgreSQL, edit-distance similarity (``rapidfuzz``) on
+SQLite. Numbers and codes match by their start (a range over the B-tree index, so both databases use it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import ColumnElement, Engine, String, and_, func, literal_column, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from pipeline.store.catalog import Base, Person
+from pipeline.store.names import fold_name, has_diacritics, word_key
+
+TYPO_ALTERNATIVES = 3  # nearest vocabulary words tried for a word that starts none
+TRGM_THRESHOLD = 0.2  # pg_trgm similarity below which a vocabulary word is not a candidate
+FUZZ_CUTOFF = 60.0  # rapidfuzz ratio (0-100) below which a vocabulary word is not a candidate
+PG_WORDS = ("to_tsvector('simple'::regconfig, coalesce(people.name_folded, '') || ' ' || "
+            "coalesce(people.name_key, ''))")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+class NameWord(Base):
+    """The vocabulary of folded name words (what a typo is compared with)."""
+
+    __tablename__ = "name_words"
+
+    word: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+def prefix_range(column: ColumnElement, prefix: str) -> ColumnElement[bool]:
+    """``column`` starts with ``prefix``, as a range the column's B-tree index answers."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(column >= prefix, column < upper)
+
+
+def query_words(name: str) -> list[str]:
+    """The words typed, NFC uppercase, without punctuation."""
+    return [w for w in _NON_WORD.split(unicodedata.normalize("NFC", name).upper()) if w]
+
+
+def name_words(full_name: str | None) -> set[str]:
+    """The folded words of a name (for the vocabulary)."""
+    return {w for w in _NON_WORD.split(fold_name(full_name)) if w} if full_name else set()
+
+
+def remember_words(session: Session, people: Iterable[Person]) -> None:
+    """Adds the folded words of these people's names to the vocabulary (once each)."""
+    words = sorted({w for p in people for w in name_words(p.full_name) if len(w) <= 64})
+    if not words:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(insert(NameWord).values([{"word": w} for w in words]).on_conflict_do_nothing())
+
+
+class NameMatcher:
+    """Turns a typed name into the catalog condition on ``people`` (see the module's docstring)."""
+
+    def __init__(self, engine: Engine):
+        self.dialect = engine.dialect.name
+
+    def _starts_a_word(self, session: Session, folded: str) -> bool:
+        return session.scalar(select(NameWord.word).where(prefix_range(NameWord.word, folded)).limit(1)) is not None
+
+    def _nearest(self, session: Session, folded: str) -> list[str]:
+        if self.dialect == "postgresql":
+            score = func.similarity(NameWord.word, folded)
+            return list(session.scalars(select(NameWord.word).where(score >= TRGM_THRESHOLD)
+                                        .order_by(score.desc(), NameWord.word).limit(TYPO_ALTERNATIVES)))
+        vocabulary = list(session.scalars(select(NameWord.word).where(
+            NameWord.word.between(folded[0], folded[0] + "\uffff")) if len(folded) > 3 else select(NameWord.word)))
+        found = process.extract(folded, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZ_CUTOFF,
+                                limit=TYPO_ALTERNATIVES)
+        return [word for word, _score, _index in found]
+
+    def alternatives(self, session: Session, name: str) -> list[list[tuple[str, bool]]]:
+        """Per word typed: the forms any one of which a name's word must start with, each with whether it
+        is a whole word (a typo's replacement) rather than a start."""
+        groups = []
+        for word in query_words(name):
+            folded = fold_name(word)
+            if self._starts_a_word(session, folded):
+                # with diacritics, the whole word (its tone too: HƯƠNG is not HƯỜNG); without, its start
+                groups.append([(word_key(word), True) if has_diacritics(word) else (folded, False)])
+            else:
+                groups.append([(w, True) for w in self._nearest(session, folded)] or [(folded, False)])
+        return groups
+
+    def condition(self, session: Session, name: str) -> ColumnElement[bool]:
+        groups = self.alternatives(session, name)
+        if self.dialect == "postgresql":
+            terms = " & ".join("(" + " | ".join(f"{w}{'' if whole else ':*'}" for w, whole in group) + ")"
+                               for group in groups)
+            return literal_column(PG_WORDS).op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"), terms))
+        match = " AND ".join("(" + " OR ".join(f'"{w}"{"" if whole else "*"}' for w, whole in group) + ")"
+                             for group in groups)
+        return Person.id.in_(select(literal_column("rowid")).select_from(text("people_fts"))
+                             .where(text("people_fts MATCH :match").bindparams(match=match)))

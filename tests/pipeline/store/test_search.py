@@ -1,0 +1,81 @@
+"""Search that officers expect (issue 15), on SQLite and on PostgreSQL: part of a name, without diacritics, in
+any word order, with a typo; the start of a personal number or of a dossier code; the browsable list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline.store.database import open_catalog
+from pipeline.store.objects import LocalObjectStore
+from pipeline.store.repository import Repository
+
+from .samples import birth_certificate, citizen_id_card, result
+
+ACTOR = "can_bo_01"
+UNIT = "000.00.12.H49"
+CODE = f"{UNIT}-260105-0007"
+
+
+@pytest.fixture
+def repo(catalog_url: str, tmp_path: Path) -> Iterator[Repository]:
+    repository = Repository(LocalObjectStore(tmp_path / "objects"), open_catalog(catalog_url), unit_code=UNIT)
+    yield repository
+    repository.close()
+
+
+@pytest.fixture
+def stored(repo: Repository) -> dict[str, int]:
+    [huong] = repo.put(result("ks.pdf", birth_certificate()), actor=ACTOR, dossier_code=CODE)  # NGUYỄN THỊ THU HƯƠNG
+    [huong_2] = repo.put(result("ks2.pdf", birth_certificate(name="NGUYỄN THỊ THU HƯỜNG", pid="022180000999")),
+                         actor=ACTOR)
+    [binh] = repo.put(result("cc.jpg", citizen_id_card("TRẦN VĂN BÌNH", "001090001234", "1990-01-01")),
+                      actor="can_bo_02")
+    return {"huong": huong.id, "huong_2": huong_2.id, "binh": binh.id}
+
+
+def ids(repo: Repository, **criteria) -> set[int]:
+    return {r.id for r in repo.search(actor=ACTOR, **criteria)}
+
+
+@pytest.mark.parametrize("typed", ["Thu Hương", "thu huong", "HƯƠNG NGUYỄN", "huong thi nguyen", "ng th huo",
+                                   "Nguyễn Hương"])
+def test_part_of_a_name_in_any_order_with_or_without_diacritics(repo, stored, typed):
+    found = ids(repo, name=typed)
+    assert stored["huong"] in found and stored["binh"] not in found
+    if typed.isascii():  # without diacritics: either name
+        assert stored["huong_2"] in found
+    else:  # with diacritics: they must match (HƯƠNG is not HƯỜNG)
+        assert stored["huong_2"] not in found
+
+
+def test_a_typo_in_a_name_still_finds_it(repo, stored):
+    assert ids(repo, name="Tran Van Bihn") == {stored["binh"]}
+    assert ids(repo, name="Trần Văm Bình") == {stored["binh"]}
+    assert stored["huong"] in ids(repo, name="Nguyen Thi Thu Huomg")
+    assert ids(repo, name="Xyzw Qqq") == set()
+
+
+def test_the_start_of_a_personal_number_or_a_dossier_code(repo, stored):
+    assert ids(repo, personal_id="0221800001") == {stored["huong"]}
+    assert ids(repo, personal_id="02218") == {stored["huong"], stored["huong_2"]}
+    assert ids(repo, personal_id="022180000123") == {stored["huong"]}
+    assert ids(repo, dossier_code=f"{UNIT}-2601") == {stored["huong"]}
+    assert ids(repo, dossier_code="260105-00") == {stored["huong"]}  # without the unit: the unit's
+    assert ids(repo, dossier_code="260106") == set()
+
+
+def test_the_browsable_list_pages_sorts_and_filters(repo, stored):
+    page = repo.browse(actor=ACTOR, per_page=2, sort="name")
+    assert page.total == 3 and len(page.records) == 2 and page.pages == 2
+    names = [r.subject().full_name for r in page.records + repo.browse(actor=ACTOR, per_page=2, page=2,
+                                                                        sort="name").records]
+    assert names == sorted(names)
+    assert [r.id for r in repo.browse(actor=ACTOR, officer="can_bo_02").records] == [stored["binh"]]
+    assert {r.id for r in repo.browse(actor=ACTOR, schema="birth_certificate").records} == \
+        {stored["huong"], stored["huong_2"]}
+    newest = repo.browse(actor=ACTOR, sort="created_at", descending=True).records
+    assert [r.id for r in newest] == [stored["binh"], stored["huong_2"], stored["huong"]]
+    assert repo.browse(actor=ACTOR, since="2000-01-01", until="2000-12-31").total == 0
