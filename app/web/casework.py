@@ -254,11 +254,17 @@ class Casework:
         if not check.clean and not confirmed:
             return check, None
         transition(Step.KY_SO, State(self.case(dossier.code).state), user.role)  # refused before anything
-        self.take(dossier, Step.PHE_DUYET, user, detail={"confirmed": {
-            "empty_required": check.empty_required, "unchecked": check.unchecked, "unreadable": check.unreadable}})
+        asked = len(check.empty_required) + len(check.unchecked) + len(check.unreadable)
+        self.take(dossier, Step.PHE_DUYET, user,
+                  note=f"Đã xác nhận {asked} điểm còn lại khi phê duyệt." if asked else None,
+                  detail={"confirmed": {"empty_required": check.empty_required, "unchecked": check.unchecked,
+                                        "unreadable": check.unreadable}})
         done = self.store.approve(dossier, user.actor)
         if done.signed:
-            self.take(done, Step.KY_SO, user, detail={"records": done.records, "test_signature": done.test_signature})
+            note = f"Ký số {len(done.records)} bản ghi (SAO Y)." + (
+                " Chữ ký thử nghiệm (không có giá trị pháp lý)." if done.test_signature else "")
+            self.take(done, Step.KY_SO, user, note=note,
+                      detail={"records": done.records, "test_signature": done.test_signature})
         return check, done
 
     def digitize(self, dossier: Dossier, user: User) -> Dossier:

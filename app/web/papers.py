@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +38,13 @@ def long_date(day: date) -> str:
     return f"ngày {day:%d} tháng {day:%m} năm {day:%Y}"
 
 
+def in_vietnam(moment: datetime) -> datetime:
+    """Vietnam time of a catalog time (SQLite gives it back naive, in UTC)."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(VIETNAM)
+
+
 def clock(moment: datetime) -> str:
-    local = moment.astimezone(VIETNAM)
+    local = in_vietnam(moment)
     return f"{local:%H} giờ {local:%M} phút"
 
 
@@ -69,9 +74,9 @@ def paper_context(work: Casework, dossier: Dossier, kind: str, users: UserStore,
         "procedure": procedure, "papers": papers, "step": step,
         "missing": [name for name, _, key in papers if key in step.detail.get("papers", [])],
         "officer_name": (officer.full_name if officer and officer.full_name else step.actor_name),
-        "issued": long_date(step.at.astimezone(VIETNAM).date() if step.at.tzinfo else step.at.date()),
-        "received_clock": clock(received.at) if received else "", "received_day": (
-            long_date(received.at.astimezone(VIETNAM).date()) if received else ""),
+        "issued": long_date(in_vietnam(step.at).date()), "issued_short": f"{in_vietnam(step.at):%H:%M %d/%m/%Y}",
+        "received_clock": clock(received.at) if received else "",
+        "received_day": long_date(in_vietnam(received.at).date()) if received else "",
         "due_day": long_date(due) if due else "", "due_clock": f"{hours.return_at:%H} giờ {hours.return_at:%M} phút",
         "old_due_day": (long_date(date.fromisoformat(step.detail["old_due_date"]))
                         if step.detail.get("old_due_date") else ""),

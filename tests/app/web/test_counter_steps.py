@@ -226,3 +226,43 @@ def test_the_receipt_pdf_holds_the_return_date_the_papers_and_the_qr_code(web_ap
     assert reply.status_code == 200 and reply.headers["content-type"] == "application/pdf"
     names = [p.name for p in catalogue().get(PROCEDURE).papers if p.key in case.papers and case.papers[p.key].received]
     check_receipt_pdf(reply.content, received, long_date(case.due_date), names, tmp_path)
+
+
+def test_approval_asks_first_when_a_required_field_is_empty_and_a_late_result_is_apologised_for(web_app, clients):
+    from app.counter.workdays import add_working_days
+    from app.web.labels import field_label
+
+    counter, counter_csrf = clients["tiep_nhan"]
+    appraiser, appraiser_csrf = clients["tham_dinh"]
+    leader, leader_csrf = clients["lanh_dao"]
+    code = upload(counter, counter_csrf, sample("citizen_id_card_clean_"))
+    papers = [("paper", p.key) for p in catalogue().get(PROCEDURE).papers if p.required]
+    post(counter, counter_csrf, f"/tiep-nhan/{code}/thong-tin",
+         [("applicant_name", "Lê Thị Cúc"), ("procedure_id", PROCEDURE), *papers])
+    assert post(counter, counter_csrf, f"/tiep-nhan/{code}/tiep-nhan-ho-so").status_code == 303
+    due = casework_of(web_app).case(code).due_date
+    # the apology: a later working day, with the reason
+    same = post(counter, counter_csrf, f"/tiep-nhan/{code}/hen-lai",
+                {"due_date": due.isoformat(), "reason": "Chờ xác minh"})
+    assert same.status_code == 422 and "phải sau ngày hẹn cũ" in same.text
+    later = add_working_days(due, 2)
+    moved = post(counter, counter_csrf, f"/tiep-nhan/{code}/hen-lai",
+                 {"due_date": later.isoformat(), "reason": "Chờ kết quả xác minh tại nơi cư trú trước đây"})
+    assert moved.status_code == 303
+    apology = counter.get(moved.headers["location"]).text
+    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in apology
+    assert long_date(later) in apology and long_date(due) in apology
+    assert casework_of(web_app).case(code).due_date == later
+    # the appraiser empties a required field and passes it on
+    dossier = web_app.state.ctx.dossiers.load(code)
+    schema_id = web_app.state.ctx.dossiers.result(code, 1).documents[0].schema_id
+    checked = [("paper_checked", key) for _, key in papers]
+    assert post(appraiser, appraiser_csrf, f"/tham-dinh/{code}/chuyen",
+                [("f1.d0.full_name", ""), *checked]).status_code == 303
+    first = post(leader, leader_csrf, f"/phe-duyet/{code}/duyet")
+    assert first.status_code == 409 and "Trường bắt buộc còn trống" in first.text
+    assert field_label(schema_id, "full_name") in first.text.split("Trường bắt buộc còn trống")[1]
+    assert casework_of(web_app).case(code).state == "cho_phe_duyet" and not web_app.state.ctx.dossiers.load(code).signed
+    assert dossier.status == "draft"
+    back = post(leader, leader_csrf, f"/phe-duyet/{code}/tra-lai", {"reason": "Họ tên người được cấp còn trống"})
+    assert back.status_code == 303 and casework_of(web_app).case(code).state == "dang_tham_dinh"
