@@ -318,6 +318,9 @@ def batch_digitize(
             results = [i.model_copy(update={"source": planned.origins.get(i.source, i.source)}) for i in results]
             options = {"schema": schema, "sign": sign, "store": store, "jobs": task_jobs, "dask": dask}
             summary = build_summary(results, ignored, started_at, time.perf_counter() - started, options)
+            for row, item in zip(summary["files"], results, strict=True):  # addition (issue 15): each paper
+                marker = layout.done(item.sha256, sign, store) if item.status == "skipped" else None
+                row["papers"] = marker.get("papers", []) if marker else tasks.published_papers(item, item.outputs)
             if planned.s3 is not None:
                 summary["s3"] = planned.s3
             summary["counts"]["not_followed"] = len(planned.not_followed)

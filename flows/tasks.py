@@ -1,9 +1,12 @@
 """The tasks of a batch, one per stage. They pass an ``Item`` (paths and small facts), never images.
 
-    ocr_extract  one input → archive copy (PDF/A-2b) + extraction JSON in its work folder (or quarantine)
-    sign         archive copy → signed copy (PAdES)               retried for transient errors
+    ocr_extract  one input → archive copy (PDF/A-2b) + extraction JSON in its work folder (or quarantine),
+                 and one archive copy per paper (document) of an input that holds several
+    sign         archive copies → signed copies (PAdES)           retried for transient errors
     store        scan + copies + extraction → repository records  retried with exponential backoff
-    publish      work folder → OUT/NAME.pdf, OUT/NAME.json, then the done marker (all atomic)
+                 (one record per paper with its own copies; the whole input kept as an original)
+    publish      work folder → OUT/NAME.pdf, OUT/NAME.json (OUT/NAME.paper-N.pdf per paper), then the done
+                 marker (all atomic)
 
 Every stage first looks for its own output in the work folder, so a batch killed midway redoes only what
 was not finished; storing is idempotent by the input's SHA-256 (the repository returns the records it has).
@@ -28,9 +31,20 @@ from flows.layout import Layout, atomic_copy, atomic_write_bytes, atomic_write_j
 from flows.repository import repository
 from pipeline.errors import BadInput
 from pipeline.models import ExtractionResult
+from pipeline.store.repository import PaperCopy
 
 ACTOR = "sohoa-batch"
 Status = Literal["pending", "done", "skipped", "duplicate", "quarantined", "failed"]
+
+
+class Paper(BaseModel):
+    """One document of an input and its own copies (its pages only), in the work folder."""
+
+    doc_index: int
+    schema_id: str
+    pages: list[int]
+    archive: str  # work/paper-N.pdf, or work/archive.pdf for an input that is one paper
+    signed: str | None = None
 
 
 class Item(BaseModel):
@@ -49,6 +63,7 @@ class Item(BaseModel):
     extraction: str | None = None  # work/extraction.json
     signed: str | None = None  # work/signed.pdf
     signature_level: str | None = None
+    papers: list[Paper] = Field(default_factory=list)  # one per document (issue 15)
     stored: bool = False
     records: list[int] = Field(default_factory=list)
     outputs: list[str] = Field(default_factory=list)  # relative to out_dir
@@ -91,6 +106,15 @@ def quarantine(item: Item, reason: str) -> Item:
     return item.model_copy(update={"status": "quarantined", "reason": reason, "outputs": rel})
 
 
+def _papers(item: Item, result: ExtractionResult, archive: Path) -> list[Paper]:
+    """The archive copy of each paper of the input (written once; an input of one paper is its own)."""
+    from pipeline.store.papers import write_paper_copies
+
+    copies = write_paper_copies(archive, result.documents, item.work, Path(item.source).name)
+    return [Paper(doc_index=i, schema_id=result.documents[i].schema_id, pages=result.documents[i].pages,
+                  archive=str(path)) for i, path in sorted(copies.items())]
+
+
 def _summarise(item: Item, result: ExtractionResult) -> dict[str, Any]:
     return {
         "pages": len(result.pages),
@@ -116,7 +140,8 @@ def ocr_extract(item: Item, schema: str | None = None, jobs: int | None = None) 
         result = ExtractionResult.model_validate_json(extraction.read_bytes())
         log.info("document %s: OCR already done by an earlier run", item.tag)
         update = _summarise(item, result) | {"archive": str(archive), "extraction": str(extraction),
-                                             "resumed": [*item.resumed, "ocr"]}
+                                             "resumed": [*item.resumed, "ocr"],
+                                             "papers": _papers(item, result, archive)}
         return item.model_copy(update=update)
     progress.emit(progress.Event("start", item.name))
 
@@ -143,7 +168,8 @@ def ocr_extract(item: Item, schema: str | None = None, jobs: int | None = None) 
     seconds = time.perf_counter() - started
     log.info("document %s: %d page(s), %d document(s) in %.1f s", item.tag, len(result.pages),
              len(result.documents), seconds)
-    update = _summarise(item, result) | {"archive": str(archive), "extraction": str(extraction)}
+    update = _summarise(item, result) | {"archive": str(archive), "extraction": str(extraction),
+                                         "papers": _papers(item, result, archive)}
     update["timings"]["ocr_extract_task"] = round(seconds, 3)
     return item.model_copy(update=update)
 
@@ -162,26 +188,51 @@ def prepare_signer() -> None:
 @task(name="sign", task_run_name="sign-{item.sha256:.12}", retries=2, retry_delay_seconds=exponential_backoff(2),
       retry_condition_fn=not_bad_input)
 def sign(item: Item, copy_form: str = "SAO Y") -> Item:
-    """The PAdES signature of the archive copy (visible stamp, top right of page 1)."""
+    """The PAdES signature of the archive copy (visible stamp, top right of page 1), and of each paper's own
+    copy when the input holds several papers."""
     if not item.active:
         return item
-    from pipeline.signing import sign_pdf
-
     signed = item.work / "signed.pdf"
     level_file = item.work / "signed.level"
-    if signed.is_file() and level_file.is_file():
+    if signed.is_file() and level_file.is_file() and all(Path(p.signed or "").is_file() for p in item.papers):
         return item.model_copy(update={"signed": str(signed), "signature_level": level_file.read_text(),
                                        "resumed": [*item.resumed, "sign"]})
     started = time.perf_counter()
-    partial = item.work / "signed.part.pdf"
-    summary = sign_pdf(Path(item.archive or ""), partial, copy_form=copy_form, visible=True)
-    partial.replace(signed)
-    atomic_write_bytes(level_file, summary.level.value.encode())
-    atomic_write_json(item.work / "signature.json", summary.model_dump(mode="json"))
+    level = _sign_copy(Path(item.archive or ""), signed, copy_form)
+    papers = [paper.model_copy(update={"signed": str(signed) if paper.archive == item.archive
+                                       else str(_signed_paper(paper, copy_form))}) for paper in item.papers]
+    atomic_write_bytes(level_file, level.encode())
     seconds = time.perf_counter() - started
-    get_run_logger().info("document %s: signed (PAdES %s) in %.2f s", item.tag, summary.level.value, seconds)
-    return item.model_copy(update={"signed": str(signed), "signature_level": summary.level.value,
+    get_run_logger().info("document %s: signed (PAdES %s, %d paper(s)) in %.2f s", item.tag, level, len(papers),
+                          seconds)
+    return item.model_copy(update={"signed": str(signed), "signature_level": level, "papers": papers,
                                    "timings": {**item.timings, "sign": round(seconds, 3)}})
+
+
+def _sign_copy(archive: Path, signed: Path, copy_form: str) -> str:
+    """Signs ``archive`` into ``signed`` (through a partial file), keeping the summary beside it as
+    ``<signed>.json`` (``signature.json`` for the whole input's copy); returns the PAdES level. A copy
+    signed by an earlier run is kept."""
+    from pipeline.signing import sign_pdf
+
+    summary_file = _signature_file(signed)
+    if signed.is_file() and summary_file.is_file():
+        return json.loads(summary_file.read_text(encoding="utf-8"))["level"]
+    partial = signed.with_name(signed.stem + ".part.pdf")
+    summary = sign_pdf(archive, partial, copy_form=copy_form, visible=True)
+    partial.replace(signed)
+    atomic_write_json(summary_file, summary.model_dump(mode="json"))
+    return summary.level.value
+
+
+def _signature_file(signed: Path) -> Path:
+    return signed.with_name("signature.json") if signed.name == "signed.pdf" else signed.with_suffix(".json")
+
+
+def _signed_paper(paper: Paper, copy_form: str) -> Path:
+    out = Path(paper.archive).with_name(f"paper-{paper.doc_index + 1}.signed.pdf")
+    _sign_copy(Path(paper.archive), out, copy_form)
+    return out
 
 
 # -- repository ---------------------------------------------------------------------------------------------
@@ -198,12 +249,13 @@ def store(item: Item, actor: str = ACTOR, dossier_code: str | None = None) -> It
         return item
     started = time.perf_counter()
     result = ExtractionResult.model_validate_json(Path(item.extraction or "").read_bytes())
-    signature = None
-    if item.signed:
-        signature = json.loads((item.work / "signature.json").read_text(encoding="utf-8"))
-    records = repository().put(result, actor=actor, scan=Path(item.source), archive=Path(item.archive or ""),
-                               signed=Path(item.signed) if item.signed else None, signature=signature,
-                               dossier_code=dossier_code)
+    papers = {}
+    for paper in item.papers:
+        signed = Path(paper.signed) if paper.signed else None
+        signature = json.loads(_signature_file(signed).read_text(encoding="utf-8")) if signed else None
+        papers[paper.doc_index] = PaperCopy(archive=Path(paper.archive), signed=signed, signature=signature)
+    records = repository().put(result, actor=actor, scan=Path(item.source), dossier_code=dossier_code,
+                               papers=papers)
     seconds = time.perf_counter() - started
     ids = [r.id for r in records]
     get_run_logger().info("document %s: stored as record(s) %s in %.2f s", item.tag, ids, seconds)
@@ -212,6 +264,15 @@ def store(item: Item, actor: str = ACTOR, dossier_code: str | None = None) -> It
 
 
 # -- outputs ------------------------------------------------------------------------------------------------
+
+
+def published_papers(item: Item, outputs: list[str]) -> list[dict[str, Any]]:
+    """The summary's and the marker's ``papers``: each document, its pages, its record and its own PDF."""
+    own = outputs[2:] if len(item.papers) > 1 else outputs[:1]
+    return [{"doc_index": p.doc_index, "schema": p.schema_id, "pages": p.pages,
+             "record": item.records[p.doc_index] if p.doc_index < len(item.records) else None,
+             "pdf": own[i] if i < len(own) else None} for i, p in enumerate(item.papers)]
+
 
 
 @task(name="publish", task_run_name="publish-{item.sha256:.12}", retries=1, retry_delay_seconds=1)
@@ -225,11 +286,17 @@ def publish(item: Item) -> Item:
     atomic_copy(Path(item.signed or item.archive or ""), pdf)
     atomic_copy(Path(item.extraction or ""), data)
     outputs = [str(pdf.relative_to(layout.out)), str(data.relative_to(layout.out))]
+    if len(item.papers) > 1:  # each paper's own copy beside the whole input's
+        for paper in item.papers:
+            own = layout.out / f"{item.name}.paper-{paper.doc_index + 1}.pdf"
+            atomic_copy(Path(paper.signed or paper.archive), own)
+            outputs.append(str(own.relative_to(layout.out)))
     done = item.model_copy(update={"status": "done", "outputs": outputs})
     marker = {
         "source": Path(item.source).name, "name": item.name, "sha256": item.sha256, "outputs": outputs,
         "signed": bool(item.signed), "signature_level": item.signature_level, "stored": item.stored,
         "records": item.records, "pages": item.pages, "documents": item.documents,
+        "papers": published_papers(item, outputs),
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     atomic_write_json(layout.marker(item.sha256), marker)
