@@ -6,10 +6,11 @@ A person's name is indexed as its words, folded (``NGUYEN THI HUONG``) and keyed
 in a GIN full-text index over the same words (``people_words_tsv``). Each word typed must match one of the
 name's words, in any order: a word typed without diacritics is the start of a folded word (``huo`` finds
 HƯƠNG and HƯỜNG), a word with diacritics is a whole keyed word, tone included, in either tone-mark style
-(``Hương`` finds HƯƠNG, not HƯỜNG). A word that starts no word of any name
-(``name_words``, the vocabulary of folded name words) is taken as a typo and replaced by the vocabulary's
-nearest words: trigram similarity (``pg_trgm``) on PostgreSQL, edit-distance similarity (``rapidfuzz``) on
-SQLite. Numbers and codes match by their start (a range over the B-tree index, so both databases use it).
+(``Hương`` finds HƯƠNG, not HƯỜNG). A word that starts no word of any name (``name_words``, the
+vocabulary of folded name words) is taken as a typo and replaced by the vocabulary's nearest words:
+candidates by trigram similarity (``pg_trgm``) on PostgreSQL, by first letter on SQLite, ranked by edit
+distance (``rapidfuzz``, Damerau-Levenshtein). Numbers and codes match by their start (a range over the
+B-tree index, so both databases use it).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 from sqlalchemy import ColumnElement, Engine, String, and_, func, literal_column, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -27,8 +29,9 @@ from pipeline.store.catalog import Base, Person
 from pipeline.store.names import fold_name, has_diacritics, word_key
 
 TYPO_ALTERNATIVES = 3  # nearest vocabulary words tried for a word that starts none
-TRGM_THRESHOLD = 0.2  # pg_trgm similarity below which a vocabulary word is not a candidate
-FUZZ_CUTOFF = 60.0  # rapidfuzz ratio (0-100) below which a vocabulary word is not a candidate
+TRGM_THRESHOLD = 0.1  # pg_trgm similarity below which a vocabulary word is not a candidate
+TRGM_CANDIDATES = 50  # candidates pg_trgm gives for ranking
+EDIT_SIMILARITY = 0.6  # normalized Damerau-Levenshtein similarity below which a candidate is not taken
 PG_WORDS = ("to_tsvector('simple'::regconfig, coalesce(people.name_folded, '') || ' ' || "
             "coalesce(people.name_key, ''))")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -78,14 +81,17 @@ class NameMatcher:
         return session.scalar(select(NameWord.word).where(prefix_range(NameWord.word, folded)).limit(1)) is not None
 
     def _nearest(self, session: Session, folded: str) -> list[str]:
+        """The vocabulary words nearest to a word that starts none: candidates by trigram similarity
+        (``pg_trgm`` on PostgreSQL; on SQLite the words of the same first letter), ranked by Damerau-Levenshtein
+        similarity (a swapped pair of letters is one edit, where trigrams see two thirds of the word changed)."""
         if self.dialect == "postgresql":
             score = func.similarity(NameWord.word, folded)
-            return list(session.scalars(select(NameWord.word).where(score >= TRGM_THRESHOLD)
-                                        .order_by(score.desc(), NameWord.word).limit(TYPO_ALTERNATIVES)))
-        vocabulary = list(session.scalars(select(NameWord.word).where(
-            NameWord.word.between(folded[0], folded[0] + "\uffff")) if len(folded) > 3 else select(NameWord.word)))
-        found = process.extract(folded, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZ_CUTOFF,
-                                limit=TYPO_ALTERNATIVES)
+            query = select(NameWord.word).where(score >= TRGM_THRESHOLD).order_by(score.desc()).limit(TRGM_CANDIDATES)
+        else:
+            query = select(NameWord.word).where(prefix_range(NameWord.word, folded[0]))
+        candidates = list(session.scalars(query))
+        found = process.extract(folded, candidates, scorer=DamerauLevenshtein.normalized_similarity,
+                                score_cutoff=EDIT_SIMILARITY, limit=TYPO_ALTERNATIVES)
         return [word for word, _score, _index in found]
 
     def alternatives(self, session: Session, name: str) -> list[list[tuple[str, bool]]]:
