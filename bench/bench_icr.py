@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -28,7 +29,10 @@ from pipeline.icr.recognizer import Reading
 from samples.handwriting import HELD_OUT, TUNING, CellSample, corpus
 
 PRECISION_TARGET = 0.995
-MARGIN_GRID = [0.5 * i for i in range(0, 61)]
+# A margin below ln(0.995 / 0.005) would call a cell sure whose runner-up keeps more than 0.5 % of the
+# probability: never, whatever the tuning cells allow (too few of them to show a 0.5 % error rate).
+MIN_MARGIN = math.log(PRECISION_TARGET / (1 - PRECISION_TARGET))
+MARGIN_GRID = [round(MIN_MARGIN + 0.5 * i, 2) for i in range(0, 61)]
 FIT_GRID = [-0.5 * i for i in range(0, 41)]
 
 
@@ -145,13 +149,13 @@ def main() -> None:
     args = parser.parse_args()
     reader = CellReader()
     if args.fit:
-        scored = read_all(corpus(TUNING, args.books, args.entries, seed=11), reader)
+        scored = read_all(corpus(TUNING, args.books + 2, args.entries, seed=11), reader)
         limits = fit(scored)
         limits["text"] = reader.limits.get("text", Threshold(0.0, -1.0))
         write_limits(limits)
         summary = report(scored, results(scored, limits), "tuning hands (thresholds fitted here)")
     else:
-        scored = read_all(corpus(HELD_OUT, args.books, args.entries, seed=29), reader)
+        scored = read_all(corpus(HELD_OUT, args.books, args.entries, seed=31), reader)
         summary = report(scored, results(scored, reader.limits), "held-out hands")
     if args.json_out:
         with open(args.json_out, "w", encoding="utf-8") as fh:

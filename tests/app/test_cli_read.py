@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from samples.handwriting import HELD_OUT, INKS, render
+from samples.handwriting import INKS, TUNING, render
 
 
 def sohoa(*args: str) -> subprocess.CompletedProcess:
@@ -19,10 +19,11 @@ def sohoa(*args: str) -> subprocess.CompletedProcess:
 
 def cell(folder: Path, name: str, text: str) -> Path:
     path = folder / name
-    render(text, HELD_OUT[0], random.Random(3), INKS["blue-black"]).save(path)
+    render(text, TUNING[0], random.Random(3), INKS["blue-black"]).save(path)
     return path
 
 
+@pytest.mark.slow
 def test_reads_cells_one_json_line_each(tmp_path: Path) -> None:
     kinh, tay = cell(tmp_path, "a.png", "Kinh"), cell(tmp_path, "b.png", "Tày")
     proc = sohoa("read", str(kinh), str(tay), "--kind", "ethnicity", "--json")

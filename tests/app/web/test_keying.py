@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.web.routes.keying import create_column
-from samples.handwriting import HELD_OUT, book_cells
+from samples.handwriting import TUNING, book_cells
 
 from .test_e2e_browser import browser, live_url, log_in, shot  # noqa: F401 - fixtures
 
@@ -16,7 +16,7 @@ ACCEPTED = 20
 
 @pytest.fixture(scope="module")
 def column(web_app) -> tuple[str, dict[int, str]]:
-    cells = [c for c in book_cells(HELD_OUT, 24, seed=5, year=1992) if c.kind == "name"][: ACCEPTED + 1]
+    cells = [c for c in book_cells(TUNING, 24, seed=5, year=1992) if c.kind == "name"][: ACCEPTED + 1]
     folder = web_app.state.ctx.settings.home / "web" / "keying"
     column_id = create_column(folder, "name", [c.image for c in cells])
     return column_id, {i: c.value for i, c in enumerate(cells)}
@@ -34,8 +34,8 @@ def test_a_column_keyed_with_the_keyboard_only(live_url, browser, column):  # no
     flagged = order[-1]
     expected_strokes = 0
     for n, cell_id in enumerate(order):
-        focused = page.locator(".keying-cell:has(input:focus)")
-        assert int(focused.get_attribute("data-id")) == cell_id  # Enter went down to the next cell
+        # Enter went down to the next cell (focus moves once the server has the cell before: wait for it).
+        page.wait_for_selector(f".keying-cell[data-id='{cell_id}'] input:focus", timeout=15000)
         if cell_id == flagged:
             page.keyboard.press("F9")
             expected_strokes += 1
