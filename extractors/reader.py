@@ -148,15 +148,45 @@ class FormReader:
 
     # -- extents -----------------------------------------------------------------------------------
     def stop_x(self, hit: Hit) -> float:
-        """Where the value right of ``hit`` must end: the next label on its line in its column, else the column."""
-        later = [h.x0 for h in self.st.hits_on(hit.line) if h.x0 > hit.x1 and hit.column.holds(h.x0)]
+        """Where the value right of ``hit`` must end: the next label of its row in its column (on its OCR line or
+        on another line at the same height), else the column."""
+        own = self.layout.lines[hit.line].bbox
+        middle = (own[1] + own[3]) / 2
+        later = [h.x0 for h in self.st.hits if h.x0 > hit.x1 and hit.column.holds(h.x0) and (
+            h.line == hit.line or abs(sum(self.layout.lines[h.line].bbox[1::2]) / 2 - middle)
+            <= 0.5 * self.layout.line_height)]
         return min(later) if later else hit.column.x1
+
+    def beside(self, hit: Hit, end_x: float) -> tuple[int, list[Token]] | None:
+        """The words right of ``hit`` on another OCR line of the same row (no label among them, in the label's
+        column, before ``end_x``): the nearest such line."""
+        own = self.layout.lines[hit.line].bbox
+        middle = (own[1] + own[3]) / 2
+        best: tuple[float, int, list[Token]] | None = None
+        for n, line in enumerate(self.layout.lines):
+            if n == hit.line or not line.tokens:
+                continue
+            box = line.bbox
+            if abs((box[1] + box[3]) / 2 - middle) > 0.5 * self.layout.line_height:
+                continue
+            tokens = [t for t in line.tokens if hit.x1 <= t.bbox[0] and t.cx < end_x and hit.column.holds(t.cx)]
+            if not tokens or len(tokens) != len(line.tokens) or self.st.hits_on(n):
+                continue  # a line with words left of the label, or with a label of its own, is another field
+            if best is None or tokens[0].bbox[0] < best[0]:
+                best = (tokens[0].bbox[0], n, tokens)
+        return (best[1], best[2]) if best else None
 
     def _in(self, tokens: list[Token], lo: float, hi: float) -> list[Token]:
         return [t for t in tokens if lo <= t.cx < hi]
 
+    def _same_row(self, a: int, b: int) -> bool:
+        box_a, box_b = self.layout.lines[a].bbox, self.layout.lines[b].bbox
+        return abs((box_a[1] + box_a[3]) / 2 - (box_b[1] + box_b[3]) / 2) <= 0.5 * self.layout.line_height
+
     def _line_hits_in(self, n: int, lo: float, hi: float) -> bool:
-        return any(lo <= h.x0 < hi for h in self.st.hits_on(n))
+        """A label in [lo, hi) on line ``n`` or on another OCR line of its row (a label printed left of a
+        value that OCR read as a line of its own)."""
+        return any(lo <= h.x0 < hi for h in self.st.hits if h.line == n or self._same_row(h.line, n))
 
     def _is_stop_line(self, tokens: list[Token]) -> bool:
         key = " ".join(t.key for t in tokens if t.key)
@@ -197,6 +227,11 @@ class FormReader:
         end_x = self.stop_x(hit)
         after = [t for t in line.tokens[hit.match.end:] if t.cx < end_x and col.holds(t.cx)]
         after = _without_label_tail(after)
+        value_line = hit.line
+        if not after:  # a value far right of its label (a tab stop, flush right) that OCR read as a line of its own
+            beside = self.beside(hit, end_x)
+            if beside is not None:
+                value_line, after = beside
         whole = spec.kind in ("date", "personal_id")  # their kind finds the value among the words
         tokens, ragged = _all_tokens(after) if whole else _value_tokens(after, numeric)
         doubts: list[str] = []
@@ -207,7 +242,7 @@ class FormReader:
         lines: list[tuple[int, list[Token]]] = []
         bottom = statistics.median(t.bbox[3] for t in line.tokens[hit.match.start:hit.match.end])
         if tokens:
-            lines.append((hit.line, tokens))
+            lines.append((value_line, tokens))
             bottom = statistics.median(t.bbox[3] for t in tokens)
         else:
             below = self.next_line(hit.line, hit.x0 - self.tol, end_x)

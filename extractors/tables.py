@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from extractors.cells import DEFAULT_DPI, read_region_without_rules, unread_ink, without_rules
 from extractors.confidence import Assessment
@@ -447,6 +448,54 @@ def _slot_confirmed(rows: list[Row], confirmed: list[bool], seq: str, i: int) ->
     return bool(side) and all(0 <= i + k < len(rows) and confirmed[i + k] for k in side)
 
 
+def _runs(rows: list[Row], seq: str) -> list[list[int]]:
+    """The rows in runs of numbers that go on by one (row indices); a row without a number ends a run."""
+    runs: list[list[int]] = []
+    previous: int | None = None
+    for i, row in enumerate(rows):
+        number = _valid(row, seq)
+        n = int(number) if number is not None and number.isdigit() else None
+        if n is not None and previous is not None and runs and runs[-1][-1] == i - 1 and n == previous + 1:
+            runs[-1].append(i)
+        elif n is not None:
+            runs.append([i])
+        previous = n
+    return runs
+
+
+def _doubt_misread_runs(rows: list[Row], seq: str) -> None:
+    """Where the numbers of two adjacent rows break the run (``132`` then ``1343, 1344 …``), the side whose
+    number is one figure away from the number that would go on (``1343`` for ``133``) was misread, all its run
+    alike (a consistent misreading confirms itself); when both sides are, both are doubted. One row whose
+    neighbours bridge it (``42, 48, 44``) is the misread one, and only it."""
+    runs = _runs(rows, seq)
+
+    def number(i: int) -> int:
+        return int(_valid(rows[i], seq) or 0)
+
+    def bridged(k: int) -> bool:  # run k is one row between two runs whose numbers leave its slot
+        return (len(runs[k]) == 1 and 0 < k < len(runs) - 1 and runs[k - 1][-1] == runs[k][0] - 1
+                and runs[k + 1][0] == runs[k][0] + 1 and number(runs[k + 1][0]) == number(runs[k - 1][-1]) + 2)
+
+    for k in range(len(runs) - 1):
+        first, second = runs[k], runs[k + 1]
+        if second[0] != first[-1] + 1:
+            continue  # a row without a number between them: nothing to compare
+        if bridged(k) or bridged(k + 1):
+            continue  # the lone misread row is already reviewed by its neighbours' check
+        a, b = number(first[-1]), number(second[0])
+        second_misread = Levenshtein.distance(str(b), str(a + 1)) == 1
+        first_misread = Levenshtein.distance(str(a), str(b - 1)) == 1
+        if not (first_misread or second_misread):
+            continue  # another kind of break (rows read as one, a gap in the book): the rows' own checks see it
+        doubted = [second] if not first_misread else [first] if not second_misread else [first, second]
+        for run in doubted:
+            for i in run:
+                doubts = rows[i][seq].assessment.doubts
+                if "sequence_break" not in doubts:
+                    doubts.append("sequence_break")
+
+
 def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
     """Each row against the rows above and below: the sequence number runs on by one, the chronological
     date never goes back. A value its neighbours confirm is corroborated; one they contradict is reviewed.
@@ -485,6 +534,8 @@ def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
                 row[chrono].assessment.rule_failed = True
                 issues.append(Issue(field=f"entries[{i}].{chrono}", code="register_date_order",
                                     message=f"Ngày {day} ở dòng {i + 1} không theo thứ tự ngày của các dòng bên cạnh."))
+    if seq is not None:
+        _doubt_misread_runs(rows, seq)
     if seq is not None and any(seq in row for row in rows):
         for i, row in enumerate(rows):
             if not (confirmed[i] or _slot_confirmed(rows, confirmed, seq, i)):

@@ -260,6 +260,17 @@ def suspect_place_words(text: str) -> list[str]:
     return odd
 
 
+def headless_parts(text: str) -> list[str]:
+    """Parts of an address after its first that begin with a name and no unit word (``…, đường Lê Lợi, Ông,
+    tỉnh …``: OCR lost ``phường Cửa``): a unit's kind was lost with the words before it."""
+    odd = []
+    for part in clean_value(text).split(",")[1:]:
+        words = part.split()
+        if words and words[0][:1].isupper() and canonical(words[0].lower()) not in ADDRESS_WORDS:
+            odd.append(part.strip())
+    return odd
+
+
 @lru_cache(maxsize=1)
 def _name_syllables() -> frozenset[str]:
     """Every syllable of a unit's name (old provinces, current units) or of a person's name: what the
@@ -454,7 +465,7 @@ def parse_place(text: str) -> KindResult:
             quality = min(quality, 0.9)
         else:
             quality, note = min(quality, 0.7), "tỉnh/thành phố không ở cuối"
-    odd = odd_words(value) + suspect_place_words(value)
+    odd = odd_words(value) + suspect_place_words(value) + headless_parts(value)
     if odd:
         quality, note = min(quality, 0.6), f"chữ lạ: {' '.join(odd)}"
     if missing_comma(value):

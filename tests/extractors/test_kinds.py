@@ -273,3 +273,12 @@ def test_place_specks_inside_and_a_commune_named_like_a_province():
     # A commune called like a province, with no province after it: the value lost its end.
     assert parse_value("place", "Thôn Hải Tiến, xã Quảng Ninh").quality < 0.8
     assert parse_value("place", "Bệnh viện Sản Nhi Quảng Ninh").quality >= 0.8
+
+
+def test_an_address_part_that_lost_its_unit_word_is_doubted():
+    from extractors.kinds.places import parse_place
+
+    lost = parse_place("Số 113, đường Lê Lợi, Ông, tỉnh Quảng Ninh")  # OCR lost "phường Cửa"
+    whole = parse_place("Số 113, đường Lê Lợi, phường Cửa Ông, tỉnh Quảng Ninh")
+    assert lost.quality < 0.7 and "Ông" in (lost.note or "")
+    assert whole.quality == 1.0

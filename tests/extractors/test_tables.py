@@ -239,3 +239,34 @@ def test_register_document_end_to_end(tmp_path):
     assert doc.schema_id == "birth_register" and len(doc.entries) == 4
     assert doc.entries[0]["full_name"].value == "NGUYỄN BẢO PHƯƠNG"
     assert doc.entries[3]["mother_name"].value == "LÊ THỊ HỒNG"
+
+
+def _number_rows(numbers: list[str]) -> list[dict]:
+    from extractors.confidence import Assessment
+    from extractors.tables import Cell
+
+    return [{"number": Cell(n, Assessment(ocr=0.97, label=1.0, kind_quality=1.0, valid=True,
+                                          kind="register_number"), 1, (0.0, 0.0, 0.1, 0.1))} for n in numbers]
+
+
+def test_a_run_misread_alike_is_not_confirmed_by_itself():
+    """``133`` read as ``1343`` on every row (the same glyph misread the same way) makes a run of its own that
+    goes on by one; where it meets the row above (``132``) the break is one figure away, so the run is doubted."""
+    rows = _number_rows(["132", "1343", "1344", "1345", "1346"])
+    check_neighbours(SCHEMA, rows)
+    statuses = [row["number"].to_field_value().status for row in rows]
+    assert statuses[1:] == ["review"] * 4
+    assert all("sequence_break" in row["number"].assessment.doubts for row in rows[1:])
+
+
+def test_an_unbroken_run_is_not_doubted():
+    rows = _number_rows(["132", "133", "134", "135"])
+    check_neighbours(SCHEMA, rows)
+    assert not any("sequence_break" in row["number"].assessment.doubts for row in rows)
+
+
+def test_one_misread_row_between_bridging_neighbours_doubts_only_itself():
+    rows = _number_rows(["41", "42", "48", "44", "45"])
+    check_neighbours(SCHEMA, rows)
+    assert [("sequence_break" in r["number"].assessment.doubts) for r in rows] == [False] * 5
+    assert [r["number"].to_field_value().status for r in rows] == ["ok", "ok", "review", "ok", "ok"]
