@@ -20,6 +20,10 @@ class PageZoom {
       if (action === "reset") this.reset(); else this.zoomAtField(action === "in" ? ZOOM_STEP : 1 / ZOOM_STEP);
     }));
     this.viewport.addEventListener("wheel", (event) => {
+      // The wheel zooms once the image is in use (it has the focus, a click gives it, or it is zoomed in) or
+      // with Ctrl; otherwise it scrolls the screen as everywhere else (a dossier shows several pages).
+      const inUse = document.activeElement === this.viewport || this.scale > 1 || event.ctrlKey;
+      if (!inUse) return;
       event.preventDefault();
       const at = this.point(event);
       this.zoomBy(event.deltaY < 0 ? ZOOM_STEP : 1 / ZOOM_STEP, at.x, at.y);
@@ -42,6 +46,9 @@ class PageZoom {
 
   size() { return { w: this.viewport.clientWidth, h: this.viewport.clientHeight }; }
 
+  // The page image's size at zoom 1 (as wide as the viewport; it may be taller, on a phone).
+  page() { return { pw: this.stage.offsetWidth, ph: this.stage.offsetHeight }; }
+
   zoomBy(factor, cx, cy) {
     const { w, h } = this.size();
     const ax = cx === undefined ? w / 2 : cx, ay = cy === undefined ? h / 2 : cy;
@@ -55,30 +62,30 @@ class PageZoom {
 
   // Zooms around the box of the field being checked (set by the field's focus), else around the centre.
   zoomAtField(factor) {
-    const { w, h } = this.size();
+    const { pw, ph } = this.page();
     if (!this.fieldBox) { this.zoomBy(factor); return; }
     const b = this.fieldBox;
-    this.zoomBy(factor, this.x + (b.x + b.w / 2) * w * this.scale, this.y + (b.y + b.h / 2) * h * this.scale);
+    this.zoomBy(factor, this.x + (b.x + b.w / 2) * pw * this.scale, this.y + (b.y + b.h / 2) * ph * this.scale);
   }
 
   reset() { this.scale = 1; this.x = 0; this.y = 0; this.apply(); }
 
   panBy(dx, dy) { this.x += dx; this.y += dy; this.apply(); }
 
-  // Shows a box (fractions of the page) in the middle of the viewport, zoomed in enough to read it.
+  // Brings a box (fractions of the page) to the middle of the viewport (as far as the page goes).
   show(box) {
     const { w, h } = this.size();
-    if (this.scale < 2) this.scale = Math.min(ZOOM_MAX, Math.max(2, 0.6 * w / Math.max(box.w * w, 1)));
-    this.x = w / 2 - (box.x + box.w / 2) * w * this.scale;
-    this.y = h / 2 - (box.y + box.h / 2) * h * this.scale;
+    const { pw, ph } = this.page();
+    this.x = w / 2 - (box.x + box.w / 2) * pw * this.scale;
+    this.y = h / 2 - (box.y + box.h / 2) * ph * this.scale;
     this.apply();
   }
 
   apply() {
     const { w, h } = this.size();
-    this.x = Math.min(0, Math.max(w - w * this.scale, this.x));
-    this.y = Math.min(0, Math.max(h - h * this.scale, this.y));
-    if (this.scale === 1) { this.x = 0; this.y = 0; }
+    const { pw, ph } = this.page();
+    this.x = Math.min(0, Math.max(w - pw * this.scale, this.x));
+    this.y = Math.min(0, Math.max(Math.min(0, h - ph * this.scale), this.y));
     this.stage.style.transform = `translate(${this.x}px, ${this.y}px) scale(${this.scale})`;
     this.stage.style.setProperty("--zoom", String(this.scale));
     this.viewport.classList.toggle("zoomed", this.scale > 1);
@@ -91,14 +98,14 @@ class PageZoom {
     if (event.key === "+" || event.key === "=") this.zoomAtField(ZOOM_STEP);
     else if (event.key === "-" || event.key === "−" || event.key === "_") this.zoomAtField(1 / ZOOM_STEP);
     else if (event.key === "0") this.reset();
-    else if (moves[event.key] && this.scale > 1) this.panBy(...moves[event.key]);
+    else if (moves[event.key]) this.panBy(...moves[event.key]);
     else return;
     event.preventDefault();
   }
 
   down(event) {
     this.pointers.set(event.pointerId, this.point(event));
-    if (this.pointers.size === 1 && this.scale > 1) {
+    if (this.pointers.size === 1 && (this.scale > 1 || this.stage.offsetHeight > this.viewport.clientHeight + 1)) {
       this.viewport.setPointerCapture(event.pointerId);
       this.viewport.classList.add("dragging");
     }
@@ -114,7 +121,7 @@ class PageZoom {
       const [oa, ob] = [...this.pointers.values()];
       const spread = Math.hypot(a.x - b.x, a.y - b.y), old = Math.hypot(oa.x - ob.x, oa.y - ob.y);
       if (old > 0) this.zoomBy(spread / old, (a.x + b.x) / 2, (a.y + b.y) / 2);
-    } else if (this.scale > 1) {
+    } else if (this.pointers.size === 1 && this.viewport.classList.contains("dragging")) {
       this.panBy(now.x - before.x, now.y - before.y);
     }
     if (Math.abs(now.x - before.x) + Math.abs(now.y - before.y) > 2) this.moved = true;
@@ -191,8 +198,8 @@ function linkFieldsAndBoxes(panel) {
       const box = fieldBox(row);
       zooms.forEach((z) => { z.fieldBox = null; });
       if (zoom && box) zoom.fieldBox = box;
-      if (fromFocus && zoom && box && zoom.scale > 1) zoom.show(box);  // already zoomed: follow the field
-      if (rect && fromFocus) rect.scrollIntoView({ block: "nearest", inline: "nearest" });
+      if (fromFocus && zoom && box) zoom.show(box);  // the image follows the field being checked
+      else if (rect && fromFocus) rect.scrollIntoView({ block: "nearest", inline: "nearest" });
     };
     if (input) input.addEventListener("focus", () => activate(true));
     row.addEventListener("mouseenter", () => activate(false));

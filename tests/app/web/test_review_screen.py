@@ -158,10 +158,12 @@ def test_phone_size_review_and_back_after_logout_in_chromium(web_app, queued, li
     assert name and name in page.inner_text("main")
 
     page.goto(f"{live_url}/kiem-tra/{queued}")
+    page.wait_for_function("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
     page.locator("figure.page [data-zoom=in]").first.click()
     page.locator("figure.page [data-zoom=in]").first.click()
     page.focus(".field[data-box] input")
     page.locator(".field.active canvas.crop").wait_for(state="visible")
+    page.wait_for_timeout(300)  # the zoomed image painted before the screenshot
     _shot(page, "review-phone")
 
     page.goto(f"{live_url}/ho-so/{record.id}")
