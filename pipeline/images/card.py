@@ -20,17 +20,19 @@ from pipeline.images.perspective import four_corners, unwarp
 from pipeline.models import PageNotes
 from pipeline.preprocess import Prepared, colour_mode, estimate_background, normalise_by_background, normalise_colour
 
-MEASURE_SIDE = 480  # the card is looked for at this size
+MEASURE_SIDE = 480  # the card is measured at this size
+FIRST_LOOK = 200  # ... after a first look at this one
 BORDER = 0.03  # the strip along the edges whose colours are the background
 PAPER_BORDER = 215  # a border this bright (grey level, 75th percentile) and this plain is paper: a scan
 PLAIN_BORDER = 12.0  # grey levels of spread (std) below which a bright border is plain paper
 MIN_DISTANCE = 14.0  # Lab distance from every background colour below which a pixel is background
-MIN_AREA, MAX_AREA = 0.06, 0.95  # the card's share of the image
-ASPECT = (1.46, 1.85)  # long side / short side (ID-1 is 1.586, perspective stretches it; A4 is 1.414)
+MIN_AREA, MAX_AREA = 0.15, 0.95  # the card's share of the image (a card on a photocopied A4 page is 7 %)
+ASPECT = (1.36, 1.85)  # long side / short side (ID-1 is 1.586; a view at an angle stretches or squeezes it)
 LEVELS = (1.0, 1.4, 1.9, 0.7, 0.5)  # the thresholds tried, as multiples of Otsu's level
 MIN_FILL = 0.88  # the region's area over its quadrilateral's
 NEAR_EDGE = 3.5  # px at the measuring size
 MIN_SUPPORT = 0.6  # the card's sides run along edges of the image over this share of their length
+TEXT_AROUND = 50.0  # character-sized blobs around the card (per unit of area) above which it is a page's part
 CARD_MM = (85.6, 53.98)
 PAPER_KERNEL = 25  # px at READ_WIDTH (about 1.2 mm): wider than a stroke, finer than the waves
 DARK_INK = 140  # luminance (after the paper is levelled) below which a pixel is ink whatever its colour
@@ -123,17 +125,26 @@ def _sides(corners: np.ndarray) -> tuple[float, float]:
 
 
 def find_card(rgb: np.ndarray) -> FoundCard | None:
-    """The ID card in a photo, by its edges, or None (a scan, no card-shaped region)."""
+    """The ID card in a photo, by its edges, or None (a scan, no card-shaped region). A first look at
+    ``FIRST_LOOK`` px turns most images away cheaply; a card seen there is measured at ``MEASURE_SIDE``."""
     h, w = rgb.shape[:2]
     if min(h, w) < 150 or is_scan(rgb):
         return None
-    step = max(1, int(max(h, w) / (2 * MEASURE_SIDE)))  # every step-th pixel first: cheap on a large scan
+    if _find_at(rgb, FIRST_LOOK) is None:
+        return None
+    return _find_at(rgb, MEASURE_SIDE)
+
+
+def _find_at(rgb: np.ndarray, side: int) -> FoundCard | None:
+    """``find_card`` on the image brought down to ``side`` px (its longer side)."""
+    h, w = rgb.shape[:2]
+    step = max(1, int(max(h, w) / (2 * side)))  # every step-th pixel first: cheap on a large scan
     strided = np.ascontiguousarray(rgb[::step, ::step])
-    inner = min(1.0, MEASURE_SIDE / max(strided.shape[:2]))
+    inner = min(1.0, side / max(strided.shape[:2]))
     small = cv2.resize(strided, (max(1, round(strided.shape[1] * inner)), max(1, round(strided.shape[0] * inner))),
                        interpolation=cv2.INTER_AREA)
     shrink = small.shape[1] / w
-    small = cv2.GaussianBlur(small, (5, 5), 0)
+    sharp, small = small, cv2.GaussianBlur(small, (5, 5), 0)
     lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
     centres = _background_colours(lab)
     distance = np.sqrt(np.min([((lab - centre) ** 2).sum(axis=2) for centre in centres], axis=0))
@@ -153,9 +164,24 @@ def find_card(rgb: np.ndarray) -> FoundCard | None:
         support = _edge_support(to_edge, found[0])
         if best is None or support > best[0]:
             best = (support, *found)
-    if best is None or best[0] < MIN_SUPPORT:
+    if best is None or best[0] < MIN_SUPPORT or _text_around(sharp, best[1]) > TEXT_AROUND:
         return None
     return FoundCard(corners=best[1] / shrink, aspect=round(best[2], 3))
+
+
+def _text_around(small: np.ndarray, corners: np.ndarray) -> float:
+    """Character-sized ink blobs outside the quadrilateral, per unit of the image's area outside it: a table or
+    a hand holds next to none; a page around a table, a photocopy around a card holds text."""
+    grey = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
+    inside = np.zeros(grey.shape, np.uint8)
+    cv2.fillConvexPoly(inside, np.int32(np.round(corners)), 255)
+    inside = cv2.dilate(inside, np.ones((15, 15), np.uint8))
+    ink = (grey.astype(np.int16) < cv2.blur(grey, (15, 15)).astype(np.int16) - 30).astype(np.uint8)
+    ink[inside > 0] = 0
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights, areas = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_AREA]
+    blobs = int(((heights >= 3) & (heights <= 20) & (areas >= 4)).sum())
+    return blobs / max(float((inside == 0).mean()), 0.01)
 
 
 def _enclosed(edges: np.ndarray) -> np.ndarray:

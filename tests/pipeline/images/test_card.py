@@ -43,7 +43,7 @@ def test_a_scan_or_a_plain_image_holds_no_card() -> None:
     desk = np.full((600, 800, 3), (120, 90, 60), np.uint8)
     assert find_card(desk) is None
     page = desk.copy()
-    page[60:560, 250:600] = 245  # a portrait sheet on the desk: not a card's proportions
+    page[60:560, 200:620] = 245  # a sheet on the desk with no card's proportions (500 × 420)
     assert find_card(page) is None
 
 
@@ -79,3 +79,14 @@ def test_a_pale_coloured_pattern_is_suppressed_and_black_text_kept() -> None:
     assert (lines_only < 200).mean() < 0.002
     text = grey[110:190, 30:600]
     assert (text < 100).mean() > 0.05  # the strokes are still dark
+
+
+def test_a_photocopy_of_a_card_on_a_page_is_no_card_photo() -> None:
+    rng = random.Random("card-copy")
+    doc = id_card.build(rng, family="card-cccd-2021", copy=True)
+    page = np.asarray(id_card.draw(doc, 150, rng)[0].image.convert("RGB")).astype(np.float32)
+    h, w = page.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w]
+    radius = np.hypot((yy - h / 2) / (h / 2), (xx - w / 2) / (w / 2))
+    scanned = np.clip(page - 90 * radius[..., None] ** 2, 0, 255).astype(np.uint8)  # a scanner's dark border
+    assert find_card(scanned) is None
