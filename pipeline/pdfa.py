@@ -13,6 +13,7 @@ import zlib
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pikepdf
@@ -20,6 +21,9 @@ from pikepdf import Array, Dictionary, Name
 from PIL import Image, ImageCms
 
 from pipeline.models import Line, Word
+
+if TYPE_CHECKING:
+    from pipeline.mixed_raster import MixedRaster
 
 FONT_PATH = Path(__file__).parent / "data" / "glyphless.ttf"
 FONT_NAME = "GlyphLessFont"
@@ -151,10 +155,41 @@ def write_page_pdf(
     dpi: int,
     words: list[Word],
     lines: list[Line],
+    layers: MixedRaster | None = None,
 ) -> None:
-    """One page: the image filling the page at its resolution, the invisible words on top."""
+    """One page: the image filling the page at its resolution, the invisible words on top. With ``layers``
+    (``pipeline.mixed_raster.split`` of the same image) the page is drawn from those instead of ``jpeg``: the
+    low-resolution background, then the text layer as a stencil mask painted in the ink's colour."""
     pdf = pikepdf.new()
     w_pt, h_pt = width_px * 72.0 / dpi, height_px * 72.0 / dpi
+    place = f"{w_pt:.3f} 0 0 {h_pt:.3f} 0 0 cm"
+    if layers is None:
+        images = {"/Im0": _jpeg_image(pdf, jpeg, width_px, height_px, mode)}
+        draw = f"q {place} /Im0 Do Q\n"
+    else:
+        images = {
+            "/Im0": _jpeg_image(pdf, layers.background_jpeg, layers.background_width, layers.background_height,
+                                layers.background_mode),
+            "/Im1": _stencil_mask(pdf, layers),
+        }
+        r, g, b = layers.ink
+        fill = f"{r:.3f} {g:.3f} {b:.3f} rg" if layers.background_mode == "colour" else f"{r:.3f} g"
+        draw = f"q {place} /Im0 Do Q\nq {fill} {place} /Im1 Do Q\n"
+    content = pikepdf.Stream(pdf, draw.encode("ascii") + text_layer(words, lines, height_px, dpi))
+    page = Dictionary(
+        Type=Name.Page,
+        MediaBox=Array([0, 0, round(w_pt, 3), round(h_pt, 3)]),
+        Resources=Dictionary(
+            XObject=Dictionary({name: pdf.make_indirect(image) for name, image in images.items()}),
+            Font=Dictionary(F1=_font(pdf)),
+        ),
+        Contents=pdf.make_indirect(content),
+    )
+    pdf.pages.append(pikepdf.Page(page))
+    pdf.save(out, compress_streams=True)
+
+
+def _jpeg_image(pdf: pikepdf.Pdf, jpeg: bytes, width_px: int, height_px: int, mode: str) -> pikepdf.Stream:
     image = pikepdf.Stream(pdf, jpeg)
     image.Type = Name.XObject
     image.Subtype = Name.Image
@@ -163,18 +198,21 @@ def write_page_pdf(
     image.ColorSpace = Name.DeviceRGB if mode == "colour" else Name.DeviceGray
     image.BitsPerComponent = 8
     image.Filter = Name.DCTDecode
-    draw_image = f"q {w_pt:.3f} 0 0 {h_pt:.3f} 0 0 cm /Im0 Do Q\n".encode("ascii")
-    content = pikepdf.Stream(pdf, draw_image + text_layer(words, lines, height_px, dpi))
-    page = Dictionary(
-        Type=Name.Page,
-        MediaBox=Array([0, 0, round(w_pt, 3), round(h_pt, 3)]),
-        Resources=Dictionary(
-            XObject=Dictionary(Im0=pdf.make_indirect(image)), Font=Dictionary(F1=_font(pdf))
-        ),
-        Contents=pdf.make_indirect(content),
-    )
-    pdf.pages.append(pikepdf.Page(page))
-    pdf.save(out, compress_streams=True)
+    return image
+
+
+def _stencil_mask(pdf: pikepdf.Pdf, layers: MixedRaster) -> pikepdf.Stream:
+    """The text layer: a 1-bit stencil mask (CCITT G4, lossless) at the scan's resolution."""
+    mask = pikepdf.Stream(pdf, layers.mask_g4)
+    mask.Type = Name.XObject
+    mask.Subtype = Name.Image
+    mask.Width = layers.width
+    mask.Height = layers.height
+    mask.ImageMask = True
+    mask.BitsPerComponent = 1
+    mask.Filter = Name.CCITTFaxDecode
+    mask.DecodeParms = Dictionary(K=-1, Columns=layers.width, Rows=layers.height, BlackIs1=True)
+    return mask
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from pydantic import BaseModel
 
 from pipeline.config import settings
 from pipeline.ingest import PageSource, load_page, open_document
+from pipeline.mixed_raster import split as split_layers
 from pipeline.models import Document, ExtractionResult, PageOcr
 from pipeline.ocr import mean_confidence, ocr_page, page_text
 from pipeline.pdfa import assemble_pdfa, encode_jpeg, write_page_pdf
@@ -90,7 +91,10 @@ def _page_output(job: PageJob, reading: PageReading, number: int, suffix: str) -
     pdf_path = None
     if job.write_pdf:
         pdf_path = Path(job.workdir) / f"page-{job.number:05d}{suffix}.pdf"
-        write_page_pdf(pdf_path, jpeg, prepared.colour_mode, width, height, prepared.dpi, words, lines)
+        layers = split_layers(prepared.colour, prepared.colour_mode, prepared.dpi)
+        if layers is not None and layers.size >= len(jpeg):
+            layers = None  # mixed raster content only where it is smaller than the page's one JPEG
+        write_page_pdf(pdf_path, jpeg, prepared.colour_mode, width, height, prepared.dpi, words, lines, layers)
     page = PageOcr(
         number=number,
         width=width,

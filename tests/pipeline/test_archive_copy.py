@@ -6,8 +6,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pikepdf
 import pytest
+from PIL import Image
 
 import pipeline.process as process
 import pipeline.reading as reading
@@ -53,12 +55,28 @@ def test_declares_pdfa_2b_with_output_intent(archive: Path) -> None:
 
 
 def test_images_keep_colour_and_resolution(archive: Path) -> None:
+    """Each page: a background image (colour where the page has a seal, grey otherwise) and, as mixed raster
+    content, a lossless bitonal text layer (CCITT G4 stencil mask) at the scan's resolution."""
     listing = subprocess.run(["pdfimages", "-list", str(archive)], capture_output=True, text=True, check=True).stdout
     rows = [line.split() for line in listing.splitlines()[2:]]
-    assert rows[0][5] == "rgb"  # page 1 has the red seal
-    assert rows[1][5] == "gray"  # page 2 has no colour
+    by_page: dict[str, dict[str, list[str]]] = {}
     for row in rows:
-        assert int(row[12]) >= 199 and int(row[13]) >= 199  # x-ppi, y-ppi
+        by_page.setdefault(row[0], {})[row[2]] = row
+    assert by_page["1"]["image"][5] == "rgb"  # page 1 has the red seal
+    assert by_page["2"]["image"][5] == "gray"  # page 2 has no colour
+    for page in by_page.values():
+        text = page.get("stencil", page["image"])  # the text layer, or the one image of a page without one
+        assert int(text[12]) >= 199 and int(text[13]) >= 199  # x-ppi, y-ppi
+        if "stencil" in page:
+            assert page["stencil"][8] == "ccitt" and page["stencil"][7] == "1"
+
+
+def test_seal_stays_red(archive: Path, tmp_path: Path) -> None:
+    subprocess.run(["pdftoppm", "-r", "100", "-f", "1", "-l", "1", "-png", str(archive), str(tmp_path / "p")],
+                   check=True)
+    rgb = np.asarray(Image.open(next(tmp_path.glob("p-*.png"))).convert("RGB")).astype(int)
+    red = (rgb[..., 0] > 140) & (rgb[..., 0] - rgb[..., 1] > 60) & (rgb[..., 0] - rgb[..., 2] > 60)
+    assert red.sum() > 200  # the seal's ring and star, in red
 
 
 def test_text_layer_gives_words_with_diacritics(archive_and_pages) -> None:
@@ -72,7 +90,7 @@ def test_text_layer_gives_words_with_diacritics(archive_and_pages) -> None:
 
 
 def test_size_per_page_is_small(archive: Path) -> None:
-    assert archive.stat().st_size / 2 <= 150 * 1024
+    assert archive.stat().st_size / 2 <= 100 * 1024
 
 
 def test_one_ocr_pass_feeds_text_layer_and_extraction(
