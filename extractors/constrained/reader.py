@@ -21,6 +21,7 @@ from PIL import Image
 from extractors.constrained.kinds import CellContext, grammar_for
 from pipeline.icr.ctc import Candidate, Decoder, string_log_prob
 from pipeline.icr.recognizer import OnnxLineRecognizer, Reading, Recognizer
+from pipeline.icr.script import classify
 
 MARGINS = Path(__file__).with_name("margins.yaml")
 NO_RUNNER_UP = 50.0  # the margin when the search kept a single value
@@ -44,6 +45,7 @@ class CellResult:
     margin: float
     fit: float
     status: str  # ok | review
+    script: str | None = None  # empty | printed | handwritten (pipeline/icr/script.py), when it was looked at
 
     def to_json_dict(self) -> dict:
         return asdict(self)
@@ -93,14 +95,25 @@ def _bounded(x: float) -> float:
 class CellReader:
     """The recognizer loaded once; each cell decoded against its kind."""
 
-    def __init__(self, recognizer: Recognizer | None = None, limits: dict[str, Threshold] | None = None):
+    def __init__(self, recognizer: Recognizer | None = None, limits: dict[str, Threshold] | None = None,
+                 look_at_script: bool = True):
         self.recognizer = recognizer or OnnxLineRecognizer()
         self.limits = thresholds() if limits is None else limits
+        self.look_at_script = look_at_script
 
     def candidates(self, reading: Reading, kind: str, context: CellContext) -> list[Candidate]:
         grammar = grammar_for(kind, context)
         return [] if grammar is None else Decoder(grammar).decode(reading.probs, reading.chars)
 
     def read(self, image: Image.Image, kind: str, context: CellContext = CellContext()) -> CellResult:
+        """The cell decoded against its kind, and whether it is empty, printed or handwritten. An empty cell
+        (nothing darker than the paper) is not decoded: no value, ``ok``."""
         reading = self.recognizer.read(image)
-        return decide(kind, reading, self.candidates(reading, kind, context), self.limits, context)
+        if not self.look_at_script:
+            return decide(kind, reading, self.candidates(reading, kind, context), self.limits, context)
+        script = classify(image, reading.greedy())
+        if script.kind == "empty":
+            return CellResult(kind, "", None, 1.0, None, 0.0, NO_RUNNER_UP, 0.0, "ok", "empty")
+        result = decide(kind, reading, self.candidates(reading, kind, context), self.limits, context)
+        result.script = script.kind
+        return result
