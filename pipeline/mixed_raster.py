@@ -19,7 +19,7 @@ import numpy as np
 from PIL import Image, TiffImagePlugin
 
 BACKGROUND_DPI = 150  # the background's resolution: the fine lines of seals and signatures keep their colour
-BACKGROUND_QUALITY = 50
+BACKGROUND_QUALITY = 50  # 4:4:4 chroma: thin coloured lines (seal rings, frames) keep their colour
 PAPER_WHITE = 235  # grey level from which the background is paper (white)
 INK_MAX_CHROMA = 40  # mean max(R,G,B) − min(R,G,B) over a stroke whose ink goes to the text layer (black, grey)
 INK_THRESHOLD_RANGE = (110, 175)  # grey level separating ink from paper (Otsu's, kept in this range)
@@ -115,7 +115,7 @@ def background(rgb: np.ndarray, mask: np.ndarray, dpi: int, mode: Literal["colou
     _, paper = cv2.threshold(grey, PAPER_WHITE - 1, 255, cv2.THRESH_BINARY)
     low = cv2.max(low, cv2.merge([paper, paper, paper]) if low.ndim == 3 else paper)
     buf = io.BytesIO()
-    Image.fromarray(low).save(buf, format="JPEG", quality=BACKGROUND_QUALITY, optimize=True, subsampling=2)
+    Image.fromarray(low).save(buf, format="JPEG", quality=BACKGROUND_QUALITY, optimize=True, subsampling=0)
     return buf.getvalue(), size[0], size[1]
 
 
