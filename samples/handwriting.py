@@ -252,3 +252,57 @@ def corpus(hands: tuple[Hand, ...], books: int, entries: int, seed: int) -> list
         chosen = tuple(rng.sample(hands, k=min(len(hands), rng.choice([2, 3]))))
         out.extend(book_cells(chosen, entries, seed * 1000 + b))
     return out
+
+
+# --- whole register pages ------------------------------------------------------------------------------
+
+COLUMNS = ("number", "name", "sex", "date", "place", "ethnicity", "nationality")
+HEADERS = {"number": "Số", "name": "Họ, chữ đệm, tên", "sex": "Giới tính", "date": "Ngày, tháng, năm sinh",
+           "place": "Nơi sinh", "ethnicity": "Dân tộc", "nationality": "Quốc tịch"}
+WIDTHS_MM = {"number": 12, "name": 52, "sex": 18, "date": 62, "place": 88, "ethnicity": 22, "nationality": 26}
+ROW_MM, HEADER_MM, DPI = 11.0, 12.0, 150
+HEADER_FONT = f"{FONTS}/liberation2/LiberationSerif-Bold.ttf"
+
+
+@dataclass
+class RegisterPage:
+    image: Image.Image  # grey, DPI dots per inch
+    dpi: int
+    columns: tuple[str, ...]
+    cells: list[list[CellSample]]  # [row][column], the header row left out
+
+
+def register_page(hands: tuple[Hand, ...], entries: int, seed: int, year: int | None = None) -> RegisterPage:
+    """A ruled register page (landscape A4) with a printed header row and ``entries`` handwritten rows."""
+    cells = book_cells(hands, entries, seed, year)
+    rows = [cells[i:i + len(COLUMNS)] for i in range(0, len(cells), len(COLUMNS))]
+    px = DPI / 25.4
+    widths = [int(WIDTHS_MM[c] * px) for c in COLUMNS]
+    left, top = int(10 * px), int(14 * px)
+    row_h, header_h = int(ROW_MM * px), int(HEADER_MM * px)
+    width, height = int(297 * px), max(int(210 * px), top + header_h + row_h * entries + int(10 * px))
+    page = Image.new("L", (width, height), 238)
+    draw = ImageDraw.Draw(page)
+    xs = [left + sum(widths[:i]) for i in range(len(widths) + 1)]
+    ys = [top, top + header_h] + [top + header_h + row_h * (i + 1) for i in range(entries)]
+    font = ImageFont.truetype(HEADER_FONT, int(3.0 * px))
+    for i, kind in enumerate(COLUMNS):
+        draw.text(((xs[i] + xs[i + 1]) / 2, top + header_h / 2), HEADERS[kind], font=font, fill=40, anchor="mm")
+    rng = random.Random(seed + 1)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            ink = cell.image.convert("L")
+            box_w, box_h = widths[c] - 8, row_h - 8
+            scale = min(box_h / ink.height * rng.uniform(0.75, 0.95), box_w / ink.width, 1.0)
+            ink = ink.resize((max(1, int(ink.width * scale)), max(1, int(ink.height * scale))))
+            x = xs[c] + 4 + rng.randrange(max(1, box_w - ink.width + 1))
+            y = ys[r + 1] + 4 + (box_h - ink.height) // 2
+            region = np.asarray(page.crop((x, y, x + ink.width, y + ink.height)), dtype=np.int16)
+            written = np.asarray(ink, dtype=np.int16)
+            written = written + (int(np.median(region)) - int(np.median(written)))  # its paper as the page's
+            page.paste(Image.fromarray(np.minimum(region, written).clip(0, 255).astype(np.uint8)), (x, y))
+    for x in xs:
+        draw.line((x, ys[0], x, ys[-1]), fill=60, width=2)
+    for y in ys:
+        draw.line((xs[0], y, xs[-1], y), fill=60, width=2)
+    return RegisterPage(page, DPI, COLUMNS, rows)
