@@ -9,6 +9,11 @@ straight into a fresh catalog (SQLite: executemany in big transactions; PostgreS
 without diacritics (with the number, and alone: every namesake, no limit), and the per-person view.
 Each query must find the record it was drawn from. The PostgreSQL database (``sohoa_bench_<random>``)
 and the SQLite file are removed at the end.
+
+Name search as officers type it (issue 15), first page (100 rows) as the search screen asks: part of a name
+(given name and family name, no diacritics, in the other order), the whole name with diacritics in another
+word order, and the whole name with a typo in the given name (two letters swapped), each drawn from a
+record; ``found`` says how many of them had the record on that first page.
 """
 
 from __future__ import annotations
@@ -131,6 +136,19 @@ def load_postgresql(engine: sa.Engine, n: int, seed: int) -> None:
         raw.close()
 
 
+def load_vocabulary(engine: sa.Engine) -> None:
+    """The name words' vocabulary (``name_words``), as ``Repository.put`` keeps it."""
+    words = sorted({w for name in FAMILY + MIDDLE + GIVEN for w in fold_name(name).split()})
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO name_words (word) VALUES (:w)"), [{"w": w} for w in words])
+
+
+def typo(word: str) -> str:
+    """Two neighbouring letters swapped in the middle of the word (the last two of a short word)."""
+    i = max(1, len(word) // 2 - 1)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2:] if len(word) > 2 else word
+
+
 def timed(fn, samples: list[float]):
     start = time.perf_counter()
     out = fn()
@@ -159,6 +177,7 @@ def run(db: str, n: int, queries: int, seed: int, workdir: Path) -> dict:
         engine = open_catalog(url)
         start = time.perf_counter()
         (load_sqlite if db == "sqlite" else load_postgresql)(engine, n, seed)
+        load_vocabulary(engine)
         load_s = time.perf_counter() - start
         repo = Repository(LocalObjectStore(workdir / "objects"), engine)
         rng = random.Random(seed + 1)
@@ -166,6 +185,8 @@ def run(db: str, n: int, queries: int, seed: int, workdir: Path) -> dict:
         by_name: list[float] = []
         name_only: list[float] = []
         person_view: list[float] = []
+        typed_as: dict[str, list[float]] = {"partial": [], "diacritics_any_order": [], "typo": []}
+        found_as: dict[str, int] = dict.fromkeys(typed_as, 0)
         with engine.connect() as conn:
             people_rows = conn.execute(sa.text("SELECT count(*) FROM people")).scalar_one()
         for _ in range(queries):
@@ -183,11 +204,19 @@ def run(db: str, n: int, queries: int, seed: int, workdir: Path) -> dict:
             assert i in {r.id for r in found}
             view = timed(lambda pid=pid: repo.person(pid, actor="bench"), person_view)
             assert i in {link.record.id for link in view.links}
+            words = full_name.split()
+            folded = fold_name(full_name).lower().split()
+            for kind, text in (("partial", f"{folded[-1]} {folded[0]}"),
+                               ("diacritics_any_order", " ".join(reversed(words))),
+                               ("typo", " ".join([*folded[:-1], typo(folded[-1])]))):
+                found = timed(lambda text=text: repo.search(actor="bench", name=text, limit=100), typed_as[kind])
+                found_as[kind] += i in {r.id for r in found}
         repo.close()
         return {"db": db, "records": n, "people": people_rows, "load_s": round(load_s, 1),
                 "search_personal_id": figures(by_pid), "search_name_and_id": figures(by_name),
                 "search_name_only": figures(name_only),
-                "person_view": figures(person_view)}
+                "person_view": figures(person_view),
+                **{f"name_{kind}": figures(samples) | {"found": found_as[kind]} for kind, samples in typed_as.items()}}
     finally:
         if cleanup:
             admin, name = cleanup

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -17,6 +18,7 @@ from app.web.units import check_readable, grant
 from app.web.views import document_view
 from pipeline.models import Document
 from pipeline.store import PersonRecords, RecordNotFound, RecordView, SignatureCheck
+from pipeline.store.browse import RecordPage
 
 router = APIRouter()
 
@@ -65,6 +67,97 @@ def search_post(request: Request, ma_dinh_danh: str | None = Form(None), ho_ten:
                 ma_ho_so: str | None = Form(None), principal: Principal = Depends(anyone)) -> Response:
     """The search form as sent (POST: a personal number stays out of the address and the logs)."""
     return _search_page(request, principal, ma_dinh_danh, ho_ten, ma_ho_so)
+
+
+RECORD_SORT_LABELS = {"created_at": "Mới nhất", "name": "Họ và tên", "number": "Số", "schema": "Loại giấy tờ",
+                      "status": "Trạng thái", "registration_date": "Ngày đăng ký"}
+DOSSIER_SORT_LABELS = {"created_at": "Mới nhất", "code": "Mã hồ sơ", "state": "Trạng thái",
+                       "procedure_id": "Thủ tục", "due_date": "Ngày hẹn trả", "applicant_name": "Người nộp"}
+
+
+def _choice(value: str | None, allowed: dict[str, str], default: str) -> str:
+    return value if value in allowed else default
+
+
+def _day(value: str | None) -> str | None:
+    """A ``YYYY-MM-DD`` from a date input, or None (anything else is ignored)."""
+    try:
+        return date.fromisoformat(value).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+@router.get("/danh-sach", include_in_schema=False)
+def records_list(request: Request, loai: str | None = None, trang_thai: str | None = None,
+                 can_bo: str | None = None, tu_ngay: str | None = None, den_ngay: str | None = None,
+                 sap_xep: str | None = None, giam: int | None = None, trang: int = 1,
+                 principal: Principal = Depends(anyone)) -> Response:
+    """The unit's current records, browsable: paged (50 a page), sorted, filtered by type, status, officer,
+    days received."""
+    sort = _choice(sap_xep, RECORD_SORT_LABELS, "created_at")
+    found = request.app.state.ctx.repo.browse(
+        actor=principal.user.actor, unit_code=principal.user.unit_code, schema=loai or None,
+        status=trang_thai or None, officer=can_bo or None, since=_day(tu_ngay), until=_day(den_ngay), sort=sort,
+        descending=None if giam is None else bool(giam), page=trang)
+    query = {"loai": loai or "", "trang_thai": trang_thai or "", "can_bo": can_bo or "", "tu_ngay": _day(tu_ngay) or "",
+             "den_ngay": _day(den_ngay) or "", "sap_xep": sort, "giam": "" if giam is None else str(giam)}
+    return page(request, "records_list.html", found=found, query=query, sorts=RECORD_SORT_LABELS,
+                pages=_page_links(request, found.page, found.pages))
+
+
+@router.get("/danh-sach/ho-so", include_in_schema=False)
+def dossiers_list(request: Request, ma: str | None = None, trang_thai: str | None = None,
+                  thu_tuc: str | None = None, can_bo: str | None = None, tu_ngay: str | None = None,
+                  den_ngay: str | None = None, sap_xep: str | None = None, giam: int = 1, trang: int = 1,
+                  principal: Principal = Depends(anyone)) -> Response:
+    """The unit's dossiers: by the start of the code, state, procedure, receiving officer, days received."""
+    from pipeline.store.browse import dossier_filters
+
+    offered = dossier_filters()
+    sort = _choice(sap_xep, DOSSIER_SORT_LABELS, "created_at")
+    wanted = {"state": trang_thai, "procedure_id": thu_tuc, "created_by": can_bo}
+    found = request.app.state.ctx.repo.browse_dossiers(
+        unit_code=principal.user.unit_code, filters={k: v for k, v in wanted.items() if k in offered and v},
+        since=_day(tu_ngay), until=_day(den_ngay), code=ma, sort=sort if sort in _dossier_sorts() else "created_at",
+        descending=bool(giam), page=trang)
+    query = {"ma": ma or "", "trang_thai": trang_thai or "", "thu_tuc": thu_tuc or "", "can_bo": can_bo or "",
+             "tu_ngay": _day(tu_ngay) or "", "den_ngay": _day(den_ngay) or "", "sap_xep": sort, "giam": str(giam)}
+    return page(request, "dossiers_list.html", found=found, query=query, offered=offered,
+                sorts={k: v for k, v in DOSSIER_SORT_LABELS.items() if k in _dossier_sorts()},
+                pages=_page_links(request, found.page, found.pages), states=_state_labels())
+
+
+def _dossier_sorts() -> set[str]:
+    from pipeline.store.catalog import Dossier
+
+    return {k for k in DOSSIER_SORT_LABELS if k in Dossier.__table__.c}
+
+
+def _state_labels() -> dict[str, str]:
+    from app.counter.lifecycle import STATE_LABELS
+
+    return {str(state): label for state, label in STATE_LABELS.items()}
+
+
+def _page_links(request: Request, current: int, last: int) -> list[tuple[int, str]]:
+    """(page number, its address) for the pages around the current one, the first and the last."""
+    shown = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    return [(n, str(request.url.include_query_params(trang=n))) for n in shown]
+
+
+@router.get("/api/records/list", response_model=RecordPage, tags=["tra cứu"])
+def api_records_list(request: Request, schema: str | None = None, status: str | None = None,
+                     officer: str | None = None, since: str | None = None, until: str | None = None,
+                     sort: str = "created_at", descending: bool | None = None, page: int = 1, per_page: int = 50,
+                     principal: Principal = Depends(anyone)) -> Any:
+    """The user's unit's current records, paged and sorted (``sort``: created_at, name, number, schema, status,
+    registration_date), filtered by type, status, officer and days received (``since``/``until``)."""
+    if sort not in RECORD_SORT_LABELS:
+        return JSONResponse({"detail": "Cách sắp xếp không hợp lệ."}, status_code=422)
+    return request.app.state.ctx.repo.browse(
+        actor=principal.user.actor, unit_code=principal.user.unit_code, schema=schema, status=status,
+        officer=officer, since=_day(since), until=_day(until), sort=sort, descending=descending, page=page,
+        per_page=per_page)
 
 
 def _record_or_none(request: Request, record_id: int, principal: Principal) -> RecordView | None:

@@ -154,6 +154,8 @@ def test_receiving_needs_the_applicant_the_procedure_and_the_required_papers(web
     assert refused.status_code == 422
     assert "họ tên người nộp" in refused.text and "Giấy báo tử" in refused.text
     assert casework_of(web_app).case(code).state == "moi_tiep_nhan"
+    digitized = client.post(f"/api/dossiers/{code}/approve", headers={"X-CSRF-Token": csrf})
+    assert digitized.status_code == 422 and "lãnh đạo phê duyệt" in digitized.json()["detail"]
     bad_id = post(client, csrf, f"/tiep-nhan/{code}/thong-tin", {"applicant_personal_id": "12345"})
     assert bad_id.status_code == 422 and "12 chữ số" in bad_id.text and 'value="12345"' in bad_id.text
 

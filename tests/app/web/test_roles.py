@@ -43,7 +43,8 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/kiem-tra"): {K}, ("GET", "/kiem-tra/tiep-theo"): {K}, ("GET", "/kiem-tra/{record_id}"): {K},
     ("POST", "/kiem-tra/{record_id}/phan-loai"): {K}, ("POST", "/kiem-tra/{record_id}"): {K},
     ("GET", "/api/review-queue"): {K}, ("POST", "/api/records/{record_id}/review"): {K},
-    ("GET", "/thong-ke"): {G}, ("GET", "/api/stats"): {G}, ("GET", "/tai-khoan"): {G},
+    ("GET", "/thong-ke"): {G}, ("GET", "/api/stats"): {G}, ("GET", "/api/stats/live"): {G}, ("GET", "/tai-khoan"): {G},
+    ("GET", "/danh-sach"): ALL, ("GET", "/danh-sach/ho-so"): ALL, ("GET", "/api/records/list"): ALL,
     ("POST", "/tai-khoan"): {G}, ("POST", "/tai-khoan/{username}/trang-thai"): {G},
     # the five steps (docs/web.md): counter, appraiser, leader, and the papers any of them prints
     ("POST", "/tiep-nhan/{code}/thong-tin"): {T}, ("POST", "/tiep-nhan/{code}/tiep-nhan-ho-so"): {T},
@@ -55,15 +56,20 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/phe-duyet"): {L}, ("GET", "/phe-duyet/{code}"): {L}, ("POST", "/phe-duyet/{code}/duyet"): {L},
     ("POST", "/phe-duyet/{code}/tra-lai"): {L}, ("POST", "/phe-duyet/{code}/tu-choi"): {L},
     ("GET", "/ho-so-tthc/{code}/phieu/{kind}"): STEPS, ("GET", "/ho-so-tthc/{code}/phieu/{kind}/ban-in.pdf"): STEPS,
+    # keying handwritten register columns (docs/handwriting.md): the verifier's work
+    ("GET", "/nhap-cot/{column_id}"): {K}, ("GET", "/nhap-cot/{column_id}/o/{cell_id}.png"): {K},
+    ("POST", "/api/keying"): {K}, ("GET", "/api/keying/{column_id}"): {K},
+    ("POST", "/api/keying/{column_id}/cells/{cell_id}"): {K},
 }
 # Queries that ask for the stored person's data (so that a refusal is checked where it matters); a personal
 # number is never in an address (POST bodies and the opaque person token carry it).
-QUERIES = {"/tra-cuu": "ma_ho_so={code}", "/api/records": "dossier_code={code}"}
+QUERIES = {"/tra-cuu": "ma_ho_so={code}", "/api/records": "dossier_code={code}", "/api/stats/live": "once=1"}
 # GET routes that answer a permitted user with a redirect rather than a page.
 REDIRECTS = {"/kiem-tra/tiep-theo"}
 # GET routes that answer a permitted user "not there yet": the fixture's dossier was only digitized, it has
-# no receipt of the five steps.
-NOT_YET = {"/ho-so-tthc/{code}/phieu/{kind}", "/ho-so-tthc/{code}/phieu/{kind}/ban-in.pdf"}
+# no receipt of the five steps, and no column of handwritten cells has been sent for keying.
+NOT_YET = {"/ho-so-tthc/{code}/phieu/{kind}", "/ho-so-tthc/{code}/phieu/{kind}/ban-in.pdf",
+           "/nhap-cot/{column_id}", "/nhap-cot/{column_id}/o/{cell_id}.png", "/api/keying/{column_id}"}
 
 
 def guard_of(route: APIRoute) -> RoleGuard | None:
@@ -104,7 +110,7 @@ def guarded_routes(app) -> list[tuple[str, str, frozenset[str]]]:
 
 def concrete(path: str, intake, with_query: bool = True) -> str:
     values = {"code": intake.code, "record_id": str(intake.record_id), "index": "1", "number": "1",
-              "kind": "tiep-nhan",
+              "kind": "tiep-nhan", "column_id": "khong-co", "cell_id": "1",
               "token": intake.person_token, "username": "user_kiem_tra"}
     url = path.format(**values)  # a new path parameter fails here until it is given a value
     if with_query and path in QUERIES:
@@ -124,7 +130,7 @@ def test_every_route_is_in_the_table_and_guarded_as_designed(web_app):
             continue
         assert guard is not None, f"{key} has no role guard"
         assert guard.roles == frozenset(EXPECTED[key]), f"{key}: {sorted(guard.roles)}"
-    assert len(EXPECTED) == 63
+    assert len(EXPECTED) == 72
 
 
 def test_a_new_route_would_not_escape_the_table(web_app):
