@@ -30,6 +30,7 @@ from pydantic import BaseModel
 
 from pipeline.config import settings
 from pipeline.ingest import PageSource, load_page, open_document
+from pipeline.mixed_raster import MixedRaster
 from pipeline.mixed_raster import split as split_layers
 from pipeline.models import Document, ExtractionResult, PageOcr
 from pipeline.ocr import mean_confidence, ocr_page, page_text
@@ -81,6 +82,13 @@ def process_page(job: PageJob) -> PageOutput:
     return first
 
 
+def archive_layers(rgb, mode: str, dpi: int, jpeg_size: int) -> MixedRaster | None:
+    """The page's mixed raster layers for its archive copy, or None where one JPEG is smaller (or the page
+    holds pictures)."""
+    layers = split_layers(rgb, mode, dpi)
+    return layers if layers is not None and layers.size < jpeg_size else None
+
+
 def _page_output(job: PageJob, reading: PageReading, number: int, suffix: str) -> PageOutput:
     """The archive image (and one-page PDF) and the page model of one reading."""
     prepared, words, lines = reading.prepared, reading.words, reading.lines
@@ -91,9 +99,7 @@ def _page_output(job: PageJob, reading: PageReading, number: int, suffix: str) -
     pdf_path = None
     if job.write_pdf:
         pdf_path = Path(job.workdir) / f"page-{job.number:05d}{suffix}.pdf"
-        layers = split_layers(prepared.colour, prepared.colour_mode, prepared.dpi)
-        if layers is not None and layers.size >= len(jpeg):
-            layers = None  # mixed raster content only where it is smaller than the page's one JPEG
+        layers = archive_layers(prepared.colour, prepared.colour_mode, prepared.dpi, len(jpeg))
         write_page_pdf(pdf_path, jpeg, prepared.colour_mode, width, height, prepared.dpi, words, lines, layers)
     page = PageOcr(
         number=number,

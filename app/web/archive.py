@@ -3,8 +3,9 @@
 Intake keeps what the archive copy is made of: the straightened page images (the JPEGs ``process_page``
 encoded, shown on the screen as they are) and the OCR words of each page (``pages.json``). Writing the copy
 is the pipeline's own two steps, ``write_page_pdf`` per page and ``assemble_pdfa``, on those same bytes and
-words, so it is what ``process_file(archive_out=...)`` writes; it is only done later, when the officer
-approves, instead of while the citizen waits for the fields.
+words, so it is what ``process_file(archive_out=...)`` writes (mixed raster content where it is smaller, the
+text layer split from the kept JPEG); it is only done later, when the officer approves, instead of while the
+citizen waits for the fields.
 
 One archive copy per paper (issue 15): each document of a file (its own pages, as extraction split them)
 gets its own PDF/A copy, signed and stored as its own record (``archive_file``); the whole file is kept as
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PIL import Image
 from pydantic import BaseModel, Field
 
@@ -26,6 +28,7 @@ from app.web.editing import accepted
 from app.web.stats import ReviewLog
 from pipeline.models import Document, ExtractionResult, PageOcr
 from pipeline.pdfa import assemble_pdfa, write_page_pdf
+from pipeline.process import archive_layers
 from pipeline.store import Repository
 from pipeline.store.papers import paper_pages
 from pipeline.store.repository import PaperCopy
@@ -46,9 +49,14 @@ def write_archive(pages: list[PageOcr], images: list[Path], out: Path, title: st
         page_pdfs = []
         for page, image in zip(pages, images, strict=True):
             jpeg = image.read_bytes()
+            mode = jpeg_mode(jpeg)
+            with Image.open(io.BytesIO(jpeg)) as decoded:
+                rgb = np.asarray(decoded.convert("RGB"))
+            layers = archive_layers(rgb, mode, page.dpi, len(jpeg))  # as the pipeline's copy: mixed raster
+            del rgb
             page_pdf = folder / f"page-{page.number:05d}.pdf"
-            write_page_pdf(page_pdf, jpeg, jpeg_mode(jpeg), page.width, page.height, page.dpi,
-                           page.words, page.lines)
+            write_page_pdf(page_pdf, jpeg, mode, page.width, page.height, page.dpi,
+                           page.words, page.lines, layers)
             page_pdfs.append(page_pdf)
         partial = folder / "archive.pdf"
         assemble_pdfa(page_pdfs, partial, title=title, workdir=folder)

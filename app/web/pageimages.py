@@ -1,6 +1,8 @@
-"""Page images of a stored record, for the review and record screens: the straightened page JPEG that the
-archive copy (PDF/A) embeds, taken out as it is (no re-encoding, so bbox fractions line up), cached under
-``SOHOA_HOME/web/cache/<archive sha256>/page-N.jpg``."""
+"""Page images of a stored record, for the review and record screens, cached under
+``SOHOA_HOME/web/cache/<archive sha256>/page-N.jpg``. A page drawn from one JPEG gives that JPEG as it is (no
+re-encoding); a page of mixed raster content (a bitonal text layer over a low-resolution background,
+``pipeline/mixed_raster.py``) is rendered whole by poppler at the text layer's resolution, since either layer
+alone lacks the other's ink. Either way the image covers the whole page, so bbox fractions line up."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import threading
 from pathlib import Path
 
 import pikepdf
+from pdf2image import convert_from_path
 from pikepdf import PdfImage
 
 from pipeline.store import Repository
@@ -42,12 +45,26 @@ def _extract_all(repo: Repository, key: str, folder: Path) -> None:
         pdf_path = repo.objects.download(key, Path(tmp) / "archive.pdf")
         with pikepdf.open(pdf_path) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                images = list(page.get_images().values())
+                out = folder / f"page-{number:05d}.jpg"
+                xobjects = list(page.Resources.get("/XObject", {}).values())
+                images = [x for x in xobjects if x.get("/Subtype") == "/Image"]
                 if not images:
                     continue
+                masks = [x for x in images if x.get("/ImageMask")]
+                if masks:
+                    _render(pdf_path, number, page, int(masks[0].Width), out)
+                    continue
                 image = PdfImage(images[0])
-                out = folder / f"page-{number:05d}"
                 if image.filters == ["/DCTDecode"]:
-                    out.with_suffix(".jpg").write_bytes(images[0].read_raw_bytes())
+                    out.write_bytes(images[0].read_raw_bytes())
                 else:
-                    image.as_pil_image().convert("RGB").save(out.with_suffix(".jpg"), quality=85)
+                    image.as_pil_image().convert("RGB").save(out, quality=85)
+
+
+def _render(pdf_path: Path, number: int, page: pikepdf.Page, width_px: int, out: Path) -> None:
+    """The whole page as poppler draws it, at the text layer's resolution (one page at a time)."""
+    width_pt = float(page.MediaBox[2]) - float(page.MediaBox[0])
+    dpi = max(72, min(600, round(width_px * 72 / width_pt)))
+    [image] = convert_from_path(str(pdf_path), dpi=dpi, first_page=number, last_page=number)
+    image.convert("RGB").save(out, quality=85)
+    image.close()

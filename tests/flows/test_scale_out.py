@@ -165,6 +165,7 @@ def test_two_serving_processes_share_server_catalog_and_bucket(pg_available: boo
                 "SELECT source_sha256, doc_index, scan_key, archive_key, signed_key, extraction_key FROM records"
             )).all()
             actions = Counter(conn.execute(sa.text("SELECT action FROM audit_events")).scalars())
+            originals = dict(conn.execute(sa.text("SELECT source_sha256, object_key FROM originals")).all())
     finally:
         engine.dispose()
     assert {r.source_sha256 for r in records} == hashes
@@ -173,4 +174,9 @@ def test_two_serving_processes_share_server_catalog_and_bucket(pg_available: boo
     client = Minio(s3_endpoint, access_key="testing", secret_key="testing", secure=False)
     stored = {o.object_name for o in client.list_objects(bucket, recursive=True)}
     for record in records:
-        assert {record.scan_key, record.archive_key, record.signed_key, record.extraction_key} <= stored
+        # one signed copy per paper: the record's own archive and signed copies; the whole input is kept once
+        # as an original (scan_key stays empty on a record that has its own copies)
+        assert None not in (record.archive_key, record.signed_key, record.extraction_key)
+        keys = (record.scan_key, record.archive_key, record.signed_key, record.extraction_key)
+        assert {k for k in keys if k} <= stored
+        assert record.scan_key or originals[record.source_sha256] in stored

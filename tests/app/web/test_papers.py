@@ -68,6 +68,16 @@ def test_each_paper_of_an_upload_is_its_own_signed_record(clients, tmp_path):
     image = client.get(f"/ho-so/{dossier['records'][1]}/anh/2")  # the input's page 2 is the copy's page 1
     assert image.status_code == 200 and image.headers["content-type"] == "image/jpeg"
     assert client.get(f"/ho-so/{dossier['records'][1]}/anh/1").status_code == 404  # not this paper's
+    # the copy is mixed raster content (text layer over a background): the screen's image holds the text too
+    with pikepdf.open(tmp_path / f"{dossier['records'][1]}.pdf") as pdf:
+        assert any(x.get("/ImageMask") for x in pdf.pages[0].Resources.XObject.values())
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    grey = np.asarray(Image.open(io.BytesIO(image.content)).convert("L"))
+    assert (grey < 100).mean() > 0.01, "the black text of the page is on the image"
 
 
 def test_the_same_card_in_a_second_dossier_keeps_the_typed_address(clients):
