@@ -94,11 +94,13 @@ class ArchivedFile(BaseModel):
 
 def archive_file(repo: Repository, reviews: ReviewLog, *, folder: Path, source: Path, pages: list[PageOcr],
                  images: list[Path], extracted: ExtractionResult, final: ExtractionResult, dossier_code: str,
-                 unit_code: str, actor: str, sign: Signer) -> ArchivedFile:
+                 unit_code: str, actor: str, sign: Signer,
+                 checked: dict[int, set[str]] | None = None) -> ArchivedFile:
     """Approval of one file of a dossier: one record per paper, each with its own archive copy and signed
     copy; the whole file kept as the dossier's original. A paper stored before (the same file, or the same
     card or certificate in another file) is reused: only what the officer typed over this reading goes onto
-    it (``Repository.review``), and it keeps its signed copy."""
+    it (``Repository.review``), and it keeps its signed copy. ``checked``: per paper, the cells a person
+    checked (``ReviewLog.add``; None: all)."""
     copies = write_paper_archives(final.documents, pages, images, folder, extracted.source)
     stored = repo.put_papers(extracted, actor=actor, scan=source, dossier_code=dossier_code, unit_code=unit_code,
                              papers={i: PaperCopy(archive=path) for i, path in copies.items()})
@@ -108,7 +110,8 @@ def archive_file(repo: Repository, reviews: ReviewLog, *, folder: Path, source: 
         machine = extracted.documents[paper.doc_index]
         view = repo.review(paper.record.id, machine, document, actor=actor, status="reviewed",
                            reason="kiểm tra tại quầy tiếp nhận")
-        reviews.add(actor=actor, source="intake", record_id=view.root_id, extracted=machine, final=document)
+        reviews.add(actor=actor, source="intake", record_id=view.root_id, extracted=machine, final=document,
+                    checked=None if checked is None else checked.get(paper.doc_index, set()))
         if paper.reused and view.signed_key:
             done.reused.append(view.id)
             done.records.append(view.id)

@@ -15,6 +15,7 @@ import secrets
 import shutil
 import threading
 import time
+from collections.abc import Iterable
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +25,8 @@ from pydantic import BaseModel, Field, TypeAdapter
 
 from app.web.archive import archive_file, write_archive
 from app.web.editing import accepted, apply_form, reclassify
-from app.web.stats import ReviewLog
+from app.web.reasons import vietnamese_reason
+from app.web.stats import ReviewLog, entry_form_name
 from app.web.workers import PageFailure, PageWorkers
 from pipeline.errors import BadInput
 from pipeline.ingest import PageSource, open_document
@@ -52,7 +54,9 @@ class DossierFile(BaseModel):
     page_seconds: list[dict[str, float]] = Field(default_factory=list)  # per page: load, preprocess, ocr, image,
     #   and cpu: processor seconds of the page (its worker and Tesseract), what it takes on an idle core
     cpu: dict[str, float] = Field(default_factory=dict)  # processor seconds of the server's own stages (extract)
-    error: str | None = None  # why the file could not be read (Vietnamese or the ingest's reason)
+    error: str | None = None  # why the file could not be read (Vietnamese, ``reasons.vietnamese_reason``)
+    checked: list[str] = Field(default_factory=list)  # "d<doc>.<key>", "d<doc>.e<row>.<key>": fields a person
+    #   checked (focused, typed, or compared with the paper as a whole): the review log counts only these as seen
 
 
 class ReusedItem(BaseModel):
@@ -191,7 +195,7 @@ class DossierStore:
                 try:
                     open_document(staging / f"f{entry.index}" / f"source{entry.suffix}")
                 except BadInput as err:
-                    entry.error = err.reason
+                    entry.error = vietnamese_reason(err.reason)
             if all(entry.error for entry in entries):
                 raise UploadRefused(entries)
             dossier = self.create(actor, unit_code)
@@ -226,7 +230,7 @@ class DossierStore:
                 opened.append(open_document(source))
                 entry.sha256 = sha256_file(source)
             except BadInput as err:
-                entry.error = err.reason
+                entry.error = vietnamese_reason(err.reason)
                 opened.append([])
             entry.stages = {"upload": round(saved - started, 3), "ingest": round(time.perf_counter() - began, 3)}
         jobs = []
@@ -246,7 +250,7 @@ class DossierStore:
             if not entry.error:
                 failure = next((r for r in read if isinstance(r, PageFailure)), None)
                 if failure is not None:
-                    entry.error = failure.reason
+                    entry.error = failure.reason if failure.reason == WORKER_DIED else vietnamese_reason(failure.reason)
                 else:
                     self._extract(dossier, entry, [r for r in read if isinstance(r, PageOutput)], pages_s)
             if entry.error:  # a refused or unreadable file is not kept
@@ -332,6 +336,32 @@ class DossierStore:
                 self.save_result(dossier.code, entry.index, result.model_copy(update={"documents": documents}))
         return errors
 
+    def note_checked(self, dossier: Dossier, names: Iterable[str]) -> None:
+        """Keeps the form names (``f<file>.d<doc>.<field>``) of the fields a person checked on a screen (the
+        form's ``checked``, kept by ``app.js``), for the review log at approval; saved with the dossier."""
+        by_file: dict[int, set[str]] = {}
+        for name in names:
+            found = re.fullmatch(r"f(\d+)\.(d\d+\.(?:\w+|e\d+\.\w+))", name)
+            if found:
+                by_file.setdefault(int(found.group(1)), set()).add(found.group(2))
+        changed = False
+        for entry in dossier.files:
+            new = by_file.get(entry.index, set()) - set(entry.checked)
+            if new and not entry.error:
+                entry.checked = sorted({*entry.checked, *new})
+                changed = True
+        if changed:
+            self.save(dossier)
+
+    def checked_cells(self, entry: DossierFile) -> dict[int, set[str]]:
+        """Document index → the cells a person checked, named as the review log names them (``key``,
+        ``entries[<row>].<key>``)."""
+        cells: dict[int, set[str]] = {}
+        for name in entry.checked:
+            doc, _, rest = name.partition(".")
+            cells.setdefault(int(doc[1:]), set()).add(entry_form_name(rest))
+        return cells
+
     def classify(self, dossier: Dossier, index: int, doc_index: int, schema_id: str) -> None:
         """A person sets the type of a document (one the classifier did not recognise, or got wrong)."""
         if dossier.status != "draft":
@@ -339,6 +369,9 @@ class DossierStore:
         if schema_id not in all_schemas():
             raise DossierError("loại giấy tờ không hợp lệ")
         self._change_document(dossier, index, doc_index, lambda document: reclassify(document, schema_id))
+        entry = next(f for f in dossier.files if f.index == index)
+        entry.checked = [name for name in entry.checked if not name.startswith(f"d{doc_index}.")]  # new fields
+        self.save(dossier)
 
     def mark_checked(self, dossier: Dossier, target: str) -> None:
         """A person has compared every field of document ``f<file>.d<doc>.`` with the paper: all are
@@ -346,7 +379,12 @@ class DossierStore:
         found = re.fullmatch(r"f(\d+)\.d(\d+)\.", target)
         if dossier.status != "draft" or found is None:
             raise DossierError("không đánh dấu được giấy tờ này")
-        self._change_document(dossier, int(found.group(1)), int(found.group(2)), accepted)
+        index, doc_index = int(found.group(1)), int(found.group(2))
+        self._change_document(dossier, index, doc_index, accepted)
+        document = self.result(dossier.code, index).documents[doc_index]
+        names = [f"{target}{key}" for key in document.fields]
+        names += [f"{target}e{row}.{key}" for row, cells in enumerate(document.entries) for key in cells]
+        self.note_checked(dossier, names)
 
     def _change_document(self, dossier: Dossier, index: int, doc_index: int, change) -> None:
         """Replaces one document of a readable file's result by ``change(document)``."""
@@ -416,7 +454,7 @@ class DossierStore:
                 images=[folder / name for name in entry.images],
                 extracted=self.result(dossier.code, entry.index, "extracted"),
                 final=self.result(dossier.code, entry.index), dossier_code=dossier.code,
-                unit_code=dossier.unit_code, actor=actor, sign=_sign)
+                unit_code=dossier.unit_code, actor=actor, sign=_sign, checked=self.checked_cells(entry))
             records.extend(archived.records)
             test_signature = test_signature or archived.test_signature
             if archived.problem:

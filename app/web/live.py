@@ -59,6 +59,7 @@ class LiveBoard(BaseModel):
     approved: int = 0  # documents accepted by a person (counter or review queue)
     fields_total: int = 0
     fields_auto_ok: int = 0
+    auto_ok_checked: int = 0  # accepted automatically, and checked by a person (the rest went through unseen)
     auto_ok_corrected: int = 0  # accepted automatically by extraction, changed by the person who checked
     corrected_later: int = 0  # versions that changed values a person had already accepted
     by_procedure: list[OnTime] = Field(default_factory=list)
@@ -74,14 +75,31 @@ class LiveBoard(BaseModel):
         return self.fields_auto_ok / self.fields_total if self.fields_total else None
 
     @property
+    def auto_unseen(self) -> int:
+        """Fields accepted automatically that nobody checked (accepted with their document, blindly)."""
+        return self.fields_auto_ok - self.auto_ok_checked
+
+    @property
+    def auto_checked_share(self) -> float | None:
+        return self.auto_ok_checked / self.fields_auto_ok if self.fields_auto_ok else None
+
+    @property
     def auto_corrected_share(self) -> float | None:
-        return self.auto_ok_corrected / self.fields_auto_ok if self.fields_auto_ok else None
+        """Of the automatically accepted fields a person checked, the share they had to correct."""
+        return self.auto_ok_corrected / self.auto_ok_checked if self.auto_ok_checked else None
+
+    @property
+    def auto_unchanged_share(self) -> float | None:
+        """Of the automatically accepted fields a person checked, the share left unchanged."""
+        share = self.auto_corrected_share
+        return None if share is None else 1 - share
 
     def for_screen(self) -> dict[str, object]:
         """The board with its rates, as the page's script receives it."""
         data = self.model_dump(mode="json")
-        data.update(on_time_rate=self.on_time_rate, auto_share=self.auto_share,
-                    auto_corrected_share=self.auto_corrected_share)
+        data.update(on_time_rate=self.on_time_rate, auto_share=self.auto_share, auto_unseen=self.auto_unseen,
+                    auto_checked_share=self.auto_checked_share, auto_corrected_share=self.auto_corrected_share,
+                    auto_unchanged_share=self.auto_unchanged_share)
         for group in ("by_procedure", "by_officer"):
             for row, model in zip(data[group], getattr(self, group), strict=True):
                 row["rate"] = model.rate
@@ -146,10 +164,14 @@ def live_board(engine: Engine, names: dict[str, dict[str, str]] | None = None, d
     since = datetime.now(UTC) - timedelta(days=days)
     with engine.connect() as conn:
         _dossier_flow(board, conn, today, names or {})
-        reviews = conn.execute(select(func.count(), func.coalesce(func.sum(reviews_table.c.fields_total), 0),
-                                      func.coalesce(func.sum(reviews_table.c.fields_auto_ok), 0),
-                                      func.coalesce(func.sum(reviews_table.c.auto_ok_corrected), 0))).one()
-        board.approved, board.fields_total, board.fields_auto_ok, board.auto_ok_corrected = (int(v) for v in reviews)
+        r = reviews_table.c
+        checked = func.coalesce(r.auto_ok_checked, r.fields_auto_ok)  # a row from before: as it was counted
+        reviews = conn.execute(select(func.count(), func.coalesce(func.sum(r.fields_total), 0),
+                                      func.coalesce(func.sum(r.fields_auto_ok), 0),
+                                      func.coalesce(func.sum(checked), 0),
+                                      func.coalesce(func.sum(r.auto_ok_corrected), 0))).one()
+        (board.approved, board.fields_total, board.fields_auto_ok, board.auto_ok_checked,
+         board.auto_ok_corrected) = (int(v) for v in reviews)
         previous = Record.__table__.alias("previous")
         board.corrected_later = conn.execute(
             select(func.count()).select_from(Record.__table__.join(previous, Record.supersedes_id == previous.c.id))

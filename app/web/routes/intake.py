@@ -16,7 +16,8 @@ from pydantic import BaseModel
 from app.counter.lifecycle import State, StepRefused
 from app.web.auth import LANH_DAO, THAM_DINH, TIEP_NHAN, Principal, RoleGuard, counter
 from app.web.casework import casework_of
-from app.web.dossiers import Dossier, DossierError, DossierFile, DossierStore, ReusedItem
+from app.web.dossiers import Dossier, DossierError, DossierFile, DossierStore, ReusedItem, UploadRefused
+from app.web.editing import keep_typed
 from app.web.rendering import page
 from app.web.routes import steps
 from app.web.units import check_readable
@@ -52,8 +53,9 @@ def _real_uploads(request: Request, files: list[UploadFile]) -> list[UploadFile]
     return chosen
 
 
-def dossier_views(store: DossierStore, dossier: Dossier, errors: dict[str, str] | None = None
-                  ) -> list[tuple[DossierFile, list[DocumentView]]]:
+def dossier_views(store: DossierStore, dossier: Dossier, errors: dict[str, str] | None = None,
+                  typed: dict[str, str] | None = None) -> list[tuple[DossierFile, list[DocumentView]]]:
+    """Each file with its documents' views; ``typed``: the values sent back with errors, shown as typed."""
     reused = {name for item in dossier.reused for name in item.filled}
     views = []
     for entry in dossier.files:
@@ -62,9 +64,22 @@ def dossier_views(store: DossierStore, dossier: Dossier, errors: dict[str, str] 
             continue
         result = store.result(dossier.code, entry.index)
         url = f"/tiep-nhan/{dossier.code}/anh/{entry.index}/{{page}}"
-        views.append((entry, [document_view(result, d, f"f{entry.index}.d{d}.", url, errors, reused)
-                              for d in range(len(result.documents))]))
+        docs = [document_view(result, d, f"f{entry.index}.d{d}.", url, errors, reused)
+                for d in range(len(result.documents))]
+        for view in docs:
+            keep_typed([*view.rows, *(cell for cells in view.entries for cell in cells)], typed or {})
+        views.append((entry, docs))
     return views
+
+
+def checked_names(dossier: Dossier) -> list[str]:
+    """The form names of the fields a person checked (``DossierFile.checked``), for the form's ``checked``."""
+    return [f"f{entry.index}.{name}" for entry in dossier.files for name in entry.checked]
+
+
+def _checked_of(form: Any) -> list[str]:
+    text = form.get("checked")
+    return text.split() if isinstance(text, str) else []
 
 
 def _form_values(form: Any) -> dict[str, str]:
@@ -83,7 +98,8 @@ def _dossier_page(request: Request, store: DossierStore, dossier: Dossier, princ
     elif mine and not new and dossier.status == "draft" and notice is None:
         notice = "Hồ sơ đã chuyển thẩm định: tại quầy chỉ xem được."
     return page(request, "dossier.html", status_code=status_code, dossier=dossier,
-                views=dossier_views(store, dossier, errors), errors=errors or {}, notice=notice,
+                views=dossier_views(store, dossier, errors, typed), errors=errors or {}, notice=notice,
+                checked=checked_names(dossier),
                 editable=dossier.status == "draft" and mine and new, mine=mine, problem=problem,
                 typed=typed or {}, **context)
 
@@ -147,7 +163,11 @@ async def intake_upload(request: Request, files: list[UploadFile] = File(default
     if not uploads:
         return page(request, "intake.html", status_code=422, **_home(request, principal),
                     error="Hãy chọn ít nhất một tệp (PDF, TIFF, PNG, JPEG).")
-    dossier = await run_in_threadpool(_new_dossier, _store(request), principal, uploads)
+    try:
+        dossier = await run_in_threadpool(_new_dossier, _store(request), principal, uploads)
+    except UploadRefused as refused:  # no dossier: the intake screen says why, file by file, in Vietnamese
+        return page(request, "intake.html", status_code=422, **_home(request, principal), error=str(refused),
+                    refused=refused.files)
     return RedirectResponse(f"/tiep-nhan/{dossier.code}", status_code=303)
 
 
@@ -185,7 +205,8 @@ async def dossier_approve(request: Request, code: str, principal: Principal = De
 
 async def _save_or_approve(request: Request, code: str, principal: Principal, approve: bool) -> Response:
     store = _store(request)
-    values = _form_values(await request.form())
+    form = await request.form()
+    values, checked = _form_values(form), _checked_of(form)
 
     def work() -> tuple[Dossier | None, dict[str, str], str | None]:
         with store.lock(code):
@@ -193,6 +214,7 @@ async def _save_or_approve(request: Request, code: str, principal: Principal, ap
             if dossier is None:
                 return None, {}, None
             try:
+                store.note_checked(dossier, checked)
                 errors = store.edit(dossier, values)
                 if errors or not approve:
                     return dossier, errors, None
@@ -204,8 +226,8 @@ async def _save_or_approve(request: Request, code: str, principal: Principal, ap
     if dossier is None:
         return _not_found(request)
     if errors or problem:
-        return _dossier_page(request, store, dossier, principal, status_code=422, errors=errors,
-                             notice=problem or "Có giá trị chưa đúng dạng; hãy sửa các ô được đánh dấu.")
+        return _dossier_page(request, store, dossier, principal, status_code=422, errors=errors, typed=values,
+                             problem=problem or "Có giá trị chưa đúng dạng; hãy sửa các ô được đánh dấu.")
     if approve:
         return RedirectResponse(f"/tiep-nhan/{code}/bien-nhan", status_code=303)
     return RedirectResponse(f"/tiep-nhan/{code}?da_luu=1", status_code=303)

@@ -19,6 +19,7 @@ from app.web.auth import Principal, verifier
 from app.web.editing import accepted, apply_form, keep_typed, reclassify, unchecked
 from app.web.records import queue_length, review_queue
 from app.web.rendering import page
+from app.web.stats import entry_form_name
 from app.web.units import check_editable
 from app.web.views import document_view
 from pipeline.store import RecordNotFound, RecordView, StaleRecord
@@ -38,10 +39,11 @@ class Refusal:
 
 
 def _accept(request: Request, principal: Principal, record_id: int, typed: dict[str, str],
-            checked: set[str] | None = None) -> tuple[RecordView | None, Refusal]:
+            checked: set[str] | None = None, wait: bool = True) -> tuple[RecordView | None, Refusal]:
     """Applies the corrections and accepts the record: (new version, empty refusal), or (None, why not).
-    ``checked``: the fields the reviewer checked, when the accept must wait for every field to review
-    (None: the JSON API's caller answers for its values)."""
+    ``checked``: the form names of the fields the reviewer checked (None: the JSON API's caller answers for
+    its values); with ``wait`` the accept waits for every field to review (``confirm`` lifts it). The review
+    log counts only those fields (and the corrected ones) as seen by a person."""
     ctx = request.app.state.ctx
     check_editable(request, principal, record_id)
     record = ctx.repo.current(record_id, actor=principal.user.actor)
@@ -49,14 +51,15 @@ def _accept(request: Request, principal: Principal, record_id: int, typed: dict[
     updated, errors, _changed = apply_form(document, typed)
     if errors:
         return None, Refusal(errors=errors)
-    if checked is not None and unchecked(document, checked):
+    if checked is not None and wait and unchecked(document, checked):
         return None, Refusal(unchecked=unchecked(document, checked))
     final = accepted(updated)
     status = record.status if STATUS_ORDER.index(record.status) > 1 else "reviewed"
     new = ctx.repo.supersede(record.id, final, actor=principal.user.actor, status=status,
                              reason="kiểm tra trong hàng đợi")
+    seen = None if checked is None else {entry_form_name(name) for name in checked}
     ctx.reviews.add(actor=principal.user.actor, source="review", record_id=record.root_id,
-                    extracted=_first_version_document(request, principal, record), final=final)
+                    extracted=_first_version_document(request, principal, record), final=final, checked=seen)
     return new, Refusal()
 
 
@@ -124,9 +127,9 @@ async def review_accept(request: Request, record_id: int, principal: Principal =
     typed = {k: v for k, v in form.items() if isinstance(v, str) and k not in FORM_CONTROLS}
     checked_text = form.get("checked")
     checked = set(checked_text.split()) if isinstance(checked_text, str) else set()
-    wait_for = None if form.get("confirm") == "1" else checked
+    wait = form.get("confirm") != "1"
     try:
-        new, refusal = await run_in_threadpool(_accept, request, principal, record_id, typed, wait_for)
+        new, refusal = await run_in_threadpool(_accept, request, principal, record_id, typed, checked, wait)
     except RecordNotFound:
         return page(request, "error.html", status_code=404, message="Không tìm thấy bản ghi này.")
     except StaleRecord:

@@ -96,7 +96,7 @@ async def act(request: Request, code: str, principal: Principal, action, back: s
 def case_page(request: Request, code: str, principal: Principal, problem: str | None = None,
               typed: dict[str, str] | None = None, status_code: int = 200, **extra: Any) -> Response:
     """The dossier's screen for the user's role (the counter's own page is ``dossier.html``)."""
-    from app.web.routes.intake import dossier_views
+    from app.web.routes.intake import checked_names, dossier_views
 
     try:
         dossier = load(request, code, principal)
@@ -111,7 +111,8 @@ def case_page(request: Request, code: str, principal: Principal, problem: str | 
     context = case_context(request, dossier, principal)
     editable = role == THAM_DINH and context["case"].state == State.DANG_THAM_DINH
     return page(request, "case.html", status_code=status_code, dossier=dossier, problem=problem,
-                typed=typed or {}, views=dossier_views(desk(request).store, dossier), editable=editable,
+                typed=typed or {}, views=dossier_views(desk(request).store, dossier, typed=typed), editable=editable,
+                checked=checked_names(dossier),
                 base=HOME[role], **context, **extra)
 
 
@@ -204,6 +205,7 @@ def _save_fields(principal: Principal):
     def action(work: Casework, dossier: Dossier, form: dict[str, Any]) -> None:
         if work.case(dossier.code).state != State.DANG_THAM_DINH:
             raise DossierError("Hồ sơ không ở bước thẩm định: không sửa được.")
+        work.store.note_checked(dossier, _text(form, "checked").split())
         errors = work.store.edit(dossier, {k: v for k, v in form["text"].items() if k.startswith("f")})
         if errors:
             raise DossierError("Có giá trị chưa đúng dạng: " + "; ".join(errors.values()))

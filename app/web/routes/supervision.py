@@ -14,8 +14,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response, StreamingResponse
 
 from app.web.auth import Principal, supervisor
+from app.web.keying_stats import keying_board
 from app.web.live import live_board
 from app.web.rendering import page
+from app.web.routes.keying import KIND_LABELS, columns_dir
 from app.web.stats import Dashboard, dashboard
 from app.web.users import ROLES, UserError
 
@@ -27,7 +29,8 @@ KEEPALIVE_SECONDS = 15.0  # a comment line that keeps proxies from closing a qui
 @router.get("/thong-ke", include_in_schema=False)
 def dashboard_page(request: Request, principal: Principal = Depends(supervisor)) -> Response:
     engine = request.app.state.ctx.repo.engine
-    return page(request, "dashboard.html", board=dashboard(engine), live=live_board(engine, board_names(request)))
+    return page(request, "dashboard.html", board=dashboard(engine), live=live_board(engine, board_names(request)),
+                keying=keying_board(columns_dir(request)), keying_kinds=KIND_LABELS)
 
 
 def board_names(request: Request) -> dict[str, dict[str, str]]:

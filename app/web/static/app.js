@@ -287,6 +287,20 @@ function reviewKeyboard(form) {
   showProgress();
 }
 
+// Forms marked data-enter="next" (the dossier's applicant details, the cancel reason): Enter in an input
+// moves to the form's next input and never submits; the form is sent by its button only.
+function enterMovesOn(form) {
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.isComposing || event.ctrlKey || event.metaKey) return;
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    event.preventDefault();
+    const inputs = Array.from(form.querySelectorAll("input:not([type=hidden]):not([disabled]), select"));
+    const to = inputs[inputs.indexOf(target) + 1];
+    if (to) to.focus();
+  });
+}
+
 function focusFirstReview() {
   const form = document.querySelector("form.review-form");
   if (!form) return;
@@ -332,6 +346,7 @@ function retargetReuse() {
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll(".sbs").forEach(linkFieldsAndBoxes);
   document.querySelectorAll("form.review-form").forEach(reviewKeyboard);
+  document.querySelectorAll("form[data-enter=next]").forEach(enterMovesOn);
   busyNotes();
   focusFirstReview();
   retargetReuse();
