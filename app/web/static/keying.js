@@ -24,7 +24,7 @@
 
   function showTotals(totals) {
     for (const el of root.querySelectorAll("#keying-totals [data-k]")) {
-      el.textContent = totals[el.dataset.k];
+      el.textContent = Number(totals[el.dataset.k]).toLocaleString("vi-VN");
     }
   }
 
