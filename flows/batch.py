@@ -28,8 +28,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import urllib3
-from minio.error import S3Error
 from prefect import Task, flow, get_run_logger
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
@@ -93,7 +91,7 @@ def plan(paths: list[str], out_dir: str, sign: bool, store: bool) -> Plan:
         except OSError as err:
             items.append(base.model_copy(update={"status": "failed", "reason": f"cannot read: {err.strerror or err}"}))
             continue
-        except (S3Error, urllib3.exceptions.HTTPError) as err:
+        except s3inputs.download_errors() as err:
             reason = f"cannot download: {getattr(err, 'code', None) or type(err).__name__}"
             items.append(base.model_copy(update={"status": "failed", "reason": reason}))
             continue
@@ -154,6 +152,7 @@ def _outcome(item: Item, chain: list[PrefectFuture]) -> Item:
 def _dask_runner(dask: str, jobs: int, log: logging.LoggerAdapter) -> TaskRunner:
     """prefect-dask's task runner: on the scheduler at ``dask`` (its workers started elsewhere), or ``"local"``:
     a cluster of worker processes on this machine, as many as there are cores for ``jobs`` page workers each."""
+    import urllib3
     from prefect.client.orchestration import get_client
     from prefect_dask import DaskTaskRunner
 

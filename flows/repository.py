@@ -9,9 +9,12 @@ opened on first use. A failed open is not kept: the next attempt (a task retry) 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from pipeline.config import settings
-from pipeline.store import Repository
+
+if TYPE_CHECKING:
+    from pipeline.store import Repository
 
 _lock = threading.Lock()
 _open: dict[tuple, Repository] = {}
@@ -24,6 +27,8 @@ def _key() -> tuple:
 
 def repository() -> Repository:
     """The repository of the current settings, shared by the tasks of this process."""
+    from pipeline.store import Repository  # imported when first used: SQLAlchemy, Alembic, the S3 SDK (0.5 s)
+
     key = _key()
     with _lock:
         if key not in _open:

@@ -20,12 +20,13 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-
-from minio import Minio
-from minio.error import S3Error
+from typing import TYPE_CHECKING
 
 from flows.layout import Layout, atomic_write_json
 from pipeline.config import settings
+
+if TYPE_CHECKING:
+    from minio import Minio
 
 SCHEME = "s3://"
 CHUNK = 1 << 20
@@ -60,6 +61,8 @@ def parse(url: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=4)
 def _client(endpoint: str, access_key: str | None, secret_key: str | None, secure: bool) -> Minio:
+    from minio import Minio  # imported when S3 is used: a fifth of a second at every command's start
+
     return Minio(endpoint, access_key=access_key, secret_key=secret_key, secure=secure)
 
 
@@ -71,12 +74,22 @@ def client() -> Minio:
     return _client(s.s3_endpoint, s.s3_access_key, s.s3_secret_key, s.s3_secure)
 
 
+def download_errors() -> tuple[type[Exception], ...]:
+    """The errors of the S3 SDK and its HTTP library (what an object that cannot be downloaded raises)."""
+    import urllib3
+    from minio.error import S3Error
+
+    return S3Error, urllib3.exceptions.HTTPError
+
+
 def _etag(value: str | None) -> str:
     return (value or "").strip('"')
 
 
 def check(url: str) -> None:
     """Raises S3InputError (the reason, one line) unless the URL is well formed and its bucket can be read."""
+    from minio.error import S3Error
+
     bucket, _ = parse(url)
     s3 = client()
     try:
@@ -94,6 +107,8 @@ def check(url: str) -> None:
 
 def list_objects(url: str) -> list[S3Object]:
     """The objects the URL names, in key order (folder markers, keys ending in ``/``, left out)."""
+    from minio.error import S3Error
+
     bucket, prefix = parse(url)
     s3 = client()
     if prefix and not prefix.endswith("/"):

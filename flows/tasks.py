@@ -31,7 +31,6 @@ from flows.layout import Layout, atomic_copy, atomic_write_bytes, atomic_write_j
 from flows.repository import repository
 from pipeline.errors import BadInput
 from pipeline.models import ExtractionResult
-from pipeline.store.repository import PaperCopy
 
 ACTOR = "sohoa-batch"
 Status = Literal["pending", "done", "skipped", "duplicate", "quarantined", "failed"]
@@ -247,6 +246,8 @@ def store(item: Item, actor: str = ACTOR, dossier_code: str | None = None) -> It
     down for a while does not fail the batch."""
     if not item.active:
         return item
+    from pipeline.store.repository import PaperCopy  # the store's modules load when an input is stored
+
     started = time.perf_counter()
     result = ExtractionResult.model_validate_json(Path(item.extraction or "").read_bytes())
     papers = {}

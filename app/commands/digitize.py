@@ -170,16 +170,20 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
                       "chạy lại để thử lại / run again to retry[/red]")
 
 
-def start_page_workers(paths: list[str], out: Path, jobs: int) -> None:
-    """When there are scans to read, the page workers (the pool the batch will use) start now, in the
-    background: their fork server imports OpenCV and Tesseract's bindings while Prefect loads here. Objects in
-    S3 are not listed twice: an S3 prefix counts as scans to read."""
+def has_scans(paths: list[str], out: Path) -> bool:
+    """Whether the batch has inputs to look at (an S3 prefix counts as some: its objects are not listed twice)."""
     from flows.discover import discover
     from flows.s3inputs import is_s3
+
+    return any(is_s3(p) for p in paths) or bool(discover(paths, out).inputs)
+
+
+def start_page_workers(jobs: int) -> None:
+    """The page workers (the pool the batch will use) start now, in the background: their fork server imports
+    OpenCV and Tesseract's bindings while Prefect loads here."""
     from pipeline.process import shared_pool
 
-    if any(is_s3(p) for p in paths) or discover(paths, out).inputs:
-        shared_pool(jobs or None)
+    shared_pool(jobs or None)
 
 
 def stop_on_sigterm() -> None:
@@ -219,9 +223,12 @@ def register(cli: typer.Typer) -> None:
         from flows.lock import output_folder_lock
 
         with output_folder_lock(out):  # a second run into the same folder: one line, exit 2
-            notes = check_signer() if not no_sign else []
-            if not dask:
-                start_page_workers(paths, out, jobs)
+            # The page workers start first (their imports overlap the signer's here); with nothing to read there
+            # is nothing to sign, and the signer (pyHanko, a second to load) is not loaded.
+            scans = has_scans(paths, out)
+            if scans and not dask:
+                start_page_workers(jobs)
+            notes = check_signer() if scans and not no_sign else []
             from flows.prefect_env import configure
 
             configure(quiet_console=True, local_server=True)
