@@ -183,9 +183,11 @@ class DossierStore:
 
     # -- intake --------------------------------------------------------------------------------------
     def receive(self, actor: str, uploads: list[tuple[str, BinaryIO]], unit_code: str | None = None) -> Dossier:
-        """A new dossier from uploaded files: they are saved and opened (type, size and page limits) in a
-        staging folder first; when none can be opened the upload is refused (``UploadRefused``), the files
-        are removed and no dossier code is taken. Otherwise the dossier is created and its files read."""
+        """A new dossier from uploaded files: they are saved, opened (type, size and page limits) and read in
+        a staging folder first; when none can be opened or read the upload is refused (``UploadRefused``),
+        the files are removed and no dossier code is taken (pages whose worker died are no fault of the file:
+        that dossier is kept, its file marked unreadable, for the officer to add again). Otherwise the dossier
+        is created with them."""
         started = time.perf_counter()
         staging = self.root / f"{STAGING}{secrets.token_hex(8)}"
         try:
@@ -198,12 +200,17 @@ class DossierStore:
                     entry.error = vietnamese_reason(err.reason)
             if all(entry.error for entry in entries):
                 raise UploadRefused(entries)
+            self._read(staging, entries, started)  # e.g. a truncated JPEG opens, and fails when read
+            if all(entry.error and entry.error != WORKER_DIED for entry in entries):
+                raise UploadRefused(entries)  # (a worker that died says nothing of the file: the dossier is kept)
             dossier = self.create(actor, unit_code)
             for entry in entries:
-                (staging / f"f{entry.index}").rename(self.file_folder(dossier.code, entry.index))
+                if not entry.error:
+                    (staging / f"f{entry.index}").rename(self.file_folder(dossier.code, entry.index))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        self._read(dossier, entries, started)
+        dossier.files.extend(entries)
+        self.save(dossier)
         return dossier
 
     def add_files(self, dossier: Dossier, uploads: list[tuple[str, BinaryIO]]) -> list[DossierFile]:
@@ -215,17 +222,21 @@ class DossierStore:
         for name, data in uploads:
             index = len(dossier.files) + len(entries) + 1
             entries.append(self._save_upload(self.folder(dossier.code), index, name, data))
-        return self._read(dossier, entries, started)
+        self._read(self.folder(dossier.code), entries, started)
+        dossier.files.extend(entries)
+        self.save(dossier)
+        return entries
 
-    def _read(self, dossier: Dossier, entries: list[DossierFile], started: float) -> list[DossierFile]:
-        """Reads saved files: the pages of all the files together on the page workers (one OCR pass each),
-        then each file's extraction. A file that cannot be read is removed (its entry keeps the reason).
-        The archive copy is written at approval. ``started``: when the upload began to be saved."""
+    def _read(self, folder: Path, entries: list[DossierFile], started: float) -> list[DossierFile]:
+        """Reads files saved under ``folder`` (``f<index>/``: a dossier's, or the staging folder of a new
+        one): the pages of all the files together on the page workers (one OCR pass each), then each file's
+        extraction. A file that cannot be read is removed (its entry keeps the reason, in Vietnamese). The
+        archive copy is written at approval. ``started``: when the upload began to be saved."""
         saved = time.perf_counter()
         opened: list[list[PageSource]] = []
         for entry in entries:
             began = time.perf_counter()
-            source = self.file_folder(dossier.code, entry.index) / f"source{entry.suffix}"
+            source = folder / f"f{entry.index}" / f"source{entry.suffix}"
             try:
                 opened.append(open_document(source))
                 entry.sha256 = sha256_file(source)
@@ -235,7 +246,7 @@ class DossierStore:
             entry.stages = {"upload": round(saved - started, 3), "ingest": round(time.perf_counter() - began, 3)}
         jobs = []
         for entry, sources in zip(entries, opened, strict=True):
-            workdir = self.file_folder(dossier.code, entry.index) / "pages"
+            workdir = folder / f"f{entry.index}" / "pages"
             workdir.mkdir(exist_ok=True)
             jobs.extend(PageJob(source=s, number=n, workdir=str(workdir), lang=self.lang, write_pdf=False)
                         for n, s in enumerate(sources, start=1))
@@ -252,13 +263,12 @@ class DossierStore:
                 if failure is not None:
                     entry.error = failure.reason if failure.reason == WORKER_DIED else vietnamese_reason(failure.reason)
                 else:
-                    self._extract(dossier, entry, [r for r in read if isinstance(r, PageOutput)], pages_s)
+                    self._extract(folder / f"f{entry.index}", entry,
+                                  [r for r in read if isinstance(r, PageOutput)], pages_s)
             if entry.error:  # a refused or unreadable file is not kept
-                shutil.rmtree(self.file_folder(dossier.code, entry.index), ignore_errors=True)
+                shutil.rmtree(folder / f"f{entry.index}", ignore_errors=True)
         for entry in entries:
             entry.seconds = round(time.perf_counter() - started, 3)
-        dossier.files.extend(entries)
-        self.save(dossier)
         return entries
 
     def _save_upload(self, folder: Path, index: int, name: str, data: BinaryIO) -> DossierFile:
@@ -270,11 +280,11 @@ class DossierStore:
             shutil.copyfileobj(data, out, 1 << 20)
         return entry
 
-    def _extract(self, dossier: Dossier, entry: DossierFile, read: list[PageOutput], pages_s: float) -> None:
-        """The extraction of one file from its OCRed pages; keeps the pages' words for the archive copy."""
+    def _extract(self, folder: Path, entry: DossierFile, read: list[PageOutput], pages_s: float) -> None:
+        """The extraction of one file (in ``folder``) from its OCRed pages; keeps the pages' words for the
+        archive copy. The page images are named relative to ``folder`` (it may be moved afterwards)."""
         from extractors import extract_documents  # loaded once per server (app.web.warmup)
 
-        folder = self.file_folder(dossier.code, entry.index)
         read = [part for r in read for part in r.pages()]  # a book spread gives two pages
         for number, part in enumerate(read, start=1):
             part.page = part.page.model_copy(update={"number": number})
@@ -287,8 +297,9 @@ class DossierStore:
                                   pages=[p.to_contract() for p in pages], documents=documents,
                                   timings={"ocr": round(entry.stages["ingest"] + pages_s, 3),
                                            "extract": round(extract_s, 3)})
-        (folder / "extracted.json").write_text(result.model_dump_json(by_alias=True, indent=1), encoding="utf-8")
-        self.save_result(dossier.code, entry.index, result)
+        text = result.model_dump_json(by_alias=True, indent=1)
+        (folder / "extracted.json").write_text(text, encoding="utf-8")
+        (folder / "result.json").write_text(text, encoding="utf-8")
         (folder / "pages.json").write_bytes(PAGES.dump_json(pages))
         entry.pages = len(pages)
         entry.images = [str(Path(p.image_path or "").relative_to(folder)) for p in pages]
