@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from extractors import settings
 from extractors.confidence import Assessment
+from extractors.handwritten_register import read_handwritten
 from extractors.kinds import KindResult, parse_value
 from extractors.kinds.ids import id_birth_facts
 from extractors.layout import PageLayout
@@ -136,6 +137,8 @@ def extract_document(schema: Schema, layouts: list[PageLayout], confidence: floa
     entries: list[dict[str, FieldValue]] = []
     if schema.table is not None:
         entries, table_issues = read_register(schema, layouts)
+        if (handwritten := read_handwritten(schema, layouts)) is not None:
+            entries, table_issues = handwritten  # a table filled in by hand: extractors/constrained
         issues += table_issues
     doc_fields = {key: f.to_field_value() for key, f in fields.items() if schema.fields[key].output}
     if confidence < settings.CLASSIFIED_OK:

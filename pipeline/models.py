@@ -48,6 +48,10 @@ class PageNotes(BaseModel):
     reading: Literal["corrected", "as-is"] = "corrected"  # "as-is": the uncorrected image read better
     split: Literal["left", "right"] | None = None  # the page of a two-page book spread this one is
     perspective: bool = False  # a photographed page found by its corners and its perspective corrected
+    # Why the page's lines were read again by the second recognizer (docs/recognizers.md), and how many lines of
+    # the page's text each engine read then (empty when Tesseract read the page alone).
+    second_reading: Literal["low-confidence", "missed-lines"] | None = None
+    lines_by_engine: dict[str, int] = Field(default_factory=dict)
 
 
 class PageResult(BaseModel):
@@ -76,12 +80,25 @@ class PageOcr(PageResult):
         return PageResult(**self.model_dump(include=set(PageResult.model_fields)))
 
 
+class CellReading(BaseModel):
+    """Addition (issue 18): how a register cell was read by the handwriting recognizer (docs/contract.md)."""
+
+    script: str | None = None  # empty | printed | handwritten
+    text: str = ""  # the recognizer's unconstrained best string
+    probability: float = 0.0  # of the value among the values the cell's kind allows
+    runner_up: str | None = None
+    runner_up_probability: float = 0.0
+    margin: float = 0.0
+    fit: float = 0.0
+
+
 class FieldValue(BaseModel):
     value: Any = None
     confidence: float = 0.0
     status: Literal["ok", "review"] = "review"
     page: int | None = None
     bbox: BBox | None = None
+    reading: CellReading | None = Field(default=None, exclude_if=lambda r: r is None)  # addition: ICR cells only
 
 
 class Issue(BaseModel):

@@ -18,12 +18,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from samples import degrade, families, writers
+from samples import degrade, families, handwriting, writers
 from samples.compose import FORMATS_BY_TIER, JPEG_QUALITY, build, render, write
 from samples.doc import SCHEMAS
 from samples.dossier import can_make_dossiers, generate_dossier
 
-__all__ = ["generate_corpus", "generate_document", "generate_dossier", "scan_like_pdf", "main"]
+__all__ = ["generate_corpus", "generate_document", "generate_dossier", "generate_handwritten", "scan_like_pdf", "main"]
+HANDWRITTEN_ENTRIES = (6, 9)  # entries on a handwritten register page
+
 
 def generate_document(out: Path, seed: int, schema: str, tier: str, index: int, fmt: str | None = None,
                       choices: Sequence[str] | None = None) -> Path:
@@ -38,14 +40,27 @@ def generate_document(out: Path, seed: int, schema: str, tier: str, index: int, 
     return write(out, name, tier, fmt, pages, [doc.truth([p.truth["number"] for p in pages])])
 
 
+def generate_handwritten(out: Path, seed: int, index: int, split: str) -> Path:
+    """One handwritten birth-register page (samples/handwriting.book_page) by the ``split``'s hands
+    (``tuning`` or ``heldout``: docs/evaluation.md), a 150 dpi PNG with its truth (tier ``handwritten``)."""
+    name = f"birth_register_handwritten_{split}_{index:03d}"
+    rng = random.Random(f"{seed}:{name}")
+    page = handwriting.book_page(handwriting.SPLITS[split], rng.randint(*HANDWRITTEN_ENTRIES), rng.randrange(1 << 30))
+    path = out / f"{name}.png"
+    writers.write_pages(path, "png", [page.image], [page.dpi])
+    writers.write_truth(writers.truth_path(path), handwriting.book_truth(page, path.name, split))
+    return path
+
+
 def generate_corpus(out: Path, seed: int, per_type: int, tiers: Sequence[str] = degrade.TIERS,
                     schemas: Sequence[str] = SCHEMAS, dossiers: int | None = None, jobs: int = 1,
-                    family_spec: str = "all") -> list[Path]:
+                    family_spec: str = "all", handwritten: int = 0, hands: str = "heldout") -> list[Path]:
     """``per_type`` documents of each schema (tiers in turn) and ``dossiers`` dossier PDFs
     (default: one per five documents of a type, at least one), of the families ``family_spec`` selects
     (a schema without a selected family is left out; dossiers need a selected card and certificate family).
     Returns the input files written.
 
+    ``handwritten`` handwritten birth-register pages by the ``hands`` split's hands are added (default none).
     ``jobs`` > 1 writes files in that many processes; the files are the same (each has its own seed)."""
     out.mkdir(parents=True, exist_ok=True)
     selection = families.select(family_spec)
@@ -57,6 +72,7 @@ def generate_corpus(out: Path, seed: int, per_type: int, tiers: Sequence[str] = 
     if can_make_dossiers(selection):
         tasks += [(generate_dossier, (out, seed, tiers[i % len(tiers)], i + 1, "pdf", selection))
                   for i in range(count)]
+    tasks += [(generate_handwritten, (out, seed, i + 1, hands)) for i in range(handwritten)]
     if jobs <= 1:
         return [function(*arguments) for function, arguments in tasks]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -98,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="processes (default 1)")
     parser.add_argument("--families", default="all",
                         help="layout families: all, tuning, heldout or comma-separated names (samples/families.py)")
+    parser.add_argument("--handwritten", type=int, default=0, metavar="N",
+                        help="also N handwritten birth-register pages (samples/handwriting.py)")
+    parser.add_argument("--hands", choices=sorted(handwriting.SPLITS), default="heldout",
+                        help="the hands of the handwritten pages: tuning or heldout (default heldout)")
     parser.add_argument("--scan-pdf", type=int, default=0, metavar="PAGES",
                         help="only write OUT/scan_PAGES.pdf, an N-page 200 dpi scan-like PDF")
     args = parser.parse_args(argv)
@@ -116,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         files = [scan_like_pdf(args.out / f"scan_{args.scan_pdf}.pdf", args.scan_pdf, args.seed)]
     else:
         files = generate_corpus(args.out, args.seed, args.per_type, tiers, schemas, args.dossiers, args.jobs,
-                                args.families)
+                                args.families, args.handwritten, args.hands)
     print(f"Đã tạo {len(files)} tệp trong {args.out} ({time.perf_counter() - start:.1f} giây)")
     return 0
 

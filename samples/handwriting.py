@@ -282,27 +282,170 @@ def register_page(hands: tuple[Hand, ...], entries: int, seed: int, year: int | 
     row_h, header_h = int(ROW_MM * px), int(HEADER_MM * px)
     width, height = int(297 * px), max(int(210 * px), top + header_h + row_h * entries + int(10 * px))
     page = Image.new("L", (width, height), 238)
-    draw = ImageDraw.Draw(page)
     xs = [left + sum(widths[:i]) for i in range(len(widths) + 1)]
     ys = [top, top + header_h] + [top + header_h + row_h * (i + 1) for i in range(entries)]
-    font = ImageFont.truetype(HEADER_FONT, int(3.0 * px))
-    for i, kind in enumerate(COLUMNS):
-        draw.text(((xs[i] + xs[i + 1]) / 2, top + header_h / 2), HEADERS[kind], font=font, fill=40, anchor="mm")
-    rng = random.Random(seed + 1)
+    _fill_table(page, [HEADERS[kind] for kind in COLUMNS], rows, xs, ys, random.Random(seed + 1))
+    return RegisterPage(page, DPI, COLUMNS, rows)
+
+
+def _fill_table(page: Image.Image, headers: list[str], rows: list[list[CellSample]], xs: list[int], ys: list[int],
+                rng: random.Random) -> None:
+    """The printed header row, the written cells, then the rules over them (``xs``, ``ys``: the rules)."""
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(HEADER_FONT, int(3.0 * DPI / 25.4))
+    for i, text in enumerate(headers):
+        draw.text(((xs[i] + xs[i + 1]) / 2, (ys[0] + ys[1]) / 2), text, font=font, fill=40, anchor="mm")
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            ink = cell.image.convert("L")
-            box_w, box_h = widths[c] - 8, row_h - 8
-            scale = min(box_h / ink.height * rng.uniform(0.75, 0.95), box_w / ink.width, 1.0)
-            ink = ink.resize((max(1, int(ink.width * scale)), max(1, int(ink.height * scale))))
-            x = xs[c] + 4 + rng.randrange(max(1, box_w - ink.width + 1))
-            y = ys[r + 1] + 4 + (box_h - ink.height) // 2
-            region = np.asarray(page.crop((x, y, x + ink.width, y + ink.height)), dtype=np.int16)
-            written = np.asarray(ink, dtype=np.int16)
-            written = written + (int(np.median(region)) - int(np.median(written)))  # its paper as the page's
-            page.paste(Image.fromarray(np.minimum(region, written).clip(0, 255).astype(np.uint8)), (x, y))
+            _paste_cell(page, cell.image, xs[c], ys[r + 1], xs[c + 1] - xs[c], ys[r + 2] - ys[r + 1], rng)
     for x in xs:
         draw.line((x, ys[0], x, ys[-1]), fill=60, width=2)
     for y in ys:
         draw.line((xs[0], y, xs[-1], y), fill=60, width=2)
-    return RegisterPage(page, DPI, COLUMNS, rows)
+
+
+# --- whole birth-register pages for sohoa extract / sohoa eval ---------------------------------------------
+
+BOOK_COLUMNS = ("number", "registration_date", "full_name", "sex", "date_of_birth", "place_of_birth", "ethnicity",
+                "nationality")
+BOOK_KINDS = {"number": "number", "registration_date": "date", "full_name": "name", "sex": "sex",
+              "date_of_birth": "date", "place_of_birth": "place", "ethnicity": "ethnicity",
+              "nationality": "nationality"}
+BOOK_HEADERS = {"number": "Số", "registration_date": "Ngày đăng ký", "full_name": "Họ, chữ đệm, tên",
+                "sex": "Giới tính", "date_of_birth": "Ngày, tháng, năm sinh", "place_of_birth": "Nơi sinh",
+                "ethnicity": "Dân tộc", "nationality": "Quốc tịch"}
+BOOK_WIDTHS_MM = {"number": 12, "registration_date": 30, "full_name": 48, "sex": 16, "date_of_birth": 58,
+                  "place_of_birth": 74, "ethnicity": 20, "nationality": 22}
+BOOK_TOP_MM = 34.0
+HEADING_FONT = f"{FONTS}/liberation2/LiberationSerif-Regular.ttf"
+
+
+@dataclass
+class BookPage:
+    """A handwritten birth-register page as ``samples.generate`` writes it: the image (grey, ``dpi``), the
+    truth of the contract's ``birth_register`` document, and each handwritten cell's sample."""
+
+    image: Image.Image
+    dpi: int
+    fields: dict[str, str]  # book, registration_authority
+    entries: list[dict[str, str | None]]  # the contract's entry keys; the ones the page does not hold are None
+    cells: list[list[CellSample]]  # [row][column of BOOK_COLUMNS]
+    year: int
+
+
+def _authority(rng: random.Random) -> tuple[str, str]:
+    """(the registering commune's people's committee, its place) from the pre-2025 units."""
+    wt, ws, dt, ds, p, ps = rng.choice(_legacy_places())
+    pt = p[: -len(ps)].strip()
+    return f"Ủy ban nhân dân {wt.lower()} {ws}, {dt.lower()} {ds}, {pt.lower()} {ps}", ps
+
+
+def book_entry(rng: random.Random, number: int, registered: date) -> list[tuple[str, str, str]]:
+    """(entry key, as written, value) for one birth registered on ``registered``: born 3 to 60 days before."""
+    sex = rng.choice(["male", "female"])
+    written_name = name(rng, sex)
+    born = registered - timedelta(days=rng.randint(3, 60))
+    out = [("number", str(number), str(number)),
+           ("registration_date", _written_date(rng, registered, words=0.0), registered.isoformat()),
+           ("full_name", written_name, written_name.upper()),
+           ("sex", "Nam" if sex == "male" else "Nữ", sex),
+           ("date_of_birth", _written_date(rng, born, words=0.3), born.isoformat())]
+    written_place, canonical_place = place(rng)
+    ethnicity = pick_ethnicity(rng)
+    nationality = "Việt Nam" if rng.random() < 0.95 else rng.choice(["Trung Quốc", "Lào", "Campuchia"])
+    return out + [("place_of_birth", written_place, canonical_place), ("ethnicity", ethnicity, ethnicity),
+                  ("nationality", nationality, nationality)]
+
+
+def _written_date(rng: random.Random, day: date, words: float) -> str:
+    if rng.random() < words:
+        return date_in_words(day, WordStyle.pick(rng))
+    return date_figures(day) if rng.random() < 0.6 else f"{day.day}/{day.month}/{day.year}"
+
+
+def book_page(hands: tuple[Hand, ...], entries: int, seed: int, year: int | None = None) -> BookPage:
+    """A page of a handwritten birth register (landscape A4, 150 dpi): the book's printed heading (title, year,
+    registering authority, book number) and header row, ``entries`` rows written by one or two of ``hands``
+    (entry numbers running on from an earlier page, registration dates in the book's year, never going back)."""
+    rng = random.Random(seed)
+    year = year or rng.randrange(1978, 2015)
+    authority, _ = _authority(rng)
+    book = f"{rng.randint(1, 3):02d}/{year}"
+    first = rng.randint(1, 180)
+    registered = date(year, 1, 1) + timedelta(days=rng.randint(40, 200))
+    hand, ink = rng.choice(hands), rng.choice(list(INKS.values()))
+    rows: list[list[CellSample]] = []
+    truth: list[dict[str, str | None]] = []
+    for i in range(entries):
+        if rng.random() < 0.25:
+            hand, ink = rng.choice(hands), rng.choice(list(INKS.values()))
+        registered = min(registered + timedelta(days=rng.randint(0, 4)), date(year, 12, 31))
+        row = []
+        values: dict[str, str | None] = {"mother_name": None, "father_name": None}
+        for key, written, value in book_entry(rng, first + i, registered):
+            image = render(written, hand, rng, ink)
+            faded, blotted = rng.random() < 0.08, rng.random() < 0.05
+            if faded:
+                image = fade(image, rng)
+            if blotted:
+                image = blot(image, rng, ink)
+            row.append(CellSample(image, BOOK_KINDS[key], written, value, hand.name, registered,
+                                  (year - 1, year), blotted, faded))
+            values[key] = value
+        rows.append(row)
+        truth.append(values)
+    image = _draw_book(rows, authority, book, year, rng)
+    return BookPage(image, DPI, {"book": book, "registration_authority": authority}, truth, rows, year)
+
+
+def _draw_book(rows: list[list[CellSample]], authority: str, book: str, year: int, rng: random.Random) -> Image.Image:
+    px = DPI / 25.4
+    widths = [int(BOOK_WIDTHS_MM[c] * px) for c in BOOK_COLUMNS]
+    left, top = int(8 * px), int(BOOK_TOP_MM * px)
+    row_h, header_h = int(ROW_MM * px), int(HEADER_MM * px)
+    width, height = int(297 * px), max(int(210 * px), top + header_h + row_h * len(rows) + int(10 * px))
+    page = Image.new("L", (width, height), 238)
+    draw = ImageDraw.Draw(page)
+    xs = [left + sum(widths[:i]) for i in range(len(widths) + 1)]
+    ys = [top, top + header_h] + [top + header_h + row_h * (i + 1) for i in range(len(rows))]
+    title = ImageFont.truetype(HEADER_FONT, int(5.5 * px))
+    regular = ImageFont.truetype(HEADING_FONT, int(3.8 * px))
+    draw.text((width / 2, int(12 * px)), "SỔ ĐĂNG KÝ KHAI SINH", font=title, fill=30, anchor="mm")
+    draw.text((width / 2, int(19 * px)), f"Năm {year}", font=regular, fill=30, anchor="mm")
+    draw.text((xs[0], int(27 * px)), authority, font=regular, fill=30, anchor="lm")
+    draw.text((xs[-1], int(27 * px)), f"Quyển số: {book}", font=regular, fill=30, anchor="rm")
+    _fill_table(page, [BOOK_HEADERS[key] for key in BOOK_COLUMNS], rows, xs, ys, rng)
+    return page
+
+
+def _paste_cell(page: Image.Image, image: Image.Image, x0: int, y0: int, width: int, height: int,
+                rng: random.Random) -> None:
+    """The written cell darkened into the page (its paper as the page's), inside the cell's rules."""
+    ink = image.convert("L")
+    box_w, box_h = width - 8, height - 8
+    scale = min(box_h / ink.height * rng.uniform(0.75, 0.95), box_w / ink.width, 1.0)
+    ink = ink.resize((max(1, int(ink.width * scale)), max(1, int(ink.height * scale))))
+    x = x0 + 4 + rng.randrange(max(1, box_w - ink.width + 1))
+    y = y0 + 4 + (box_h - ink.height) // 2
+    region = np.asarray(page.crop((x, y, x + ink.width, y + ink.height)), dtype=np.int16)
+    written = np.asarray(ink, dtype=np.int16)
+    written = written + (int(np.median(region)) - int(np.median(written)))
+    page.paste(Image.fromarray(np.minimum(region, written).clip(0, 255).astype(np.uint8)), (x, y))
+
+
+SPLITS = {"tuning": TUNING, "heldout": HELD_OUT}
+FAMILIES = {f"br-hand-{split}": split for split in SPLITS}  # the truth's layout family of a book page
+
+
+def book_truth(page: BookPage, source: str, split: str) -> dict:
+    """The truth file (samples/truth_format.py's shape) of a one-page input holding ``page``; the entries'
+    ``written`` says what each hand wrote (the unconstrained reading is scored against it)."""
+    cells = [dict(zip(BOOK_COLUMNS, (c.written for c in row), strict=True)) for row in page.cells]
+    text = "\n".join(["SỔ ĐĂNG KÝ KHAI SINH", f"Năm {page.year}",
+                      f"{page.fields['registration_authority']} Quyển số: {page.fields['book']}",
+                      " ".join(BOOK_HEADERS[k] for k in BOOK_COLUMNS), *(" ".join(c.values()) for c in cells)])
+    document = {"schema": "birth_register", "pages": [1], "variant": "handwritten", "family": f"br-hand-{split}",
+                "fields": dict(page.fields), "entries": [dict(e) for e in page.entries], "written": cells}
+    return {"source": source, "tier": "handwritten", "format": "png",
+            "pages": [{"number": 1, "rotation": 0, "skew": 0.0, "dpi": page.dpi, "text": text}],
+            "documents": [document]}

@@ -24,6 +24,7 @@ from pipeline.icr.recognizer import OnnxLineRecognizer, Reading, Recognizer
 from pipeline.icr.script import classify
 
 MARGINS = Path(__file__).with_name("margins.yaml")
+PAGE_MARGINS = Path(__file__).with_name("page_margins.yaml")
 NO_RUNNER_UP = 50.0  # the margin when the search kept a single value
 NAME_FALLBACK_FIT = -6.0
 
@@ -52,8 +53,10 @@ class CellResult:
 
 
 @cache
-def thresholds() -> dict[str, Threshold]:
-    data = yaml.safe_load(MARGINS.read_text(encoding="utf-8"))
+def thresholds(path: Path = MARGINS) -> dict[str, Threshold]:
+    """The thresholds per kind in ``path``: ``margins.yaml`` (cells read alone) or ``page_margins.yaml``
+    (cells cut from whole register pages, fitted with the row rules: bench/bench_icr_pages.py)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {kind: Threshold(float(t["margin"]), float(t["fit"])) for kind, t in data["thresholds"].items()}
 
 

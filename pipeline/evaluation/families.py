@@ -22,11 +22,13 @@ SPLITS = ("tuning", "heldout")
 @lru_cache(maxsize=1)
 def registry_splits() -> dict[str, str]:
     """Family name -> split from samples/families.py; empty when the generator cannot be imported."""
+    from pipeline.evaluation.handwritten import HANDWRITTEN_FAMILIES
+
     try:
         from samples.families import all_families
     except ImportError:
-        return {}
-    return {family.name: family.split for family in all_families()}
+        return dict(HANDWRITTEN_FAMILIES)
+    return {family.name: family.split for family in all_families()} | HANDWRITTEN_FAMILIES
 
 
 def splits_of(names: Iterable[str]) -> dict[str, str | None]:

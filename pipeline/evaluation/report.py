@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.evaluation.families import splits_of
+from pipeline.evaluation.handwritten import HandwrittenStats, handwritten_stats
 from pipeline.evaluation.metrics import (
     FamilyMetrics,
     FieldStats,
@@ -34,6 +35,8 @@ class SystemReport(BaseModel):
     by_tier: dict[str, Metrics]
     by_family: dict[str, FamilyMetrics] = Field(default_factory=dict)
     by_field: dict[str, dict[str, FieldStats]]
+    # Handwritten register cells (pipeline/evaluation/handwritten.py): split of hands -> entry field -> stats.
+    handwritten: dict[str, dict[str, HandwrittenStats]] = Field(default_factory=dict)
     silent_errors: list[FieldOutcome]
     errors: list[str]  # one line per file that could not be extracted
     files: list[FileScore]
@@ -66,6 +69,7 @@ def build_system_report(system: str, files: Sequence[FileScore], wall_seconds: f
         by_tier=metrics_by_tier(files),
         by_family=metrics_by_family(files, splits_of({family_of(d) for f in files for d in f.documents})),
         by_field=stats_by_field(files),
+        handwritten=handwritten_stats(files),
         silent_errors=[o for f in files for o in f.outcomes() if o.silent_error],
         errors=[f"{f.source}: {f.error}" for f in files if f.error],
         files=files,
@@ -156,11 +160,33 @@ def _family_table(reports: Sequence[SystemReport], selection: str | None) -> Tab
     return table
 
 
+def _handwritten_table(report: SystemReport) -> Table:
+    table = Table(title=f"Handwritten register cells ({report.system}): constrained value vs best string",
+                  title_justify="left")
+    for name in ("hands", "field", "cells", "best string", "best string value", "constrained", "ok coverage",
+                 "ok precision", "keys/entry: all", "suggested", "ok unseen"):
+        table.add_column(name, justify="left" if name in ("hands", "field") else "right")
+    for split in sorted(report.handwritten):
+        for index, (key, st) in enumerate(report.handwritten[split].items()):
+            bold = "[bold]" if key == "all" else ""
+            keys = [f"{v:.1f}" if v is not None else "—" for v in
+                    (st.keys_typing_everything, st.keys_with_suggestions, st.keys_ok_unseen)]
+            table.add_row(split if index == 0 else "", f"{bold}{key}", str(st.cells), _pct(st.best_string_right),
+                          _pct(st.best_string_value_right), _pct(st.constrained_right), _pct(st.ok_coverage),
+                          f"{_pct(st.ok_precision)} ({st.ok_cells - st.ok_wrong}/{st.ok_cells})",
+                          *(keys if key == "all" else ["", "", ""]))
+        table.add_section()
+    return table
+
+
 def print_report(report: Report, console: Console, top_silent: int = 10) -> None:
     systems = report.systems
     console.print(_table("Per schema", "schema", systems, "by_schema"))
     console.print(_table("Per tier", "tier", systems, "by_tier"))
     console.print(_family_table(systems, report.families))
+    for system in systems:
+        if system.handwritten:
+            console.print(_handwritten_table(system))
     for system in systems:
         overall = system.overall
         console.print(

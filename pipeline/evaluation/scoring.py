@@ -45,6 +45,9 @@ class FieldOutcome(BaseModel):
     status: str | None = None  # None when nothing was predicted for the field
     correct: bool
     accepted: bool
+    # A cell read by the handwriting recognizer: its unconstrained best string, and what the hand wrote.
+    text: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    written: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
     @computed_field
     @property
@@ -103,6 +106,7 @@ def score_fields(
     schema_id: str,
     kind: FieldKind = "field",
     row: int | None = None,
+    written: Mapping[str, str] | None = None,
 ) -> list[FieldOutcome]:
     """The counted fields of one truth object (fields or a row) against one prediction (or None).
 
@@ -114,6 +118,7 @@ def score_fields(
     for key in truth or predicted:
         truth_value = truth.get(key)
         value, status = _value(predicted.get(key))
+        reading = predicted[key].reading if key in predicted else None
         accepted = status == "ok" and comparison_key(value) is not None
         if comparison_key(truth_value) is None and not accepted:
             continue
@@ -130,6 +135,8 @@ def score_fields(
                 status=status,
                 correct=same_value(value, truth_value),
                 accepted=accepted,
+                text=reading.text if reading is not None else None,
+                written=(written or {}).get(key),
             )
         )
     return outcomes
@@ -148,6 +155,7 @@ def _score_entries(truth_doc: TruthDocument, predicted: Document, *, file: str, 
             schema_id=truth_doc.schema_id,
             kind="entry",
             row=t_index,
+            written=truth_doc.written[t_index] if t_index < len(truth_doc.written) else None,
         )
     used = {p for _, p in pairs if p is not None}
     for p_index, p_row in enumerate(predicted.entries):

@@ -26,6 +26,8 @@ class TruthDocument(BaseModel):
     family: str | None = None  # the generator's layout family (samples/families.py); older truths have none
     fields: dict[str, Any] = Field(default_factory=dict)
     entries: list[dict[str, Any]] = Field(default_factory=list)
+    # Handwritten register pages (samples/handwriting.py): per entry, what the hand wrote in each cell.
+    written: list[dict[str, str]] = Field(default_factory=list)
 
     model_config = {"populate_by_name": True}
 

@@ -1,0 +1,27 @@
+"""The hook between register extraction and the handwriting reader: a register page whose table is filled in by
+hand is read cell by cell by ``extractors.constrained`` instead of from Tesseract's words.
+
+``read_handwritten(schema, layouts)`` returns ``None`` when no page of the document holds a handwritten table
+(the printed reading stands, unchanged), else the entries and issues of the whole document read by
+:mod:`extractors.constrained.register`. Deciding costs nothing on a page whose table words Tesseract reads
+cleanly; otherwise a few cells are looked at by the recognizer (pipeline/icr/script.py).
+"""
+
+from __future__ import annotations
+
+from extractors.constrained.register import find_register_table, handwritten_pages, read_register_tables
+from extractors.layout import PageLayout
+from pipeline.models import FieldValue, Issue
+from schemas import Schema
+
+Entries = list[dict[str, FieldValue]]
+
+
+def read_handwritten(schema: Schema, layouts: list[PageLayout]) -> tuple[Entries, list[Issue]] | None:
+    """The document's entries read by the handwriting reader, or None when its register tables are printed."""
+    if schema.table is None:
+        return None
+    tables = [t for layout in layouts if (t := find_register_table(schema, layout)) is not None]
+    if not tables or not handwritten_pages(tables):
+        return None
+    return read_register_tables(schema, tables)
