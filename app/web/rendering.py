@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 
 from app.web import labels
 from app.web.dossier_time import vn_time
+from app.web.navigation import links as nav_links
 from app.web.numbers import vn_number, vn_percent, vn_seconds
 from app.web.values import display
 
@@ -27,6 +28,7 @@ templates.env.globals.update(
     person_roles=labels.PERSON_ROLES,
     vn_time=vn_time,
     display=display,
+    nav_links=nav_links,
 )
 # Numbers on screen in the Vietnamese way: {{ x|vn_number(1) }} → 1.234,5; {{ share|vn_percent }} → 86,1 %;
 # {{ seconds|vn_seconds }} → 8,2 giây.
