@@ -233,15 +233,20 @@ def book_cells(hands: tuple[Hand, ...], entries: int, seed: int, year: int | Non
             hand, ink = rng.choice(hands), rng.choice(list(INKS.values()))
         entry_date = date(year, 1, 1) + timedelta(days=rng.randrange(365))
         for kind, written, value in entry_values(rng, number, year):
-            image = render(written, hand, rng, ink)
-            faded, blotted = rng.random() < 0.08, rng.random() < 0.05
-            if faded:
-                image = fade(image, rng)
-            if blotted:
-                image = blot(image, rng, ink)
-            cells.append(CellSample(image, kind, written, value, hand.name, entry_date, (year - 2, year),
-                                    blotted, faded))
+            cells.append(write_cell(rng, kind, written, value, hand, ink, entry_date, (year - 2, year)))
     return cells
+
+
+def write_cell(rng: random.Random, kind: str, written: str, value: str, hand: Hand, ink: tuple[int, int, int],
+               entry_date: date, years: tuple[int, int]) -> CellSample:
+    """``written`` by ``hand`` in ``ink``; now and then faded or blotted."""
+    image = render(written, hand, rng, ink)
+    faded, blotted = rng.random() < 0.08, rng.random() < 0.05
+    if faded:
+        image = fade(image, rng)
+    if blotted:
+        image = blot(image, rng, ink)
+    return CellSample(image, kind, written, value, hand.name, entry_date, years, blotted, faded)
 
 
 def corpus(hands: tuple[Hand, ...], books: int, entries: int, seed: int) -> list[CellSample]:
@@ -383,14 +388,7 @@ def book_page(hands: tuple[Hand, ...], entries: int, seed: int, year: int | None
         row = []
         values: dict[str, str | None] = {"mother_name": None, "father_name": None}
         for key, written, value in book_entry(rng, first + i, registered):
-            image = render(written, hand, rng, ink)
-            faded, blotted = rng.random() < 0.08, rng.random() < 0.05
-            if faded:
-                image = fade(image, rng)
-            if blotted:
-                image = blot(image, rng, ink)
-            row.append(CellSample(image, BOOK_KINDS[key], written, value, hand.name, registered,
-                                  (year - 1, year), blotted, faded))
+            row.append(write_cell(rng, BOOK_KINDS[key], written, value, hand, ink, registered, (year - 1, year)))
             values[key] = value
         rows.append(row)
         truth.append(values)
