@@ -37,9 +37,10 @@ from schemas import Schema
 # -- the card's lines as the labels are matched on them ----------------------------------------------------
 
 # The slash between the halves of a bilingual label, read as a letter or a mark and glued to both halves
-# ("GióilGender", "Quốc tịchINationality", "Quê!Home"): a lowercase letter, the separator, a capitalised word.
+# ("GióilGender", "Quốc tịchINationality", "Quê!Home"): a lowercase letter, the separator, a capitalised word;
+# or a slash between a letter and a letter or figure ("quán/1ome tơwn": the English half's H read as 1).
 # Or no separator at all ("QuêHome"): Vietnamese words have no capital inside them.
-_GLUED_SLASH = re.compile(r"(?<=[^\W\d_])[/Il|!ƒí¡4](?=[A-Z][a-z])|(?<=[^\W\d_])/(?=[^\W\d_])"
+_GLUED_SLASH = re.compile(r"(?<=[^\W\d_])[/Il|!ƒí¡4](?=[A-Z][a-z])|(?<=[^\W\d_])/(?=[^\W_])"
                           r"|(?<=[a-zà-ỹđ])(?=[A-Z][a-z])")
 ENGLISH_HALF_TOKENS = 6  # an English half of a label is at most this many words
 

@@ -72,13 +72,25 @@ def is_garbage(text: str, numeric: bool = False) -> bool:
     return bool(_REPEAT.search(core))
 
 
+_DASHES = ("-", "–", "—")
+
+
+def _word_follows(tokens: list[Token], i: int, numeric: bool) -> bool:
+    """The token after ``i`` is a word of a value (a capitalised word, not a leader or OCR garbage)."""
+    if i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1].text
+    return (not numeric and not is_leader(after) and bool(clean_value(after)) and not is_garbage(after)
+            and after[:1].isupper() and not _LEADER_RUN.search(after))
+
+
 def _value_tokens(tokens: list[Token], numeric: bool = False) -> tuple[list[Token], bool]:
     """The value's tokens, and whether it ended raggedly. Leaders before the value are skipped; the value
     is cut where the dotted leader after it begins (OCR reads a leader as dots glued to the last word,
     then as garbage). Ragged: cut at a garbage token that starts with letters, which may hold the end of
     the value itself ("HƯƠNGG....", "TỪÙNG")."""
     out: list[Token] = []
-    for token in tokens:
+    for i, token in enumerate(tokens):
         run = _LEADER_RUN.search(token.text)
         if run and run.start() > 0:
             head = token.text[: run.start()]
@@ -95,6 +107,9 @@ def _value_tokens(tokens: list[Token], numeric: bool = False) -> tuple[list[Toke
                     return out, False
                 continue
             out.append(_cut(token, rest, from_right=True))
+            continue
+        if token.text in _DASHES and out and _word_follows(tokens, i, numeric):
+            out.append(token)  # a dash inside a name ("Bệnh viện Việt Nam - Thụy Điển", "Bà Rịa - Vũng Tàu")
             continue
         if is_leader(token.text) or not clean_value(token.text):
             if out:

@@ -81,7 +81,8 @@ def _units(lines: list[str]) -> list[str]:
 def column_keys(schema: Schema, lines: list[str], divided: bool) -> tuple[tuple[str, ...], float] | None:
     """The entry field(s) of one column from its header lines (top to bottom), with the weakest score.
 
-    Leading lines may be a group header's words: the wording is looked for in every tail of the lines.
+    Leading lines may be a group header's words: the wording is looked for in every tail of the lines, and
+    when none matches, in every tail of two words or more of them.
     ``divided``: the column's cells are split by a rule, so the header holds two wordings, the upper one
     for the upper value."""
     units = _units(lines)
@@ -97,6 +98,14 @@ def column_keys(schema: Schema, lines: list[str], divided: bool) -> tuple[tuple[
                         best = ((upper.key, lower.key), score)
         else:
             match = match_header(schema, " ".join(units[start:]))
+            if match and (best is None or match.score > best[1]):
+                best = ((match.key,), match.score)
+    if best is None and not divided and units:
+        # A group header's words read on the same line as the column's own ("Trẻ em Dân tộc"): the wording
+        # is looked for in the line's last words too (two at least: one short word names nothing alone).
+        words = " ".join(units).split()
+        for start in range(1, len(words) - 1):
+            match = match_header(schema, " ".join(words[start:]))
             if match and (best is None or match.score > best[1]):
                 best = ((match.key,), match.score)
     return best

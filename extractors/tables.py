@@ -2,10 +2,11 @@
 cells' wording (extractors/table_header.py), then one entry per ruled row, each value the text inside its
 cell.
 
-A value is accepted (``ok``) only when its reading is structurally certain: its column was identified by
-its header, its row is bounded by rules, every word of it lies inside the cell (none crosses a rule) and no
-ink in the cell is left unread, the row's number follows its neighbours' (so the row is the row it seems to
-be), and every check of the value passes. Anything less is for review.
+A column whose header cannot be read may be typed by what its cells hold (``extractors/table_content.py``);
+its values are always for review. A value is accepted (``ok``) only when its reading is structurally certain:
+its column was identified by its header, its row is bounded by rules, every word of it lies inside the cell
+(none crosses a rule) and no ink in the cell is left unread, the row's number follows its neighbours' (so the
+row is the row it seems to be), and every check of the value passes. Anything less is for review.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from extractors.kinds import KindResult, parse_value
 from extractors.kinds.names import suspect_words
 from extractors.layout import PageLayout, Token, make_token, union
 from extractors.rules import check_rules
+from extractors.table_content import content_columns
 from extractors.table_header import COLUMN_NUMBER, map_columns
 from extractors.text import canonical, fold
 from pipeline.models import FieldValue, Issue
@@ -192,6 +194,7 @@ class Structure:
     header_bands: list[int]
     data_bands: list[int]
     mapping: dict[int, tuple[str, ...]]  # column -> entry field(s), upper one first for a divided column
+    by_content: set[int] = field(default_factory=set)  # columns typed by their cells, their header unread
 
 
 def read_structure(schema: Schema, table: Table, cells: CellWords, tolerance: float) -> Structure:
@@ -221,7 +224,12 @@ def read_structure(schema: Schema, table: Table, cells: CellWords, tolerance: fl
             lines += [" ".join(t.text for t in line) for line in visual_lines(words)]
         divided = sum(1 for b in data_bands if _dividers(table, col, b, tolerance))
         headers[col] = (lines, bool(data_bands) and divided >= max(1, len(data_bands) / 2))
-    return Structure(table, header_bands, data_bands, map_columns(schema, headers))
+    mapping = map_columns(schema, headers)
+    texts = {col: {band: _text([p.token for p in cells.get((band, col), [])]) for band in data_bands}
+             for col in range(len(table.columns) - 1)}
+    typed = content_columns(schema, mapping, texts)
+    return Structure(table, header_bands, data_bands, mapping | {col: (key,) for col, key in typed.items()},
+                     set(typed))
 
 
 @dataclass
@@ -248,7 +256,7 @@ def cell_readings(structure: Structure, band: int, col: int, words: list[Placed]
     left, top, right, bottom = _cell_box(table, band, col, tolerance)
     if len(keys) == 1:
         box = (int(left + tolerance), int(top + tolerance), int(right - tolerance), int(bottom - tolerance))
-        return {keys[0]: CellReading(words, box)}
+        return {keys[0]: CellReading(words, box, ["column_by_content"] if col in structure.by_content else [])}
     dividers = _dividers(table, col, band, tolerance)
     if len(dividers) != 1:
         # Two stacked values with no rule (or several) between them: split by lines, for review only.

@@ -64,10 +64,18 @@ _HEAD_LEADER = re.compile(rf"^[{re.escape(_DOTS)}:]+")
 _TAIL_LEADER = re.compile(rf"[{re.escape(_DOTS)}]{{2,}}$|[…_·•]+$")
 
 
+def _word(token: str) -> bool:
+    return any(ch.isalpha() for ch in token) and not is_leader(token)
+
+
 def clean_value(text: str) -> str:
     """A value as printed: dotted leaders and stray punctuation at the ends removed, single spaces, NFC."""
     kept = []
-    for token in squash(text).split(" "):
+    tokens = squash(text).split(" ")
+    for i, token in enumerate(tokens):
+        if token in ("-", "–", "—") and kept and _word(kept[-1]) and i + 1 < len(tokens) and _word(tokens[i + 1]):
+            kept.append("-")  # a dash between two words of a name ("Bà Rịa - Vũng Tàu"), not a leader
+            continue
         if is_leader(token):
             continue
         token = _TAIL_LEADER.sub("", _HEAD_LEADER.sub("", token))

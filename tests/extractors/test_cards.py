@@ -107,6 +107,19 @@ def test_glued_and_garbled_english_halves_are_stepped_over():
         "residence": None, "issue_date": "2012-09-01", "expiry_date": None}
 
 
+def test_an_english_half_read_with_a_figure_after_the_slash_is_stepped_over():
+    # "Quê quán/1ome tơwn:": the H of "Home" read as 1; the value is on the next line.
+    rows = [(600, 300, "Số định danh cá nhân/Personal identification number: 022159228312"),
+            (600, 360, "Quê quán/1ome tơwn:"), (600, 410, "huyện Đông Hưng, tỉnh Thái Bình.")]
+    assert read(rows).fields["place_of_origin"].value == "huyện Đông Hưng, tỉnh Thái Bình"
+
+
+def test_a_place_with_a_dash_in_its_name_is_read_whole():
+    rows = [(600, 300, "Số định danh cá nhân: 022159228312"),
+            (600, 360, "Nơi thường trú: Bệnh viện Việt Nam - Thụy Điển Uông Bí, tỉnh Quảng Ninh")]
+    assert read(rows).fields["residence"].value == "Bệnh viện Việt Nam - Thụy Điển Uông Bí, tỉnh Quảng Ninh"
+
+
 def test_a_label_fragment_is_never_a_value():
     # The label's garbled tail stands on its line; the name is below it.
     rows = [(600, 300, "Số: 022076650768"),

@@ -166,6 +166,10 @@ def test_one_canonical_tone_placement():
 def test_clean_value_strips_leaders():
     assert clean_value("…………NGUYỄN VĂN AN.............") == "NGUYỄN VĂN AN"
     assert clean_value("Số 12, đường Trần Phú, TP. Hạ Long") == "Số 12, đường Trần Phú, TP. Hạ Long"
+    # a dash between two words of a name is part of it; a dash run as a leader is not
+    assert clean_value("Bệnh viện Việt Nam - Thụy Điển Uông Bí") == "Bệnh viện Việt Nam - Thụy Điển Uông Bí"
+    assert clean_value("Bà Rịa – Vũng Tàu") == "Bà Rịa - Vũng Tàu"
+    assert clean_value("NGUYỄN VĂN AN - - -") == "NGUYỄN VĂN AN"
 
 
 def test_year_split_by_ocr():

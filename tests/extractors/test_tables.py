@@ -270,3 +270,39 @@ def test_one_misread_row_between_bridging_neighbours_doubts_only_itself():
     check_neighbours(SCHEMA, rows)
     assert [("sequence_break" in r["number"].assessment.doubts) for r in rows] == [False] * 5
     assert [r["number"].to_field_value().status for r in rows] == ["ok", "ok", "review", "ok", "ok"]
+
+
+def test_columns_whose_header_is_unreadable_are_typed_by_their_cells_for_review(tmp_path):
+    # The number and sex columns' headers are stamp debris: their cells (numbers one after the other,
+    # Nam/Nữ) say which fields they are; with no label read, their values go to a person.
+    spec = basic()
+    spec.columns[0] = Col([":, ~"], 150)
+    spec.columns[3] = Col(["ˆ_ x."], 230)
+    got = entries(draw(tmp_path, spec))
+    assert [r["number"] for r in got] == [(str(41 + i), "review") for i in range(4)]
+    assert [r["sex"] for r in got] == [("female", "review"), ("male", "review")] * 2
+    assert got[1]["full_name"] == ("LÊ VĂN AN", "ok")  # the columns read by their headers keep their status
+
+
+def test_an_unreadable_date_column_is_placed_by_the_date_order_rule(tmp_path):
+    # Two date columns, one header unreadable: registration comes after birth on every row.
+    columns = [Col(["Số"], 150), Col(["Họ và tên"], 330), Col(["Ngày sinh"], 330), Col(["TIM DÔngG Kở,"], 330)]
+    rows = [[str(5 + i), NAMES[i + 1], f"0{1 + i}/03/2020", f"1{i}/05/2020"] for i in range(3)]
+    got = entries(draw(tmp_path, Page(columns, rows)))
+    assert [r["registration_date"] for r in got] == [(f"2020-05-1{i}", "review") for i in range(3)]
+    assert got[0]["date_of_birth"][0] == "2020-03-01"
+    # the same column before the birth dates on every row is no registration date: left unread
+    rows = [[str(5 + i), NAMES[i + 1], f"1{i}/05/2020", f"0{1 + i}/03/2020"] for i in range(3)]
+    assert all("registration_date" not in r for r in entries(draw(tmp_path, Page(columns, rows))))
+
+
+def test_a_column_that_fits_no_field_alone_stays_unmapped(tmp_path):
+    # Names in a column with an unreadable header: names are no closed list, so nothing is guessed.
+    spec = basic()
+    spec.columns[4] = Col(["ˆ_ x."], 420)
+    assert all("mother_name" not in r for r in entries(draw(tmp_path, spec)))
+
+
+def test_group_header_words_on_the_column_header_line():
+    assert column_keys(SCHEMA, ["Trẻ ˆ_ sa Dân tộc"], False)[0] == ("ethnicity",)
+    assert column_keys(SCHEMA, ["Quốc tịch của mẹ"], False) is None  # a tail of one short word names nothing
