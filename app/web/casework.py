@@ -184,6 +184,21 @@ class Casework:
                          detail={"papers_checked": sorted(k for k, v in papers.items() if v.checked)},
                          values={"papers": papers})
 
+    def save_appraisal(self, dossier: Dossier, user: User, values: dict[str, str], *, checked: list[str],
+                       documents: list[str], papers: list[str]) -> None:
+        """The appraiser's corrections (form names ``f<file>.d<doc>.<field>``, as the counter's), the fields
+        looked at, the documents compared with the paper as a whole (``f<file>.d<doc>.``) and the papers
+        ticked as checked."""
+        if self.case(dossier.code).state != State.DANG_THAM_DINH:
+            raise DossierError("Hồ sơ không ở bước thẩm định: không sửa được.")
+        self.store.note_checked(dossier, checked)
+        errors = self.store.edit(dossier, values)
+        if errors:
+            raise DossierError("Có giá trị chưa đúng dạng: " + "; ".join(errors.values()))
+        for target in documents:
+            self.store.mark_checked(dossier, target)
+        self.set_checked(dossier, user, papers)
+
     def set_checked(self, dossier: Dossier, user: User, checked: list[str]) -> None:
         """The papers the appraiser ticked as checked (kept when the form is saved)."""
         case = self.case(dossier.code)
@@ -250,6 +265,8 @@ class Casework:
         """Phê duyệt then ký số: asks first (returns the check, nothing done) when it is not clean and not
         ``confirmed``; otherwise records the approval, runs the counter's approval (archive copy, store,
         the PAdES signature of the installation's signer) and records the signing when it signed."""
+        if dossier.status == "approved" and not dossier.signed:  # approved before, its signing failed
+            return ApprovalCheck(), self.resign(dossier, user)
         check = self.approval_check(dossier)
         if not check.clean and not confirmed:
             return check, None
@@ -260,12 +277,29 @@ class Casework:
                   detail={"confirmed": {"empty_required": check.empty_required, "unchecked": check.unchecked,
                                         "unreadable": check.unreadable}})
         done = self.store.approve(dossier, user.actor)
+        self._signed(done, user)
+        return check, done
+
+    def resign(self, dossier: Dossier, user: User) -> Dossier:
+        """Ký số again after a failed signing at approval (the approval and the stored data stand): the
+        leader of a dossier waiting for its signature, or the counter officer of a digitized one."""
+        case = self.case(dossier.code)
+        if case.procedure_id:
+            transition(Step.KY_SO, State(case.state), user.role)  # the leader, the dossier still to sign
+        elif dossier.created_by != user.actor:
+            raise DossierError("Chỉ cán bộ đã tiếp nhận hồ sơ mới ký số lại được.")
+        done = self.store.resign(dossier, user.actor)
+        if case.procedure_id:
+            self._signed(done, user)
+        return done
+
+    def _signed(self, done: Dossier, user: User) -> None:
+        """Records the step ký số once every paper of the approved dossier is signed."""
         if done.signed:
             note = f"Ký số {len(done.records)} bản ghi (SAO Y)." + (
                 " Chữ ký thử nghiệm (không có giá trị pháp lý)." if done.test_signature else "")
             self.take(done, Step.KY_SO, user, note=note,
                       detail={"records": done.records, "test_signature": done.test_signature})
-        return check, done
 
     def digitize(self, dossier: Dossier, user: User) -> Dossier:
         """A dossier without a procedure, only digitized: stored and signed at the counter (one step)."""

@@ -482,6 +482,40 @@ class DossierStore:
         return dossier
 
 
+    def resign(self, dossier: Dossier, actor: str) -> Dossier:
+        """Signs again what approval stored and could not sign (the signer was unusable: a token not
+        plugged in, a wrong PIN): each stored paper of the dossier's files without a signed copy, from the
+        archive copy approval wrote (``paper-<n>.pdf``); nothing stored is changed but the signed copy
+        attached as a new version. A paper that still cannot be signed keeps the reason."""
+        if dossier.status != "approved" or dossier.signed:
+            raise DossierError("hồ sơ không có bản nào chờ ký số lại")
+        by_source = {entry.sha256: entry for entry in dossier.files if not entry.error and entry.sha256}
+        records: list[int] = []
+        problems: list[str] = []
+        test_signature = dossier.test_signature
+        for record_id in dossier.records:
+            view = self.repo.current(record_id, actor=actor)
+            entry = by_source.get(view.source_sha256)
+            if view.signed_key or entry is None:  # signed, or a paper reused from before
+                records.append(view.id)
+                continue
+            folder = self.file_folder(dossier.code, entry.index)
+            signed = folder / f"paper-{view.doc_index + 1}.signed.pdf"
+            summary, problem = _sign(folder / f"paper-{view.doc_index + 1}.pdf", signed)
+            if problem:
+                problems.append(f"{entry.name}: {problem}")
+                records.append(view.id)
+                continue
+            test_signature = test_signature or bool(summary.signer_is_development)
+            records.append(self.repo.attach_signed(view.id, signed, summary, actor=actor).id)
+        dossier.records = records
+        dossier.signed = not problems
+        dossier.test_signature = test_signature
+        dossier.sign_problem = "; ".join(problems) or None
+        self.save(dossier)
+        return dossier
+
+
 def _test_signed(item: ReusedItem) -> bool:
     """A reused record accepted with a test signature (a development installation)."""
     return item.reusable and item.signature == "test_signature"

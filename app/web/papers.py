@@ -19,6 +19,7 @@ from app.counter.workdays import CounterHours
 from app.web.casework import Casework
 from app.web.dossier_time import VIETNAM
 from app.web.dossiers import Dossier, DossierError
+from app.web.unit_name import unit_name
 from app.web.users import UserStore
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -71,6 +72,7 @@ def paper_context(work: Casework, dossier: Dossier, kind: str, users: UserStore,
               for p in (procedure.papers if procedure else [])]
     return {
         "kind": kind, "title": title, "code": dossier.code, "unit_code": dossier.unit_code, "case": case,
+        "unit_name": unit_name(),
         "procedure": procedure, "papers": papers, "step": step,
         "missing": [name for name, _, key in papers if key in step.detail.get("papers", [])],
         "officer_name": (officer.full_name if officer and officer.full_name else step.actor_name),

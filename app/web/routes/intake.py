@@ -19,7 +19,7 @@ from app.web.casework import casework_of
 from app.web.dossiers import Dossier, DossierError, DossierFile, DossierStore, ReusedItem, UploadRefused
 from app.web.editing import keep_typed
 from app.web.rendering import page
-from app.web.routes import steps
+from app.web.routes import steps, steps_api
 from app.web.units import check_readable
 from app.web.uploads import MB, check_file_sizes
 from app.web.views import DocumentView, document_view
@@ -267,6 +267,28 @@ def dossier_receipt(request: Request, code: str, principal: Principal = Depends(
     return page(request, "receipt.html", dossier=dossier, records=records)
 
 
+@router.post("/tiep-nhan/{code}/ky-lai", include_in_schema=False)
+async def dossier_resign(request: Request, code: str, principal: Principal = Depends(counter)) -> Response:
+    """Signs again a digitized dossier whose signing failed; the receipt then says how it went."""
+    store = _store(request)
+
+    def work() -> str | None:
+        with store.lock(code):
+            dossier = _load(store, code, principal)
+            if dossier is None:
+                return "Không tìm thấy hồ sơ này."
+            try:
+                casework_of(request.app).resign(dossier, principal.user)
+            except StepRefused as err:
+                raise DossierError(str(err)) from err
+        return None
+
+    problem = await run_in_threadpool(work)
+    if problem:
+        return page(request, "error.html", status_code=404, message=problem)
+    return RedirectResponse(f"/tiep-nhan/{code}/bien-nhan", status_code=303)
+
+
 @router.get("/tiep-nhan/{code}/anh/{index}/{number}", include_in_schema=False)
 def dossier_page_image(request: Request, code: str, index: int, number: int,
                        principal: Principal = Depends(case_staff)) -> Response:
@@ -385,6 +407,21 @@ def api_approve_dossier(request: Request, code: str, principal: Principal = Depe
             raise DossierError(str(err)) from err
 
 
+@router.post("/api/dossiers/{code}/resign", response_model=Dossier, tags=["tiếp nhận"])
+def api_resign_dossier(request: Request, code: str, principal: Principal = Depends(counter)) -> Any:
+    """Signs again a digitized dossier whose signing failed (``sign_problem``); nothing stored is changed
+    but the signed copies attached."""
+    store = _store(request)
+    with store.lock(code):
+        dossier = _load(store, code, principal)
+        if dossier is None:
+            return _api_missing()
+        try:
+            return casework_of(request.app).resign(dossier, principal.user)
+        except StepRefused as err:
+            raise DossierError(str(err)) from err
+
+
 @router.post("/api/dossiers/{code}/reuse/{record_id}", response_model=ReusedItem, tags=["tiếp nhận"])
 def api_reuse(request: Request, code: str, record_id: int, principal: Principal = Depends(counter)) -> Any:
     store = _store(request)
@@ -397,3 +434,4 @@ def api_reuse(request: Request, code: str, record_id: int, principal: Principal 
 
 
 router.include_router(steps.router)  # the five steps' screens and the one-stop-shop papers
+router.include_router(steps_api.router)  # the five steps as a JSON API

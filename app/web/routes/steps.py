@@ -203,15 +203,9 @@ def _save_fields(principal: Principal):
     """The appraiser's corrections (as the counter's), then the documents ticked as checked."""
 
     def action(work: Casework, dossier: Dossier, form: dict[str, Any]) -> None:
-        if work.case(dossier.code).state != State.DANG_THAM_DINH:
-            raise DossierError("Hồ sơ không ở bước thẩm định: không sửa được.")
-        work.store.note_checked(dossier, _text(form, "checked").split())
-        errors = work.store.edit(dossier, {k: v for k, v in form["text"].items() if k.startswith("f")})
-        if errors:
-            raise DossierError("Có giá trị chưa đúng dạng: " + "; ".join(errors.values()))
-        for target in form["lists"].get("checked_doc", []):
-            work.store.mark_checked(dossier, target)
-        work.set_checked(dossier, principal.user, form["lists"].get("paper_checked", []))
+        work.save_appraisal(dossier, principal.user, {k: v for k, v in form["text"].items() if k.startswith("f")},
+                            checked=_text(form, "checked").split(), documents=form["lists"].get("checked_doc", []),
+                            papers=form["lists"].get("paper_checked", []))
 
     return action
 
@@ -257,15 +251,28 @@ def approval_page(request: Request, code: str, principal: Principal = Depends(le
 async def approval_approve(request: Request, code: str, principal: Principal = Depends(leader)) -> Response:
     """Approves and signs; when required fields are empty, fields unchecked or files unreadable, the first
     request only lists them and asks again (``confirm=1`` approves)."""
+    confirmed = _text(await form_of(request), "confirm") == "1"
+    return await _signing(request, code, principal, lambda work, d: work.approve(d, principal.user, confirmed),
+                          "Đã phê duyệt và lưu, nhưng chưa ký số được")
+
+
+@router.post("/phe-duyet/{code}/ky-lai", include_in_schema=False)
+async def approval_resign(request: Request, code: str, principal: Principal = Depends(leader)) -> Response:
+    """Signs again a dossier approved whose signing failed (the approval and the stored data stand)."""
+    return await _signing(request, code, principal, lambda work, d: (None, work.resign(d, principal.user)),
+                          "Vẫn chưa ký số được")
+
+
+async def _signing(request: Request, code: str, principal: Principal, action, unsigned: str) -> Response:
+    """Runs ``action(work, dossier)`` → (what to confirm, the dossier done or None) under the dossier's lock:
+    the confirmation asked (409), the reason of a refusal (422) or of a failed signing, or the list."""
     work = desk(request)
-    form = await form_of(request)
-    confirmed = _text(form, "confirm") == "1"
 
     def run():
         with work.store.lock(code):
             dossier = load(request, code, principal)
             try:
-                return work.approve(dossier, principal.user, confirmed)
+                return action(work, dossier)
             except (StepRefused, DossierError) as err:
                 if isinstance(err, CaseNotFound):
                     raise
@@ -281,8 +288,7 @@ async def approval_approve(request: Request, code: str, principal: Principal = D
     if done is None:
         return case_page(request, code, principal, check=check, status_code=409)
     if not done.signed:
-        return case_page(request, code, principal,
-                         problem=f"Đã phê duyệt và lưu, nhưng chưa ký số được: {done.sign_problem}")
+        return case_page(request, code, principal, problem=f"{unsigned}: {done.sign_problem}")
     return RedirectResponse("/phe-duyet?da_ky=" + code, status_code=303)
 
 

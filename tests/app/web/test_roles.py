@@ -55,6 +55,16 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/tham-dinh/{code}/tu-choi"): {D},
     ("GET", "/phe-duyet"): {L}, ("GET", "/phe-duyet/{code}"): {L}, ("POST", "/phe-duyet/{code}/duyet"): {L},
     ("POST", "/phe-duyet/{code}/tra-lai"): {L}, ("POST", "/phe-duyet/{code}/tu-choi"): {L},
+    ("POST", "/phe-duyet/{code}/ky-lai"): {L}, ("POST", "/tiep-nhan/{code}/ky-lai"): {T},
+    ("POST", "/api/dossiers/{code}/resign"): {T},
+    # the five steps as a JSON API (docs/web.md): the same steps, the same roles as the screens
+    ("GET", "/api/cases/{code}"): STEPS, ("POST", "/api/cases/{code}/details"): {T},
+    ("POST", "/api/cases/{code}/receive"): {T}, ("POST", "/api/cases/{code}/cancel"): {T},
+    ("POST", "/api/cases/{code}/supplement-received"): {T}, ("POST", "/api/cases/{code}/reschedule"): {T},
+    ("POST", "/api/cases/{code}/return"): {T}, ("POST", "/api/cases/{code}/appraise"): {D},
+    ("POST", "/api/cases/{code}/request-supplement"): {D}, ("POST", "/api/cases/{code}/refuse"): {D, L},
+    ("POST", "/api/cases/{code}/approve"): {L}, ("POST", "/api/cases/{code}/resign"): {L},
+    ("POST", "/api/cases/{code}/send-back"): {L},
     ("GET", "/ho-so-tthc/{code}/phieu/{kind}"): STEPS, ("GET", "/ho-so-tthc/{code}/phieu/{kind}/ban-in.pdf"): STEPS,
     # keying handwritten register columns (docs/handwriting.md): the verifier's work
     ("GET", "/nhap-cot/{column_id}"): {K}, ("GET", "/nhap-cot/{column_id}/o/{cell_id}.png"): {K},
@@ -130,7 +140,7 @@ def test_every_route_is_in_the_table_and_guarded_as_designed(web_app):
             continue
         assert guard is not None, f"{key} has no role guard"
         assert guard.roles == frozenset(EXPECTED[key]), f"{key}: {sorted(guard.roles)}"
-    assert len(EXPECTED) == 72
+    assert len(EXPECTED) == 88
 
 
 def test_a_new_route_would_not_escape_the_table(web_app):
