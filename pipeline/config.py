@@ -11,6 +11,7 @@ import stat
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -43,6 +44,7 @@ class Settings(BaseModel):
     web_max_file_mb: int = 50  # one uploaded file at the counter (docs/web.md)
     web_max_request_mb: int = 200  # one upload request, all its files together
     web_idle_minutes: float = 30  # a web session ends after this long without a request (docs/web.md)
+    second_recognizer: Literal["on", "off"] = "on"  # poorly read lines read again by the ONNX line recognizer
 
     @property
     def catalog_url(self) -> str:
@@ -66,6 +68,7 @@ _ENV = {
     "SOHOA_WEB_MAX_FILE_MB": "web_max_file_mb",
     "SOHOA_WEB_MAX_REQUEST_MB": "web_max_request_mb",
     "SOHOA_WEB_IDLE_MINUTES": "web_idle_minutes",
+    "SOHOA_SECOND_RECOGNIZER": "second_recognizer",
 }
 
 PRIVATE_UMASK = 0o077
@@ -111,6 +114,8 @@ def load_settings() -> Settings:
             values[key] = os.environ[env]
     if isinstance(values.get("home"), str):
         values["home"] = Path(values["home"]).expanduser()
+    if isinstance(values.get("second_recognizer"), str):
+        values["second_recognizer"] = values["second_recognizer"].strip().lower()
     if isinstance(values.get("s3_secure"), str):
         values["s3_secure"] = values["s3_secure"].lower() in ("1", "true", "yes", "on")
     return Settings(**values)

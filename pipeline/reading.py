@@ -1,6 +1,8 @@
 """One input image to its OCRed pages: a book spread is cut into its two pages, a photographed page is found and
 straightened, then each page is preprocessed and read; a reading that comes out poor is tried again the other
-way up and, failing that, from the uncorrected image, and the better reading is kept (only poor pages pay)."""
+way up and, failing that, from the uncorrected image, and the better reading is kept (only poor pages pay). A page
+whose reading is still poor (low confidence, or lines with nothing read in them) has its lines read by the second
+recognizer too, the better reading of each line kept (pipeline.recognizers.fallback, docs/recognizers.md)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from pipeline.images.spread import split_spread
 from pipeline.models import Line, Word
 from pipeline.ocr import mean_confidence, ocr_page
 from pipeline.preprocess import Prepared, as_is, preprocess, turned_over
+from pipeline.recognizers import fallback
+from pipeline.recognizers.choice import second_recognizer
 
 DOUBTFUL_PAGE_CONFIDENCE = 0.75  # below this mean word confidence, a page of doubtful orientation is read again
 POOR_PAGE_CONFIDENCE = 0.5  # below this, any page is read again the other way up (the layout test can be fooled)
@@ -70,9 +74,34 @@ def read_card(card: np.ndarray, rotation: int, lang: str, clock: _Clock) -> Page
     return over if over.confident_chars > upright.confident_chars else upright
 
 
+def read_again(reading: PageReading, clock: _Clock) -> PageReading:
+    """A poor reading's lines read by the second recognizer as well, the better reading of each line kept; the
+    page's notes say why and which engine read how many lines. A good reading (and any reading when the
+    configuration turns the second recognizer off) is returned as it is."""
+    recognizer = second_recognizer()
+    if recognizer is None:
+        return reading
+    grey = reading.prepared.grey
+    reason, found = fallback.poor_reading(reading.words, reading.confidence, grey)
+    if reason is not None:
+        doubtful = fallback.doubtful_lines(reading.words, found)
+        lines = fallback.candidates(grey, reading.words, recognizer, found, doubtful)
+        outcome = fallback.merge(reading.words, reading.lines, lines, recognizer.name)
+        reading.words, reading.lines = outcome.words, outcome.lines
+        reading.prepared.notes.second_reading = reason
+        reading.prepared.notes.lines_by_engine = outcome.read_by
+    clock.lap("ocr")
+    return reading
+
+
 def read_page(rgb: np.ndarray, dpi: int, lang: str = "vie", split: str | None = None) -> PageReading:
     """One page: preprocessed and read, with the fallbacks of the module's docstring."""
     clock = _Clock()
+    return read_again(read_page_once(rgb, dpi, lang, split, clock), clock)
+
+
+def read_page_once(rgb: np.ndarray, dpi: int, lang: str, split: str | None, clock: _Clock) -> PageReading:
+    """One page read by Tesseract: preprocessed and read, with the image fallbacks of the module's docstring."""
     photographed = page_in_photo(rgb)
     if photographed is None and split is None:
         card = find_card(rgb)
