@@ -1,13 +1,15 @@
-"""The second reading of a poorly read page: its lines found on the binarised image (``lines.find_lines``), each
-read by the ONNX line recognizer, and per line the better of that reading and Tesseract's kept.
+"""The second reading of a poorly read page: its lines found on the binarised image (``lines.find_lines``), the
+doubtful ones read by the second engine (the ONNX line recognizer), and per line the better reading kept.
 
-When: ``poor_reading`` tells a page whose Tesseract reading is poor: low mean confidence (handwriting reads so),
-or text-sized ink that no word Tesseract read lies on. A good printed page passes both tests at the cost of its
-confidence (free) and, when that is high, nothing else.
+When (``poor_reading``): the page's mean word confidence is low (handwriting reads so), or lines found on the
+page with no word of Tesseract's in them make a share of its text (a line Tesseract dropped). A good printed page
+passes both tests for the cost of finding its lines on a shrunk copy (a few tens of milliseconds on an A4 scan).
 
-Which reading of a line: Tesseract's words whose centres fall in the line box against the line recognizer's
-reading of the box; the second one wins when Tesseract read (almost) nothing there or when its confidence beats
-Tesseract's by ``MARGIN``. The thresholds were fitted on tuning material only (docs/recognizers.md).
+Which lines are read again (``doubtful_lines``): those Tesseract read (almost) nothing of, and long ones it read
+with low confidence. Which reading is kept (``second_wins``): the second engine's, for a line Tesseract read
+(almost) nothing of, when it is confident and long enough not to be a stamp's edge; for a line Tesseract read
+doubtfully, when the second reading is long (a sentence, not a label) and more confident by ``MARGIN``. The
+thresholds were fitted on tuning material only (docs/recognizers.md).
 
 The words of a line read by the second engine get boxes in proportion to their characters within the line box
 (the page's words feed extraction and the archive copy's text layer).
@@ -26,11 +28,11 @@ from pipeline.recognizers.lines import Box, find_lines_scaled
 LOW_CONFIDENCE = 0.80  # a page read below this mean word confidence is read again line by line
 MISSED_LINE_WIDTH = 8.0  # a line found with no word read in it, this many mark heights long, is a missed line
 MISSED_SHARE = 0.10  # a page whose missed lines make this share of its lines' length has its missed lines read
-DOUBTFUL_LINE = 0.85  # Tesseract's reading of a line below this confidence may be replaced
+DOUBTFUL_LINE = 0.80  # Tesseract's reading of a line below this confidence may be replaced
 MIN_LINE_CHARS = 20  # ... by a second reading of at least this many characters (short lines are labels, stamps)
 MARGIN = 0.05  # ... whose confidence beats Tesseract's by this much
 SHORT = 0.3  # Tesseract's reading of a line this short against the expected or second reading counts as nothing
-EMPTY_LINE_CONFIDENCE = 0.90  # such a line is taken from the second engine above this confidence
+EMPTY_LINE_CONFIDENCE = 0.80  # such a line is taken from the second engine above this confidence
 MIN_EMPTY_LINE_CHARS = 6  # ... when it reads at least this many characters
 CHAR_WIDTH = 0.6  # a character is about this many times the median word box height wide
 SECOND_BLOCK = 900  # block number of the lines the second engine adds (Tesseract's own numbers stay below)

@@ -124,14 +124,21 @@ def _merge_marks_into_lines(boxes: list[list[int]], h: float) -> list[list[int]]
     return merged
 
 
+def _darkest_of_blocks(grey: np.ndarray, step: int) -> np.ndarray:
+    """The page shrunk by a whole factor, each pixel the darkest of its block: thin strokes are kept, cheaply."""
+    darkest = cv2.erode(np.ascontiguousarray(grey, dtype=np.uint8),
+                        cv2.getStructuringElement(cv2.MORPH_RECT, (step, step)))
+    return np.ascontiguousarray(darkest[::step, ::step])
+
+
 def find_lines_scaled(grey: np.ndarray, word_height: float | None) -> tuple[list[Box], float]:
     """``find_lines`` on the page scaled down so that its words (``word_height`` pixels high, None: unknown) are
     about ``WORKING_HEIGHT`` high: the same lines at a fraction of the cost on a large scan. The boxes are in
     ``grey``'s pixels; the second value is the median mark height, also in ``grey``'s pixels."""
     h, w = grey.shape[:2]
     factor = word_height / WORKING_HEIGHT if word_height else max(h, w) / MAX_WORKING_SIDE
-    step = max(1, int(factor))  # every step-th pixel: the cheap way to shrink (strokes stay several pixels wide)
-    small = grey if step == 1 else np.ascontiguousarray(grey[::step, ::step])
+    step = max(1, int(factor))
+    small = grey if step == 1 else _darkest_of_blocks(grey, step)
     ink = find_ink(small)
     boxes = find_lines(small, ink)
     if small is grey:
