@@ -154,6 +154,38 @@ def _shape_ok(kind: str, text: str) -> bool:
     return bool(clean_value(text))
 
 
+SHAPED_KINDS = ("date", "sex", "nationality", "personal_id")  # values whose shape alone says they are one
+_ASCII_WORD = re.compile(r"^[A-Za-z]+$")
+
+
+def _after_garbled_half(kind: str, tokens: list[Token]) -> list[Token]:
+    """A value of a shaped kind behind its label's English half garbled past recognition and read without its
+    colon ("Quốc tịch / Nafonaffty. Việt Nam", "Ngày senh / Oatn or 25/09/1963"): the leading ASCII words
+    (at most an English half's length) are stepped over when what follows them has the field's shape."""
+    if _shape_ok(kind, " ".join(t.text for t in tokens)):
+        return tokens
+    for skip in range(1, min(ENGLISH_HALF_TOKENS, len(tokens))):
+        if not _ASCII_WORD.match(tokens[skip - 1].text.strip(".,;:'\"-/")):
+            break
+        if _shape_ok(kind, " ".join(t.text for t in tokens[skip:])):
+            return tokens[skip:]
+    return tokens
+
+
+def _province_end(tokens: list[Token]) -> tuple[list[Token], bool]:
+    """An address cut after its province when at most two specks follow it ("tỉnh Quảng Ninh LJ": a corner
+    of the photo, a fold); and whether it was cut (the value then goes to review)."""
+    text = " ".join(t.text for t in tokens)
+    if ends_with_province(text):
+        return tokens, False
+    for cut in (1, 2):
+        tail = tokens[-cut:]
+        if len(tokens) > cut and all(len(clean_value(t.text)) <= 2 for t in tail):
+            if ends_with_province(" ".join(t.text for t in tokens[:-cut])):
+                return tokens[:-cut], True
+    return tokens, False
+
+
 def _label_x(line: TextLine, match: LabelMatch) -> float:
     """Where a label's first word starts (a speck before it, matched with it, does not count)."""
     first = next((t for t in line.tokens[match.start:match.end] if t.key), line.tokens[match.start])
@@ -311,6 +343,8 @@ class CardReader:
         rng = self.full_range
         numeric = spec.kind in NUMERIC_KINDS
         tokens, ragged = self.right_tokens(line_no, m_index, numeric)
+        if tokens and spec.kind in SHAPED_KINDS:
+            tokens = _after_garbled_half(spec.kind, tokens)
         if tokens and not _shape_ok(spec.kind, " ".join(t.text for t in tokens)) and spec.position != "right":
             tokens = []  # label debris after the label ("KHAY SINFV/SUMARNE AND …"): the value is below
         start_x = float(line.tokens[0].bbox[0])
@@ -344,8 +378,12 @@ class CardReader:
                 ragged = more_ragged
         if not lines:
             return None
-        value = self.raw([t for _, ln in lines for t in ln], match, ragged)
-        if spec.kind in ("place", "authority") and not ends_with_province(value.text):
+        tokens = [t for _, ln in lines for t in ln]
+        trimmed = False
+        if spec.kind in ("place", "authority"):
+            tokens, trimmed = _province_end(tokens)
+        value = self.raw(tokens, match, ragged)
+        if spec.kind in ("place", "authority") and (trimmed or not ends_with_province(value.text)):
             value.doubts.append("open_extent")  # an address on a card ends with its province
         return value
 

@@ -113,6 +113,14 @@ def _english_tail(tokens: list, end: int) -> int | None:
     return None
 
 
+def _english_half_opens(tokens: list, end: int) -> bool:
+    """At ``end`` a slash opens an English label half: "/" then an ASCII word, or "/Nationality"."""
+    if end >= len(tokens) or not tokens[end].text.startswith("/"):
+        return False
+    rest = tokens[end].text[1:] or (tokens[end + 1].text if end + 1 < len(tokens) else "")
+    return rest[:1].isascii() and rest[:1].isalpha()
+
+
 SEGMENT_GAP = 1.6  # token heights of horizontal space that open a new segment of a line
 
 
@@ -169,7 +177,7 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
                 if colon_before[end - 1] - colon_before[start]:
                     continue  # a colon ends a label: the words after it are its value
                 score = _window_score(keys, start, end, label) if size in sizes else 0.0
-                if size in glued or (label.words >= 3 and score < cutoff):
+                if size in glued or (label.words >= 3 and score < cutoff) or (label.words == 2 and size == 1):
                     score = max(score, _compact_score(keys, start, end, label))
                 if score < cutoff:
                     continue
@@ -190,7 +198,10 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
                 at_start = start == 0 or start in opens
                 if not colon and label.words == 1 and at_start and score == 100 and _lone_number(tokens, end, opens):
                     colon = True  # "Số 115" alone in its segment: a one-word label with its number
-                if not colon and (label.words == 1 or (not at_start and not bilingual)
+                # A bilingual label's Vietnamese half followed by the slash that opens its English half
+                # ("… Nam Quốc tịch / Nafonaffty. Việt Nam"): the slash marks the label mid-line too.
+                halved = label.words >= 2 and _english_half_opens(tokens, end)
+                if not colon and (label.words == 1 or (not at_start and not bilingual and not halved)
                                   or score < settings.LABEL_CUTOFF_NO_COLON):
                     continue
                 candidates.append(LabelMatch(label, start, end, score, colon))

@@ -126,13 +126,17 @@ def _unit_bigrams() -> dict[str, frozenset[str]]:
 
 
 def _repair_small_words(part: str) -> str:
-    """A small-letter word that is no address word but one letter away from exactly one (``phế`` → ``phố``)."""
+    """A small-letter word that is no address word but one letter away from exactly one (``phế`` → ``phố``),
+    or with the letters of exactly one, its accents misread (``thí`` → ``thị``)."""
     words = part.split(" ")
     for i, word in enumerate(words):
         if not word or word != word.lower() or not word.isalpha() or canonical(word) in ADDRESS_WORDS:
             continue
         near = {w for w in ADDRESS_WORD_LIST
                 if Levenshtein.distance(fold(w), fold(word)) <= 1 and fold(w)[0] == fold(word)[0]}
+        same_letters = {w for w in near if fold(w) == fold(word)}
+        if len(same_letters) == 1:  # only the accents were misread ("thí trấn"): the word with these letters
+            near = same_letters
         if len(near) == 1:
             words[i] = next(iter(near))
     return " ".join(words)
