@@ -137,7 +137,7 @@ def extract_document(schema: Schema, layouts: list[PageLayout], confidence: floa
     entries: list[dict[str, FieldValue]] = []
     if schema.table is not None:
         entries, table_issues = read_register(schema, layouts)
-        if (handwritten := read_handwritten(schema, layouts)) is not None:
+        if (handwritten := read_handwritten(schema, layouts, entries)) is not None:
             entries, table_issues = handwritten  # a table filled in by hand: extractors/constrained
         issues += table_issues
     doc_fields = {key: f.to_field_value() for key, f in fields.items() if schema.fields[key].output}

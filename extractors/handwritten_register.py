@@ -3,13 +3,18 @@ hand is read cell by cell by ``extractors.constrained`` instead of from Tesserac
 
 ``read_handwritten(schema, layouts)`` returns ``None`` when no page of the document holds a handwritten table
 (the printed reading stands, unchanged), else the entries and issues of the whole document read by
-:mod:`extractors.constrained.register`. Deciding costs nothing on a page whose table words Tesseract reads
-cleanly; otherwise a few cells are looked at by the recognizer (pipeline/icr/script.py).
+:mod:`extractors.constrained.register`. Deciding costs nothing when the printed reading accepted nearly all
+its values; otherwise the page image's cells are looked at (their baselines, then a few by the recognizer).
 """
 
 from __future__ import annotations
 
-from extractors.constrained.register import find_register_table, handwritten_pages, read_register_tables
+from extractors.constrained.register import (
+    find_register_table,
+    handwritten_pages,
+    printed_reading_sure,
+    read_register_tables,
+)
 from extractors.layout import PageLayout
 from pipeline.models import FieldValue, Issue
 from schemas import Schema
@@ -17,9 +22,11 @@ from schemas import Schema
 Entries = list[dict[str, FieldValue]]
 
 
-def read_handwritten(schema: Schema, layouts: list[PageLayout]) -> tuple[Entries, list[Issue]] | None:
-    """The document's entries read by the handwriting reader, or None when its register tables are printed."""
-    if schema.table is None:
+def read_handwritten(schema: Schema, layouts: list[PageLayout],
+                     printed: Entries) -> tuple[Entries, list[Issue]] | None:
+    """The document's entries read by the handwriting reader, or None when its register tables are printed
+    (``printed``: the entries the printed reading found)."""
+    if schema.table is None or printed_reading_sure(printed):
         return None
     tables = [t for layout in layouts if (t := find_register_table(schema, layout)) is not None]
     if not tables or not handwritten_pages(tables):
