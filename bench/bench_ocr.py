@@ -17,7 +17,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bench.measure import run_measured
+from bench.measure import PEER_NICENESS, run_measured
 
 ENV = {"OMP_THREAD_LIMIT": "1"}
 
@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.pages:
             src = make_input(n, folder, args.seed)
             ours_out, theirs_out = folder / f"sohoa-{n}.pdf", folder / f"ocrmypdf-{n}.pdf"
-            ours = run_measured([sohoa, "ocr", str(src), str(ours_out), "--jobs", str(args.jobs)], ENV)
+            ours = run_measured([sohoa, "ocr", str(src), str(ours_out), "--jobs", str(args.jobs)], ENV,
+                                niceness=PEER_NICENESS)  # OCRmyPDF's own niceness
             theirs = run_measured(
                 [ocrmypdf, "-q", "-l", "vie", "--output-type", "pdfa", "-j", str(args.jobs), str(src), str(theirs_out)],
                 ENV,

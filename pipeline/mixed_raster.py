@@ -25,8 +25,6 @@ INK_MAX_CHROMA = 40  # mean max(R,G,B) − min(R,G,B) over a stroke whose ink go
 INK_THRESHOLD_RANGE = (110, 175)  # grey level separating ink from paper (Otsu's, kept in this range)
 # a dark component this large (both sides, inches), this solid and mostly mid-tones is a picture (a photo)
 PICTURE_INCHES, PICTURE_FILL, PICTURE_MID_TONES = 0.4, 0.3, 0.5
-# a dark component this large (both sides, inches), this solid and mostly mid-tones is a picture (a photo)
-PICTURE_INCHES, PICTURE_FILL, PICTURE_MID_TONES = 0.4, 0.3, 0.5
 TIFF_STRIP_OFFSETS, TIFF_STRIP_BYTE_COUNTS, TIFF_ROWS_PER_STRIP = 273, 279, 278
 
 
@@ -127,7 +125,7 @@ def split(rgb: np.ndarray, mode: Literal["colour", "grey"], dpi: int) -> MixedRa
         return None
     height, width = mask.shape
     if mask.any():
-        sample = rgb[mask][::7]  # every 7th text pixel is plenty for a colour
+        sample = rgb.reshape(-1, 3)[np.flatnonzero(mask)[::7]]  # every 7th text pixel is plenty for a colour
         ink = np.percentile(sample, 25, axis=0) / 255.0  # the strokes' core, not their anti-aliased edges
         shade = (float(ink[0]), float(ink[1]), float(ink[2]))
     else:

@@ -1,6 +1,6 @@
 """OCR one page with Tesseract (``vie``, in this process: pipeline.tesseract): words with boxes and confidences,
 grouped into lines in Tesseract's reading order, NFC. Tesseract must run single-threaded (OMP_THREAD_LIMIT=1);
-pages run in parallel processes instead (see pipeline.process)."""
+pages run in parallel workers instead (see pipeline.process)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,27 @@ from pipeline.models import Line, Word
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
+OCR_DPI = 200  # a page finer than OCR_MAX_DPI is read at this resolution (its boxes given at its own)
+OCR_MAX_DPI = 250
+BOX_COLUMNS = ("left", "top", "width", "height")
+
+
 def ocr_page(grey: np.ndarray, dpi: int, lang: str = "vie") -> tuple[list[Word], list[Line]]:
-    """Words and lines of one upright, straightened grey page (automatic page segmentation)."""
+    """Words and lines of one upright, straightened grey page (automatic page segmentation), boxes in the page's
+    pixels. A 300-dpi page is read at 200 dpi: Tesseract takes 30–55 % less time on it and reads the same words
+    (docs/deploy.md, issue 17)."""
     from pipeline.tesseract import image_to_data
 
-    return words_and_lines(image_to_data(grey, dpi, lang, psm=3))
+    scale = OCR_DPI / dpi if dpi > OCR_MAX_DPI else 1.0
+    if scale == 1.0:
+        return words_and_lines(image_to_data(grey, dpi, lang, psm=3))
+    import cv2
+
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    data = image_to_data(small, round(dpi * scale), lang, psm=3)
+    for column in BOX_COLUMNS:
+        data[column] = [round(value / scale) for value in data[column]]
+    return words_and_lines(data)
 
 
 def words_and_lines(data: dict[str, list]) -> tuple[list[Word], list[Line]]:

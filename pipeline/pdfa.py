@@ -33,8 +33,11 @@ ARCHIVE_SOFTEN_SIGMA = 0.6  # a faint blur takes scanner grain off the ink: ~20%
 
 
 def encode_jpeg(rgb: np.ndarray, mode: str, dpi: int) -> bytes:
-    """The archive image of a page: progressive JPEG (colour, or grey when the page has no colour), 4:2:0 chroma.
-    Measured on 200-dpi A4 scans: ~120 kB a page (the Ministry of Justice's guidance is about 100 kB)."""
+    """The image of a page (the extractors' and the review's, and the archive copy's where a page is not mixed
+    raster content): baseline JPEG with optimised Huffman tables (colour, or grey when the page has no colour), 4:2:0
+    chroma. Measured on 200-dpi A4 scans: ~130 kB a page. Not progressive: that made it 8 % smaller but took 2.3
+    times as long to encode (0.28 against 0.12 s a page under load), and most pages' archive copy is mixed raster
+    content anyway."""
     import cv2
 
     soft = cv2.GaussianBlur(rgb, (0, 0), ARCHIVE_SOFTEN_SIGMA)
@@ -43,7 +46,7 @@ def encode_jpeg(rgb: np.ndarray, mode: str, dpi: int) -> bytes:
         image = image.convert("L")
     buf = io.BytesIO()
     image.save(
-        buf, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, subsampling=2, dpi=(dpi, dpi)
+        buf, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=False, subsampling=2, dpi=(dpi, dpi)
     )
     return buf.getvalue()
 

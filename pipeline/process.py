@@ -21,7 +21,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,6 +41,14 @@ Progress = Callable[[int, int], None]  # (pages done, pages in all)
 PRELOAD = ["pipeline.process", "tesserocr"]  # imported once by the fork server, so that a new worker starts with them
 IN_FLIGHT_PER_WORKER = 4  # pages of one file submitted ahead per worker (workers never wait for the parent)
 FIRST_WINDOW = 8  # pages read before the first try at extracting the documents that have ended
+# SOHOA_PAGE_WORKERS: "processes" (the default) or "threads" (the pages read by threads of this process: Tesseract
+# and OpenCV let go of the GIL, so two threads read about as fast as two processes, without a fork server and a
+# copy of the libraries per worker; a crash in a native library then ends the whole process)
+PAGE_WORKERS_VARIABLE = "SOHOA_PAGE_WORKERS"
+
+
+def page_worker_kind() -> str:
+    return "threads" if os.environ.get(PAGE_WORKERS_VARIABLE, "").strip().lower() == "threads" else "processes"
 
 
 class PageJob(BaseModel):
@@ -146,14 +154,16 @@ class PagePool:
     """Page workers, started once and reused for every file read through them.
 
     ``jobs`` worker processes (``forkserver``; the fork server has imported this module, OpenCV, NumPy and the
-    Tesseract bindings, so a worker starts in milliseconds); with ``jobs == 1`` pages are read in the calling
+    Tesseract bindings, so a worker starts in milliseconds), or ``jobs`` threads of this process with
+    ``kind="threads"`` (each with its own Tesseract engine); with ``jobs == 1`` pages are read in the calling
     thread, one at a time across all threads. Files read at once from several threads share the workers: there
     are never more than ``jobs`` pages in OCR. Thread-safe. A pool whose worker died (killed for memory, a crash
     in a native library) fails the files it was reading and is replaced for the next ones."""
 
-    def __init__(self, jobs: int | None = None) -> None:
+    def __init__(self, jobs: int | None = None, kind: str | None = None) -> None:
         self.jobs = max(1, jobs or settings().jobs)
-        self._executor: ProcessPoolExecutor | None = None
+        self.kind = kind or page_worker_kind()  # "processes" or "threads" (see PAGE_WORKERS_VARIABLE)
+        self._executor: Executor | None = None
         self._lock = threading.Lock()
         self._inline = threading.Lock()
         self._closed = False
@@ -164,17 +174,19 @@ class PagePool:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _get(self) -> ProcessPoolExecutor:
+    def _get(self) -> Executor:
         with self._lock:
             if self._closed:
                 raise RuntimeError("this page pool is closed")
+            if self._executor is None and self.kind == "threads":
+                self._executor = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="sohoa-page")
             if self._executor is None:
                 prepare_fork_server()
                 self._executor = ProcessPoolExecutor(max_workers=self.jobs,
                                                      mp_context=multiprocessing.get_context("forkserver"))
             return self._executor
 
-    def _discard(self, executor: ProcessPoolExecutor) -> None:
+    def _discard(self, executor: Executor) -> None:
         with self._lock:
             if self._executor is executor:
                 self._executor = None

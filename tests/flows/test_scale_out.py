@@ -10,18 +10,16 @@ import hashlib
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
-import urllib.request
 import uuid
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import sqlalchemy as sa
 
+from bench.bench_scale_out import healthy, running
 from tests.flows.conftest import REPO, sohoa_env
 from tests.pipeline.store.conftest import free_port, pg_available, pg_url, s3_endpoint  # noqa: F401 (fixtures)
 
@@ -34,30 +32,6 @@ BATCH = "batch-digitize/sohoa"
 fresh_database = contextlib.contextmanager(pg_url.__wrapped__)  # the same fixture, for a second database
 
 
-def _start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    with log.open("wb") as out:  # the child keeps its own descriptor
-        return subprocess.Popen(command, cwd=log.parent, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-
-
-@contextlib.contextmanager
-def running(command: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
-    """A process (and every process it starts: its session) that is stopped on the way out, however we leave."""
-    proc = _start(command, env, log)
-    try:
-        yield proc
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            pass
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)  # what a flow run left behind in the group
-        proc.wait(timeout=15)
-
-
 def wait_for(what: str, ready, procs: list[subprocess.Popen], logs: list[Path], timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while not ready():
@@ -66,14 +40,6 @@ def wait_for(what: str, ready, procs: list[subprocess.Popen], logs: list[Path], 
         assert time.monotonic() < deadline, f"no {what} after {timeout} s:\n" + "\n".join(
             f"--- {log.name}\n{log.read_text()[-2000:]}" for log in logs)
         time.sleep(0.3)
-
-
-def healthy(api_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 def run_batches(api_url: str, runs: list[dict], timeout: float = 180) -> list:

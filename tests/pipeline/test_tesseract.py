@@ -86,3 +86,26 @@ def test_missing_language_data_is_a_clear_error(monkeypatch: pytest.MonkeyPatch,
             tesseract.tessdata()
     finally:
         tesseract.tessdata.cache_clear()
+
+
+def test_a_300_dpi_page_is_read_at_200_dpi_with_its_own_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    fine = cv2.cvtColor(np.asarray(render_page(dpi=300, seal=False)), cv2.COLOR_RGB2GRAY)
+    seen: list[tuple[tuple[int, ...], int | None]] = []
+    read = tesseract.image_to_data
+
+    def watched(grey, dpi, *args, **kwargs):
+        seen.append((grey.shape, dpi))
+        return read(grey, dpi, *args, **kwargs)
+
+    monkeypatch.setattr(tesseract, "image_to_data", watched)
+    words, lines = ocr_page(fine, 300)
+    [(shape, dpi)] = seen
+    assert dpi == 200 and abs(shape[0] - fine.shape[0] * 2 / 3) <= 1
+    assert "NGUYỄN THỊ THU HƯƠNG" in page_text(lines)
+    # Boxes in the 300-dpi page's pixels: the title where it is on the 200-dpi rendering, scaled by 3/2.
+    title = next(w for w in words if w.text == "GIẤY")
+    title_200 = next(w for w in ocr_page(GREY, DPI)[0] if w.text == "GIẤY")
+    for ours, theirs in zip(title.bbox, title_200.bbox, strict=True):
+        assert abs(ours - theirs * 1.5) <= 6
+    height, width = fine.shape
+    assert all(0 <= w.bbox[0] < w.bbox[2] <= width and 0 <= w.bbox[1] < w.bbox[3] <= height for w in words)
