@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 import statistics
 
+from rapidfuzz.distance import Levenshtein
+
 from extractors import settings
 from extractors.kinds import parse_value
+from extractors.kinds.names import surname_spelling
 from extractors.kinds.places import ends_with_province
 from extractors.labels import LabelMatch, find_labels, schema_labels
 from extractors.layout import PageLayout, TextLine, Token, make_token, union
@@ -468,6 +471,38 @@ def card_by_content(schema: Schema, layout: PageLayout, found: dict[str, RawValu
     card_checks(schema, [layout], found)
 
 
+def _completed_from_mrz(name: str, mrz_name: str) -> str | None:
+    """The name with the words OCR lost before it put back from the MRZ (which has no accents): when the name
+    read is the MRZ name's last words, and each lost word is a surname spelt one way only (``NGUYEN`` →
+    ``NGUYỄN``); None otherwise. Always for review."""
+    read, full = latin(name).split(), mrz_name.split()
+    lost = len(full) - len(read)
+    if not read or lost < 1 or lost > 2:
+        return None
+    # one letter of the MRZ's own OCR may differ ("HAL" for "HAI"); the words read keep their accents
+    if len(full[lost:]) != len(read) or Levenshtein.distance(" ".join(full[lost:]), " ".join(read)) > 1:
+        return None
+    restored = [surname_spelling(word) for word in full[:lost]]
+    if any(word is None for word in restored):
+        return None
+    return " ".join([*(w for w in restored if w), *name.split()])
+
+
+def _name_line_from_mrz(layout: PageLayout, mrz_name: str, key: str, found: dict[str, RawValue]) -> None:
+    """The name no label gave: a line in capitals that is the MRZ name's last words, completed from the MRZ
+    (``_completed_from_mrz``); for review."""
+    for line in card_layout(layout).lines:
+        text = clean_value(line.text)
+        if "<" in text or not name_shaped(text):
+            continue
+        completed = _completed_from_mrz(text, mrz_name)
+        if completed is not None:
+            found[key] = RawValue(text=completed, tokens=line.tokens, page=layout.number,
+                                  label_score=CONTENT_LABEL_SCORE, box=line.bbox, layout=layout,
+                                  doubts=["unlabelled", "mrz_completed"])
+            return
+
+
 def _doubt(found: dict[str, RawValue], key: str, why: str) -> None:
     if key in found and why not in found[key].doubts:
         found[key].doubts.append(why)
@@ -482,11 +517,19 @@ def card_checks(schema: Schema, layouts: list[PageLayout], found: dict[str, RawV
         if len(number) == 9 and not is_cmnd(layouts):
             _doubt(found, key, "edition")
     names = [k for k, f in schema.fields.items() if f.kind == "name" and f.output and k in found]
+    unread = [k for k, f in schema.fields.items() if f.kind == "name" and f.output and k not in found]
     for layout in layouts:
         mrz = read_mrz(layout)
         if mrz is None or not mrz.name:
             continue
+        if len(unread) == 1:
+            _name_line_from_mrz(layout, mrz.name, unread[0], found)
         for key in names:
             name = parse_value("name", found[key].text).value or ""
             if latin(name).split() != mrz.name.split():
-                _doubt(found, key, "mrz_name")
+                completed = _completed_from_mrz(name, mrz.name)
+                if completed is not None:  # OCR lost the name's first word(s): put back from the MRZ
+                    found[key].text = completed
+                    _doubt(found, key, "mrz_completed")
+                else:
+                    _doubt(found, key, "mrz_name")

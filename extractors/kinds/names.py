@@ -49,6 +49,16 @@ def _surname_restored(word: str) -> str | None:
     return spelling.upper()
 
 
+def surname_spelling(word: str) -> str | None:
+    """The one surname (in capitals) whose letters, accents aside, are ``word``'s (``NGUYEN`` → ``NGUYỄN``);
+    None when no surname or several have them."""
+    surnames, _ = _lexicon()
+    known = surnames.get(fold(word))
+    if not known or len(known) != 1:
+        return None
+    return _printed_surnames()[next(iter(known))].upper()
+
+
 @lru_cache(maxsize=1)
 def _printed_surnames() -> dict[str, str]:
     with (DATA / "names.yaml").open(encoding="utf-8") as fh:

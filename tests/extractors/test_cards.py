@@ -187,6 +187,18 @@ def test_the_name_against_the_mrz():
     assert wrong.fields["full_name"].status == "review"
 
 
+def test_a_name_whose_first_word_ocr_lost_is_completed_from_the_mrz_for_review():
+    mrz = card_mrz.lines("022088251179", "NGUYỄN HẢI SƠN", dt.date(1988, 9, 8), "male", dt.date(2028, 9, 8))
+    rows = [(600, 300, "Số: 022088251179"), (600, 360, "Họ và tên / Full name-"), (600, 410, "HẢI SƠN"),
+            (600, 470, "Ngày sinh: 08/09/1988"), *[(60, 1500 + 45 * i, line) for i, line in enumerate(mrz)]]
+    name = read(rows).fields["full_name"]
+    assert (name.value, name.status) == ("NGUYỄN HẢI SƠN", "review")
+    # a given name is spelt many ways: a lost middle or given word is not made up
+    mrz = card_mrz.lines("022088251179", "NGUYỄN HẢI SƠN", dt.date(1988, 9, 8), "male", dt.date(2028, 9, 8))
+    rows[2] = (600, 410, "SƠN")
+    assert read(rows).fields["full_name"].value in (None, "SƠN")
+
+
 def test_a_generated_cmnd_12_is_read(tmp_path):
     """A card of the tuning family card-cmnd-12 drawn by the generator and read by Tesseract."""
     from pipeline.process import extract_stream, read_pages
