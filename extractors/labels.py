@@ -201,8 +201,11 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
                 # A bilingual label's Vietnamese half followed by the slash that opens its English half
                 # ("… Nam Quốc tịch / Nafonaffty. Việt Nam"): the slash marks the label mid-line too.
                 halved = label.words >= 2 and _english_half_opens(tokens, end)
-                if not colon and (label.words == 1 or (not at_start and not bilingual and not halved)
-                                  or score < settings.LABEL_CUTOFF_NO_COLON):
+                # A label of three words or more that is its whole line ("Giấy xác nhận được cấp để", the
+                # value on the line below) needs no colon: a value is not a label's words and nothing else.
+                whole_line = start == 0 and end == len(tokens) and label.words >= 3
+                if not colon and not whole_line and (label.words == 1 or (not at_start and not bilingual and not halved)
+                                                     or score < settings.LABEL_CUTOFF_NO_COLON):
                     continue
                 candidates.append(LabelMatch(label, start, end, score, colon))
     # Longer labels first, but a missing word costs more than the extra length gains ("Họ, chữ đệm, tên:"

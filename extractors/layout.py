@@ -111,6 +111,29 @@ def _turned_image(image_path: str | None, turn: int) -> str | None:
     return path if cv2.imwrite(path, upright) else None
 
 
+FRAME_MARGIN = 0.1  # share of the page's width at either side where a frame's ornament stands
+FRAME_TOLERANCE = 0.02  # its marks line up within this share of the width
+FRAME_MIN_MARKS = 6
+
+
+def frame_ornament(groups: list[list], width: int) -> set[int]:
+    """Ids of the words that are a printed frame's ornament read as letters ("X", "Ễ", "W" down both sides of
+    a framed certificate): marks of one or two characters, no figure, that start or end their OCR line in the
+    outer margin of the page, lined up one under the other on at least ``FRAME_MIN_MARKS`` lines."""
+    ends = {id(line[0]) for line in groups if line} | {id(line[-1]) for line in groups if line}
+    marks = [w for words in groups for w in words if id(w) in ends and len(w.text.strip()) <= 2
+             and not any(ch.isdigit() for ch in w.text)  # entry numbers down a register's margin stay
+             and (w.bbox[2] <= FRAME_MARGIN * width or w.bbox[0] >= (1 - FRAME_MARGIN) * width)]
+    found: set[int] = set()
+    tolerance = FRAME_TOLERANCE * width
+    for mark in marks:
+        centre = (mark.bbox[0] + mark.bbox[2]) / 2
+        column = [m for m in marks if abs((m.bbox[0] + m.bbox[2]) / 2 - centre) <= tolerance]
+        if len(column) >= FRAME_MIN_MARKS:
+            found |= {id(m) for m in column}
+    return found
+
+
 def page_layout(page: PageOcr) -> PageLayout:
     """Lines of tokens in reading order (top to bottom, then left to right), from the OCR lines. A page
     that OCR read sideways (its words' boxes standing upright, its lines running down the page) is turned
@@ -124,8 +147,9 @@ def page_layout(page: PageOcr) -> PageLayout:
                   for words in groups]
         width, height = page.height, page.width
         image_path = _turned_image(page.image_path, turn)
+    ornament = frame_ornament(groups, width)
     for words in groups:
-        tokens = [make_token(w.text, w.bbox, w.conf) for w in words if w.text.strip()]
+        tokens = [make_token(w.text, w.bbox, w.conf) for w in words if w.text.strip() and id(w) not in ornament]
         if not tokens:
             continue
         tokens.sort(key=lambda t: t.bbox[0])

@@ -71,6 +71,28 @@ def test_birth_certificate_fields_and_blocks():
     assert 0 < x0 < x1 < 1 and 0 < y0 < y1 < 1
 
 
+def test_a_frames_ornament_read_as_letters_is_no_part_of_any_value():
+    # A framed certificate: OCR reads the frame's pattern as a letter opening every line, in the margin.
+    framed = birth_certificate()
+    marks = "XỄWVMX"
+    rows = [(60, line.bbox[1], f"{marks[i % len(marks)]} {line.text}") for i, line in enumerate(framed.lines)]
+    [doc] = extract_documents([page(rows)])
+    got = values(doc)
+    assert got["full_name"] == "NGUYỄN THỊ THU HƯƠNG" and got["mother_name"] == "TRẦN THỊ LAN"
+    assert got["father_residence"] == "Thôn 3, xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh"
+    assert got["place_of_birth"] == "Trạm Y tế xã Đông Ngũ, huyện Tiên Yên, tỉnh Quảng Ninh"
+
+
+def test_a_label_that_is_its_whole_line_ends_the_value_above_it():
+    # "Giấy xác nhận được cấp để" (no colon, a wording of its own): the status above stops there.
+    rows = [*HEADER, (700, 430, "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN"), (240, 530, "Số: 384"),
+            (240, 620, "Họ và tên: NGUYỄN XUÂN HÙNG"), (240, 710, "Tình trạng hôn nhân:"),
+            (240, 800, "Hiện tại chưa đăng ký kết hôn với ai"), (240, 890, "Giấy xác nhận được cấp để"),
+            (240, 980, "Làm thủ tục chuyển nhượng quyền sử dụng đất")]
+    [doc] = extract_documents([page(rows)])
+    assert doc.fields["marital_status"].value == "Hiện tại chưa đăng ký kết hôn với ai"
+
+
 def test_id_that_disagrees_with_the_date_of_birth_is_an_issue():
     # G=1 (female, 1900s) but YY=92 while the child was born in 1980.
     [doc] = extract_documents([birth_certificate(personal_id="022192012345")])
