@@ -83,9 +83,10 @@ def read_again(reading: PageReading, clock: _Clock) -> PageReading:
         return reading
     grey = reading.prepared.grey
     reason, found = fallback.poor_reading(reading.words, reading.confidence, grey)
-    if reason is not None:
-        doubtful = fallback.doubtful_lines(reading.words, found)
-        lines = fallback.candidates(grey, reading.words, recognizer, found, doubtful)
+    poor = found if reason is not None else None
+    doubtful = fallback.doubtful_lines(reading.words, poor) if poor is not None else []
+    if poor is not None and doubtful:  # a blank page reads poorly too, but has no line to read again
+        lines = fallback.candidates(grey, reading.words, recognizer, poor, doubtful)
         outcome = fallback.merge(reading.words, reading.lines, lines, recognizer.name)
         reading.words, reading.lines = outcome.words, outcome.lines
         reading.prepared.notes.second_reading = reason

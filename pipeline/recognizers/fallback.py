@@ -23,7 +23,7 @@ import numpy as np
 
 from pipeline.models import Line, Word
 from pipeline.recognizers.base import LineText, Recognizer
-from pipeline.recognizers.lines import Box, find_lines_scaled
+from pipeline.recognizers.lines import TEST_HEIGHT, WORKING_HEIGHT, Box, find_lines_scaled
 
 LOW_CONFIDENCE = 0.80  # a page read below this mean word confidence is read again line by line
 MISSED_LINE_WIDTH = 8.0  # a line found with no word read in it, this many mark heights long, is a missed line
@@ -79,9 +79,9 @@ class PageLines:
                 if not ids and box[2] - box[0] >= MISSED_LINE_WIDTH * self.mark_height]
 
 
-def page_lines(grey: np.ndarray, words: list[Word]) -> PageLines:
+def page_lines(grey: np.ndarray, words: list[Word], working_height: float = WORKING_HEIGHT) -> PageLines:
     heights = [w.bbox[3] - w.bbox[1] for w in words]
-    boxes, mark_height = find_lines_scaled(grey, float(np.median(heights)) if heights else None)
+    boxes, mark_height = find_lines_scaled(grey, float(np.median(heights)) if heights else None, working_height)
     word_ids: list[list[int]] = [[] for _ in boxes]
     if words and boxes:
         b = np.array([w.bbox for w in words], dtype=float)
@@ -97,12 +97,14 @@ def page_lines(grey: np.ndarray, words: list[Word]) -> PageLines:
     return PageLines(boxes, word_ids, mark_height, char_width)
 
 
-def poor_reading(words: list[Word], confidence: float, grey: np.ndarray) -> tuple[str | None, PageLines]:
-    """Why the page's Tesseract reading is poor ("low-confidence": all its lines are read again; "missed-lines":
-    the lines it read nothing in are), or None; and the page's lines."""
-    found = page_lines(grey, words)
+def poor_reading(words: list[Word], confidence: float, grey: np.ndarray) -> tuple[str | None, PageLines | None]:
+    """Why the page's Tesseract reading is poor ("low-confidence", "missed-lines"), or None; and the page's lines
+    to read again when it is (found on a finer copy than the test's: a good page pays for the coarse one only)."""
     if not words or confidence < LOW_CONFIDENCE:
-        return "low-confidence", found
+        return "low-confidence", page_lines(grey, words)
+    if page_lines(grey, words, TEST_HEIGHT).missed_share() < MISSED_SHARE:
+        return None, None
+    found = page_lines(grey, words)
     return ("missed-lines" if found.missed_share() >= MISSED_SHARE else None), found
 
 

@@ -14,7 +14,8 @@ import numpy as np
 
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1
 
-WORKING_HEIGHT = 10.0  # pixels: lines are looked for on the page scaled so that its words are about this high
+WORKING_HEIGHT = 10.0  # pixels: lines to read are looked for on the page scaled so that its words are this high
+TEST_HEIGHT = 7.0  # ... and lines to tell a poor reading by on one scaled further (a quarter of the pixels of A4)
 MAX_WORKING_SIDE = 1800  # a page with no words read is looked at no larger than this
 MIN_MARK_AREA = 6  # pixels: specks of paper grain and dust below this are dropped
 RULE_LENGTH = 12  # a horizontal or vertical run this many mark heights long is a rule, not text
@@ -131,12 +132,13 @@ def _darkest_of_blocks(grey: np.ndarray, step: int) -> np.ndarray:
     return np.ascontiguousarray(darkest[::step, ::step])
 
 
-def find_lines_scaled(grey: np.ndarray, word_height: float | None) -> tuple[list[Box], float]:
+def find_lines_scaled(grey: np.ndarray, word_height: float | None, working_height: float = WORKING_HEIGHT
+                      ) -> tuple[list[Box], float]:
     """``find_lines`` on the page scaled down so that its words (``word_height`` pixels high, None: unknown) are
-    about ``WORKING_HEIGHT`` high: the same lines at a fraction of the cost on a large scan. The boxes are in
+    about ``working_height`` high: the same lines at a fraction of the cost on a large scan. The boxes are in
     ``grey``'s pixels; the second value is the median mark height, also in ``grey``'s pixels."""
     h, w = grey.shape[:2]
-    factor = word_height / WORKING_HEIGHT if word_height else max(h, w) / MAX_WORKING_SIDE
+    factor = word_height / working_height if word_height else max(h, w) / MAX_WORKING_SIDE
     step = max(1, int(factor))
     small = grey if step == 1 else _darkest_of_blocks(grey, step)
     ink = find_ink(small)

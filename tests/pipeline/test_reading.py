@@ -38,6 +38,8 @@ def test_a_good_reading_is_kept_without_a_second_one() -> None:
     assert page.prepared.notes.reading == "corrected"
     assert page.confidence >= reading.AS_IS_CONFIDENCE
     assert STRIP_LINES[0].split()[-1] in " ".join(line.text for line in page.lines)
+    assert page.prepared.notes.second_reading is None  # read well: no line goes to the second recognizer
+    assert page.prepared.notes.lines_by_engine == {}
 
 
 @pytest.mark.slow
