@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from extractors.classify import UNKNOWN, split_documents
 from extractors.document import extract_document
+from extractors.handwritten_register import handwritten_register_schema
 from extractors.layout import PageLayout, page_layout
 from extractors.text import clean_value, is_syllable
 from pipeline.errors import BadInput
@@ -39,6 +40,9 @@ def extract_documents(pages: list[PageOcr], schema: str | None = None) -> list[D
     documents: list[Document] = []
     for split in split_documents(layouts, schemas, forced=schema):
         split_layouts = [layouts[i] for i in split.pages]
+        if split.schema == UNKNOWN and (hand := handwritten_register_schema(split_layouts, schemas)) is not None:
+            documents.append(extract_document(hand, split_layouts, split.confidence))  # all for review
+            continue
         if split.schema == UNKNOWN:
             issues = [Issue(code="unknown_document", message="Không nhận ra loại giấy tờ; cần cán bộ phân loại.")]
             issues += [Issue(code="page_unreadable",

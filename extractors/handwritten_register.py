@@ -20,6 +20,7 @@ from pipeline.models import FieldValue, Issue
 from schemas import Schema
 
 Entries = list[dict[str, FieldValue]]
+UNKNOWN_MIN_COLUMNS = 3
 
 
 def read_handwritten(schema: Schema, layouts: list[PageLayout],
@@ -32,3 +33,16 @@ def read_handwritten(schema: Schema, layouts: list[PageLayout],
     if not tables or not handwritten_pages(tables):
         return None
     return read_register_tables(schema, tables)
+
+
+def handwritten_register_schema(layouts: list[PageLayout], schemas: tuple[Schema, ...]) -> Schema | None:
+    """For pages the classifier did not know: the register schema whose table header names at least
+    ``UNKNOWN_MIN_COLUMNS`` of its entry fields on every page, when those tables are handwritten."""
+    for schema in schemas:
+        if schema.table is None:
+            continue
+        tables = [find_register_table(schema, layout) for layout in layouts]
+        if all(t is not None and len(t.mapping) >= UNKNOWN_MIN_COLUMNS for t in tables) and handwritten_pages(
+                [t for t in tables if t is not None]):
+            return schema
+    return None

@@ -47,6 +47,7 @@ def generate_handwritten(out: Path, seed: int, index: int, split: str) -> Path:
     rng = random.Random(f"{seed}:{name}")
     page = handwriting.book_page(handwriting.SPLITS[split], rng.randint(*HANDWRITTEN_ENTRIES), rng.randrange(1 << 30))
     path = out / f"{name}.png"
+    out.mkdir(parents=True, exist_ok=True)
     writers.write_pages(path, "png", [page.image], [page.dpi])
     writers.write_truth(writers.truth_path(path), handwriting.book_truth(page, path.name, split))
     return path

@@ -100,5 +100,5 @@ def handwritten_stats(files: Sequence[FileScore]) -> dict[str, dict[str, Handwri
             for outcome in doc.fields:
                 if outcome.kind == "entry" and outcome.truth is not None:
                     by_split[split][outcome.key].append(outcome)
-                    by_split[split]["all"].append(outcome)
-    return {split: {key: _stats(outcomes) for key, outcomes in keys.items()} for split, keys in by_split.items()}
+    return {split: {key: _stats(outcomes) for key, outcomes in keys.items()}
+            | {"all": _stats([o for outcomes in keys.values() for o in outcomes])} for split, keys in by_split.items()}
