@@ -41,14 +41,20 @@ Progress = Callable[[int, int], None]  # (pages done, pages in all)
 PRELOAD = ["pipeline.process", "tesserocr"]  # imported once by the fork server, so that a new worker starts with them
 IN_FLIGHT_PER_WORKER = 4  # pages of one file submitted ahead per worker (workers never wait for the parent)
 FIRST_WINDOW = 8  # pages read before the first try at extracting the documents that have ended
-# SOHOA_PAGE_WORKERS: "processes" (the default) or "threads" (the pages read by threads of this process: Tesseract
-# and OpenCV let go of the GIL, so two threads read about as fast as two processes, without a fork server and a
-# copy of the libraries per worker; a crash in a native library then ends the whole process)
+# SOHOA_PAGE_WORKERS: "processes" or "threads" (the pages read by threads of this process: Tesseract and OpenCV
+# let go of the GIL, so two threads read about as fast as two processes, without a fork server and a copy of the
+# libraries per worker: sohoa ocr on 20 pages 1.57x OCRmyPDF's CPU seconds against 1.28x, 336 MB against 486; a
+# crash in a native library then ends the whole process). Unset: a process's shared pool (a batch, a server:
+# long-lived, a worker that dies is replaced) has processes, a pool made for one file (sohoa ocr, sohoa extract)
+# threads.
 PAGE_WORKERS_VARIABLE = "SOHOA_PAGE_WORKERS"
+PAGE_WORKER_KINDS = ("processes", "threads")
 
 
-def page_worker_kind() -> str:
-    return "threads" if os.environ.get(PAGE_WORKERS_VARIABLE, "").strip().lower() == "threads" else "processes"
+def page_worker_kind(default: str = "processes") -> str:
+    """``SOHOA_PAGE_WORKERS`` when it names a kind, else ``default``."""
+    chosen = os.environ.get(PAGE_WORKERS_VARIABLE, "").strip().lower()
+    return chosen if chosen in PAGE_WORKER_KINDS else default
 
 
 class PageJob(BaseModel):
@@ -286,11 +292,12 @@ def _workdir(workdir: Path | None) -> Iterator[Path]:
 
 @contextmanager
 def _pool_for(jobs: int | None, pages: int, pool: PagePool | None) -> Iterator[PagePool]:
-    """``pool`` if given, else a pool for this file only (no more workers than pages), closed after it."""
+    """``pool`` if given, else a pool for this file only (no more workers than pages; threads unless
+    ``SOHOA_PAGE_WORKERS`` says otherwise), closed after it."""
     if pool is not None:
         yield pool
         return
-    with PagePool(max(1, min(jobs or settings().jobs, pages))) as own:
+    with PagePool(max(1, min(jobs or settings().jobs, pages)), kind=page_worker_kind("threads")) as own:
         yield own
 
 

@@ -55,9 +55,25 @@ def test_pages_are_read_by_several_threads_at_once(monkeypatch: pytest.MonkeyPat
 
 
 def test_kind_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOHOA_PAGE_WORKERS", raising=False)
+    assert PagePool(2).kind == "processes" and page_worker_kind("threads") == "threads"
     monkeypatch.setenv("SOHOA_PAGE_WORKERS", "threads")
     assert page_worker_kind() == "threads" and PagePool(2).kind == "threads"
     monkeypatch.setenv("SOHOA_PAGE_WORKERS", "processes")
-    assert page_worker_kind() == "processes"
-    monkeypatch.delenv("SOHOA_PAGE_WORKERS")
-    assert PagePool(2).kind == page_worker_kind()
+    assert page_worker_kind("threads") == "processes"
+    monkeypatch.setenv("SOHOA_PAGE_WORKERS", "fibres")  # not a kind: the default
+    assert page_worker_kind("threads") == "threads"
+
+
+def test_a_file_read_without_a_pool_is_read_by_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOHOA_PAGE_WORKERS", raising=False)
+    kinds: list[str] = []
+    made = PagePool.__init__
+
+    def watched(self, jobs=None, kind=None):
+        made(self, jobs, kind)
+        kinds.append(self.kind)
+
+    monkeypatch.setattr(PagePool, "__init__", watched)
+    pages = read_pages(FILE, jobs=2)
+    assert kinds == ["threads"] and len(pages) == 2
