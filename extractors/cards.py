@@ -488,19 +488,41 @@ def _completed_from_mrz(name: str, mrz_name: str) -> str | None:
     return " ".join([*(w for w in restored if w), *name.split()])
 
 
+def _name_shaped_tail(line: TextLine) -> list[Token]:
+    """The longest run of the line's last words that reads as a name in capitals ("… ĐẶNG BÁ ĐÌNH")."""
+    for start in range(len(line.tokens)):
+        tail = line.tokens[start:]
+        if name_shaped(clean_value(" ".join(t.text for t in tail))):
+            return tail
+    return []
+
+
 def _name_line_from_mrz(layout: PageLayout, mrz_name: str, key: str, found: dict[str, RawValue]) -> None:
-    """The name no label gave: a line in capitals that is the MRZ name's last words, completed from the MRZ
-    (``_completed_from_mrz``); for review."""
-    for line in card_layout(layout).lines:
-        text = clean_value(line.text)
-        if "<" in text or not name_shaped(text):
+    """The name no label gave, found by the MRZ's: the capitals ending a line (and the next line's, when the
+    name wraps) that are the MRZ name, one letter of either's misreading allowed, or its last words with the
+    lost first ones completed from it (``_completed_from_mrz``); for review."""
+    lines = card_layout(layout).lines
+    wanted = mrz_name.split()
+    for i, line in enumerate(lines):
+        tail = _name_shaped_tail(line)
+        if not tail or "<" in line.text:
             continue
-        completed = _completed_from_mrz(text, mrz_name)
-        if completed is not None:
-            found[key] = RawValue(text=completed, tokens=line.tokens, page=layout.number,
-                                  label_score=CONTENT_LABEL_SCORE, box=line.bbox, layout=layout,
-                                  doubts=["unlabelled", "mrz_completed"])
-            return
+        spans = [tail]
+        if i + 1 < len(lines) and "<" not in lines[i + 1].text and name_shaped(clean_value(lines[i + 1].text)):
+            spans.insert(0, [*tail, *lines[i + 1].tokens])  # a wrapped name first: the longer reading
+        for tokens in spans:
+            text = clean_value(" ".join(t.text for t in tokens))
+            read = latin(text).split()
+            doubts = ["unlabelled"]
+            if len(read) == len(wanted) and Levenshtein.distance(" ".join(read), mrz_name) <= 1:
+                value = text
+            else:
+                value = _completed_from_mrz(text, mrz_name)
+                doubts.append("mrz_completed")
+            if value is not None and parse_value("name", value).valid:
+                found[key] = RawValue(text=value, tokens=tokens, page=layout.number, label_score=CONTENT_LABEL_SCORE,
+                                      box=union([t.bbox for t in tokens]), layout=layout, doubts=doubts)
+                return
 
 
 def _doubt(found: dict[str, RawValue], key: str, why: str) -> None:

@@ -55,8 +55,11 @@ def union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
+_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ"})  # the Icelandic eth OCR reads for Vietnamese đ
+
+
 def make_token(text: str, bbox: tuple[int, int, int, int], conf: float) -> Token:
-    text = nfc(text)
+    text = nfc(text).translate(_LOOKALIKES)
     stripped = text.rstrip()
     # A slash inside a token separates the halves of a bilingual label read as one word ("Số/No").
     key = " ".join(p for p in (PUNCT.sub("", part) for part in fold(text).split("/")) if p)

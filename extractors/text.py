@@ -64,8 +64,9 @@ _HEAD_LEADER = re.compile(rf"^[{re.escape(_DOTS)}:]+")
 _TAIL_LEADER = re.compile(rf"[{re.escape(_DOTS)}]{{2,}}$|[…_·•]+$")
 
 
-def _word(token: str) -> bool:
-    return any(ch.isalpha() for ch in token) and not is_leader(token)
+def _word(token: str, figures: bool = False) -> bool:
+    """A word of a value (with ``figures``, a number too: "khu vực 1 - Quảng Ninh")."""
+    return any(ch.isalpha() or (figures and ch.isdigit()) for ch in token) and not is_leader(token)
 
 
 def clean_value(text: str) -> str:
@@ -73,8 +74,9 @@ def clean_value(text: str) -> str:
     kept = []
     tokens = squash(text).split(" ")
     for i, token in enumerate(tokens):
-        if token in ("-", "–", "—") and kept and _word(kept[-1]) and i + 1 < len(tokens) and _word(tokens[i + 1]):
-            kept.append("-")  # a dash between two words of a name ("Bà Rịa - Vũng Tàu"), not a leader
+        if token in ("-", "–", "—") and kept and _word(kept[-1], figures=True) and i + 1 < len(tokens) \
+                and _word(tokens[i + 1]):
+            kept.append("-")  # a dash inside a name ("Bà Rịa - Vũng Tàu", "khu vực 1 - Quảng Ninh"), no leader
             continue
         if is_leader(token):
             continue

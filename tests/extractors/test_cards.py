@@ -199,6 +199,21 @@ def test_a_name_whose_first_word_ocr_lost_is_completed_from_the_mrz_for_review()
     assert read(rows).fields["full_name"].value in (None, "SƠN")
 
 
+def test_a_name_whose_label_is_garbled_is_found_by_the_mrz_even_wrapped():
+    mrz = card_mrz.lines("022049553322", "ĐẶNG BÁ ĐÌNH THẮNG", dt.date(1949, 12, 18), "male", None)
+    rows = [(600, 300, 'TênSunam a""""ẵ" ĐẶNG BÁ ĐÌNH'), (600, 350, "THẲNG"),
+            (600, 410, "Số thẻIPersonal identification number: 022049553322"),
+            *[(60, 1500 + 45 * i, line) for i, line in enumerate(mrz)]]
+    name = read(rows).fields["full_name"]
+    assert (name.value, name.status) == ("ĐẶNG BÁ ĐÌNH THẲNG", "review")
+
+
+def test_ocr_lookalikes_of_vietnamese_letters_are_put_back():
+    from extractors.layout import make_token
+
+    assert make_token("QĐÐST-HNGĐ", (0, 0, 10, 10), 0.9).text == "QĐĐST-HNGĐ"
+
+
 def test_a_generated_cmnd_12_is_read(tmp_path):
     """A card of the tuning family card-cmnd-12 drawn by the generator and read by Tesseract."""
     from pipeline.process import extract_stream, read_pages

@@ -170,6 +170,8 @@ def test_clean_value_strips_leaders():
     assert clean_value("Bệnh viện Việt Nam - Thụy Điển Uông Bí") == "Bệnh viện Việt Nam - Thụy Điển Uông Bí"
     assert clean_value("Bà Rịa – Vũng Tàu") == "Bà Rịa - Vũng Tàu"
     assert clean_value("NGUYỄN VĂN AN - - -") == "NGUYỄN VĂN AN"
+    assert clean_value("Tòa án nhân dân khu vực 1 - Quảng Ninh") == "Tòa án nhân dân khu vực 1 - Quảng Ninh"
+    assert clean_value("05 - 06 - 2018") == "05 06 2018"  # between figures a dash is no name's
 
 
 def test_year_split_by_ocr():
