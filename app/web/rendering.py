@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from fastapi import Request
@@ -35,7 +36,25 @@ templates.env.globals.update(
 templates.env.filters.update(vn_number=vn_number, vn_percent=vn_percent, vn_seconds=vn_seconds)
 
 
+def full_names(request: Request) -> Callable[[str | None], str]:
+    """``full_name_of(actor)`` for the templates: an account's full name (``web:<username>`` or the username;
+    the username when it has none), looked up once per name and page; another actor (``batch``) as it is."""
+    found: dict[str, str] = {}
+    users = getattr(getattr(request.app.state, "ctx", None), "users", None)
+
+    def full_name_of(actor: str | None) -> str:
+        if not actor:
+            return ""
+        if actor not in found:
+            username = actor.removeprefix("web:")
+            user = users.by_name(username) if users is not None else None
+            found[actor] = (user.full_name or user.username) if user else username
+        return found[actor]
+
+    return full_name_of
+
+
 def page(request: Request, name: str, status_code: int = 200, **context: object) -> HTMLResponse:
     principal = getattr(request.state, "principal", None)
-    return templates.TemplateResponse(request, name, {"principal": principal, **context},
-                                      status_code=status_code)
+    return templates.TemplateResponse(request, name, {"principal": principal, "full_name_of": full_names(request),
+                                                      **context}, status_code=status_code)

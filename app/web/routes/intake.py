@@ -149,8 +149,9 @@ def _home(request: Request, principal: Principal) -> dict[str, Any]:
     """The counter's lists: drafts being received, dossiers in the five steps, recently digitized ones."""
     unit = principal.user.unit_code
     state = {case.code: case.state for case in casework_of(request.app).cases(unit)}
-    in_steps = casework_of(request.app).cases(unit, [State.CHO_BO_SUNG, State.DA_KY_SO, State.DANG_THAM_DINH,
-                                                     State.CHO_PHE_DUYET])
+    in_steps = [case for case in casework_of(request.app).cases(unit, [State.CHO_BO_SUNG, State.DA_KY_SO,
+                                                                        State.DANG_THAM_DINH, State.CHO_PHE_DUYET])
+                if case.procedure_id]  # a digitized dossier is listed with the approved ones below
     return {"drafts": [d for d in _store(request).drafts(unit) if state.get(d.code) == State.MOI_TIEP_NHAN],
             "approved": _store(request).approved(unit), "in_steps": in_steps,
             "state_labels": steps.STATE_LABELS, "procedure_name": steps.procedure_name}

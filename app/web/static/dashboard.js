@@ -37,12 +37,12 @@
       return t;
     };
     svg.replaceChildren(...days.map((d, i) => {
-      const h = Math.round((110 * d.pages / top) * 10) / 10;
+      const h = Math.round((100 * d.pages / top) * 10) / 10;  // the tallest bar leaves room for its figure
       const g = document.createElementNS(SVG, "g");
       const bar = document.createElementNS(SVG, "rect");
-      Object.entries({ x: 10 + i * 29, y: 115 - h, width: 22, height: h }).forEach(([k, v]) => bar.setAttribute(k, v));
+      Object.entries({ x: 10 + i * 29, y: 118 - h, width: 22, height: h }).forEach(([k, v]) => bar.setAttribute(k, v));
       const [year, month, day] = d.day.split("-");
-      g.append(bar, text(21 + i * 29, 110 - h, show(d.pages)), text(21 + i * 29, 132, `${day}/${month}`));
+      g.append(bar, text(21 + i * 29, 114 - h, show(d.pages)), text(21 + i * 29, 132, `${day}/${month}`));
       return g;
     }));
   }
