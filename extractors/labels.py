@@ -179,7 +179,10 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
                 score = _window_score(keys, start, end, label) if size in sizes else 0.0
                 if size in glued or (label.words >= 3 and score < cutoff) or (label.words == 2 and size == 1):
                     score = max(score, _compact_score(keys, start, end, label))
-                if score < cutoff:
+                # A short label of two words or more that opens its line and ends with its colon ("Nơi chất:"
+                # for "Nơi chết:") may have one letter misread: the colon and the place vouch for it.
+                opened = (start == 0 or start in opens) and tokens[end - 1].colon and label.words >= 2
+                if score < (min(cutoff, settings.LABEL_CUTOFF) if opened else cutoff):
                     continue
                 hint = _hint_end(tokens, end)
                 if hint is not None:  # "Nơi sinh (ghi rõ):": a printed hint in brackets belongs to the label

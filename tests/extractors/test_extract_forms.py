@@ -93,6 +93,16 @@ def test_a_label_that_is_its_whole_line_ends_the_value_above_it():
     assert doc.fields["marital_status"].value == "Hiện tại chưa đăng ký kết hôn với ai"
 
 
+def test_a_short_label_with_one_letter_misread_is_found_by_its_colon_at_the_line_start():
+    rows = [*HEADER, (900, 430, "TRÍCH LỤC KHAI TỬ"), (240, 530, "Số: 76 Quyển số: 03/2018"),
+            (240, 620, "Họ, chữ đệm, tên: NGUYỄN THANH THỦY"), (240, 710, "Nơi chất:"),
+            (240, 800, "Bệnh viện Việt Nam - Thụy Điển Uông Bí, tỉnh Quảng Ninh"),
+            (240, 890, "Nguyên nhân chết: Bệnh")]
+    [doc] = extract_documents([page(rows)])
+    assert doc.fields["place_of_death"].value == "Bệnh viện Việt Nam - Thụy Điển Uông Bí, tỉnh Quảng Ninh"
+    assert doc.fields["place_of_death"].status == "review"  # its label misread: a person looks
+
+
 def test_id_that_disagrees_with_the_date_of_birth_is_an_issue():
     # G=1 (female, 1900s) but YY=92 while the child was born in 1980.
     [doc] = extract_documents([birth_certificate(personal_id="022192012345")])
