@@ -4,7 +4,7 @@ approval, the dashboard), then the lists of dossiers and of stored papers and th
 
 from __future__ import annotations
 
-DOSSIERS = ("/danh-sach/ho-so", "Danh sách hồ sơ")
+DOSSIERS = ("/danh-sach/ho-so", "Tất cả hồ sơ")  # not "Danh sách hồ sơ": a role's own list is named so
 RECORDS = ("/danh-sach", "Giấy tờ đã lưu")
 SEARCH = ("/tra-cuu", "Tra cứu")
 NAVIGATION: dict[str, tuple[tuple[str, str], ...]] = {

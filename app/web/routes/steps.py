@@ -127,11 +127,13 @@ def _text(form: dict[str, Any], name: str) -> str:
 # -- the counter ---------------------------------------------------------------------------------------
 @router.post("/tiep-nhan/{code}/thong-tin", include_in_schema=False)
 async def counter_details(request: Request, code: str, principal: Principal = Depends(counter)) -> Response:
-    def action(work: Casework, dossier: Dossier, form: dict[str, Any]) -> None:
-        work.set_details(dossier, principal.user, _text(form, "applicant_name"), _text(form, "applicant_personal_id"),
-                         _text(form, "applicant_contact"), _text(form, "procedure_id"), form["lists"].get("paper", []))
+    return await act(request, code, principal, lambda work, d, form: _save_details(work, d, principal, form),
+                     "/tiep-nhan/{code}#thong-tin")
 
-    return await act(request, code, principal, action, "/tiep-nhan/{code}#thong-tin")
+
+def _save_details(work: Casework, dossier: Dossier, principal: Principal, form: dict[str, Any]) -> None:
+    work.set_details(dossier, principal.user, _text(form, "applicant_name"), _text(form, "applicant_personal_id"),
+                     _text(form, "applicant_contact"), _text(form, "procedure_id"), form["lists"].get("paper", []))
 
 
 @router.post("/tiep-nhan/{code}/tiep-nhan-ho-so", include_in_schema=False)
@@ -139,6 +141,8 @@ async def counter_receive(request: Request, code: str, principal: Principal = De
     def action(work: Casework, dossier: Dossier, form: dict[str, Any]) -> None:
         if dossier.created_by != principal.user.actor:
             raise DossierError("Chỉ cán bộ đã tiếp nhận hồ sơ mới chuyển được hồ sơ đi.")
+        if "applicant_name" in form["text"]:  # sent with the details form: what was typed is saved first
+            _save_details(work, dossier, principal, form)
         work.receive(dossier, principal.user)
 
     return await act(request, code, principal, action, "/ho-so-tthc/{code}/phieu/tiep-nhan")

@@ -22,8 +22,17 @@ PROCEDURE = "xac_nhan_tinh_trang_hon_nhan"
 VIEWPORT = {"width": 1366, "height": 768}
 
 
+IN_SIGHT_LOADED = ("Array.from(document.images).filter(i => i.getBoundingClientRect().top < innerHeight)"
+                   ".every(i => i.complete && i.naturalWidth > 0)")
+
+
 def shot(page, name: str, full: bool = False) -> None:
+    """A screenshot once the page images in sight have loaded (they load lazily, late on a loaded machine)."""
     IMAGES.mkdir(parents=True, exist_ok=True)
+    for _ in range(100):
+        if page.evaluate(IN_SIGHT_LOADED):
+            break
+        page.wait_for_timeout(100)
     page.screenshot(path=str(IMAGES / f"counter-step-{name}.png"), full_page=full)
 
 
@@ -81,7 +90,10 @@ def test_one_dossier_through_the_five_steps_with_three_accounts(web_app, live_ur
     shot(appraiser, "2-tham-dinh")
     image = appraiser.locator(".page img").first
     image.scroll_into_view_if_needed()
-    appraiser.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    for _ in range(100):  # polled here: wait_for_function evaluates a string, which the page's CSP forbids
+        if image.evaluate("img => img.complete && img.naturalWidth > 0"):
+            break
+        appraiser.wait_for_timeout(100)
     appraiser.locator("h3").first.scroll_into_view_if_needed()
     shot(appraiser, "2-tham-dinh-truong")
     appraiser.click("#pass-on")

@@ -268,3 +268,22 @@ def test_approval_asks_first_when_a_required_field_is_empty_and_a_late_result_is
     assert dossier.status == "draft"
     back = post(leader, leader_csrf, f"/phe-duyet/{code}/tra-lai", {"reason": "Họ tên người được cấp còn trống"})
     assert back.status_code == 303 and casework_of(web_app).case(code).state == "dang_tham_dinh"
+
+
+def test_taking_the_dossier_in_saves_what_was_typed_in_the_details_first(web_app, clients):
+    """"Tiếp nhận" is a button of the details form: a name typed and not saved yet is not lost."""
+    counter, csrf = clients["tiep_nhan"]
+    code = upload(counter, csrf, sample("citizen_id_card_clean_"))
+    papers = [("paper", p.key) for p in catalogue().get(PROCEDURE).papers if p.required]
+    post(counter, csrf, f"/tiep-nhan/{code}/thong-tin", [("applicant_name", "Tên cũ"), ("procedure_id", PROCEDURE),
+                                                          *papers])
+    page = counter.get(f"/tiep-nhan/{code}").text
+    form = page[page.index('class="details-form"'):]
+    assert 'id="receive"' in form[:form.index("</form>")], "the button sends the details with it"
+    reply = post(counter, csrf, f"/tiep-nhan/{code}/tiep-nhan-ho-so",
+                 [("applicant_name", "Phạm Thị Mai"), ("applicant_contact", "0987 654 321"),
+                  ("procedure_id", PROCEDURE), *papers])
+    assert reply.status_code == 303, reply.text[:400]
+    case = casework_of(web_app).case(code)
+    assert case.state == "dang_tham_dinh" and case.applicant_name == "Phạm Thị Mai"
+    assert case.applicant_contact == "0987 654 321"

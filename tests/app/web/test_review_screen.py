@@ -159,7 +159,10 @@ def test_phone_size_review_and_back_after_logout_in_chromium(web_app, queued, li
     assert name and name in page.inner_text("main")
 
     page.goto(f"{live_url}/kiem-tra/{queued}")
-    page.wait_for_function("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    for _ in range(150):  # polled from here: wait_for_function evaluates a string, which the page's CSP forbids
+        if page.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)"):
+            break
+        page.wait_for_timeout(100)
     page.locator("figure.page [data-zoom=in]").first.click()
     page.locator("figure.page [data-zoom=in]").first.click()
     page.focus(".field[data-box] input")
