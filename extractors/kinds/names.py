@@ -81,6 +81,13 @@ def suspect_words(words: list[str]) -> list[str]:
     return odd
 
 
+def _known_only(word: str) -> bool:
+    """``word`` is spelt as some surname or given-name syllable, accents and all."""
+    surnames, given = _lexicon()
+    folded = fold(word)
+    return canonical(word) in (surnames.get(folded, set()) | given.get(folded, set()))
+
+
 def segment(word: str) -> list[str] | None:
     """Words run together by OCR (``TRẦNQUANGTHỤY``) split into syllables: the split with the fewest
     pieces, then the most known name syllables; None when no split into syllables exists."""
@@ -121,6 +128,12 @@ def parse_name(text: str) -> KindResult:
     split: list[str] = []
     for word in words:
         pieces = None if is_syllable(word) else segment(word)
+        if pieces is None and len(word) >= 4 and _known_only(word) is False:
+            # A word that could pass for a syllable but is no name's ("LÊANH", "THỊOANH"): split in two where
+            # both pieces are name syllables, when only one such cut exists.
+            cuts = [[word[:i], word[i:]] for i in range(1, len(word))
+                     if _known_only(word[:i]) and _known_only(word[i:])]
+            pieces = cuts[0] if len(cuts) == 1 else None
         split += pieces or [word]
         repaired = repaired or pieces is not None
     if repaired:

@@ -288,3 +288,10 @@ def test_an_address_part_that_lost_its_unit_word_is_doubted():
     whole = parse_place("Số 113, đường Lê Lợi, phường Cửa Ông, tỉnh Quảng Ninh")
     assert lost.quality < 0.7 and "Ông" in (lost.note or "")
     assert whole.quality == 1.0
+
+
+def test_two_name_words_run_together_into_one_that_passes_for_a_syllable_are_split():
+    for glued, name in (("LÊANH DŨNG", "LÊ ANH DŨNG"), ("DƯƠNG THỊOANH", "DƯƠNG THỊ OANH")):
+        result = parse_value("name", glued)
+        assert result.value == name and result.repaired and result.quality < 0.9
+    assert parse_value("name", "NGUYỄN QUỲNH").value == "NGUYỄN QUỲNH"  # a name syllable stays whole
