@@ -34,6 +34,7 @@ MARGIN = 0.05  # ... whose confidence beats Tesseract's by this much
 SHORT = 0.3  # Tesseract's reading of a line this short against the expected or second reading counts as nothing
 EMPTY_LINE_CONFIDENCE = 0.80  # such a line is taken from the second engine above this confidence
 MIN_EMPTY_LINE_CHARS = 6  # ... when it reads at least this many characters
+MAX_LINE_HEIGHT = 4.0  # a box taller than this many mark heights is several lines run together (a pattern), no line
 CHAR_WIDTH = 0.6  # a character is about this many times the median word box height wide
 SECOND_BLOCK = 900  # block number of the lines the second engine adds (Tesseract's own numbers stay below)
 
@@ -122,6 +123,9 @@ def doubtful_lines(words: list[Word], found: PageLines) -> list[int]:
     all."""
     out = []
     for i, ids in enumerate(found.word_ids):
+        box = found.boxes[i]
+        if box[3] - box[1] > MAX_LINE_HEIGHT * found.mark_height:
+            continue
         expected = found.expected_chars(i)
         first = _tesseract_text(words, ids)
         if len(first.text) < SHORT * expected:
