@@ -59,6 +59,22 @@ def surname_spelling(word: str) -> str | None:
     return _printed_surnames()[next(iter(known))].upper()
 
 
+def _given_restored(word: str) -> str | None:
+    """The given-name syllable (in capitals) a word stands for when its letters, accents aside, are those of
+    exactly one known syllable and its accents are not (``HÀNG`` → ``HẰNG``); None otherwise."""
+    _, given = _lexicon()
+    known = given.get(fold(word))
+    if not known or canonical(word) in known or len(known) != 1:
+        return None
+    return _printed_given()[next(iter(known))].upper()
+
+
+@lru_cache(maxsize=1)
+def _printed_given() -> dict[str, str]:
+    with (DATA / "names.yaml").open(encoding="utf-8") as fh:
+        return {canonical(w): w for w in yaml.safe_load(fh)["given"]}
+
+
 @lru_cache(maxsize=1)
 def _printed_surnames() -> dict[str, str]:
     with (DATA / "names.yaml").open(encoding="utf-8") as fh:
@@ -150,6 +166,11 @@ def parse_name(text: str) -> KindResult:
                           note=f"khôi phục dấu họ: {value}")
     odd = suspect_words(words)
     if odd:
+        restored = [_given_restored(w) if i and w in odd else None for i, w in enumerate(words)]
+        if any(restored):  # "HÀNG" for "HẰNG": the one given name spelt with these letters, for review
+            fixed = " ".join(r or w for r, w in zip(restored, words, strict=True))
+            return KindResult(value=fixed, valid=True, quality=SUSPECT_QUALITY, repaired=True,
+                              note=f"dấu có thể sai, khôi phục: {value}")
         return KindResult(value=value, valid=True, quality=SUSPECT_QUALITY, repaired=repaired,
                           note=f"dấu có thể sai: {' '.join(odd)}")
     if repaired:

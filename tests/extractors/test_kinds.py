@@ -295,3 +295,9 @@ def test_two_name_words_run_together_into_one_that_passes_for_a_syllable_are_spl
         result = parse_value("name", glued)
         assert result.value == name and result.repaired and result.quality < 0.9
     assert parse_value("name", "NGUYỄN QUỲNH").value == "NGUYỄN QUỲNH"  # a name syllable stays whole
+
+
+def test_a_given_name_with_misread_accents_is_put_back_to_the_one_spelling_of_its_letters_for_review():
+    result = parse_value("name", "PHAN THUÝ THANH HÀNG")
+    assert result.value == "PHAN THUÝ THANH HẰNG" and result.quality < 0.9
+    assert parse_value("name", "PHAN THÀNH THUY").value == "PHAN THÀNH THUY"  # Thùy, Thúy, Thủy, Thụy: left
