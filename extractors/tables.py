@@ -195,6 +195,36 @@ class Structure:
     data_bands: list[int]
     mapping: dict[int, tuple[str, ...]]  # column -> entry field(s), upper one first for a divided column
     by_content: set[int] = field(default_factory=set)  # columns typed by their cells, their header unread
+    inherited: set[int] = field(default_factory=set)  # columns named by the page before (same ruling)
+
+    def column_shares(self) -> list[tuple[float, float]]:
+        """Each column's extent as shares of the table's width, at the table's middle height."""
+        table = self.table
+        mid = (table.row_y(0, table.left) + table.row_y(len(table.rows) - 1, table.left)) / 2
+        width = max(table.right - table.left, 1.0)
+        xs = [(table.column_x(i, mid) - table.left) / width for i in range(len(table.columns))]
+        return list(zip(xs, xs[1:], strict=False))
+
+
+SAME_COLUMN_SHARE = 0.015  # a column of the page before at the same place, within this share of the width
+
+
+def inherit_columns(structure: Structure, before: Structure | None) -> None:
+    """The page before in the same book, ruled the same way (as many columns, each at the same place), names
+    the columns this page's header left unnamed: a book's header wording does not change from page to page,
+    only how well it is read. Those columns' values are for review (``column_from_page_before``)."""
+    if before is None:
+        return
+    mine, theirs = structure.column_shares(), before.column_shares()
+    if len(mine) != len(theirs) or any(abs(a - c) > SAME_COLUMN_SHARE or abs(b - d) > SAME_COLUMN_SHARE
+                                       for (a, b), (c, d) in zip(mine, theirs, strict=True)):
+        return
+    taken = {key for keys in structure.mapping.values() for key in keys}
+    for col, keys in before.mapping.items():
+        if col not in structure.mapping and not taken & set(keys):
+            structure.mapping[col] = keys
+            structure.inherited.add(col)
+            taken |= set(keys)
 
 
 def read_structure(schema: Schema, table: Table, cells: CellWords, tolerance: float) -> Structure:
@@ -251,12 +281,22 @@ def _cell_box(table: Table, band: int, col: int, tolerance: float) -> tuple[floa
 def cell_readings(structure: Structure, band: int, col: int, words: list[Placed],
                   tolerance: float) -> dict[str, CellReading]:
     """The value(s) of one cell: the whole cell, or the halves of a divided cell split at its rule."""
+    readings = _cell_readings(structure, band, col, words, tolerance)
+    named = ["column_by_content"] if col in structure.by_content else (
+        ["column_from_page_before"] if col in structure.inherited else [])
+    for reading in readings.values():
+        reading.doubts += named
+    return readings
+
+
+def _cell_readings(structure: Structure, band: int, col: int, words: list[Placed],
+                   tolerance: float) -> dict[str, CellReading]:
     table = structure.table
     keys = structure.mapping[col]
     left, top, right, bottom = _cell_box(table, band, col, tolerance)
     if len(keys) == 1:
         box = (int(left + tolerance), int(top + tolerance), int(right - tolerance), int(bottom - tolerance))
-        return {keys[0]: CellReading(words, box, ["column_by_content"] if col in structure.by_content else [])}
+        return {keys[0]: CellReading(words, box)}
     dividers = _dividers(table, col, band, tolerance)
     if len(dividers) != 1:
         # Two stacked values with no rule (or several) between them: split by lines, for review only.
@@ -381,22 +421,30 @@ def _text_height(tokens: list[Token], layout: PageLayout) -> float:
 
 def read_table(schema: Schema, layout: PageLayout, second_reading: bool = True) -> list[Row]:
     """The rows of one register page (cells not yet checked against each other)."""
+    return read_page_table(schema, layout, second_reading)[0]
+
+
+def read_page_table(schema: Schema, layout: PageLayout, second_reading: bool = True,
+                    before: Structure | None = None) -> tuple[list[Row], Structure | None]:
+    """The rows of one register page and the structure read (``before``: the page before's, whose column
+    names fill this page's unread headers when the ruling is the same)."""
     if schema.table is None or not layout.image_path:
-        return []
+        return [], None
     gray = cv2.imread(layout.image_path, cv2.IMREAD_GRAYSCALE)
     if gray is None:
-        return []
+        return [], None
     dpi = layout.dpi or DEFAULT_DPI
     tolerance = TOLERANCE_MM * dpi / 25.4
     horizontal, vertical = rule_masks(gray, dpi)
     table = build_table(find_ruling(horizontal, vertical, dpi), 1.5 * tolerance)
     if table is None:
-        return []
+        return [], None
     tokens = _clean_tokens([t for line in layout.lines for t in line.tokens], table, tolerance)
     cells = place(tokens, table, tolerance)
     structure = read_structure(schema, table, cells, tolerance)
+    inherit_columns(structure, before)
     if not structure.mapping or not structure.data_bands:
-        return []
+        return [], None
     ink, clean = without_rules(gray, horizontal, vertical)
     again: CellWords = {}
     if second_reading:
@@ -420,7 +468,7 @@ def read_table(schema: Schema, layout: PageLayout, second_reading: bool = True) 
                                 layout.fraction(union([t.bbox for t in used])), len(used))
         if row:
             rows.append(row)
-    return rows
+    return rows, structure
 
 
 def _valid(row: Row, key: str | None) -> str | None:
@@ -556,8 +604,11 @@ def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
 def read_register(schema: Schema, layouts: list[PageLayout]) -> tuple[list[dict[str, FieldValue]], list[Issue]]:
     """The entries of all the register pages of a document, in page order, and the issues found."""
     rows: list[Row] = []
+    before: Structure | None = None
     for layout in layouts:
-        rows += read_table(schema, layout)
+        page_rows, structure = read_page_table(schema, layout, before=before)
+        rows += page_rows
+        before = structure or before
     issues = check_neighbours(schema, rows) if schema.table is not None else []
     entries = []
     for row in rows:

@@ -306,3 +306,24 @@ def test_a_column_that_fits_no_field_alone_stays_unmapped(tmp_path):
 def test_group_header_words_on_the_column_header_line():
     assert column_keys(SCHEMA, ["Trẻ ˆ_ sa Dân tộc"], False)[0] == ("ethnicity",)
     assert column_keys(SCHEMA, ["Quốc tịch của mẹ"], False) is None  # a tail of one short word names nothing
+
+
+def test_a_page_of_the_same_book_names_the_columns_its_header_left_unread(tmp_path):
+    from extractors.tables import read_register
+
+    first, second = tmp_path / "1", tmp_path / "2"
+    first.mkdir()
+    second.mkdir()
+    page_one = draw(first, basic())
+    spec = basic()
+    spec.columns[4] = Col(["[` no ch đệm, tên"], 420)  # the mother's column's header garbled on page 2
+    page_two = draw(second, spec).model_copy(update={"number": 2})
+    entries, _ = read_register(SCHEMA, [page_layout(page_one), page_layout(page_two)])
+    assert [e["mother_name"].value for e in entries[4:]] == MOTHERS
+    assert {e["mother_name"].status for e in entries[4:]} == {"review"}  # named by the page before: looked at
+    assert entries[0]["mother_name"].status == "ok"
+    # a page ruled otherwise (a column wider) is not named by it
+    spec.columns[3] = Col(["Giới tính"], 330)
+    other = draw(second, spec).model_copy(update={"number": 2})
+    entries, _ = read_register(SCHEMA, [page_layout(page_one), page_layout(other)])
+    assert all(e["mother_name"].value is None for e in entries[4:])
