@@ -161,6 +161,11 @@ _SINGLE_UNITS = {"xa", "phuong", "huyen", "quan", "tinh"}
 _DOUBLE_UNITS = {"thanh pho", "thi xa", "thi tran", "dac khu"}
 
 
+# A vowel OCR read twice with two tone marks ("Chếẽ" for "Chẽ"): Vietnamese spells no vowel twice in a unit's
+# name, so the folded pair is looked up once more with the vowel once.
+_DOUBLED_VOWEL = re.compile(r"([aeiouy])\1")
+
+
 def restore_unit_names(value: str) -> str:
     """Capitalised word pairs whose accents match no unit name, put back to the one unit name that has
     the same letters (``Cấm Phả`` → ``Cẩm Phả``); the province part likewise. Unchanged when several fit."""
@@ -176,7 +181,7 @@ def restore_unit_names(value: str) -> str:
             a, b = words[j], words[j + 1]
             if not (a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha()):
                 continue
-            known = pairs.get(fold(f"{a} {b}"))
+            known = pairs.get(fold(f"{a} {b}")) or pairs.get(_DOUBLED_VOWEL.sub(r"\1", fold(f"{a} {b}")))
             if known and canonical(f"{a} {b}") not in known and len(known) == 1:
                 words[j], words[j + 1] = next(iter(known.values())).split(" ")
         parts[i] = " ".join(words)

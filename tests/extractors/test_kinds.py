@@ -301,3 +301,8 @@ def test_a_given_name_with_misread_accents_is_put_back_to_the_one_spelling_of_it
     result = parse_value("name", "PHAN THUÝ THANH HÀNG")
     assert result.value == "PHAN THUÝ THANH HẰNG" and result.quality < 0.9
     assert parse_value("name", "PHAN THÀNH THUY").value == "PHAN THÀNH THUY"  # Thùy, Thúy, Thủy, Thụy: left
+
+
+def test_a_vowel_read_twice_with_two_tone_marks_in_a_unit_name_is_put_back():
+    result = parse_value("place", "xã Lương Mông, huyện Ba Chếẽ, tỉnh Quảng Ninh")
+    assert result.value == "xã Lương Mông, huyện Ba Chẽ, tỉnh Quảng Ninh" and result.quality < 0.9
