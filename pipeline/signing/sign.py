@@ -21,7 +21,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper
 
 from pipeline.config import settings
 from pipeline.errors import BadInput
-from pipeline.signing import stamp
+from pipeline.signing import placement, stamp
 from pipeline.signing.certcheck import check_signer, validation_context
 from pipeline.signing.fonts import stamp_font
 from pipeline.signing.models import Level, SignatureSummary
@@ -204,6 +204,7 @@ def _sign_document(
     slot: int,
     form: str,
     warnings: list[str],
+    box: tuple[int, int, int, int] | None = None,
 ) -> dt.datetime:
     """Checks the signer, signs the open document into ``dst``; returns the signing time."""
     conf = settings()
@@ -218,7 +219,8 @@ def _sign_document(
         timestamper=HTTPTimeStamper(conf.tsa_url, timeout=TSA_TIMEOUT_S) if chosen.needs_tsa else None,
         stamp_style=stamp.stamp_style(stamp_font(form + conf.agency_name), opaque=slot == 0) if page_box else None,
         new_field_spec=fields.SigFieldSpec(
-            sig_field_name=field_name, on_page=0, box=stamp.stamp_box(page_box, slot) if page_box else None
+            sig_field_name=field_name, on_page=0,
+            box=(box or stamp.stamp_box(page_box, slot)) if page_box else None
         ),
         signing_time=signing_time,
     )
@@ -261,9 +263,11 @@ def sign_pdf(
         field_name = _field_name(writer.prev)
         page_box = _page_box(writer.prev) if visible else None
         slot = _stamps_on_first_page(writer.prev) if visible else 0
+        box = placement.placed_box(src, page_box, slot) if page_box else None  # blank space at the top right
         loaded = signer or load_signer()
         try:
-            signing_time = _sign_document(writer, dst, loaded, chosen, field_name, page_box, slot, form, warnings)
+            signing_time = _sign_document(writer, dst, loaded, chosen, field_name, page_box, slot, form, warnings,
+                                          box)
         finally:
             if signer is None:
                 loaded.close()

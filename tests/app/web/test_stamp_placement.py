@@ -3,11 +3,9 @@ the copy's marking at the top right of the first page, over no part of the paper
 birth certificate taken in and digitized at the counter, against the national motto's words as OCR read
 them on the same page.
 
-The stamp's place is chosen by the signing code (``pipeline/signing/stamp.py``: ``stamp_box``, a fixed box
-18 pt from the top right corner, 180 × 56 pt, opaque); on the civil-status papers the motto sits 37 pt from
-the top and reaches 87 % of the width, so the box covers "CHỦ NGHĨA VIỆT NAM" and "Hạnh phúc". Until the
-signing code places the stamp in blank space this test is an expected failure (strict: it fails once fixed,
-so that the mark is removed)."""
+The stamp's place is chosen by the signing code (``pipeline/signing/placement.py``): the first inkless box from
+the top right corner; on the civil-status papers the motto sits 37 pt from the top and reaches 87 % of the
+width, so the fixed corner box used before covered "CHỦ NGHĨA VIỆT NAM" and "Hạnh phúc"."""
 
 from __future__ import annotations
 
@@ -15,7 +13,6 @@ import io
 import json
 
 import pikepdf
-import pytest
 
 from .conftest import sample
 
@@ -54,7 +51,6 @@ def _motto_boxes(pages_json: list[dict]) -> list[tuple[str, tuple[float, float, 
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/signing/stamp.py places the stamp at a fixed top-right box")
 def test_the_stamp_covers_no_word_of_the_national_motto(web_app, clients):
     client, csrf = clients["tiep_nhan"]
     scan = sample("birth_certificate_scan_")
