@@ -56,7 +56,9 @@ def test_a_card_photographed_upside_down_is_read_the_right_way_up() -> None:
     reading = read_page(photo, 72)
     assert reading.prepared.notes.orientation == "card" and reading.prepared.notes.perspective
     text = " ".join(line.text for line in reading.lines)
-    assert "CỘNG HÒA XÃ HỘI" in text.replace("HÓA", "HÒA") and "CĂN CƯỚC" in text  # read upright
+    # read upright: the title and the holder's name come out (upside down, Tesseract reads neither); the motto
+    # line's words vary with what the same process read before (Tesseract's adaptive classifier)
+    assert "CĂN CƯỚC" in text
     assert doc.fields["full_name"].split()[-1] in text
 
 
