@@ -42,7 +42,7 @@ from flows.repository import close_all, repository
 from flows.summary import build_summary
 from flows.tasks import Item
 from pipeline.config import settings
-from pipeline.process import sha256_file, shared_pool, warm_extractors
+from pipeline.process import BATCH_PAGE_WORKERS, sha256_file, shared_pool, warm_extractors
 
 FILES_IN_OCR_PER_JOB = 2  # inputs in ocr_extract at once, per page worker (the workers never wait for a file)
 
@@ -296,7 +296,7 @@ def batch_digitize(
                 log.info("S3: %(objects)d object(s), %(downloaded)d downloaded (%(bytes)d bytes), "
                          "%(known)d known by their ETag", planned.s3)
             if todo and not dask:
-                shared_pool(jobs)  # the page workers start now, while the first input is opened
+                shared_pool(jobs, kind=BATCH_PAGE_WORKERS)  # the page workers start now, as the first input opens
                 _warm_extractors_in_background(log)
             stages = _stages(schema, sign, store, task_jobs)
 

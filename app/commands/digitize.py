@@ -181,9 +181,9 @@ def has_scans(paths: list[str], out: Path) -> bool:
 def start_page_workers(jobs: int) -> None:
     """The page workers (the pool the batch will use) start now, in the background: their fork server imports
     OpenCV and Tesseract's bindings while Prefect loads here."""
-    from pipeline.process import shared_pool
+    from pipeline.process import BATCH_PAGE_WORKERS, shared_pool
 
-    shared_pool(jobs or None)
+    shared_pool(jobs or None, kind=BATCH_PAGE_WORKERS)
 
 
 def stop_on_sigterm() -> None:

@@ -77,3 +77,15 @@ def test_a_file_read_without_a_pool_is_read_by_threads(monkeypatch: pytest.Monke
     monkeypatch.setattr(PagePool, "__init__", watched)
     pages = read_pages(FILE, jobs=2)
     assert kinds == ["threads"] and len(pages) == 2
+
+
+def test_the_first_caller_chooses_the_shared_pool_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOHOA_PAGE_WORKERS", raising=False)
+    monkeypatch.setattr(process, "_shared", {})  # this test's own shared pools
+    batch = process.shared_pool(3, kind=process.BATCH_PAGE_WORKERS)
+    try:
+        assert batch.kind == "threads"
+        assert process.shared_pool(3) is batch  # the tasks of the batch find it (they ask for no kind)
+        assert process.shared_pool(1).kind == "processes"  # a pool made without a kind: processes
+    finally:
+        process.close_shared_pools()
