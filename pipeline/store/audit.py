@@ -24,9 +24,9 @@ def log(session: Session, actor: str, action: str, record_id: int | None = None,
 def log_many(session: Session, actor: str, action: str, record_ids: list[int],
              detail: dict[str, Any] | None = None) -> None:
     at = now()
-    session.add_all(
-        AuditEvent(at=at, actor=actor, action=action, record_id=rid, detail=detail) for rid in record_ids
-    )
+    # one executemany INSERT (a search's first page audits 100 reads: ORM objects cost more than the query)
+    session.execute(insert(AuditEvent), [{"at": at, "actor": actor, "action": action, "record_id": rid,
+                                          "detail": detail} for rid in record_ids])
 
 
 def event_insert(actor: str, action: str, record_id: int | None = None,

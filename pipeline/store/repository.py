@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Engine, or_, select, true, update
+from sqlalchemy import ColumnElement, Engine, Select, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
@@ -33,7 +33,7 @@ from pipeline.store.factory import object_store
 from pipeline.store.keys import PersonKeys, digits, record_keys
 from pipeline.store.links import Original, RecordDossier
 from pipeline.store.objects import ObjectStore, StoredObject, sha256_bytes, sha256_file
-from pipeline.store.search import NameMatcher, prefix_range, query_words, remember_words
+from pipeline.store.search import FIRST_CHUNK, NameMatcher, newest_people, prefix_range, query_words, remember_words
 from pipeline.store.verification import Verifier, check_signature, development_installation
 from pipeline.store.views import (
     OriginalView,
@@ -503,12 +503,16 @@ class Repository:
         if personal_id and (pid := digits(personal_id)):
             person_filters.append(Person.personal_id == pid if len(pid) >= 12
                                   else prefix_range(Person.personal_id, pid))
+        match = None  # SQLite, a page asked for: the name's matches walked newest first (_newest_by_name)
         if name and query_words(name):
             with self._read() as lookup:  # the vocabulary, for typos
-                person_filters.append(self.names.condition(lookup, name))
+                if self.engine.dialect.name == "sqlite" and limit is not None:
+                    match = self.names.fts_match(lookup, name)
+                else:
+                    person_filters.append(self.names.condition(lookup, name))
         if date_of_birth:
             person_filters.append(Person.date_of_birth == date_of_birth)
-        if person_filters:
+        if person_filters and match is None:
             people = select(Person.record_id).where(Person.role.in_(SUBJECT_ROLES), *person_filters)
             query = query.where(Record.id.in_(people))
         if number:
@@ -526,6 +530,12 @@ class Repository:
             query = query.where(self.in_unit(unit_code))
         if not include_history:
             query = query.where(Record.is_current.is_(True))
+        if match is not None:
+            assert limit is not None
+            with self._read() as lookup:
+                ids = self._newest_by_name(lookup, query, match, person_filters, offset + limit)[offset:]
+            query = select(Record).options(joinedload(Record.people)).where(Record.id.in_(ids))
+            offset = 0
         query = query.order_by(Record.id.desc()).offset(offset)
         if limit is not None:
             query = query.limit(limit)
@@ -533,6 +543,28 @@ class Repository:
             views = [RecordView.model_validate(r) for r in session.scalars(query).unique()]
             self.log_reads(actor, "search", [v.id for v in views], {"criteria": criteria}, session)
         return views
+
+    @staticmethod
+    def _newest_by_name(session: Session, query: Select, match: str, person_filters: list, need: int) -> list[int]:
+        """The ids of the ``need`` newest records ``query`` selects whose person's name matches ``match``
+        (SQLite's FTS5): people read newest first in growing chunks until enough records are found. A record
+        and its people are written in one transaction and SQLite writes one at a time, so people ids rise
+        with record ids: newest people first is newest records first."""
+        ids: list[int] = []
+        before, chunk = None, FIRST_CHUNK
+        records = query.with_only_columns(Record.id).order_by(None)
+        while len(ids) < need:
+            people = newest_people(session, match, before, chunk)
+            if not people:
+                break
+            matching = select(Person.record_id).where(Person.id.in_(people), Person.role.in_(SUBJECT_ROLES),
+                                                      *person_filters)
+            found = session.scalars(records.where(Record.id.in_(matching)).order_by(Record.id.desc()))
+            ids += [i for i in found if i not in ids]
+            if len(people) < chunk:
+                break
+            before, chunk = people[-1], chunk * 4
+        return sorted(ids, reverse=True)[:need]
 
     def browse(self, *, actor: str, unit_code: str | None = None, schema: str | None = None,
                status: str | None = None, officer: str | None = None, since: str | None = None,

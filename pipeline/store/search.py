@@ -107,13 +107,27 @@ class NameMatcher:
                 groups.append([(w, True) for w in self._nearest(session, folded)] or [(folded, False)])
         return groups
 
+    def fts_match(self, session: Session, name: str) -> str:
+        """The SQLite FTS5 query of a typed name."""
+        return " AND ".join("(" + " OR ".join(f'"{w}"{"" if whole else "*"}' for w, whole in group) + ")"
+                            for group in self.alternatives(session, name))
+
     def condition(self, session: Session, name: str) -> ColumnElement[bool]:
-        groups = self.alternatives(session, name)
         if self.dialect == "postgresql":
+            groups = self.alternatives(session, name)
             terms = " & ".join("(" + " | ".join(f"{w}{'' if whole else ':*'}" for w, whole in group) + ")"
                                for group in groups)
             return literal_column(PG_WORDS).op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"), terms))
-        match = " AND ".join("(" + " OR ".join(f'"{w}"{"" if whole else "*"}' for w, whole in group) + ")"
-                             for group in groups)
         return Person.id.in_(select(literal_column("rowid")).select_from(text("people_fts"))
-                             .where(text("people_fts MATCH :match").bindparams(match=match)))
+                             .where(text("people_fts MATCH :match").bindparams(match=self.fts_match(session, name))))
+
+
+FIRST_CHUNK = 500  # people read at a time, newest first, by a page of name matches on SQLite
+
+
+def newest_people(session: Session, match: str, before: int | None, count: int) -> list[int]:
+    """The ids of the ``count`` newest people (below ``before``) whose name matches ``match`` (FTS5 walks
+    its index by rowid, newest first, and stops: a common name's thousands are not all read)."""
+    where = "people_fts MATCH :match" + ("" if before is None else " AND rowid < :before")
+    return list(session.scalars(text(f"SELECT rowid FROM people_fts WHERE {where} ORDER BY rowid DESC LIMIT :n"),
+                                {"match": match, "before": before, "n": count}))

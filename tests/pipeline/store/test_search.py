@@ -79,3 +79,22 @@ def test_the_browsable_list_pages_sorts_and_filters(repo, stored):
     newest = repo.browse(actor=ACTOR, sort="created_at", descending=True).records
     assert [r.id for r in newest] == [stored["binh"], stored["huong_2"], stored["huong"]]
     assert repo.browse(actor=ACTOR, since="2000-01-01", until="2000-12-31").total == 0
+
+
+def test_a_common_name_is_paged_newest_first_whatever_chunks_it_is_read_in(repo, monkeypatch):
+    """On SQLite a page of a name's matches is read newest first in chunks of people (the chunk made tiny here):
+    the pages are those of the whole ordered list, also when a record filter leaves most of a chunk out."""
+    import pipeline.store.repository as repository
+
+    monkeypatch.setattr(repository, "FIRST_CHUNK", 2)
+    made = []
+    for i in range(9):
+        doc = (birth_certificate(name="LÊ THỊ MAI", pid=f"0221800010{i:02d}") if i % 3
+               else citizen_id_card("LÊ THỊ MAI", f"0011900010{i:02d}", "1990-01-01"))
+        [record] = repo.put(result(f"mai{i}.pdf", doc), actor=ACTOR)
+        made.append((record.id, record.schema_id))
+    newest = [rid for rid, _ in sorted(made, reverse=True)]
+    pages = [[r.id for r in repo.search(actor=ACTOR, name="mai le", limit=4, offset=k)] for k in (0, 4, 8)]
+    assert pages == [newest[:4], newest[4:8], newest[8:]]
+    cards = [rid for rid, schema in sorted(made, reverse=True) if schema == "citizen_id_card"]
+    assert [r.id for r in repo.search(actor=ACTOR, name="mai", schema="citizen_id_card", limit=2)] == cards[:2]
