@@ -18,7 +18,7 @@ from pipeline.models import Line, Word
 from pipeline.ocr import mean_confidence, ocr_page
 from pipeline.preprocess import Prepared, as_is, preprocess, turned_over
 from pipeline.recognizers import fallback
-from pipeline.recognizers.choice import second_recognizer
+from pipeline.recognizers.choice import second_recognizer, second_recognizer_on
 
 DOUBTFUL_PAGE_CONFIDENCE = 0.75  # below this mean word confidence, a page of doubtful orientation is read again
 POOR_PAGE_CONFIDENCE = 0.5  # below this, any page is read again the other way up (the layout test can be fooled)
@@ -78,8 +78,7 @@ def read_again(reading: PageReading, clock: _Clock) -> PageReading:
     """A poor reading's lines read by the second recognizer as well, the better reading of each line kept; the
     page's notes say why and which engine read how many lines. A good reading, an ID card's, and any reading
     when the configuration turns the second recognizer off are returned as they are."""
-    recognizer = second_recognizer()
-    if recognizer is None or reading.prepared.notes.orientation == "card":
+    if not second_recognizer_on() or reading.prepared.notes.orientation == "card":
         # An ID card reads poorly for its tiny print and printed patterns, which the second engine reads no
         # better (generated card photos: 46.6 % CER, 48.0 % with it).
         return reading
@@ -88,6 +87,8 @@ def read_again(reading: PageReading, clock: _Clock) -> PageReading:
     poor = found if reason is not None else None
     doubtful = fallback.doubtful_lines(reading.words, poor) if poor is not None else []
     if poor is not None and doubtful:  # a blank page reads poorly too, but has no line to read again
+        recognizer = second_recognizer()  # its model loaded only now: a good page never loads it
+        assert recognizer is not None
         lines = fallback.candidates(grey, reading.words, recognizer, poor, doubtful)
         outcome = fallback.merge(reading.words, reading.lines, lines, recognizer.name)
         reading.words, reading.lines = outcome.words, outcome.lines

@@ -117,3 +117,14 @@ def test_a_good_a4_page_never_calls_the_second_engine(engine: Counted) -> None:
         assert page.confidence >= 0.85
         assert page.prepared.notes.second_reading is None
     assert engine.calls == 0
+
+
+def test_a_good_page_does_not_even_load_the_second_engines_model() -> None:
+    from pipeline.recognizers import choice
+
+    choice.line_recognizer.cache_clear()
+    path = sorted(COMMITTED.rglob("*.png"))[0]
+    image = Image.open(path)
+    page = reading.read_page(np.asarray(image.convert("RGB")), int(round(image.info.get("dpi", (200, 200))[0])))
+    assert page.prepared.notes.second_reading is None
+    assert choice.line_recognizer.cache_info().currsize == 0  # the ONNX session (41 MB, 0.8 s) never made
