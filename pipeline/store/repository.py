@@ -503,10 +503,13 @@ class Repository:
         if personal_id and (pid := digits(personal_id)):
             person_filters.append(Person.personal_id == pid if len(pid) >= 12
                                   else prefix_range(Person.personal_id, pid))
-        match = None  # SQLite, a page asked for: the name's matches walked newest first (_newest_by_name)
+        # SQLite, a page asked for by a name alone (a personal number or birth date narrows it better): the
+        # name's matches walked newest first (_newest_by_name)
+        match = None
         if name and query_words(name):
             with self._read() as lookup:  # the vocabulary, for typos
-                if self.engine.dialect.name == "sqlite" and limit is not None:
+                selective = bool(personal_id and digits(personal_id)) or bool(date_of_birth)
+                if self.engine.dialect.name == "sqlite" and limit is not None and not selective:
                     match = self.names.fts_match(lookup, name)
                 else:
                     person_filters.append(self.names.condition(lookup, name))
