@@ -46,7 +46,7 @@ def _closed(kind: str) -> Callable[[str], bool]:
 
 def _sequence(texts: list[str]) -> bool:
     """Bare numbers, each one more than the filled row above it on nearly every pair."""
-    numbers = [int(t) if _BARE_NUMBER.match(t.strip(" .")) else None for t in texts if t]
+    numbers = [int(t.strip(" .")) if _BARE_NUMBER.match(t.strip(" .")) else None for t in texts if t]
     if len(numbers) < MIN_CELLS or sum(n is not None for n in numbers) < CONTENT_SHARE * len(numbers):
         return False
     pairs = list(zip(numbers, numbers[1:], strict=False))

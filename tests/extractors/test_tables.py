@@ -327,3 +327,10 @@ def test_a_page_of_the_same_book_names_the_columns_its_header_left_unread(tmp_pa
     other = draw(second, spec).model_copy(update={"number": 2})
     entries, _ = read_register(SCHEMA, [page_layout(page_one), page_layout(other)])
     assert all(e["mother_name"].value is None for e in entries[4:])
+
+
+def test_numbers_with_a_full_stop_are_numbers_of_a_sequence():
+    from extractors.table_content import _sequence
+
+    assert _sequence(["1989.", "1990.", "1991", "1992."])
+    assert not _sequence(["12", "7", "30."])
