@@ -19,13 +19,15 @@ OCR_MAX_DPI = 250
 BOX_COLUMNS = ("left", "top", "width", "height")
 
 
-def ocr_page(grey: np.ndarray, dpi: int, lang: str = "vie") -> tuple[list[Word], list[Line]]:
+def ocr_page(grey: np.ndarray, dpi: int, lang: str = "vie",
+             full_resolution: bool = False) -> tuple[list[Word], list[Line]]:
     """Words and lines of one upright, straightened grey page (automatic page segmentation), boxes in the page's
     pixels. A 300-dpi page is read at 200 dpi: Tesseract takes 30–55 % less time on it and reads the same words
-    (docs/deploy.md, issue 17)."""
+    (docs/deploy.md, issue 17). ``full_resolution``: read as it is (an ID card straightened from a photo: its
+    resolution is the canvas's, its print tiny)."""
     from pipeline.tesseract import image_to_data
 
-    scale = OCR_DPI / dpi if dpi > OCR_MAX_DPI else 1.0
+    scale = OCR_DPI / dpi if dpi > OCR_MAX_DPI and not full_resolution else 1.0
     if scale == 1.0:
         return words_and_lines(image_to_data(grey, dpi, lang, psm=3))
     import cv2

@@ -24,6 +24,8 @@ DOUBTFUL_PAGE_CONFIDENCE = 0.75  # below this mean word confidence, a page of do
 POOR_PAGE_CONFIDENCE = 0.5  # below this, any page is read again the other way up (the layout test can be fooled)
 AS_IS_CONFIDENCE = 0.7  # below this, the uncorrected image is read too
 BETTER = 1.15  # a second reading replaces the first when its confident characters are this many times more
+CARD_MAX_WORDS = 110  # confident words a card's face holds at most (generated card photos: up to 88; an A4
+# form squeezed onto a card's canvas: 126 and more)
 CARD_CONFIDENCE = 0.5  # below this, a card found in a photo is read as the photo it came in too
 TURN_MARGIN = 0.15  # a page too small for the layout test is turned over only when that reads this much better
 
@@ -58,18 +60,22 @@ class _Clock:
         self._last = now
 
 
-def read(prepared: Prepared, lang: str, clock: _Clock) -> PageReading:
+def read(prepared: Prepared, lang: str, clock: _Clock, full_resolution: bool = False) -> PageReading:
     clock.lap("preprocess")
-    words, lines = ocr_page(prepared.grey, prepared.dpi, lang)
+    words, lines = ocr_page(prepared.grey, prepared.dpi, lang, full_resolution)
     clock.lap("ocr")
     return PageReading(prepared, words, lines, clock.seconds)
+
+
+def _confident_words(reading: PageReading) -> int:
+    return sum(1 for w in reading.words if w.conf >= 0.85 and len(w.text) >= 2)
 
 
 def read_card(card: np.ndarray, rotation: int, lang: str, clock: _Clock) -> PageReading:
     """A straightened ID card, its long side across: read upright and upside down, the better reading kept
     (its own text tells which way up it is)."""
-    upright = read(card_page(card, rotation), lang, clock)
-    over = read(turned_over(upright.prepared), lang, clock)
+    upright = read(card_page(card, rotation), lang, clock, full_resolution=True)
+    over = read(turned_over(upright.prepared), lang, clock, full_resolution=True)
     over.prepared.notes.orientation = "card"
     return over if over.confident_chars > upright.confident_chars else upright
 
@@ -111,10 +117,14 @@ def read_page_once(rgb: np.ndarray, dpi: int, lang: str, split: str | None, cloc
         card = find_card(rgb)
         if card is not None:
             reading = read_card(*straighten(rgb, card.corners), lang, clock)
-            if reading.confidence >= CARD_CONFIDENCE:
+            too_many = _confident_words(reading) > CARD_MAX_WORDS
+            if reading.confidence >= CARD_CONFIDENCE and not too_many:
                 return reading
-            # A card that reads poorly is read as the photo it came in too; the better reading is kept.
+            # A card that reads poorly, or holds a page's many words (a scanned page whose edges looked like a
+            # card's), is read as the image it came in too; the better reading is kept.
             plain = read_page_as_found(rgb, dpi, lang, split, clock)
+            if too_many:
+                return plain
             return plain if plain.confident_chars > BETTER * reading.confident_chars else reading
     return read_page_as_found(rgb, dpi, lang, split, clock, photographed)
 

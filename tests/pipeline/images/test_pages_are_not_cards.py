@@ -23,3 +23,31 @@ def test_a_page_with_a_grid_is_no_card(tmp_path, darkening):
     radius = np.hypot((yy - h / 2) / (h / 2), (xx - w / 2) / (w / 2))
     lit = np.clip(page - darkening * radius[..., None] ** 2, 0, 255).astype(np.uint8)
     assert find_card(lit) is None
+
+
+def test_a_page_the_card_finder_mistook_for_a_card_is_read_as_a_page(monkeypatch):
+    """Should the card finder take a whole A4 page for a card (its edges, its proportions: A4's 1.41 is within a
+    card seen at an angle), the page's many lines give it away and it is read as the page it is."""
+    from pathlib import Path
+
+    from pipeline import reading
+    from pipeline.images.card import FoundCard
+
+    scan = sorted((Path(__file__).resolve().parents[3] / "samples" / "committed").glob("marriage_certificate_*.png"))
+    if not scan:
+        pytest.skip("no committed marriage certificate scan")
+    rgb = np.asarray(Image.open(scan[0]).convert("RGB"))
+    h, w = rgb.shape[:2]
+    whole = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], dtype=np.float32)
+    monkeypatch.setattr(reading, "find_card", lambda image: FoundCard(corners=whole, **_card_extra()))
+    page = reading.read_page(rgb, 200)
+    assert page.prepared.notes.orientation != "card"
+    assert "CHỨNG NHẬN KẾT HÔN" in " ".join(line.text for line in page.lines)
+
+
+def _card_extra() -> dict:
+    import dataclasses
+
+    from pipeline.images.card import FoundCard
+
+    return {f.name: 1.0 for f in dataclasses.fields(FoundCard) if f.name != "corners"}
