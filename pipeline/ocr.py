@@ -15,19 +15,22 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 OCR_DPI = 200  # a page finer than OCR_MAX_DPI is read at this resolution (its boxes given at its own)
-OCR_MAX_DPI = 250
+# Off (None): reading 300-dpi pages at 200 dpi saved 30–55 % of Tesseract's time and read the sample corpus
+# as well, but on a held-out family of register spreads it turned 0 wrong accepted values into 72 (small type
+# in narrow cells); set 250 to read finer pages at 200 dpi again (docs/deploy.md).
+OCR_MAX_DPI: int | None = None
 BOX_COLUMNS = ("left", "top", "width", "height")
 
 
 def ocr_page(grey: np.ndarray, dpi: int, lang: str = "vie",
              full_resolution: bool = False) -> tuple[list[Word], list[Line]]:
     """Words and lines of one upright, straightened grey page (automatic page segmentation), boxes in the page's
-    pixels. A 300-dpi page is read at 200 dpi: Tesseract takes 30–55 % less time on it and reads the same words
-    (docs/deploy.md, issue 17). ``full_resolution``: read as it is (an ID card straightened from a photo: its
+    pixels. With ``OCR_MAX_DPI`` set, a finer page is read at 200 dpi (30–55 % less Tesseract time; off by
+    default, see above). ``full_resolution``: read as it is (an ID card straightened from a photo: its
     resolution is the canvas's, its print tiny)."""
     from pipeline.tesseract import image_to_data
 
-    scale = OCR_DPI / dpi if dpi > OCR_MAX_DPI and not full_resolution else 1.0
+    scale = OCR_DPI / dpi if OCR_MAX_DPI is not None and dpi > OCR_MAX_DPI and not full_resolution else 1.0
     if scale == 1.0:
         return words_and_lines(image_to_data(grey, dpi, lang, psm=3))
     import cv2

@@ -89,6 +89,9 @@ def test_missing_language_data_is_a_clear_error(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_a_300_dpi_page_is_read_at_200_dpi_with_its_own_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.ocr
+
+    monkeypatch.setattr(pipeline.ocr, "OCR_MAX_DPI", 250)  # off by default (pipeline/ocr.py); when set:
     fine = cv2.cvtColor(np.asarray(render_page(dpi=300, seal=False)), cv2.COLOR_RGB2GRAY)
     seen: list[tuple[tuple[int, ...], int | None]] = []
     read = tesseract.image_to_data
@@ -109,3 +112,17 @@ def test_a_300_dpi_page_is_read_at_200_dpi_with_its_own_boxes(monkeypatch: pytes
         assert abs(ours - theirs * 1.5) <= 6
     height, width = fine.shape
     assert all(0 <= w.bbox[0] < w.bbox[2] <= width and 0 <= w.bbox[1] < w.bbox[3] <= height for w in words)
+
+
+def test_by_default_a_300_dpi_page_is_read_at_its_own_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    fine = cv2.cvtColor(np.asarray(render_page(dpi=300, seal=False)), cv2.COLOR_RGB2GRAY)
+    seen: list[int | None] = []
+    read = tesseract.image_to_data
+
+    def watched(grey, dpi, *args, **kwargs):
+        seen.append(dpi)
+        return read(grey, dpi, *args, **kwargs)
+
+    monkeypatch.setattr(tesseract, "image_to_data", watched)
+    ocr_page(fine, 300)
+    assert seen == [300]
