@@ -62,7 +62,10 @@ class _Clock:
 
 def read(prepared: Prepared, lang: str, clock: _Clock, full_resolution: bool = False) -> PageReading:
     clock.lap("preprocess")
-    words, lines = ocr_page(prepared.grey, prepared.dpi, lang, full_resolution)
+    if full_resolution:
+        words, lines = ocr_page(prepared.grey, prepared.dpi, lang, full_resolution=True)
+    else:
+        words, lines = ocr_page(prepared.grey, prepared.dpi, lang)
     clock.lap("ocr")
     return PageReading(prepared, words, lines, clock.seconds)
 

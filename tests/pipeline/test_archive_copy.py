@@ -99,9 +99,9 @@ def test_one_ocr_pass_feeds_text_layer_and_extraction(
     calls: list[int] = []
     real = reading.ocr_page
 
-    def counting(grey, dpi, lang="vie"):
+    def counting(grey, dpi, lang="vie", **options):
         calls.append(dpi)
-        return real(grey, dpi, lang)
+        return real(grey, dpi, lang, **options)
 
     monkeypatch.setattr(reading, "ocr_page", counting)
     done = process_file(two_page_scan, jobs=1, archive_out=tmp_path / "a.pdf")
