@@ -34,13 +34,16 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # The exact versions of requirements.lock (hash-checked), then the project itself without resolving anything
 # again; refresh the lock with scripts/lock.sh (docs/dependencies.md).
+PIP_VERSION=26.3
 stamp=.venv/.sohoa-installed
-want=$(cat pyproject.toml requirements.lock | sha256sum | cut -d' ' -f1)
+want=$( (cat pyproject.toml requirements.lock; echo "pip==$PIP_VERSION") | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing Python packages into .venv (first time takes a few minutes)"
-  .venv/bin/python -m pip install -q --upgrade pip
+  # pip itself pinned too (not "the newest"); the project built with the locked setuptools, not a newest one
+  # fetched into an isolated build environment
+  .venv/bin/python -m pip install -q "pip==$PIP_VERSION"
   .venv/bin/python -m pip install -q --require-hashes -r requirements.lock
-  .venv/bin/python -m pip install -q --no-deps -e .
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
   echo "$want" > "$stamp"
 fi
 echo "setup: ready (.venv/bin/sohoa)"
