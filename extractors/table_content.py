@@ -63,8 +63,10 @@ def _dates(texts: Mapping[int, str]) -> dict[int, date]:
     return out
 
 
-def _date_column(texts: Mapping[int, str]) -> bool:
-    return _enough(list(texts.values()), lambda t: parse_value("date", t).valid)
+def _date_column(texts: Mapping[int, str], dates: dict[int, date]) -> bool:
+    """Nearly every filled cell (``texts``) holds one of the column's ``dates``."""
+    filled = sum(bool(t) for t in texts.values())
+    return filled >= MIN_CELLS and len(dates) >= CONTENT_SHARE * filled
 
 
 def _before(first: dict[int, date], second: dict[int, date]) -> bool:
@@ -99,7 +101,8 @@ def content_columns(schema: Schema, mapping: Mapping[int, tuple[str, ...]], text
     found = {col: key for col, key in sole if sum(c == col for c, _ in sole) == 1}  # that fits only that field
     claimed = {col for cols in claims.values() for col in cols}
     # Dates, by the order rule: against the partner column already mapped, or between two unmapped ones.
-    date_cols = [c for c in free_cols if c not in claimed and _date_column(texts[c])]
+    dates = {c: _dates(texts[c]) for c in free_cols if c not in claimed}  # each column's dates, read once
+    date_cols = [c for c in free_cols if c not in claimed and _date_column(texts[c], dates[c])]
     mapped_at = {keys[0]: col for col, keys in mapping.items() if len(keys) == 1}
     for earlier, later in _date_pairs(schema):
         missing = [k for k in (earlier, later) if k not in taken]
@@ -107,12 +110,12 @@ def content_columns(schema: Schema, mapping: Mapping[int, tuple[str, ...]], text
             known = earlier if missing[0] == later else later
             if known not in mapped_at:
                 continue
-            partner, candidate = _dates(texts[mapped_at[known]]), _dates(texts[date_cols[0]])
+            partner, candidate = _dates(texts[mapped_at[known]]), dates[date_cols[0]]
             ordered = _before(partner, candidate) if missing[0] == later else _before(candidate, partner)
             if ordered:
                 found[date_cols[0]] = missing[0]
         elif len(missing) == 2 and len(date_cols) == 2:
-            a, b = (_dates(texts[c]) for c in date_cols)
+            a, b = (dates[c] for c in date_cols)
             if _before(a, b) and not _before(b, a):
                 found[date_cols[0]], found[date_cols[1]] = earlier, later
             elif _before(b, a) and not _before(a, b):

@@ -62,10 +62,7 @@ class _Clock:
 
 def read(prepared: Prepared, lang: str, clock: _Clock, full_resolution: bool = False) -> PageReading:
     clock.lap("preprocess")
-    if full_resolution:
-        words, lines = ocr_page(prepared.grey, prepared.dpi, lang, full_resolution=True)
-    else:
-        words, lines = ocr_page(prepared.grey, prepared.dpi, lang)
+    words, lines = ocr_page(prepared.grey, prepared.dpi, lang, full_resolution=full_resolution)
     clock.lap("ocr")
     return PageReading(prepared, words, lines, clock.seconds)
 

@@ -38,47 +38,34 @@ def _lexicon() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return out[0], out[1]
 
 
-def _surname_restored(word: str) -> str | None:
-    """The surname a first word stands for when its accents match no surname but its letters match
-    exactly one (``LỀ`` → ``LÊ``, ``NGUYÊN`` → ``NGUYỄN``); None otherwise. A suggestion for review."""
-    surnames, _ = _lexicon()
-    known = surnames.get(fold(word))
-    if not known or canonical(word) in known or len(known) != 1:
+def _only_spelling(word: str, part: str) -> str | None:
+    """The one known ``part`` ("surnames" or "given") spelling, in capitals, of ``word``'s letters with accents
+    aside (``NGUYEN`` → ``NGUYỄN``); None when none or several have them."""
+    surnames, given = _lexicon()
+    known = (surnames if part == "surnames" else given).get(fold(word))
+    if not known or len(known) != 1:
         return None
-    spelling = _printed_surnames()[next(iter(known))]
-    return spelling.upper()
+    return _printed(part)[next(iter(known))].upper()
+
+
+def _misread_spelling(word: str, part: str) -> str | None:
+    """``_only_spelling`` for a word whose own accents are no known spelling (``LỀ`` → ``LÊ``, ``HÀNG`` →
+    ``HẰNG``); None when the word is spelt as one already. A suggestion for review."""
+    surnames, given = _lexicon()
+    known = (surnames if part == "surnames" else given).get(fold(word), set())
+    return None if canonical(word) in known else _only_spelling(word, part)
 
 
 def surname_spelling(word: str) -> str | None:
-    """The one surname (in capitals) whose letters, accents aside, are ``word``'s (``NGUYEN`` → ``NGUYỄN``);
-    None when no surname or several have them."""
-    surnames, _ = _lexicon()
-    known = surnames.get(fold(word))
-    if not known or len(known) != 1:
-        return None
-    return _printed_surnames()[next(iter(known))].upper()
+    """The one surname (in capitals) whose letters, accents aside, are ``word``'s (``NGUYEN`` → ``NGUYỄN``)."""
+    return _only_spelling(word, "surnames")
 
 
-def _given_restored(word: str) -> str | None:
-    """The given-name syllable (in capitals) a word stands for when its letters, accents aside, are those of
-    exactly one known syllable and its accents are not (``HÀNG`` → ``HẰNG``); None otherwise."""
-    _, given = _lexicon()
-    known = given.get(fold(word))
-    if not known or canonical(word) in known or len(known) != 1:
-        return None
-    return _printed_given()[next(iter(known))].upper()
-
-
-@lru_cache(maxsize=1)
-def _printed_given() -> dict[str, str]:
+@lru_cache(maxsize=2)
+def _printed(part: str) -> dict[str, str]:
+    """Canonical form → the spelling names.yaml prints, for its ``surnames`` or ``given``."""
     with (DATA / "names.yaml").open(encoding="utf-8") as fh:
-        return {canonical(w): w for w in yaml.safe_load(fh)["given"]}
-
-
-@lru_cache(maxsize=1)
-def _printed_surnames() -> dict[str, str]:
-    with (DATA / "names.yaml").open(encoding="utf-8") as fh:
-        return {canonical(w): w for w in yaml.safe_load(fh)["surnames"]}
+        return {canonical(w): w for w in yaml.safe_load(fh)[part]}
 
 
 def suspect_words(words: list[str]) -> list[str]:
@@ -159,14 +146,14 @@ def parse_name(text: str) -> KindResult:
     bad = [w for w in words if not is_syllable(w)]
     if bad:
         return invalid(f"chữ không phải tiếng Việt: {' '.join(bad)}", value=value)
-    surname = _surname_restored(words[0])
+    surname = _misread_spelling(words[0], "surnames")
     if surname is not None:
         words = [surname, *words[1:]]
         return KindResult(value=" ".join(words), valid=True, quality=SUSPECT_QUALITY, repaired=True,
                           note=f"khôi phục dấu họ: {value}")
     odd = suspect_words(words)
     if odd:
-        restored = [_given_restored(w) if i and w in odd else None for i, w in enumerate(words)]
+        restored = [_misread_spelling(w, "given") if i and w in odd else None for i, w in enumerate(words)]
         if any(restored):  # "HÀNG" for "HẰNG": the one given name spelt with these letters, for review
             fixed = " ".join(r or w for r, w in zip(restored, words, strict=True))
             return KindResult(value=fixed, valid=True, quality=SUSPECT_QUALITY, repaired=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 
@@ -11,6 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.icr.model_file import model_files
 from pipeline.icr.recognizer import OnnxLineRecognizer
+from tests.pipeline.no_network import forbid_network
 
 FONT = "/usr/share/fonts/truetype/freefont/FreeSerifItalic.ttf"
 
@@ -46,13 +46,7 @@ def test_reads_a_line_with_its_frame_probabilities(recognizer):
 
 
 def test_reading_opens_no_network_connection(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"network connection attempted: {args}")
-
-    for name in ("connect", "connect_ex", "sendto"):
-        monkeypatch.setattr(socket.socket, name, refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    forbid_network(monkeypatch)
     from extractors.constrained.reader import CellReader
 
     result = CellReader(OnnxLineRecognizer()).read(line("Kinh"), "ethnicity")

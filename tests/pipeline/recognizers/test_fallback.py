@@ -4,7 +4,6 @@ SOHOA_SECOND_RECOGNIZER=off turns it off."""
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +17,7 @@ from pipeline.ocr import page_text
 from pipeline.recognizers.base import LineText
 from pipeline.recognizers.choice import line_recognizer
 from pipeline.recognizers.fallback import SECOND_BLOCK
+from tests.pipeline.no_network import forbid_network
 from tests.pipeline.recognizers.images import handwritten_page, small_jpeg_crop
 
 COMMITTED = Path(__file__).resolve().parents[3] / "samples" / "committed"
@@ -83,13 +83,7 @@ def test_without_the_second_engine_the_crop_loses_its_line(second_off) -> None:
 
 
 def test_a_handwritten_page_is_read_line_by_line(engine: Counted, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"network connection attempted: {args}")
-
-    for name in ("connect", "connect_ex", "sendto"):
-        monkeypatch.setattr(socket.socket, name, refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    forbid_network(monkeypatch)
     rgb, text = handwritten_page()
     page = reading.read_page(rgb, 150)
     notes = page.prepared.notes
