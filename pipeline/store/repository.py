@@ -554,6 +554,7 @@ class Repository:
         and its people are written in one transaction and SQLite writes one at a time, so people ids rise
         with record ids: newest people first is newest records first."""
         ids: list[int] = []
+        seen: set[int] = set()
         before, chunk = None, FIRST_CHUNK
         records = query.with_only_columns(Record.id).order_by(None)
         while len(ids) < need:
@@ -563,7 +564,8 @@ class Repository:
             matching = select(Person.record_id).where(Person.id.in_(people), Person.role.in_(SUBJECT_ROLES),
                                                       *person_filters)
             found = session.scalars(records.where(Record.id.in_(matching)).order_by(Record.id.desc()))
-            ids += [i for i in found if i not in ids]
+            ids += [i for i in found if i not in seen]
+            seen.update(ids)
             if len(people) < chunk:
                 break
             before, chunk = people[-1], chunk * 4

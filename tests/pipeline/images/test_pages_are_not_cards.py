@@ -39,15 +39,8 @@ def test_a_page_the_card_finder_mistook_for_a_card_is_read_as_a_page(monkeypatch
     rgb = np.asarray(Image.open(scan[0]).convert("RGB"))
     h, w = rgb.shape[:2]
     whole = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], dtype=np.float32)
-    monkeypatch.setattr(reading, "find_card", lambda image: FoundCard(corners=whole, **_card_extra()))
+    monkeypatch.setattr(reading, "find_card", lambda image: FoundCard(corners=whole, aspect=h / w))
     page = reading.read_page(rgb, 200)
     assert page.prepared.notes.orientation != "card"
     assert "CHỨNG NHẬN KẾT HÔN" in " ".join(line.text for line in page.lines)
 
-
-def _card_extra() -> dict:
-    import dataclasses
-
-    from pipeline.images.card import FoundCard
-
-    return {f.name: 1.0 for f in dataclasses.fields(FoundCard) if f.name != "corners"}
