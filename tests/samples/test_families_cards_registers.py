@@ -178,15 +178,15 @@ def test_registry_lists_every_family_with_its_split() -> None:
 def test_selector() -> None:
     tuning = families.select("tuning")
     assert set(tuning) == set(LAYOUTS)
-    assert tuning["citizen_id_card"] == ["card-cccd-2021", "card-cmnd-12", "card-random"]
-    assert families.select("heldout")["birth_register"] == ["br-1990s", "br-2010", "br-2020-spread"]
+    assert tuning["citizen_id_card"] == ["card-cccd-2021", "card-cmnd-12", "card-random", "card-cccd-2016-worn"]
+    assert families.select("heldout")["birth_register"][:2] == ["br-1990s", "br-2010"]
+    assert "br-2020-spread" in tuning["birth_register"]
     assert families.select("all")["birth_register"] == REGISTER_FAMILIES
     some = families.select("card-cmnd-9, br-2016")
     assert some["citizen_id_card"] == ["card-cmnd-9"] and some["birth_register"] == ["br-2016"]
     assert some["death_extract"] == []
-    assert families.select("heldout,card-random")["citizen_id_card"] == ["card-random", "card-cccd-2016",
-                                                                         "card-cancuoc-2024", "card-cmnd-9",
-                                                                         "card-cccd-2016-worn"]
+    assert families.select("heldout,card-random")["citizen_id_card"][:4] == ["card-random", "card-cccd-2016",
+                                                                             "card-cancuoc-2024", "card-cmnd-9"]
     with pytest.raises(families.UnknownFamilies) as raised:
         families.select("tuning,card-cmnd-7")
     assert raised.value.names == ["card-cmnd-7"]

@@ -1,4 +1,4 @@
-"""The third round of held-out layout families (samples/layouts/round3/): each is registered as held out,
+"""The third round of layout families (samples/layouts/round3/, retired from held-out into tuning): each is registered as tuning,
 generates a readable file at every tier whose truth has exactly its type's keys, and draws the structure that
 makes it a family of its own."""
 
@@ -23,12 +23,12 @@ SCHEMA_OF = {f.name: f.schema for f in families.all_families()}
 TIERS = ("clean", "scan", "hard")
 
 
-def test_every_round3_family_is_registered_as_held_out() -> None:
+def test_every_round3_family_is_registered_as_tuning() -> None:
     assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES)) == 6
     assert {SCHEMA_OF[name] for name in FAMILY_NAMES} == set(SCHEMA_FIELDS)
-    assert all(families.split_of(name) == "heldout" for name in FAMILY_NAMES)
-    assert set(FAMILY_NAMES) <= {name for names in families.select("heldout").values() for name in names}
-    assert not set(FAMILY_NAMES) & {name for names in families.select("tuning").values() for name in names}
+    assert all(families.split_of(name) == "tuning" for name in FAMILY_NAMES)
+    assert set(FAMILY_NAMES) <= {name for names in families.select("tuning").values() for name in names}
+    assert not set(FAMILY_NAMES) & {name for names in families.select("heldout").values() for name in names}
 
 
 @pytest.mark.parametrize("tier", TIERS)

@@ -1,4 +1,4 @@
-"""Round-3 held-out birth certificate ``bc-2022-dien-tu``: the electronic copy of a birth registration printed
+"""Round-3 (retired into tuning) birth certificate ``bc-2022-dien-tu``: the electronic copy of a birth registration printed
 from the civil-status database after Circular 01/2022/TT-BTP ("bản điện tử"). The registration particulars come
 first (number, book, authority, date), then the child's, the mother's and the father's sections under shaded
 bars; labels at the left, values at one tab stop without leaders (a blank father section keeps its labels);
@@ -19,7 +19,7 @@ from samples.layouts.common import LEFT, RIGHT, national_header, title
 from samples.layouts.round3.kit import bar, tab_row
 from samples.vntext import date_figures
 
-FAMILIES = {"bc-2022-dien-tu": "heldout"}
+FAMILIES = {"bc-2022-dien-tu": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"bc-2022-dien-tu": {"2015-form": 20, "2020-form": 55,
                                                                   "2025-form": 25}}
 ELECTRONIC_FROM = date(2022, 7, 1)

@@ -1,4 +1,4 @@
-"""Round-3 held-out death extract ``de-declarant-table``: the extract as district and commune software printed it
+"""Round-3 (retired into tuning) death extract ``de-declarant-table``: the extract as district and commune software printed it
 from 2016 on (Circular 15/2015/TT-BTP particulars): the declarant's block first (name, relation, identity
 paper), then the deceased's particulars and the registration as two ruled two-column tables (a label cell that
 may break over two lines, the value cell beside it, wrapped inside the cell), the time and date of death in one
@@ -21,7 +21,7 @@ from samples.layouts.form_kit import signer_fit
 from samples.layouts.round3.kit import id_paper
 from samples.vntext import date_figures
 
-FAMILIES = {"de-declarant-table": "heldout"}
+FAMILIES = {"de-declarant-table": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"de-declarant-table": {"2015-form": 40, "2020-form": 40,
                                                                      "2025-form": 20}}
 

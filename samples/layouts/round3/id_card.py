@@ -1,4 +1,4 @@
-"""Round-3 held-out ID card ``card-cccd-2016-worn``: a "Căn cước công dân" of 2016–2020 (no chip, QR or MRZ)
+"""Round-3 (retired into tuning) ID card ``card-cccd-2016-worn``: a "Căn cước công dân" of 2016–2020 (no chip, QR or MRZ)
 carried for years: the print faded unevenly, the laminate scratched, a worn corner; the values under their
 labels ("Ngày, tháng, năm sinh:", "Quốc tịch:", "Nơi thường trú:" each on a line of their own, the value on the
 next), the barcode at the foot of the back. It is shown back side first: on a scanner bed the back above the
@@ -32,7 +32,7 @@ from samples.layouts.card_parts import (
 from samples.stamp import multiply, seal_layer, signature_layer
 from samples.vntext import date_figures
 
-FAMILIES = {"card-cccd-2016-worn": "heldout"}
+FAMILIES = {"card-cccd-2016-worn": "tuning"}
 ISSUED = (date(2016, 1, 1), date(2020, 12, 31))
 SEAL = "BỘ CÔNG AN * CỤC CẢNH SÁT ĐKQL CƯ TRÚ VÀ DLQG VỀ DÂN CƯ"
 Draw = Callable[[Doc, int, random.Random], list[Page]]

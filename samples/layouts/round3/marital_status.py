@@ -1,4 +1,4 @@
-"""Round-3 held-out marital-status confirmation ``ms-boxed-status``: the confirmation of the 2012–2015 forms
+"""Round-3 (retired into tuning) marital-status confirmation ``ms-boxed-status``: the confirmation of the 2012–2015 forms
 (Circular 05/2012/TT-BTP) as some communes kept printing it: "Xét đề nghị của …", the authority's name on a line
 of its own above "XÁC NHẬN", the person's particulars on leader lines, the status as a paragraph inside a ruled
 box under its heading, and the purpose at the end of the validity sentence ("… và được dùng để: …").
@@ -16,7 +16,7 @@ from samples.doc import Doc
 from samples.layouts.common import LEFT, PT, RIGHT, national_header, place_date, title
 from samples.layouts.form_kit import Form, Item, Style, signer_fit
 
-FAMILIES = {"ms-boxed-status": "heldout"}
+FAMILIES = {"ms-boxed-status": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"ms-boxed-status": {"2015-form": 45, "2020-form": 40,
                                                                   "2025-form": 15}}
 

@@ -1,4 +1,4 @@
-"""Round-3 held-out marriage certificate ``mc-stacked-frames``: the certificate printed on the pre-printed
+"""Round-3 (retired into tuning) marriage certificate ``mc-stacked-frames``: the certificate printed on the pre-printed
 blank of Circular 15/2015/TT-BTP as some provinces' software fills it: Số and Quyển số one above the other at
 the top right, the husband's and the wife's particulars in two stacked ruled frames (each with its heading in
 the frame's top edge), labels at the left and values set flush right, the place and date of registration below
@@ -19,7 +19,7 @@ from samples.layouts.round3.kit import id_paper, right_row
 from samples.stamp import multiply, signature_layer
 from samples.vntext import date_figures, date_long
 
-FAMILIES = {"mc-stacked-frames": "heldout"}
+FAMILIES = {"mc-stacked-frames": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"mc-stacked-frames": {"2015-form": 50, "2020-form": 35,
                                                                     "2025-form": 15}}
 HEADINGS = [("NGƯỜI CHỒNG", "NGƯỜI VỢ"), ("Bên chồng", "Bên vợ"), ("CHỒNG", "VỢ")]
