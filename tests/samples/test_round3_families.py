@@ -1,6 +1,6 @@
-"""The third round of layout families (samples/layouts/round3/, retired from held-out into tuning): each is registered as tuning,
-generates a readable file at every tier whose truth has exactly its type's keys, and draws the structure that
-makes it a family of its own."""
+"""The third round of layout families (samples/layouts/round3/, retired from held-out into tuning): each is
+registered as tuning, generates a readable file at every tier whose truth has exactly its type's keys, and
+draws the structure that makes it a family of its own."""
 
 from __future__ import annotations
 

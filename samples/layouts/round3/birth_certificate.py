@@ -1,4 +1,4 @@
-"""Round-3 (retired into tuning) birth certificate ``bc-2022-dien-tu``: the electronic copy of a birth registration printed
+"""Round-3 birth certificate ``bc-2022-dien-tu``: the electronic copy of a birth registration printed
 from the civil-status database after Circular 01/2022/TT-BTP ("bản điện tử"). The registration particulars come
 first (number, book, authority, date), then the child's, the mother's and the father's sections under shaded
 bars; labels at the left, values at one tab stop without leaders (a blank father section keeps its labels);

@@ -1,4 +1,4 @@
-"""Round-3 (retired into tuning) birth register ``br-2020-spread``: the book of Circular 04/2020/TT-BTP, whose entry runs
+"""Round-3 birth register ``br-2020-spread``: the book of Circular 04/2020/TT-BTP, whose entry runs
 across two facing pages, scanned open on an A3 bed: the left page holds the child (number, registration date,
 name, date of birth, sex, place of birth, ethnicity, nationality, personal number), the right page the parents
 (the mother's and the father's names and birth years, their residence), the declarant and notes, on the same

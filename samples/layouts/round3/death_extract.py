@@ -1,4 +1,4 @@
-"""Round-3 (retired into tuning) death extract ``de-declarant-table``: the extract as district and commune software printed it
+"""Round-3 death extract ``de-declarant-table``: the extract as district and commune software printed it
 from 2016 on (Circular 15/2015/TT-BTP particulars): the declarant's block first (name, relation, identity
 paper), then the deceased's particulars and the registration as two ruled two-column tables (a label cell that
 may break over two lines, the value cell beside it, wrapped inside the cell), the time and date of death in one

@@ -1,4 +1,4 @@
-"""Round-3 (retired into tuning) ID card ``card-cccd-2016-worn``: a "Căn cước công dân" of 2016–2020 (no chip, QR or MRZ)
+"""Round-3 ID card ``card-cccd-2016-worn``: a "Căn cước công dân" of 2016–2020 (no chip, QR or MRZ)
 carried for years: the print faded unevenly, the laminate scratched, a worn corner; the values under their
 labels ("Ngày, tháng, năm sinh:", "Quốc tịch:", "Nơi thường trú:" each on a line of their own, the value on the
 next), the barcode at the foot of the back. It is shown back side first: on a scanner bed the back above the

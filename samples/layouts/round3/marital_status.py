@@ -1,4 +1,4 @@
-"""Round-3 (retired into tuning) marital-status confirmation ``ms-boxed-status``: the confirmation of the 2012–2015 forms
+"""Round-3 marital-status confirmation ``ms-boxed-status``: the confirmation of the 2012–2015 forms
 (Circular 05/2012/TT-BTP) as some communes kept printing it: "Xét đề nghị của …", the authority's name on a line
 of its own above "XÁC NHẬN", the person's particulars on leader lines, the status as a paragraph inside a ruled
 box under its heading, and the purpose at the end of the validity sentence ("… và được dùng để: …").

@@ -1,4 +1,4 @@
-"""Round-3 (retired into tuning) marriage certificate ``mc-stacked-frames``: the certificate printed on the pre-printed
+"""Round-3 marriage certificate ``mc-stacked-frames``: the certificate printed on the pre-printed
 blank of Circular 15/2015/TT-BTP as some provinces' software fills it: Số and Quyển số one above the other at
 the top right, the husband's and the wife's particulars in two stacked ruled frames (each with its heading in
 the frame's top edge), labels at the left and values set flush right, the place and date of registration below
