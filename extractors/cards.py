@@ -344,7 +344,7 @@ class CardReader:
         line = self.layout.lines[line_no]
         match = self.matches[line_no][m_index]
         rng = self.full_range
-        numeric = spec.kind in NUMERIC_KINDS
+        numeric = spec.kind in NUMERIC_KINDS or spec.kind == "date"  # a card prints its dates in figures
         tokens, ragged = self.right_tokens(line_no, m_index, numeric)
         if tokens and spec.kind in SHAPED_KINDS:
             tokens = _after_garbled_half(spec.kind, tokens)

@@ -104,17 +104,23 @@ def classify_page(layout: PageLayout, schemas: tuple[Schema, ...]) -> PageClass:
     zone = settings.TITLE_ZONE * layout.height
     best: tuple[str, float] | None = None
     header = False
+    # A card's title is the top of the card, not of the page: a card copied onto A4 may lie anywhere on it
+    # (its back side above its front), so below the title zone only card titles are looked for.
+    cards = tuple(s for s in schemas if s.layout == "card")
     for line in layout.lines:
-        if line.bbox[1] > zone:
+        below = line.bbox[1] > zone
+        if below and (best is not None or not cards):
             break
+        candidates = cards if below else schemas
         key = _line_key(line.text)
-        if fuzz.partial_ratio(NATIONAL_HEADER, key) >= 90 and len(key) >= len(NATIONAL_HEADER) * 0.8:
+        if not below and fuzz.partial_ratio(NATIONAL_HEADER, key) >= 90 and \
+                len(key) >= len(NATIONAL_HEADER) * 0.8:
             header = True
-        found = _title_score(key, schemas) if _uppercase(line.text) else None
+        found = _title_score(key, candidates) if _uppercase(line.text) else None
         # Bilingual titles sit on one line ("CĂN CƯỚC CÔNG DÂN / CITIZEN IDENTITY CARD"): try each half.
         for part in line.text.split("/"):
             if found is None and _uppercase(part):
-                found = _title_score(_line_key(part), schemas)
+                found = _title_score(_line_key(part), candidates)
         if found and (best is None or found[1] > best[1]):
             best = found
     if best is not None:

@@ -235,8 +235,8 @@ class FormReader:
         whole = spec.kind in ("date", "personal_id")  # their kind finds the value among the words
         tokens, ragged = _all_tokens(after) if whole else _value_tokens(after, numeric)
         doubts: list[str] = []
-        if not hit.block_certain:
-            doubts.append("role")
+        if not hit.block_certain or spec.block != hit.block:
+            doubts.append("role")  # the block was assumed, or the label stood in another block than its field's
         if hit.match.ambiguous:
             doubts.append("label")
         lines: list[tuple[int, list[Token]]] = []
@@ -353,15 +353,22 @@ class FormReader:
 
     def read(self) -> None:
         self.read_grid()
+        unplaced: set[str] = set()  # fields of labels that could be read in no field of their block
         for hit in self.st.hits:
             if self.in_grid(hit):
                 continue
             key = self.field_of(hit)
             if key is None:
+                unplaced.update(hit.match.label.fields)
                 continue
             if key in self.reading.values or key in self.reading.empty:
                 self.reading.competing.add(key)
                 continue
+            if key in unplaced and hit.block == "main":
+                # An earlier label of this field stood where it could not be placed (a section the page's
+                # structure did not explain), and no header names this hit's block: the earlier one may be
+                # this field's, and this hit another person's.
+                self.reading.competing.add(key)
             self.read_hit(hit, key)
         self.twins()
 

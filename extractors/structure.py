@@ -16,6 +16,7 @@ from being left or right.
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -127,16 +128,43 @@ def _block_phrases(schema: Schema) -> list[tuple[str, str]]:
     return [(label_key(text), block) for block, spec in schema.blocks.items() for text in spec.starts]
 
 
+# A section's number before its heading: "II.", "3.", "B)", "Phần I." (a Roman I read as H, l or 1: "HI.").
+_SECTION_NUMBER = re.compile(r"^(?:[IVXLCHl1]{1,5}|\d{1,2}|[A-Ea-e])[.):]$")
+MAIN = "main"  # the block of a numbered section heading that opens no block of the schema (it closes one)
+
+
+def _section_number(seg: list[Token]) -> int:
+    """How many tokens at the segment's start number a section ("II.", "Phần II.")."""
+    if seg and _SECTION_NUMBER.match(seg[0].text):
+        return 1
+    if len(seg) > 1 and seg[0].key == "phan" and _SECTION_NUMBER.match(seg[1].text):
+        return 2
+    return 0
+
+
+def _uppercase(tokens: list[Token]) -> bool:
+    letters = [ch for t in tokens for ch in t.text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
 def find_headers(layout: PageLayout, schema: Schema) -> list[Anchor]:
-    """Segments that are wholly one of a block's opening phrases (a colon after it allowed)."""
+    """Segments that are wholly one of a block's opening phrases (a colon after it allowed; a section number
+    before it stepped over: "III. NGƯỜI MẸ"), and numbered section headings in capitals that open no block
+    ("II. NGƯỜI ĐƯỢC KHAI SINH"): these close the block before them (block ``MAIN``)."""
     phrases = _block_phrases(schema)
     if not phrases:
         return []
     anchors: list[Anchor] = []
     for n, line in enumerate(layout.lines):
-        for seg in segments(line, layout.line_height):
+        for whole in segments(line, layout.line_height):
+            numbered = _section_number(whole)
+            seg = whole[numbered:] or whole
             key = " ".join(t.key for t in seg if t.key)
             if not key or len(key) > 40:
+                if numbered and key and _uppercase(seg) and not any(t.colon for t in seg):
+                    anchors.append(Anchor(n, MAIN, whole[0].bbox[0], whole[-1].bbox[2],
+                                          statistics.median(t.bbox[1] for t in whole),
+                                          statistics.median(t.bbox[3] for t in whole), is_label=False))
                 continue
             best, best_block = 0.0, None
             for phrase, block in phrases:
@@ -144,10 +172,12 @@ def find_headers(layout: PageLayout, schema: Schema) -> list[Anchor]:
                 score = fuzz.ratio(key, phrase)
                 if score >= cutoff and score > best:
                     best, best_block = score, block
+            if best_block is None and numbered and _uppercase(seg) and not any(t.colon for t in seg):
+                best_block = MAIN
             if best_block is not None:
-                anchors.append(Anchor(n, best_block, seg[0].bbox[0], seg[-1].bbox[2],
-                                      statistics.median(t.bbox[1] for t in seg),
-                                      statistics.median(t.bbox[3] for t in seg), is_label=False))
+                anchors.append(Anchor(n, best_block, whole[0].bbox[0], whole[-1].bbox[2],
+                                      statistics.median(t.bbox[1] for t in whole),
+                                      statistics.median(t.bbox[3] for t in whole), is_label=False))
     return anchors
 
 
@@ -200,7 +230,7 @@ def find_zones(layout: PageLayout, schema: Schema, anchors: list[Anchor],
     """Two-column zones opened by side-by-side anchors of different blocks."""
     lh = layout.line_height
     zones: list[Zone] = []
-    ordered = sorted(anchors, key=lambda a: (a.cy, a.x0))
+    ordered = sorted((a for a in anchors if a.block != MAIN), key=lambda a: (a.cy, a.x0))
     used: set[int] = set()
     for i, left in enumerate(ordered):
         if i in used:

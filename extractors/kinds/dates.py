@@ -53,6 +53,30 @@ LOST_SEPARATOR_QUALITY = 0.9  # the figures are all there and in their fixed ord
 SPLIT_DAY_QUALITY = 0.6  # a figure of the day read apart: likely the day, for a person to confirm
 
 
+# A run of figures and slash-like marks that may be a day, a month and a year whose slashes OCR read as "1", "I",
+# "l", "|" or "!", one or two marks each, or lost ("0711112018", "29I01I12027", "050712000").
+# A slash read as a slash is no misreading ("1211/2019" is a number and its year, not 12/11/2019).
+_MARKED_RUN = re.compile(r"(?<![\w/])(\d{2})([0-9Il|!]{2,6})(\d{4})(?![\w/])")
+_SEPARATOR = re.compile(r"[1Il|!]{0,2}")
+
+
+def _misread_separators(text: str) -> str | None:
+    """The one date that a run of figures and slash-like marks can be read as (day, month, year, each pair of
+    figures apart by up to two marks), or None when there is none or more than one."""
+    for run in _MARKED_RUN.finditer(text):
+        middle = run.group(2)
+        dates = set()
+        for start in range(len(middle) - 1):
+            month, before, after = middle[start:start + 2], middle[:start], middle[start + 2:]
+            if month.isdigit() and _SEPARATOR.fullmatch(before) and _SEPARATOR.fullmatch(after):
+                value = make_date(int(run.group(3)), int(month), int(run.group(1)))
+                if value is not None:
+                    dates.add(value)
+        if len(dates) == 1:
+            return dates.pop()
+    return None
+
+
 def parse_date_figures(text: str) -> KindResult | None:
     """A date in figures found in ``text``, or None when there is none."""
     text = text.translate(_SLASHES)
@@ -66,10 +90,10 @@ def parse_date_figures(text: str) -> KindResult | None:
                                   note="thiếu dấu /")
     if not match:
         bars = _BAR_SEPARATED.search(text)
-        if bars:
-            value = make_date(int(bars.group(3)), int(bars.group(2)), int(bars.group(1)))
-            if value is not None:
-                return KindResult(value=value, valid=True, quality=0.8, repaired=True, note="dấu / đọc nhầm")
+        value = make_date(int(bars.group(3)), int(bars.group(2)), int(bars.group(1))) if bars else None
+        value = value or _misread_separators(text)
+        if value is not None:
+            return KindResult(value=value, valid=True, quality=0.8, repaired=True, note="dấu / đọc nhầm")
         return None
     (day, r1), (month, r2), (year, r3) = (_digits(g) for g in match.groups())
     split_day = re.search(r"(?<![\w])(\d) $", text[: match.start()])

@@ -131,3 +131,19 @@ def test_untitled_page_with_an_id_card_mrz_is_a_card():
     layout = page_layout(page([(100, 100 + 80 * i, text) for i, text in enumerate(lines)]))
     found = classify_page(layout, tuple(all_schemas().values()))
     assert found.schema == "citizen_id_card" and found.confidence >= 0.8 and not found.titled
+
+
+def test_a_card_copied_back_side_first_is_a_card():
+    # A card's two sides photocopied on A4, the back above the front: the card's title is low on the page.
+    back = [(1000, 530, "Đặc điểm nhân dạng:"), (1000, 600, "Nốt ruồi cách 1cm dưới sau cánh mũi trái"),
+            (1000, 680, "Ngày, tháng, năm:"), (1000, 750, "24/08/2016")]
+    front = [(1100, 2250, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (1150, 2380, "CĂN CƯỚC CÔNG DÂN"),
+             (1000, 2480, "Số: 022200319382"), (1000, 2560, "Họ và tên:"), (1000, 2630, "NGUYỄN BÁ THUỶ")]
+    found = classify_page(page_layout(page(back + front)), SCHEMAS)
+    assert (found.schema, found.titled) == ("citizen_id_card", True)
+
+
+def test_a_form_title_low_on_the_page_starts_no_document():
+    # Below the title zone only card titles count: a form's title words in its lower half are no title.
+    rows = [*HEADER, (240, 600, "Kính gửi: Ủy ban nhân dân xã Yên Thọ"), (800, 2600, "GIẤY KHAI SINH")]
+    assert classify_page(page_layout(page(rows)), SCHEMAS).schema != "birth_certificate"

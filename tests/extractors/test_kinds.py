@@ -221,6 +221,18 @@ def test_dates_whose_slashes_ocr_lost():
     assert not parse_value("date", "022180012345").valid
 
 
+def test_dates_whose_slashes_ocr_read_as_ones_or_bars():
+    # A card's thin slash read as "1", "I" or both, or lost, beside stray marks of the photo.
+    assert parse_value("date", "0711112018 8À").value == "2018-11-07"
+    assert parse_value("date", "\\ 7 29I0111967").value == "1967-01-29"
+    assert parse_value("date", "29I01I12027 Quảng Ninh").value == "2027-01-29"
+    assert parse_value("date", "050712000").value == "2000-07-05"
+    assert parse_value("date", "050712000").repaired
+    assert not parse_value("date", "0111012020").valid  # 01/10/2020 or 01/01/2020: not for a machine to say
+    assert not parse_value("date", "Số 1211/2019").valid  # a number and its year
+    assert not parse_value("date", "0912345678").valid  # a telephone number
+
+
 def test_closed_list_words_run_together():
     result = parse_value("nationality", "ViệtNam")
     assert result.value == "Việt Nam" and result.repaired and not result.closed

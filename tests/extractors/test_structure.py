@@ -177,3 +177,43 @@ def test_a_long_name_does_not_take_the_next_columns_words():
     wife = dict(WIFE, name="MAI VĂN TUẤN ANH")
     [doc] = extract_documents([marriage("Chồng", "Vợ", husband, wife)])
     assert values(doc)["husband_name"] == "NGUYỄN QUỲNH LỤA"
+
+
+def _birth_certificate_sections(child_heading: str, mother_heading: str, father_heading: str):
+    """The electronic copy's layout: numbered section headings, labels in a column, values at a tab stop (OCR
+    reads each column's lines apart)."""
+    rows = [*HEADER, (800, 430, "GIẤY KHAI SINH"), (LEFT, 560, "I. THÔNG TIN ĐĂNG KÝ"), (LEFT, 650, "Số:"),
+            (1000, 650, "41"), (LEFT, 730, "Quyển số:"), (1000, 730, "02/2023"), (LEFT, 810, "Người đi khai sinh:"),
+            (1000, 810, "LÊ THỊ HÒA (mẹ đẻ)"), (LEFT, 920, child_heading)]
+    y = 1010
+    for heading, name, year in ((None, "NGUYỄN VĂN KHỎE", None), (mother_heading, "LÊ THỊ HÒA", "1988"),
+                                (father_heading, "NGUYỄN DUY LÂM", "1987")):
+        if heading:
+            rows.append((LEFT, y, heading))
+            y += 90
+        rows += [(LEFT, y, "Họ, chữ đệm, tên:"), (1000, y, name)]
+        y += 80
+        if year:
+            rows += [(LEFT, y, "Năm sinh:"), (1000, y, year)]
+        else:
+            rows += [(LEFT, y, "Giới tính:"), (1000, y, "Nam")]
+        y += 110
+    return page(rows)
+
+
+def test_numbered_sections_open_and_close_blocks():
+    [doc] = extract_documents([_birth_certificate_sections("II. NGƯỜI ĐƯỢC KHAI SINH", "III. NGƯỜI MẸ",
+                                                           "IV. NGƯỜI CHA")])
+    got = values(doc)
+    assert (got["full_name"], got["mother_name"], got["father_name"]) == (
+        "NGUYỄN VĂN KHỎE", "LÊ THỊ HÒA", "NGUYỄN DUY LÂM")
+    assert got["mother_birth_year"] == "1988" and got["father_birth_year"] == "1987"
+    assert statuses(doc)["full_name"] == "ok"
+
+
+def test_a_name_after_a_section_the_page_did_not_explain_is_not_ok():
+    # The sections' headings unread: the child's label stands in the declarant's block and cannot be placed;
+    # the next name label, in no named block, may be the child's or the mother's: never ok.
+    [doc] = extract_documents([_birth_certificate_sections("Thông tin", "Phần sau", "Phần cuối")])
+    assert values(doc)["full_name"] == "LÊ THỊ HÒA"  # the mother's name, where the child's was expected ...
+    assert statuses(doc)["full_name"] == "review"  # ... for a person to see
