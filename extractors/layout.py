@@ -45,6 +45,7 @@ class PageLayout:
     image_path: str | None = None
     line_height: float = 30.0
     dpi: int = 0
+    split: str | None = None  # "left" / "right": one of the two facing pages of a book spread's image
 
     def fraction(self, box: tuple[int, int, int, int]) -> BBox:
         w, h = max(self.width, 1), max(self.height, 1)
@@ -163,4 +164,5 @@ def page_layout(page: PageOcr) -> PageLayout:
     heights = [ln.bbox[3] - ln.bbox[1] for ln in lines]
     line_height = statistics.median(heights) if heights else 30.0
     return PageLayout(number=page.number, width=width, height=height, lines=lines,
-                      image_path=image_path, line_height=float(line_height), dpi=page.dpi)
+                      image_path=image_path, line_height=float(line_height), dpi=page.dpi,
+                      split=page.preprocessing.split)

@@ -78,6 +78,13 @@ def _units(lines: list[str]) -> list[str]:
     return units
 
 
+def _other_column(schema: Schema, text: str, score: float) -> bool:
+    """The header is one of the books' columns that hold no entry field, more clearly than ``score``."""
+    assert schema.table is not None
+    return any(_score(v, other) > max(score, HEADER_CUTOFF) for v in _variants(text)
+               for other in schema.table.other_columns)
+
+
 def column_keys(schema: Schema, lines: list[str], divided: bool) -> tuple[tuple[str, ...], float] | None:
     """The entry field(s) of one column from its header lines (top to bottom), with the weakest score.
 
@@ -108,6 +115,8 @@ def column_keys(schema: Schema, lines: list[str], divided: bool) -> tuple[tuple[
             match = match_header(schema, " ".join(words[start:]))
             if match and (best is None or match.score > best[1]):
                 best = ((match.key,), match.score)
+    if best is not None and not divided and _other_column(schema, " ".join(units), best[1]):
+        return None  # "Họ, chữ đệm, tên người đi đăng ký khai sinh": the declarant's column, no entry field
     return best
 
 

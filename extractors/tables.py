@@ -601,13 +601,59 @@ def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
     return issues
 
 
+FACING_TOLERANCE = 0.35  # row spacings: a right page's row and the left page's row it continues are this close
+FACING_ONE_ROW = 0.02  # of the page's height, when a page holds a single row (no spacing to measure)
+
+
+def _row_top(row: Row) -> float | None:
+    tops = [cell.bbox[1] for cell in row.values() if cell.value is not None]
+    return min(tops) if tops else None
+
+
+def join_facing(left: list[Row], right: list[Row]) -> list[Row] | None:
+    """The rows of a book spread's two facing pages joined into entries, when the right page continues the left
+    one's entries (a register whose entry runs across the spread: the child left, the parents right): the two
+    pages share no field, and each right row lies at the height of one left row of its own (the two pages'
+    rows are one ruling). None when they are not so (each page then holds entries of its own)."""
+    left_keys = set().union(*left) if left else set()
+    right_keys = set().union(*right) if right else set()
+    if not left or not right or left_keys & right_keys:
+        return None
+    tops_left = [_row_top(row) for row in left]
+    tops_right = [_row_top(row) for row in right]
+    known = sorted(t for t in tops_left if t is not None)
+    gaps = [b - a for a, b in zip(known, known[1:], strict=False) if b > a]
+    tolerance = FACING_TOLERANCE * statistics.median(gaps) if gaps else FACING_ONE_ROW
+    joined = [dict(row) for row in left]
+    taken: set[int] = set()
+    for row, top in zip(right, tops_right, strict=True):
+        near = [(abs(top - t), i) for i, t in enumerate(tops_left) if top is not None and t is not None]
+        if not near:
+            return None
+        distance, i = min(near)
+        if distance > tolerance or i in taken:
+            return None
+        taken.add(i)
+        joined[i].update(row)
+    return joined
+
+
 def read_register(schema: Schema, layouts: list[PageLayout]) -> tuple[list[dict[str, FieldValue]], list[Issue]]:
-    """The entries of all the register pages of a document, in page order, and the issues found."""
+    """The entries of all the register pages of a document, in page order (the two facing pages of a spread
+    whose entries run across it joined), and the issues found."""
     rows: list[Row] = []
     before: Structure | None = None
+    left: tuple[int, list[Row]] | None = None  # where the rows of the last left page of a spread begin, and them
     for layout in layouts:
         page_rows, structure = read_page_table(schema, layout, before=before)
-        rows += page_rows
+        joined = join_facing(left[1], page_rows) if left is not None and layout.split == "right" else None
+        if joined is not None and left is not None:
+            rows[left[0]:] = joined
+        else:
+            left = (len(rows), page_rows) if layout.split == "left" else None
+            rows += page_rows
+        if layout.split != "left":
+            left = None
         before = structure or before
     issues = check_neighbours(schema, rows) if schema.table is not None else []
     entries = []

@@ -157,5 +157,10 @@ def read_page_as_found(rgb: np.ndarray, dpi: int, lang: str, split: str | None, 
 
 
 def read_image(rgb: np.ndarray, dpi: int, lang: str = "vie") -> list[PageReading]:
-    """The pages of one input image: two for a book spread (left, then right), else one."""
-    return [read_page(part, dpi, lang, side) for part, side in split_spread(rgb, dpi)]
+    """The pages of one input image: two for a book spread (left, then right), else one. A spread scanned upside
+    down has its pages both turned over: its left half is the book's right page, so the two change places."""
+    pages = [read_page(part, dpi, lang, side) for part, side in split_spread(rgb, dpi)]
+    if len(pages) == 2 and all(p.prepared.rotation == 180 for p in pages):
+        pages.reverse()
+        pages[0].prepared.notes.split, pages[1].prepared.notes.split = "left", "right"
+    return pages

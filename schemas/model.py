@@ -72,6 +72,9 @@ class TableSpec(_Strict):
     """
 
     columns: dict[str, list[str]]
+    # Wordings of the books' other columns (no entry field): a header that is one of them maps to no field,
+    # however close one of its tails comes to a field's wording ("… người đi đăng ký khai sinh").
+    other_columns: list[str] = []
     header_rows: int = 1
     sequence: str | None = None
     chronological: str | None = None

@@ -12,10 +12,11 @@ import cv2
 import numpy as np
 
 from extractors import extract_documents
+from extractors.confidence import Assessment
 from extractors.layout import page_layout
 from extractors.rules import check_rules
 from extractors.table_header import column_keys
-from extractors.tables import check_neighbours, read_table
+from extractors.tables import Cell, check_neighbours, join_facing, read_table
 from pipeline.models import Line, PageOcr, Word
 from schemas import get_schema
 
@@ -232,6 +233,28 @@ def test_header_wordings_map_to_one_field_or_none():
     assert column_keys(SCHEMA, ["SốTT"], False)[0] == ("number",)
     assert column_keys(SCHEMA, ["Số;", "Ngày ĐK"], True)[0] == ("number", "registration_date")
     assert column_keys(SCHEMA, ["Ghi chú"], False) is None
+    # The declarant's column: a tail of its wording comes close to "Ngày đăng ký khai sinh", but it is one of
+    # the books' other columns, no entry field.
+    assert column_keys(SCHEMA, ["Họ, chữ đệm, tên người", "đi đăng ký khai sinh"], False) is None
+    assert column_keys(SCHEMA, ["Họ, chữ đệm, tên người", "được đăng ký khai sinh"], False)[0] == ("full_name",)
+
+
+def _cell(value: str, top: float, page: int) -> Cell:
+    return Cell(value, Assessment(ocr=0.95, label=1.0, kind_quality=1.0, valid=True), page, (0.1, top, 0.3, top + 0.02))
+
+
+def test_a_spreads_right_page_continues_the_left_pages_entries():
+    left = [{"number": _cell(str(n), 0.15 + 0.05 * i, 1), "full_name": _cell(f"TRẺ {n}", 0.15 + 0.05 * i, 1)}
+            for i, n in enumerate((162, 163, 164))]
+    right = [{"mother_name": _cell(f"MẸ {n}", 0.151 + 0.05 * i, 2)} for i, n in enumerate((162, 164))]
+    right[1]["mother_name"].bbox = (0.1, 0.251, 0.3, 0.27)  # the right page's second row is the third entry's
+    joined = join_facing(left, right)
+    assert joined is not None and len(joined) == 3
+    assert [row.get("mother_name") and row["mother_name"].value for row in joined] == ["MẸ 162", None, "MẸ 164"]
+    assert joined[2]["number"].value == "164"
+    # Pages that share a field hold entries of their own; a right row at no left row's height joins nothing.
+    assert join_facing(left, [{"number": _cell("165", 0.15, 2)}]) is None
+    assert join_facing(left, [{"mother_name": _cell("MẸ", 0.175, 2)}]) is None
 
 
 def test_register_document_end_to_end(tmp_path):

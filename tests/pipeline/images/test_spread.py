@@ -28,6 +28,31 @@ def test_a_generated_spread_is_cut_at_its_gutter(tmp_path: Path) -> None:
         assert left[0].shape[1] + right[0].shape[1] == rgb.shape[1]
 
 
+def _askew_spread() -> np.ndarray:
+    """Two pages of ruled tables scanned askew: their rules reach into the gutter (no column free of ink), which
+    only the gutter's shadow marks."""
+    h, w = 1400, 2000
+    page = np.full((h, w), 245.0, np.float32)
+    for half, (x0, x1) in enumerate(((80, 1004), (996, 1920))):
+        tilt = 0.012 if half == 0 else -0.012
+        for y in range(150, 1300, 60):  # a table's rows, each with a few "words"
+            ys = (y + tilt * (np.arange(x0, x1) - x0)).astype(int)
+            for thick in range(4):
+                page[ys + thick, np.arange(x0, x1)] = 40
+            for wx in range(x0 + 30, x1 - 120, 160):
+                page[y + 18:y + 34, wx:wx + 90] = 60
+    xs = np.arange(w, dtype=np.float32)
+    page *= 1 - 0.3 * np.exp(-(((xs - 1000) / 35) ** 2))[None, :]
+    return np.repeat(page[:, :, None], 3, axis=2).clip(0, 255).astype(np.uint8)
+
+
+def test_an_askew_spread_is_cut_at_its_shadow() -> None:
+    rgb = _askew_spread()
+    gutter = find_gutter(rgb)
+    assert gutter is not None and abs(gutter.x - 1000) < 20 and gutter.gap == 0.0
+    assert [side for _, side in split_spread(rgb, 200)] == ["left", "right"]
+
+
 def test_a_landscape_register_page_is_not_cut() -> None:
     rgb = np.asarray(Image.open(REGISTER).convert("RGB"))
     assert rgb.shape[1] > rgb.shape[0]
