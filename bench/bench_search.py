@@ -8,7 +8,10 @@ straight into a fresh catalog (SQLite: executemany in big transactions; PostgreS
 ``Repository.search`` (the real code path, audit events included) by personal number, by a name typed
 without diacritics (with the number, and alone: every namesake, no limit), and the per-person view.
 Each query must find the record it was drawn from. The PostgreSQL database (``sohoa_bench_<random>``)
-and the SQLite file are removed at the end.
+and the SQLite file are removed at the end, unless ``--keep DIR``: then the SQLite file is
+``DIR/search_<records>_<seed>.sqlite`` and the PostgreSQL database ``sohoa_bench_<records>_<seed>``, both
+kept, and a later run with the same ``--keep``, ``--records`` and ``--seed`` reuses them (migrated to the
+newest revision on open, as any catalog) instead of loading again; ``load_s`` is then null.
 
 Name search as officers type it (issue 15), first page (100 rows) as the search screen asks: part of a name
 (given name and family name, no diacritics, in the other order), the whole name with diacritics in another
@@ -25,7 +28,7 @@ import statistics
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -163,22 +166,64 @@ def figures(samples: list[float]) -> dict[str, float]:
             "max_ms": round(ordered[-1], 2), "queries": len(ordered)}
 
 
-def run(db: str, n: int, queries: int, seed: int, workdir: Path) -> dict:
+def loaded(engine: sa.Engine, n: int) -> bool:
+    """A kept catalog holds the whole synthetic load (its records and its vocabulary)."""
+    with engine.connect() as conn:
+        records = conn.execute(sa.text("SELECT count(*) FROM records")).scalar_one()
+        words = conn.execute(sa.text("SELECT count(*) FROM name_words")).scalar_one()
+    return records == n and words > 0
+
+
+def catalog(db: str, n: int, seed: int, workdir: Path, keep: Path | None) -> tuple[str, bool, Callable[[], None]]:
+    """The catalog's URL, whether a kept one is there to reuse, and what removes it at the end."""
     if db == "sqlite":
-        url, cleanup = f"sqlite:///{workdir / 'bench.sqlite'}", None
-    else:
-        name = f"sohoa_bench_{uuid.uuid4().hex[:8]}"
-        admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
+        path = keep / f"search_{n}_{seed}.sqlite" if keep else workdir / "bench.sqlite"
+        if keep:
+            keep.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}", path.exists(), lambda: None
+    name = f"sohoa_bench_{n}_{seed}" if keep else f"sohoa_bench_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+        if not exists:
             conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-        cleanup = (admin, name)
+
+    def drop() -> None:
+        if not keep:
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", exists is not None, drop
+
+
+def fresh(db: str, url: str, engine: sa.Engine) -> sa.Engine:
+    """An empty catalog in place of a kept one that holds a partial or different load."""
+    engine.dispose()
+    if db == "sqlite":
+        database = Path(sa.make_url(url).database or "")
+        for path in (database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))):
+            path.unlink(missing_ok=True)
+    else:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+    return open_catalog(url)
+
+
+def run(db: str, n: int, queries: int, seed: int, workdir: Path, keep: Path | None = None) -> dict:
+    url, exists, cleanup = catalog(db, n, seed, workdir, keep)
     try:
         engine = open_catalog(url)
-        start = time.perf_counter()
-        (load_sqlite if db == "sqlite" else load_postgresql)(engine, n, seed)
-        load_vocabulary(engine)
-        load_s = time.perf_counter() - start
+        reused = exists and loaded(engine, n)
+        load_s = None
+        if not reused:
+            if exists:
+                engine = fresh(db, url, engine)
+            start = time.perf_counter()
+            (load_sqlite if db == "sqlite" else load_postgresql)(engine, n, seed)
+            load_vocabulary(engine)
+            load_s = round(time.perf_counter() - start, 1)
         repo = Repository(LocalObjectStore(workdir / "objects"), engine)
         rng = random.Random(seed + 1)
         by_pid: list[float] = []
@@ -212,17 +257,13 @@ def run(db: str, n: int, queries: int, seed: int, workdir: Path) -> dict:
                 found = timed(lambda text=text: repo.search(actor="bench", name=text, limit=100), typed_as[kind])
                 found_as[kind] += i in {r.id for r in found}
         repo.close()
-        return {"db": db, "records": n, "people": people_rows, "load_s": round(load_s, 1),
+        return {"db": db, "records": n, "people": people_rows, "load_s": load_s,
                 "search_personal_id": figures(by_pid), "search_name_and_id": figures(by_name),
                 "search_name_only": figures(name_only),
                 "person_view": figures(person_view),
                 **{f"name_{kind}": figures(samples) | {"found": found_as[kind]} for kind, samples in typed_as.items()}}
     finally:
-        if cleanup:
-            admin, name = cleanup
-            with admin.connect() as conn:
-                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
+        cleanup()
 
 
 def main() -> None:
@@ -232,11 +273,13 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep the loaded catalogs (SQLite file in DIR) and reuse them on the next run")
     args = parser.parse_args()
     results = []
     for db in (["sqlite", "postgresql"] if args.db == "both" else [args.db]):
         with tempfile.TemporaryDirectory(prefix="sohoa_bench_") as tmp:
-            result = run(db, args.records, args.queries, args.seed, Path(tmp))
+            result = run(db, args.records, args.queries, args.seed, Path(tmp), args.keep)
         print(json.dumps(result, ensure_ascii=False))
         results.append(result)
     if args.json:

@@ -506,6 +506,7 @@ class Repository:
         # SQLite, a page asked for by a name alone (a personal number or birth date narrows it better): the
         # name's matches walked newest first (_newest_by_name)
         match = None
+        name_condition = False
         if name and query_words(name):
             with self._read() as lookup:  # the vocabulary, for typos
                 selective = bool(personal_id and digits(personal_id)) or bool(date_of_birth)
@@ -513,11 +514,21 @@ class Repository:
                     match = self.names.fts_match(lookup, name)
                 else:
                     person_filters.append(self.names.condition(lookup, name))
+                    name_condition = self.engine.dialect.name == "postgresql"
         if date_of_birth:
             person_filters.append(Person.date_of_birth == date_of_birth)
         if person_filters and match is None:
             people = select(Person.record_id).where(Person.role.in_(SUBJECT_ROLES), *person_filters)
-            query = query.where(Record.id.in_(people))
+            if name_condition:
+                # PostgreSQL: the matching people taken from the GIN index whole (a materialized CTE), their record
+                # ids distinct and newest first joined to the records, so a page is read off the front (100 record
+                # lookups). An IN leaves the planner to look up every match's record or to walk all records
+                # backwards; ordering inside the CTE, to walk people backwards computing each one's words.
+                matched = people.cte("matched").prefix_with("MATERIALIZED")
+                newest = select(matched.c.record_id).distinct().order_by(matched.c.record_id.desc()).subquery()
+                query = query.join(newest, Record.id == newest.c.record_id)
+            else:
+                query = query.where(Record.id.in_(people))
         if number:
             entries = select(Person.record_id).where(Person.entry_number == number)
             query = query.where(or_(Record.number == number, Record.id.in_(entries)))

@@ -11,6 +11,10 @@ vocabulary of folded name words) is taken as a typo and replaced by the vocabula
 candidates by trigram similarity (``pg_trgm``) on PostgreSQL, by first letter on SQLite, ranked by edit
 distance (``rapidfuzz``, Damerau-Levenshtein). Numbers and codes match by their start (a range over the
 B-tree index, so both databases use it).
+
+On PostgreSQL a start is matched as the vocabulary words it starts (``thu`` as ``thu | thuy``) when they are
+at most ``EXPANDED_WORDS``, else as a prefix (``thu:*``): the same names (the vocabulary holds every word
+of every name), found 4-5 times faster by the GIN index.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
-from sqlalchemy import ColumnElement, Engine, String, and_, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Engine, String, and_, func, literal, literal_column, select, text, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -31,6 +35,7 @@ from pipeline.store.names import fold_name, has_diacritics, word_key
 TYPO_ALTERNATIVES = 3  # nearest vocabulary words tried for a word that starts none
 TRGM_THRESHOLD = 0.1  # pg_trgm similarity below which a vocabulary word is not a candidate
 TRGM_CANDIDATES = 50  # candidates pg_trgm gives for ranking
+EXPANDED_WORDS = 16  # on PostgreSQL a typed start that starts at most this many vocabulary words is matched as them
 EDIT_SIMILARITY = 0.6  # normalized Damerau-Levenshtein similarity below which a candidate is not taken
 PG_WORDS = ("to_tsvector('simple'::regconfig, coalesce(people.name_folded, '') || ' ' || "
             "coalesce(people.name_key, ''))")
@@ -77,8 +82,16 @@ class NameMatcher:
     def __init__(self, engine: Engine):
         self.dialect = engine.dialect.name
 
-    def _starts_a_word(self, session: Session, folded: str) -> bool:
-        return session.scalar(select(NameWord.word).where(prefix_range(NameWord.word, folded)).limit(1)) is not None
+    def _words_starting(self, session: Session, starts: list[str]) -> list[list[str]]:
+        """Per start, the vocabulary words it starts, in one round trip: on PostgreSQL up to one more than
+        ``EXPANDED_WORDS`` (what a typed start is expanded to), on SQLite one (whether it starts a word)."""
+        count = EXPANDED_WORDS + 1 if self.dialect == "postgresql" else 1
+        each = [select(literal(i).label("i"), NameWord.word).where(prefix_range(NameWord.word, start))
+                .order_by(NameWord.word).limit(count).subquery() for i, start in enumerate(starts)]
+        found: list[list[str]] = [[] for _ in starts]
+        for i, word in session.execute(union_all(*(select(sub.c.i, sub.c.word) for sub in each))):
+            found[i].append(word)
+        return found
 
     def _nearest(self, session: Session, folded: str) -> list[str]:
         """The vocabulary words nearest to a word that starts none: candidates by trigram similarity
@@ -98,11 +111,19 @@ class NameMatcher:
         """Per word typed: the forms any one of which a name's word must start with, each with whether it
         is a whole word (a typo's replacement) rather than a start."""
         groups = []
-        for word in query_words(name):
-            folded = fold_name(word)
-            if self._starts_a_word(session, folded):
-                # with diacritics, the whole word (its tone too: HƯƠNG is not HƯỜNG); without, its start
-                groups.append([(word_key(word), True) if has_diacritics(word) else (folded, False)])
+        words = query_words(name)
+        folded_words = [fold_name(word) for word in words]
+        for word, folded, starting in zip(words, folded_words, self._words_starting(session, folded_words),
+                                          strict=True):
+            if starting:
+                if has_diacritics(word):  # the whole word, its tone too: HƯƠNG is not HƯỜNG
+                    groups.append([(word_key(word), True)])
+                elif self.dialect == "postgresql" and len(starting) <= EXPANDED_WORDS:
+                    # the start, as the whole words it starts: GIN intersects exact words' posting lists, where
+                    # a prefix (``huong:*``) first gathers every match of every word it starts (4-5 times slower)
+                    groups.append([(w, True) for w in starting])
+                else:  # the start
+                    groups.append([(folded, False)])
             else:
                 groups.append([(w, True) for w in self._nearest(session, folded)] or [(folded, False)])
         return groups

@@ -98,3 +98,18 @@ def test_a_common_name_is_paged_newest_first_whatever_chunks_it_is_read_in(repo,
     assert pages == [newest[:4], newest[4:8], newest[8:]]
     cards = [rid for rid, schema in sorted(made, reverse=True) if schema == "citizen_id_card"]
     assert [r.id for r in repo.search(actor=ACTOR, name="mai", schema="citizen_id_card", limit=2)] == cards[:2]
+
+
+@pytest.mark.parametrize("typed", ["thu", "th", "ng th huo", "Thu Hương", "huong thi nguyen", "tr van bihn"])
+def test_a_start_finds_the_same_whether_matched_as_the_words_it_starts_or_as_a_prefix(repo, stored, monkeypatch,
+                                                                                      typed):
+    """On PostgreSQL a typed start is matched as the few vocabulary words it starts (THU: THU, THUY), else as a
+    prefix: the same records either way, newest first."""
+    import pipeline.store.search as search
+
+    [thuy] = repo.put(result("cc2.jpg", citizen_id_card("LÊ THỦY", "001090005678", "1990-02-02")), actor=ACTOR)
+    expanded = [r.id for r in repo.search(actor=ACTOR, name=typed)]
+    monkeypatch.setattr(search, "EXPANDED_WORDS", 0)
+    assert [r.id for r in repo.search(actor=ACTOR, name=typed)] == expanded
+    if typed in ("thu", "th"):
+        assert expanded == [thuy.id, stored["huong_2"], stored["huong"]]
