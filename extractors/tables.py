@@ -602,40 +602,54 @@ def check_neighbours(schema: Schema, rows: list[Row]) -> list[Issue]:
 
 
 FACING_TOLERANCE = 0.35  # row spacings: a right page's row and the left page's row it continues are this close
-FACING_ONE_ROW = 0.02  # of the page's height, when a page holds a single row (no spacing to measure)
 
 
-def _row_top(row: Row) -> float | None:
-    tops = [cell.bbox[1] for cell in row.values() if cell.value is not None]
-    return min(tops) if tops else None
+def row_heights(rows: list[Row], structure: Structure | None, layout: PageLayout) -> list[float | None]:
+    """Each row's top as a share of its table's height (0 at the table's top rule, 1 at its bottom one): the
+    rows of two facing pages of one ruled book lie at the same shares, however each page lay on the scanner."""
+    if structure is None:
+        return [None] * len(rows)
+    table = structure.table
+    x = (table.left + table.right) / 2
+    top, bottom = table.row_y(0, x), table.row_y(len(table.rows) - 1, x)
+    span = max(bottom - top, 1.0)
+    out: list[float | None] = []
+    for row in rows:
+        tops = [cell.bbox[1] * layout.height for cell in row.values() if cell.value is not None]
+        out.append((min(tops) - top) / span if tops else None)
+    return out
 
 
-def join_facing(left: list[Row], right: list[Row]) -> list[Row] | None:
+def join_facing(left: list[Row], left_heights: list[float | None], right: list[Row],
+                right_heights: list[float | None]) -> list[Row] | None:
     """The rows of a book spread's two facing pages joined into entries, when the right page continues the left
     one's entries (a register whose entry runs across the spread: the child left, the parents right): the two
-    pages share no field, and each right row lies at the height of one left row of its own (the two pages'
-    rows are one ruling). None when they are not so (each page then holds entries of its own)."""
+    pages share no field, and each right row lies at the height of a left row of its own (shares of the tables'
+    heights: ``row_heights``). A right row at no left row's height that holds no accepted value (a column-number
+    row read as an entry) is left out. None when the pages are not so (each then holds entries of its own)."""
     left_keys = set().union(*left) if left else set()
     right_keys = set().union(*right) if right else set()
     if not left or not right or left_keys & right_keys:
         return None
-    tops_left = [_row_top(row) for row in left]
-    tops_right = [_row_top(row) for row in right]
-    known = sorted(t for t in tops_left if t is not None)
+    known = sorted(h for h in left_heights if h is not None)
     gaps = [b - a for a, b in zip(known, known[1:], strict=False) if b > a]
-    tolerance = FACING_TOLERANCE * statistics.median(gaps) if gaps else FACING_ONE_ROW
+    if not gaps:
+        return None
+    tolerance = FACING_TOLERANCE * statistics.median(gaps)
+    # The closest pairs first, each row in one pair at most.
+    pairs = sorted((abs(rh - lh), r, i) for r, rh in enumerate(right_heights) for i, lh in enumerate(left_heights)
+                   if rh is not None and lh is not None and abs(rh - lh) <= tolerance)
+    partner: dict[int, int] = {}
+    for _, r, i in pairs:
+        if r not in partner and i not in partner.values():
+            partner[r] = i
     joined = [dict(row) for row in left]
-    taken: set[int] = set()
-    for row, top in zip(right, tops_right, strict=True):
-        near = [(abs(top - t), i) for i, t in enumerate(tops_left) if top is not None and t is not None]
-        if not near:
+    for r, row in enumerate(right):
+        if r in partner:
+            joined[partner[r]].update(row)
+        elif any(cell.assessment.status() == "ok" for cell in row.values()):
             return None
-        distance, i = min(near)
-        if distance > tolerance or i in taken:
-            return None
-        taken.add(i)
-        joined[i].update(row)
-    return joined
+    return joined if partner else None
 
 
 def read_register(schema: Schema, layouts: list[PageLayout]) -> tuple[list[dict[str, FieldValue]], list[Issue]]:
@@ -643,14 +657,17 @@ def read_register(schema: Schema, layouts: list[PageLayout]) -> tuple[list[dict[
     whose entries run across it joined), and the issues found."""
     rows: list[Row] = []
     before: Structure | None = None
-    left: tuple[int, list[Row]] | None = None  # where the rows of the last left page of a spread begin, and them
+    # The last left page of a spread: where its rows begin, its rows and their heights in its table.
+    left: tuple[int, list[Row], list[float | None]] | None = None
     for layout in layouts:
         page_rows, structure = read_page_table(schema, layout, before=before)
-        joined = join_facing(left[1], page_rows) if left is not None and layout.split == "right" else None
+        heights = row_heights(page_rows, structure, layout)
+        joined = join_facing(left[1], left[2], page_rows, heights) \
+            if left is not None and layout.split == "right" else None
         if joined is not None and left is not None:
             rows[left[0]:] = joined
         else:
-            left = (len(rows), page_rows) if layout.split == "left" else None
+            left = (len(rows), page_rows, heights) if layout.split == "left" else None
             rows += page_rows
         if layout.split != "left":
             left = None

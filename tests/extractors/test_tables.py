@@ -239,22 +239,26 @@ def test_header_wordings_map_to_one_field_or_none():
     assert column_keys(SCHEMA, ["Họ, chữ đệm, tên người", "được đăng ký khai sinh"], False)[0] == ("full_name",)
 
 
-def _cell(value: str, top: float, page: int) -> Cell:
-    return Cell(value, Assessment(ocr=0.95, label=1.0, kind_quality=1.0, valid=True), page, (0.1, top, 0.3, top + 0.02))
+def _cell(value: str, page: int, status_ok: bool = True) -> Cell:
+    assessment = Assessment(ocr=0.95 if status_ok else 0.3, label=1.0, kind_quality=1.0, valid=True)
+    return Cell(value, assessment, page, (0.1, 0.2, 0.3, 0.22))
 
 
 def test_a_spreads_right_page_continues_the_left_pages_entries():
-    left = [{"number": _cell(str(n), 0.15 + 0.05 * i, 1), "full_name": _cell(f"TRẺ {n}", 0.15 + 0.05 * i, 1)}
-            for i, n in enumerate((162, 163, 164))]
-    right = [{"mother_name": _cell(f"MẸ {n}", 0.151 + 0.05 * i, 2)} for i, n in enumerate((162, 164))]
-    right[1]["mother_name"].bbox = (0.1, 0.251, 0.3, 0.27)  # the right page's second row is the third entry's
-    joined = join_facing(left, right)
+    left = [{"number": _cell(str(n), 1), "full_name": _cell(f"TRẺ {n}", 1)} for n in (162, 163, 164)]
+    heights = [0.10, 0.20, 0.30]  # the rows' tops as shares of the left table's height
+    right = [{"mother_name": _cell("MẸ 162", 2)}, {"mother_name": _cell("MẸ 164", 2)}]
+    joined = join_facing(left, heights, right, [0.11, 0.305])  # the right page lay a little lower
     assert joined is not None and len(joined) == 3
     assert [row.get("mother_name") and row["mother_name"].value for row in joined] == ["MẸ 162", None, "MẸ 164"]
     assert joined[2]["number"].value == "164"
-    # Pages that share a field hold entries of their own; a right row at no left row's height joins nothing.
-    assert join_facing(left, [{"number": _cell("165", 0.15, 2)}]) is None
-    assert join_facing(left, [{"mother_name": _cell("MẸ", 0.175, 2)}]) is None
+    # A column-number row read as an entry ("Q0)", all for review) is left out; one holding an accepted value
+    # at no left row's height means the pages are not one entry across.
+    junk = {"mother_name": _cell("Q0)", 2, status_ok=False)}
+    assert len(join_facing(left, heights, [junk, *right], [0.05, 0.11, 0.305])) == 3
+    assert join_facing(left, heights, [{"mother_name": _cell("MẸ", 2)}], [0.25]) is None
+    # Pages that share a field hold entries of their own.
+    assert join_facing(left, heights, [{"number": _cell("165", 2)}], [0.10]) is None
 
 
 def test_register_document_end_to_end(tmp_path):
