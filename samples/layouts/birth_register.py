@@ -113,3 +113,13 @@ VARIANTS |= _round3.VARIANTS
 YEARS |= _round3.YEARS
 PER_PAGE |= _round3.PER_PAGE
 draw = _round3.with_spreads(draw)
+
+# Round-4 held-out families (samples/layouts/round4/), merged into the registries above.
+from samples.layouts.round4 import birth_register as _round4  # noqa: E402
+
+FAMILIES |= _round4.FAMILIES
+VARIANTS |= _round4.VARIANTS
+YEARS |= _round4.YEARS
+PER_PAGE |= _round4.PER_PAGE
+build = _round4.with_old_books(build)
+draw = _round4.with_old_pages(draw)

@@ -175,3 +175,12 @@ from samples.layouts.round3 import id_card as _round3  # noqa: E402
 FAMILIES |= _round3.FAMILIES
 EDITIONS["card-cccd-2016-worn"] = Edition(*_round3.ISSUED, ALL, _round3.front, _round3.back)
 draw = _round3.with_own_layouts(draw)
+
+# Round-4 held-out families (samples/layouts/round4/), merged into the registries above.
+from samples.layouts.round4 import id_card as _round4  # noqa: E402
+
+FAMILIES |= _round4.FAMILIES
+EDITIONS["card-cmnd-tt57"] = Edition(*_round4.TT57_ISSUED, ALL - {"nationality"}, _round4.tt57_front,
+                                     _round4.tt57_back, valid_years=15)
+EDITIONS["card-vneid-print"] = Edition(*_round4.VNEID_ISSUED, ALL, _round4.vneid_front, _round4.vneid_back)
+draw = _round4.with_screens(draw)

@@ -386,3 +386,12 @@ FAMILIES |= _round3.FAMILIES
 FAMILY_VARIANTS |= _round3.FAMILY_VARIANTS
 FAMILY_SHOW |= _round3.FAMILY_SHOW
 DRAWERS |= _round3.DRAWERS
+
+# Round-4 held-out families (samples/layouts/round4/), merged into the registries above.
+from samples.layouts.round4 import marital_status as _round4  # noqa: E402
+
+FAMILIES |= _round4.FAMILIES
+FAMILY_VARIANTS |= _round4.FAMILY_VARIANTS
+FAMILY_SHOW |= _round4.FAMILY_SHOW
+DRAWERS |= _round4.DRAWERS
+build = _round4.with_missions(build)
