@@ -133,9 +133,13 @@ _SECTION_NUMBER = re.compile(r"^(?:[IVXLCHl1]{1,5}|\d{1,2}|[A-Ea-e])[.):]$")
 MAIN = "main"  # the block of a numbered section heading that opens no block of the schema (it closes one)
 
 
+# A mark before a heading that is no word: a bullet, a dash, a frame's corner read as "F—".
+_MARK = re.compile(r"^[\W_]*[^\W\d_]?[\W_]+$")
+
+
 def _section_number(seg: list[Token]) -> int:
-    """How many tokens at the segment's start number a section ("II.", "Phần II.")."""
-    if seg and _SECTION_NUMBER.match(seg[0].text):
+    """How many tokens at the segment's start number a section or mark it ("II.", "Phần II.", "•", "F—")."""
+    if seg and (_SECTION_NUMBER.match(seg[0].text) or _MARK.match(seg[0].text)):
         return 1
     if len(seg) > 1 and seg[0].key == "phan" and _SECTION_NUMBER.match(seg[1].text):
         return 2

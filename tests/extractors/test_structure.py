@@ -217,3 +217,11 @@ def test_a_name_after_a_section_the_page_did_not_explain_is_not_ok():
     [doc] = extract_documents([_birth_certificate_sections("Thông tin", "Phần sau", "Phần cuối")])
     assert values(doc)["full_name"] == "LÊ THỊ HÒA"  # the mother's name, where the child's was expected ...
     assert statuses(doc)["full_name"] == "review"  # ... for a person to see
+
+
+def test_headings_after_a_mark_that_is_no_word():
+    # A bullet, a dash or a frame's corner read as "F—" before the heading still names the block.
+    [doc] = extract_documents([marriage("F— Vợ", "• Chồng", WIFE, HUSBAND)])
+    got = values(doc)
+    assert (got["wife_name"], got["husband_name"]) == ("TRẦN THỊ BÌNH", "NGUYỄN VĂN AN")
+    assert statuses(doc)["wife_name"] == "ok"
