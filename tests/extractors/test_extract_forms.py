@@ -93,6 +93,23 @@ def test_a_label_that_is_its_whole_line_ends_the_value_above_it():
     assert doc.fields["marital_status"].value == "Hiện tại chưa đăng ký kết hôn với ai"
 
 
+def test_the_older_confirmations_authority_line_and_purpose_after_the_validity_sentence():
+    # "Xét đề nghị của …," then the authority on a line of its own (no "xác nhận:"); the purpose after "… và
+    # được" / "dùng để:" where the validity sentence wraps.
+    rows = [*HEADER, (700, 430, "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN"), (400, 520, "Số: 185"),
+            (240, 600, "Xét đề nghị của ông Vũ Anh Gia Nam về việc xác nhận tình trạng hôn nhân,"),
+            (240, 680, "Ủy ban nhân dân phường Phương Đông, thành phố Uông Bí, tỉnh Quảng Ninh"),
+            (160, 780, "Họ, chữ đệm, tên: VŨ ANH GIA NAM"), (160, 860, "Tình trạng hôn nhân:"),
+            (200, 940, "Hiện tại chưa đăng ký kết hôn với ai"),
+            (240, 1040, "Giấy xác nhận này có giá trị sử dụng trong thời hạn sáu tháng, kể từ ngày cấp, và được"),
+            (160, 1110, "dùng để: Làm thủ tục chuyển nhượng quyền sử dụng đất"),
+            (830, 1220, "Uông Bí, ngày 28 tháng 02 năm 2018")]
+    [doc] = extract_documents([page(rows)])
+    assert doc.fields["issuing_authority"].value == (
+        "Ủy ban nhân dân phường Phương Đông, thành phố Uông Bí, tỉnh Quảng Ninh")
+    assert doc.fields["purpose"].value == "Làm thủ tục chuyển nhượng quyền sử dụng đất"
+
+
 def test_a_short_label_with_one_letter_misread_is_found_by_its_colon_at_the_line_start():
     rows = [*HEADER, (900, 430, "TRÍCH LỤC KHAI TỬ"), (240, 530, "Số: 76 Quyển số: 03/2018"),
             (240, 620, "Họ, chữ đệm, tên: NGUYỄN THANH THỦY"), (240, 710, "Nơi chất:"),
