@@ -33,7 +33,15 @@ from pipeline.store.factory import object_store
 from pipeline.store.keys import PersonKeys, digits, record_keys
 from pipeline.store.links import Original, RecordDossier
 from pipeline.store.objects import ObjectStore, StoredObject, sha256_bytes, sha256_file
-from pipeline.store.search import FIRST_CHUNK, NameMatcher, newest_people, prefix_range, query_words, remember_words
+from pipeline.store.search import (
+    FIRST_CHUNK,
+    NameMatcher,
+    newest_people,
+    prefix_range,
+    query_words,
+    remember_words,
+    subject_roles,
+)
 from pipeline.store.verification import Verifier, check_signature, development_installation
 from pipeline.store.views import (
     OriginalView,
@@ -518,7 +526,8 @@ class Repository:
         if date_of_birth:
             person_filters.append(Person.date_of_birth == date_of_birth)
         if person_filters and match is None:
-            people = select(Person.record_id).where(Person.role.in_(SUBJECT_ROLES), *person_filters)
+            roles = subject_roles() if name_condition else Person.role.in_(SUBJECT_ROLES)
+            people = select(Person.record_id).where(roles, *person_filters)
             if name_condition:
                 # PostgreSQL: the matching people taken from the GIN index whole (a materialized CTE), their record
                 # ids distinct and newest first joined to the records, so a page is read off the front (100 record

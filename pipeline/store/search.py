@@ -14,7 +14,8 @@ B-tree index, so both databases use it).
 
 On PostgreSQL a start is matched as the vocabulary words it starts (``thu`` as ``thu | thuy``) when they are
 at most ``EXPANDED_WORDS``, else as a prefix (``thu:*``): the same names (the vocabulary holds every word
-of every name), found 4-5 times faster by the GIN index.
+of every name), found 4-5 times faster by the GIN index. The index a search uses is the partial one over the
+person's, husband's and wife's words (``ix_people_subject_words_tsv``, migration 0007; ``subject_roles``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from sqlalchemy import ColumnElement, Engine, String, and_, func, literal, liter
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from pipeline.store.catalog import Base, Person
+from pipeline.store.catalog import SUBJECT_ROLES, Base, Person
 from pipeline.store.names import fold_name, has_diacritics, word_key
 
 TYPO_ALTERNATIVES = 3  # nearest vocabulary words tried for a word that starts none
@@ -141,6 +142,13 @@ class NameMatcher:
             return literal_column(PG_WORDS).op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"), terms))
         return Person.id.in_(select(literal_column("rowid")).select_from(text("people_fts"))
                              .where(text("people_fts MATCH :match").bindparams(match=self.fts_match(session, name))))
+
+
+def subject_roles() -> ColumnElement[bool]:
+    """``people.role IN (…SUBJECT_ROLES)`` with the roles as literals, not bound parameters: PostgreSQL then proves
+    that a name query falls within the partial index ``ix_people_subject_words_tsv`` in a generic (prepared)
+    plan too."""
+    return text("people.role IN (" + ", ".join(f"'{role}'" for role in SUBJECT_ROLES) + ")")
 
 
 FIRST_CHUNK = 500  # people read at a time, newest first, by a page of name matches on SQLite

@@ -113,3 +113,14 @@ def test_a_start_finds_the_same_whether_matched_as_the_words_it_starts_or_as_a_p
     assert [r.id for r in repo.search(actor=ACTOR, name=typed)] == expanded
     if typed in ("thu", "th"):
         assert expanded == [thuy.id, stored["huong_2"], stored["huong"]]
+
+
+def test_a_fresh_postgresql_catalog_indexes_the_searched_peoples_words(repo):
+    """Migration 0007: the partial GIN index over the person, husband and wife's words, used by a name search."""
+    if repo.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    import sqlalchemy as sa
+
+    with repo.engine.connect() as conn:
+        names = set(conn.execute(sa.text("SELECT indexname FROM pg_indexes WHERE tablename = 'people'")).scalars())
+    assert {"ix_people_words_tsv", "ix_people_subject_words_tsv"} <= names
