@@ -88,13 +88,18 @@ _REGISTER_NUMBER = re.compile(r"^[0-9]{1,6}(/[0-9]{2,4})?([-/][A-ZĐa-z0-9.]{1,1
 _NUMBER_FIXES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 
 
+_SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/"})  # slashes OCR reads as other slash-like characters
+
+
 def parse_register_number(text: str) -> KindResult:
     """Kind ``register_number``: Số / Quyển số as printed (``125``, ``01/2024``, ``15/2024/TLKT``)."""
-    value = clean_value(text).replace(" ", "")
+    printed = clean_value(text).replace(" ", "")
+    value = printed.translate(_SLASHES)
     if not value:
         return invalid("trống")
     if _REGISTER_NUMBER.match(value):
-        return KindResult(value=value, valid=True, quality=1.0)
+        repaired = value != printed
+        return KindResult(value=value, valid=True, quality=0.9 if repaired else 1.0, repaired=repaired)
     head = value.split("/")[0]
     fixed = head.translate(_NUMBER_FIXES) + value[len(head):]
     if fixed != value and _REGISTER_NUMBER.match(fixed):

@@ -112,7 +112,10 @@ def _show_random(rng: random.Random) -> dict:
             "arrangement": rng.choice(["two-hw", "two-wh", "one-hw", "one-wh"]),
             "headings": rng.choice(HEADINGS), "number_layout": rng.choice(["line", "book-first", "lines"]),
             "id_label": rng.choice(["words", "paper"]), "facts_row": rng.random() < 0.5,
-            "note": rng.choice([None, None, "Ghi chú: ", "Ghi chú: Đăng ký kết hôn lần đầu"])}
+            "note": rng.choice([None, None, "Ghi chú: ", "Ghi chú: Đăng ký kết hôn lần đầu"]),
+            # The certificate, or an extract of the register ("trích lục kết hôn", Circular 04/2020) or a copy.
+            "title": rng.choice(["GIẤY CHỨNG NHẬN KẾT HÔN", "GIẤY CHỨNG NHẬN KẾT HÔN", "TRÍCH LỤC KẾT HÔN",
+                                 "TRÍCH LỤC KẾT HÔN (BẢN SAO)", "BẢN SAO GIẤY CHỨNG NHẬN KẾT HÔN"])}
 
 
 def _show_grid(rng: random.Random) -> dict:
@@ -279,7 +282,7 @@ def _draw_random(doc: Doc, page: Page, rng: random.Random) -> None:
     words = s["form_words"]
     form = Form(page, s["style"], indent=rng.choice([0.0, 6.0]))
     y = national_header(page, s["header"])
-    y = title(page, y + 11, "GIẤY CHỨNG NHẬN KẾT HÔN")
+    y = title(page, y + 11, s["title"])
     y = form_kit.number_book(form, y + 2, f["number"], f["book"], s["number_layout"], book_word=words["book"])
     paper = s["id_label"] == "paper"
     labels = {key: words[key] for key in ("name", "dob", "ethnicity", "nationality", "residence", "personal_id")}

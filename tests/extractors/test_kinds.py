@@ -318,3 +318,8 @@ def test_a_given_name_with_misread_accents_is_put_back_to_the_one_spelling_of_it
 def test_a_vowel_read_twice_with_two_tone_marks_in_a_unit_name_is_put_back():
     result = parse_value("place", "xã Lương Mông, huyện Ba Chếẽ, tỉnh Quảng Ninh")
     assert result.value == "xã Lương Mông, huyện Ba Chẽ, tỉnh Quảng Ninh" and result.quality < 0.9
+
+
+def test_a_book_number_whose_slash_ocr_read_as_a_fraction_slash():
+    result = parse_value("register_number", "01⁄2018")
+    assert (result.value, result.repaired) == ("01/2018", True) and result.quality < 1.0

@@ -38,13 +38,17 @@ CARDS = [name for name in FAMILY_NAMES if SCHEMA_OF[name] == "citizen_id_card"]
 REGISTERS = [name for name in FAMILY_NAMES if SCHEMA_OF[name] == "birth_register"]
 
 
+RETIRED = {"mc-trich-luc"}  # looked at after the round's first score: tuning now (docs/evaluation.md)
+
+
 def test_every_round4_family_is_registered_as_heldout() -> None:
     assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES)) == 8
     assert {SCHEMA_OF[name] for name in FAMILY_NAMES} == set(SCHEMA_FIELDS)
-    assert all(families.split_of(name) == "heldout" for name in FAMILY_NAMES)
+    assert all(families.split_of(name) == ("tuning" if name in RETIRED else "heldout") for name in FAMILY_NAMES)
     heldout = {name for names in families.select("heldout").values() for name in names}
     tuning = {name for names in families.select("tuning").values() for name in names}
-    assert set(FAMILY_NAMES) <= heldout and not set(FAMILY_NAMES) & tuning
+    assert set(FAMILY_NAMES) - RETIRED <= heldout and not (set(FAMILY_NAMES) - RETIRED) & tuning
+    assert RETIRED <= tuning
     assert len(CARDS) == len(REGISTERS) == 2
 
 
@@ -56,7 +60,8 @@ def test_family_generates_at_every_tier_and_its_truth_names_it(tmp_path: Path, f
         truth = json.loads(writers.truth_path(path).read_text(encoding="utf-8"))
         assert problems(truth) == [] and _pages_in(path) == len(truth["pages"])
         (doc,) = truth["documents"]
-        assert (doc["family"], doc["schema"], families.split_of(doc["family"])) == (family, schema, "heldout")
+        split = "tuning" if family in RETIRED else "heldout"
+        assert (doc["family"], doc["schema"], families.split_of(doc["family"])) == (family, schema, split)
         assert list(doc["fields"]) == SCHEMA_FIELDS[schema]
         assert [list(entry) for entry in doc["entries"]] == [REGISTER_ENTRY_FIELDS] * len(doc["entries"])
         assert bool(doc["entries"]) == (schema == "birth_register")
