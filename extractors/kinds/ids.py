@@ -1,8 +1,8 @@
 """Personal numbers: 12 digits (số định danh cá nhân, PPP G YY NNNNNN) or 9 (old CMND). No check digit.
 
-Inside a number the OCR confusions O/o/D/Q→0, l/I/i/|→1, Z→2, S→5, B→8 are repaired; each repair lowers
-the quality. What can be checked alone is the length and the province code; agreement with the date of
-birth and sex is a rule (extractors/rules.py).
+Inside a number the OCR confusions O/o/D/Q→0 (and a leading 0 read as "("), l/I/i/|→1, Z→2, S→5, B→8 are
+repaired; each repair lowers the quality. What can be checked alone is the length and the province code;
+agreement with the date of birth and sex is a rule (extractors/rules.py).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from extractors.kinds.base import KindResult, invalid
 from extractors.kinds.places import province_codes
 from extractors.text import squash
 
-_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "i": "1", "|": "1",
+_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "(": "0", "l": "1", "I": "1", "i": "1", "|": "1",
                         "Z": "2", "S": "5", "B": "8"})
-_CANDIDATE = re.compile(r"[0-9OoDQlIi|ZSB][0-9OoDQlIi|ZSB .\-]{7,20}[0-9OoDQlIi|ZSB]")
+_CANDIDATE = re.compile(r"[0-9OoDQ(lIi|ZSB][0-9OoDQlIi|ZSB .\-]{7,20}[0-9OoDQlIi|ZSB]")
 
 
 _CLEAN = re.compile(r"(?<![0-9])(\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3}|\d{3}[ .]?\d{3}[ .]?\d{3})(?![0-9])")

@@ -323,3 +323,9 @@ def test_a_vowel_read_twice_with_two_tone_marks_in_a_unit_name_is_put_back():
 def test_a_book_number_whose_slash_ocr_read_as_a_fraction_slash():
     result = parse_value("register_number", "01⁄2018")
     assert (result.value, result.repaired) == ("01/2018", True) and result.quality < 1.0
+
+
+def test_a_personal_numbers_leading_zero_read_as_a_bracket():
+    result = parse_value("personal_id", "(22075228961")
+    assert (result.value, result.repaired) == ("022075228961", True) and result.quality < 1.0
+    assert parse_value("personal_id", "(123456789)").value == "123456789"  # a bracket around a number stays one

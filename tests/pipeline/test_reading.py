@@ -51,3 +51,20 @@ def test_a_book_spread_gives_its_two_pages_in_order(tmp_path: Path) -> None:
     for page in pages:
         assert page.height > page.width  # a portrait page each
         assert len(page.text) > 300 and page.mean_confidence > 0.8
+
+
+def test_a_spread_scanned_upside_down_gives_its_pages_in_the_books_order(tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = write_spread(tmp_path, "spread", random.Random("reading-test"))
+    upright = [p.text for p in read_pages(path, jobs=1)]
+    turned = tmp_path / "turned.png"
+    Image.open(path).rotate(180).save(turned, dpi=Image.open(path).info.get("dpi", (200, 200)))
+    pages = read_pages(turned, jobs=1)
+    assert [p.preprocessing.split for p in pages] == ["left", "right"]
+    assert all(p.rotation == 180 for p in pages)
+    # The book's left page (the image's right half, turned over) comes first.
+    from rapidfuzz import fuzz
+
+    assert fuzz.ratio(pages[0].text, upright[0]) > 90 > fuzz.ratio(pages[0].text, upright[1])
+    assert fuzz.ratio(pages[1].text, upright[1]) > 90
