@@ -124,3 +124,18 @@ def test_a_fresh_postgresql_catalog_indexes_the_searched_peoples_words(repo):
     with repo.engine.connect() as conn:
         names = set(conn.execute(sa.text("SELECT indexname FROM pg_indexes WHERE tablename = 'people'")).scalars())
     assert {"ix_people_words_tsv", "ix_people_subject_words_tsv"} <= names
+
+
+def test_a_fresh_sqlite_catalog_has_prefix_indexes_and_finds_starts(repo, stored):
+    """Migration 0008: ``people_fts`` with prefix indexes (2, 3 and 4 characters); a start still finds its names
+    and a person stored after the migration is found too (the insert trigger made again)."""
+    if repo.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
+    import sqlalchemy as sa
+
+    with repo.engine.connect() as conn:
+        sql = conn.execute(sa.text("SELECT sql FROM sqlite_master WHERE name = 'people_fts'")).scalar_one()
+        triggers = set(conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+    assert "prefix='2 3 4'" in sql and "people_fts_insert" in triggers
+    found = {r.id for r in repo.search(actor=ACTOR, name="huo")}
+    assert {stored["huong"], stored["huong_2"]} <= found
