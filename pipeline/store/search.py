@@ -2,7 +2,8 @@
 typos; the start of a personal number or of a dossier code.
 
 A person's name is indexed as its words, folded (``NGUYEN THI HUONG``) and keyed (``NGUYÊN4 THI5 HƯƠNG``,
-``names.name_key``): SQLite in the FTS5 table ``people_fts`` (filled by a trigger on ``people``), PostgreSQL
+``names.name_key``): SQLite in the FTS5 table ``people_fts`` (filled by a trigger on ``people``; prefix indexes
+of 2-4 characters, migration 0008, so that a typed start reads one list), PostgreSQL
 in a GIN full-text index over the same words (``people_words_tsv``). Each word typed must match one of the
 name's words, in any order: a word typed without diacritics is the start of a folded word (``huo`` finds
 HƯƠNG and HƯỜNG), a word with diacritics is a whole keyed word, tone included, in either tone-mark style
