@@ -34,7 +34,7 @@ from extractors.locate import (
     _value_tokens,
 )
 from extractors.mrz import latin, read_mrz
-from extractors.text import clean_value, fold
+from extractors.text import capitals, clean_value, fold
 from schemas import Schema
 
 # -- the card's lines as the labels are matched on them ----------------------------------------------------
@@ -137,15 +137,13 @@ def _is_label_debris(token: Token, english: frozenset[str]) -> bool:
 
 
 _SPECKS = "'\"“”‘’`«»"
-_CAPITALS = re.compile(r"[^\W\d_]")
 
 
 def name_shaped(text: str) -> bool:
     """A card prints the holder's name in capitals: most letters are uppercase, no digits, no slash."""
-    letters = _CAPITALS.findall(text)
-    if len(letters) < 2 or any(ch.isdigit() for ch in text) or "/" in text or ":" in text:
+    if any(ch.isdigit() for ch in text) or "/" in text or ":" in text:
         return False
-    return sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+    return capitals(text, 0.85, at_least=2)
 
 
 def _shape_ok(kind: str, text: str) -> bool:

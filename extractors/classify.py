@@ -21,6 +21,7 @@ from extractors import settings
 from extractors.labels import find_labels, label_key, schema_labels
 from extractors.layout import PageLayout
 from extractors.mrz import read_mrz
+from extractors.text import capitals
 from schemas import Schema
 
 UNKNOWN = "unknown"
@@ -96,8 +97,7 @@ def _line_key(text: str) -> str:
 
 def _uppercase(text: str) -> bool:
     """Titles are printed in capitals: most of the line's letters are uppercase."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.7 * len(letters)
+    return capitals(text, 0.7)
 
 
 def classify_page(layout: PageLayout, schemas: tuple[Schema, ...]) -> PageClass:

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from extractors.labels import Label, LabelMatch, find_labels, label_key, schema_labels
 from extractors.layout import PageLayout, TextLine, Token
+from extractors.text import capitals
 from schemas import Schema
 
 SEGMENT_GAP = 1.6  # line heights of horizontal space that split a line into segments (cells of a layout)
@@ -146,9 +147,20 @@ def _section_number(seg: list[Token]) -> int:
     return 0
 
 
-def _uppercase(tokens: list[Token]) -> bool:
-    letters = [ch for t in tokens for ch in t.text if ch.isalpha()]
-    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+def _section_heading(seg: list[Token]) -> bool:
+    """A heading in capitals, no label (no colon): "NGƯỜI ĐƯỢC KHAI SINH" after its number."""
+    return capitals(" ".join(t.text for t in seg), 0.8, at_least=4) and not any(t.colon for t in seg)
+
+
+def _opened_block(key: str, phrases: list[tuple[str, str]]) -> str | None:
+    """The block whose opening phrase the segment's folded words are (the best match above the cutoff)."""
+    best, best_block = 0.0, None
+    for phrase, block in phrases:
+        cutoff = 100.0 if len(phrase) <= 5 else HEADER_CUTOFF
+        score = fuzz.ratio(key, phrase)
+        if score >= cutoff and score > best:
+            best, best_block = score, block
+    return best_block
 
 
 def find_headers(layout: PageLayout, schema: Schema) -> list[Anchor]:
@@ -164,22 +176,13 @@ def find_headers(layout: PageLayout, schema: Schema) -> list[Anchor]:
             numbered = _section_number(whole)
             seg = whole[numbered:] or whole
             key = " ".join(t.key for t in seg if t.key)
-            if not key or len(key) > 40:
-                if numbered and key and _uppercase(seg) and not any(t.colon for t in seg):
-                    anchors.append(Anchor(n, MAIN, whole[0].bbox[0], whole[-1].bbox[2],
-                                          statistics.median(t.bbox[1] for t in whole),
-                                          statistics.median(t.bbox[3] for t in whole), is_label=False))
+            if not key:
                 continue
-            best, best_block = 0.0, None
-            for phrase, block in phrases:
-                cutoff = 100.0 if len(phrase) <= 5 else HEADER_CUTOFF
-                score = fuzz.ratio(key, phrase)
-                if score >= cutoff and score > best:
-                    best, best_block = score, block
-            if best_block is None and numbered and _uppercase(seg) and not any(t.colon for t in seg):
-                best_block = MAIN
-            if best_block is not None:
-                anchors.append(Anchor(n, best_block, whole[0].bbox[0], whole[-1].bbox[2],
+            block = _opened_block(key, phrases) if len(key) <= 40 else None
+            if block is None and numbered and _section_heading(seg):
+                block = MAIN
+            if block is not None:
+                anchors.append(Anchor(n, block, whole[0].bbox[0], whole[-1].bbox[2],
                                       statistics.median(t.bbox[1] for t in whole),
                                       statistics.median(t.bbox[3] for t in whole), is_label=False))
     return anchors

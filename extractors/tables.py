@@ -627,9 +627,7 @@ def join_facing(left: list[Row], left_heights: list[float | None], right: list[R
     pages share no field, and each right row lies at the height of a left row of its own (shares of the tables'
     heights: ``row_heights``). A right row at no left row's height that holds no accepted value (a column-number
     row read as an entry) is left out. None when the pages are not so (each then holds entries of its own)."""
-    left_keys = set().union(*left) if left else set()
-    right_keys = set().union(*right) if right else set()
-    if not left or not right or left_keys & right_keys:
+    if not left or not right or set().union(*left) & set().union(*right):
         return None
     known = sorted(h for h in left_heights if h is not None)
     gaps = [b - a for a, b in zip(known, known[1:], strict=False) if b > a]
@@ -639,9 +637,9 @@ def join_facing(left: list[Row], left_heights: list[float | None], right: list[R
     # The closest pairs first, each row in one pair at most.
     pairs = sorted((abs(rh - lh), r, i) for r, rh in enumerate(right_heights) for i, lh in enumerate(left_heights)
                    if rh is not None and lh is not None and abs(rh - lh) <= tolerance)
-    partner: dict[int, int] = {}
+    partner: dict[int, int] = {}  # right row -> left row
     for _, r, i in pairs:
-        if r not in partner and i not in partner.values():
+        if r not in partner and i not in partner.values():  # a page holds a few dozen rows at most
             partner[r] = i
     joined = [dict(row) for row in left]
     for r, row in enumerate(right):
@@ -657,21 +655,19 @@ def read_register(schema: Schema, layouts: list[PageLayout]) -> tuple[list[dict[
     whose entries run across it joined), and the issues found."""
     rows: list[Row] = []
     before: Structure | None = None
-    # The last left page of a spread: where its rows begin, its rows and their heights in its table.
-    left: tuple[int, list[Row], list[float | None]] | None = None
+    # The page before when it was a spread's left page: its rows (the last ones read) and their heights.
+    left: tuple[list[Row], list[float | None]] | None = None
     for layout in layouts:
         page_rows, structure = read_page_table(schema, layout, before=before)
-        heights = row_heights(page_rows, structure, layout)
-        joined = join_facing(left[1], left[2], page_rows, heights) \
-            if left is not None and layout.split == "right" else None
-        if joined is not None and left is not None:
-            rows[left[0]:] = joined
-        else:
-            left = (len(rows), page_rows, heights) if layout.split == "left" else None
-            rows += page_rows
-        if layout.split != "left":
-            left = None
         before = structure or before
+        heights = row_heights(page_rows, structure, layout)
+        joined = join_facing(*left, page_rows, heights) if left is not None and layout.split == "right" else None
+        if joined is not None and left is not None:
+            rows[len(rows) - len(left[0]):] = joined  # the left page's rows, each with its right half
+            left = None
+            continue
+        rows += page_rows
+        left = (page_rows, heights) if layout.split == "left" else None
     issues = check_neighbours(schema, rows) if schema.table is not None else []
     entries = []
     for row in rows:

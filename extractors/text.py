@@ -23,6 +23,17 @@ _LEADER_ONLY = re.compile(rf"^[{re.escape(_LEADER_CHARS)}]+$")
 _SPACES = re.compile(r"\s+")
 
 
+# Slashes OCR reads as other slash-like characters (fraction slash, division slash, full-width, backslash).
+SLASH_LOOKALIKES = str.maketrans({"⁄": "/", "∕": "/", "／": "/", "\\": "/"})
+
+
+def capitals(text: str, share: float, at_least: int = 1) -> bool:
+    """At least ``at_least`` letters, and ``share`` of them or more in capitals (a title, a heading, a name as a
+    card prints it)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= at_least and sum(ch.isupper() for ch in letters) >= share * len(letters)
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

@@ -12,7 +12,7 @@ import re
 
 from extractors.kinds.base import KindResult, invalid
 from extractors.kinds.numwords import parse_month_words, parse_number_words
-from extractors.text import fold, squash
+from extractors.text import SLASH_LOOKALIKES, fold, squash
 
 MIN_YEAR = 1880
 MAX_YEAR = 2100
@@ -41,12 +41,6 @@ def make_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
-# Slashes read as I, l, | or ! between the day, the month and the year ("16I04I2025").
-_BAR_SEPARATED = re.compile(r"(?<![\w])(\d{2})[Il|!](\d{2})[Il|!](\d{4})(?![\w])")
-
-
-# Slashes that OCR reads as other slash-like characters.
-_SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/", "\\": "/"})
 # A value that is only a date whose separators OCR lost, in whole or in part: "16022023", "1602/2023".
 _RUN_TOGETHER = re.compile(r"(\d{2})[/.\-]?(\d{2})[/.\-]?(\d{4})")
 LOST_SEPARATOR_QUALITY = 0.9  # the figures are all there and in their fixed order
@@ -54,7 +48,7 @@ SPLIT_DAY_QUALITY = 0.6  # a figure of the day read apart: likely the day, for a
 
 
 # A run of figures and slash-like marks that may be a day, a month and a year whose slashes OCR read as "1", "I",
-# "l", "|" or "!", one or two marks each, or lost ("0711112018", "29I01I12027", "050712000").
+# "l", "|" or "!", one or two marks each, or lost ("16I04I2025", "0711112018", "29I01I12027", "050712000").
 # A slash read as a slash is no misreading ("1211/2019" is a number and its year, not 12/11/2019).
 _MARKED_RUN = re.compile(r"(?<![\w/])(\d{2})([0-9Il|!]{2,6})(\d{4})(?![\w/])")
 _SEPARATOR = re.compile(r"[1Il|!]{0,2}")
@@ -79,7 +73,7 @@ def _misread_separators(text: str) -> str | None:
 
 def parse_date_figures(text: str) -> KindResult | None:
     """A date in figures found in ``text``, or None when there is none."""
-    text = text.translate(_SLASHES)
+    text = text.translate(SLASH_LOOKALIKES)
     match = _FIGURES.search(text) or _WORDED.search(text)
     if not match:
         whole = _RUN_TOGETHER.fullmatch(text.strip(" .,;:-"))
@@ -89,9 +83,7 @@ def parse_date_figures(text: str) -> KindResult | None:
                 return KindResult(value=value, valid=True, quality=LOST_SEPARATOR_QUALITY, repaired=True,
                                   note="thiếu dấu /")
     if not match:
-        bars = _BAR_SEPARATED.search(text)
-        value = make_date(int(bars.group(3)), int(bars.group(2)), int(bars.group(1))) if bars else None
-        value = value or _misread_separators(text)
+        value = _misread_separators(text)
         if value is not None:
             return KindResult(value=value, valid=True, quality=0.8, repaired=True, note="dấu / đọc nhầm")
         return None

@@ -12,7 +12,7 @@ from extractors.kinds.places import (
     restore_unit_names,
     suspect_place_words,
 )
-from extractors.text import check_phrases, clean_value, fold, odd_words
+from extractors.text import SLASH_LOOKALIKES, check_phrases, clean_value, fold, odd_words
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
@@ -88,13 +88,10 @@ _REGISTER_NUMBER = re.compile(r"^[0-9]{1,6}(/[0-9]{2,4})?([-/][A-ZĐa-z0-9.]{1,1
 _NUMBER_FIXES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 
 
-_SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/"})  # slashes OCR reads as other slash-like characters
-
-
 def parse_register_number(text: str) -> KindResult:
     """Kind ``register_number``: Số / Quyển số as printed (``125``, ``01/2024``, ``15/2024/TLKT``)."""
     printed = clean_value(text).replace(" ", "")
-    value = printed.translate(_SLASHES)
+    value = printed.translate(SLASH_LOOKALIKES)
     if not value:
         return invalid("trống")
     if _REGISTER_NUMBER.match(value):

@@ -584,8 +584,9 @@ class Repository:
             matching = select(Person.record_id).where(Person.id.in_(people), Person.role.in_(SUBJECT_ROLES),
                                                       *person_filters)
             found = session.scalars(records.where(Record.id.in_(matching)).order_by(Record.id.desc()))
-            ids += [i for i in found if i not in seen]
-            seen.update(ids)
+            new = [i for i in found if i not in seen]
+            ids += new
+            seen.update(new)
             if len(people) < chunk:
                 break
             before, chunk = people[-1], chunk * 4

@@ -31,7 +31,8 @@ FAMILIES = [(f.schema, f.name) for f in families.all_families()]
 # The page of a family is numbered by its place in this order; families added later come last (round by round),
 # so that the pages (and goldens) of the families before them stay the same.
 _LATER = (*ROUND3, *ROUND4)
-PAGE_ORDER = [f for _, f in FAMILIES if f not in _LATER] + [f for f in _LATER if any(f == n for _, n in FAMILIES)]
+_NAMES = {name for _, name in FAMILIES}
+PAGE_ORDER = [f for _, f in FAMILIES if f not in _LATER] + [f for f in _LATER if f in _NAMES]
 TUNING = [(s, f) for s, f in FAMILIES if families.split_of(f) == "tuning"]
 HELD_OUT = [(s, f) for s, f in FAMILIES if families.split_of(f) == "heldout"]
 
