@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,10 +30,9 @@ def _sqlite_hooks(engine: Engine) -> None:
     def _on_connect(dbapi_conn, _record) -> None:
         dbapi_conn.isolation_level = None  # the driver stays out of the way; "begin" below emits BEGIN
         cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=60000")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=60000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -46,8 +47,36 @@ CATALOG_MODE = 0o600  # names, personal numbers, password hashes: the owner's on
 def _private_sqlite_files(database: Path) -> None:
     """The SQLite catalog and its journal files, the owner's only, whatever mode they were created with."""
     for path in (database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")):
-        if path.is_file() and path.stat().st_mode & 0o077:
-            os.chmod(path, CATALOG_MODE)
+        try:
+            if path.stat().st_mode & 0o077:
+                os.chmod(path, CATALOG_MODE)
+        except FileNotFoundError:  # no journal yet, or another process's last connection just removed it
+            continue
+
+
+def _write_ahead_log(database: Path) -> None:
+    """Puts the SQLite file in WAL mode once (the mode is stored in the file). Changing the journal mode needs the
+    file to itself, and SQLite answers "database is locked" at once, without waiting on its busy timeout, when
+    another process has it open at that moment: so one process at a time (the lock file beside the database),
+    and a few tries while other processes hold it."""
+    with open(f"{database}.migrate-lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            for attempt in range(200):
+                conn = sqlite3.connect(database, timeout=60)
+                try:
+                    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+                    if mode == "wal" or conn.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal":
+                        return
+                except sqlite3.OperationalError as err:
+                    if "locked" not in str(err) and "busy" not in str(err):
+                        raise
+                finally:
+                    conn.close()
+                time.sleep(min(0.5, 0.01 * (attempt + 1)))
+            raise sqlite3.OperationalError(f"could not put {database} in WAL mode: it stays locked")
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def create_catalog_engine(url: str) -> Engine:
@@ -60,6 +89,7 @@ def create_catalog_engine(url: str) -> Engine:
                 os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, CATALOG_MODE))
             except FileExistsError:
                 pass
+            _write_ahead_log(database)
             _private_sqlite_files(database)
         engine = create_engine(url, connect_args={"timeout": 60})
         _sqlite_hooks(engine)

@@ -101,3 +101,33 @@ def test_an_older_catalog_is_upgraded_on_open(catalog_url):
     assert is_current(upgraded)
     assert "ix_people_name_key" in {i["name"] for i in sa.inspect(upgraded).get_indexes("people")}
     upgraded.dispose()
+
+
+def test_many_openers_of_a_fresh_sqlite_file_all_get_it_in_wal_mode(tmp_path):
+    """Changing the journal mode answers "locked" at once when two connections try it together (no busy wait):
+    twenty fresh files, eight threads opening each at the same moment, every opener gets a usable WAL catalog."""
+    import threading
+
+    from pipeline.store.database import create_catalog_engine
+
+    failures: list[BaseException] = []
+    for round_no in range(20):
+        url = f"sqlite:///{tmp_path}/c{round_no}.sqlite"
+        start = threading.Barrier(8)
+
+        def open_one(url: str = url, start: threading.Barrier = start) -> None:
+            start.wait()
+            try:
+                engine = create_catalog_engine(url)
+                with engine.connect() as conn:
+                    assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+                engine.dispose()
+            except BaseException as err:  # noqa: BLE001 - collected and reported below
+                failures.append(err)
+
+        threads = [threading.Thread(target=open_one) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert not failures, failures[:3]
