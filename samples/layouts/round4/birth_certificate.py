@@ -21,7 +21,7 @@ from samples.layouts.form_kit import signer_fit
 from samples.layouts.round4.kit import adjusting, leader_tab, register_again, underlined
 from samples.vntext import date_figures
 
-FAMILIES = {"bc-dang-ky-lai": "heldout"}
+FAMILIES = {"bc-dang-ky-lai": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"bc-dang-ky-lai": {"1999-form": 55, "2005-form": 45}}
 LAST_DAY = date(2026, 10, 31)
 Build = Callable[..., Doc]

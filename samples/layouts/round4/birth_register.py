@@ -22,8 +22,8 @@ from samples.layouts.register_editions import format_date
 from samples.layouts.register_table import Column, TableStyle, draw_table
 from samples.layouts.round4.kit import adjusting
 
-FAMILIES = {"br-2006-groups": "heldout", "br-1980s-portrait": "heldout"}
-OLD_BOOK = {"br-1980s-portrait": "heldout"}
+FAMILIES = {"br-2006-groups": "tuning", "br-1980s-portrait": "tuning"}
+OLD_BOOK = {"br-1980s-portrait": "tuning"}
 VARIANTS = {"br-2006-groups": "book-2006-groups", "br-1980s-portrait": "book-1980s-portrait"}
 YEARS = {"br-2006-groups": (2006, 2015), "br-1980s-portrait": (1980, 1989)}
 PER_PAGE = {"br-2006-groups": (5, 7), "br-1980s-portrait": (7, 10)}

@@ -20,7 +20,7 @@ from samples.layouts.form_kit import signer_fit
 from samples.layouts.round4.kit import adjusting, colon_row, register_again
 from samples.vntext import date_figures, date_long
 
-FAMILIES = {"de-dang-ky-lai": "heldout"}
+FAMILIES = {"de-dang-ky-lai": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"de-dang-ky-lai": {"2005-form": 70, "2015-form": 30}}
 LAST_DAY = date(2026, 10, 31)
 Build = Callable[..., Doc]

@@ -26,7 +26,7 @@ from samples.layouts.card_parts import CARD, RED, emblem, expiry_text, fingerpri
 from samples.stamp import multiply, seal_layer, signature_layer
 from samples.vntext import date_figures
 
-FAMILIES = {"card-cmnd-tt57": "heldout", "card-vneid-print": "heldout"}
+FAMILIES = {"card-cmnd-tt57": "tuning", "card-vneid-print": "tuning"}
 TT57_ISSUED = (date(2014, 1, 15), date(2016, 6, 30))
 VNEID_ISSUED = (date(2021, 7, 1), date(2026, 10, 31))
 BLUE = (120, 150, 200)

@@ -22,7 +22,7 @@ from samples.layouts.form_kit import Form, Item, Style, signer_fit
 from samples.layouts.round4.kit import adjusting
 from samples.vntext import date_figures
 
-FAMILIES = {"ms-dai-su-quan": "heldout"}
+FAMILIES = {"ms-dai-su-quan": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"ms-dai-su-quan": {"2015-form": 20, "2020-form": 50,
                                                                  "2025-form": 30}}
 VALIDITY = "Giấy này có giá trị sử dụng trong thời hạn 6 tháng, kể từ ngày cấp."
