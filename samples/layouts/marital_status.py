@@ -395,3 +395,12 @@ FAMILY_VARIANTS |= _round4.FAMILY_VARIANTS
 FAMILY_SHOW |= _round4.FAMILY_SHOW
 DRAWERS |= _round4.DRAWERS
 build = _round4.with_missions(build)
+
+# Round-5 held-out families (samples/layouts/round5/), merged into the registries above.
+from samples.layouts.round5 import marital_status as _round5  # noqa: E402
+
+FAMILIES |= _round5.FAMILIES
+FAMILY_VARIANTS |= _round5.FAMILY_VARIANTS
+FAMILY_SHOW |= _round5.FAMILY_SHOW
+DRAWERS |= _round5.DRAWERS
+build = _round5.with_numbers(build)
