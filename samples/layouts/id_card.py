@@ -184,3 +184,12 @@ EDITIONS["card-cmnd-tt57"] = Edition(*_round4.TT57_ISSUED, ALL - {"nationality"}
                                      _round4.tt57_back, valid_years=15)
 EDITIONS["card-vneid-print"] = Edition(*_round4.VNEID_ISSUED, ALL, _round4.vneid_front, _round4.vneid_back)
 draw = _round4.with_screens(draw)
+
+# Round-5 held-out families (samples/layouts/round5/), merged into the registries above.
+from samples.layouts.round5 import id_card as _round5  # noqa: E402
+
+FAMILIES |= _round5.FAMILIES
+EDITIONS["card-ban-sao-chung-thuc"] = Edition(*_round5.ISSUED, ALL, _round5.front, _round5.back,
+                                              origin="birth_registration")
+build = _round5.with_certification(build)
+draw = _round5.with_certified_copies(draw)
