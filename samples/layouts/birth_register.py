@@ -123,3 +123,13 @@ YEARS |= _round4.YEARS
 PER_PAGE |= _round4.PER_PAGE
 build = _round4.with_old_books(build)
 draw = _round4.with_old_pages(draw)
+
+# Round-5 held-out families (samples/layouts/round5/), merged into the registries above.
+from samples.layouts.round5 import birth_register as _round5  # noqa: E402
+
+FAMILIES |= _round5.FAMILIES
+VARIANTS |= _round5.VARIANTS
+YEARS |= _round5.YEARS
+PER_PAGE |= _round5.PER_PAGE
+build = _round5.with_no_nationality(build)
+draw = _round5.with_list_pages(draw)
