@@ -16,7 +16,9 @@ B-tree index, so both databases use it).
 On PostgreSQL a start is matched as the vocabulary words it starts (``thu`` as ``thu | thuy``) when they are
 at most ``EXPANDED_WORDS``, else as a prefix (``thu:*``): the same names (the vocabulary holds every word
 of every name), found 4-5 times faster by the GIN index. The index a search uses is the partial one over the
-person's, husband's and wife's words (``ix_people_subject_words_tsv``, migration 0007; ``subject_roles``).
+person's, husband's and wife's words (``ix_people_subject_words_tsv``, migration 0007; ``subject_roles``). The
+GIN indexes keep no pending list (``fastupdate = off``, migration 0009): a search never reads through entries
+waiting to be merged.
 """
 
 from __future__ import annotations

@@ -126,6 +126,23 @@ def test_a_fresh_postgresql_catalog_indexes_the_searched_peoples_words(repo):
     assert {"ix_people_words_tsv", "ix_people_subject_words_tsv"} <= names
 
 
+def test_postgresqls_search_indexes_keep_no_pending_list(repo, stored):
+    """Migration 0009: the GIN indexes a name search reads are written in place (``fastupdate = off``), so a search
+    never reads through a list of entries waiting to be merged (4 MB of them by default); a person stored after
+    the migration is found."""
+    if repo.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    import sqlalchemy as sa
+
+    with repo.engine.connect() as conn:
+        options = dict(conn.execute(sa.text(
+            "SELECT c.relname, array_to_string(c.reloptions, ',') FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam WHERE a.amname = 'gin'")).all())
+    assert set(options) == {"ix_people_words_tsv", "ix_people_subject_words_tsv", "ix_name_words_trgm"}
+    assert all("fastupdate=off" in (value or "") for value in options.values()), options
+    assert {stored["huong"], stored["huong_2"]} <= {r.id for r in repo.search(actor=ACTOR, name="huo")}
+
+
 def test_a_fresh_sqlite_catalog_has_prefix_indexes_and_finds_starts(repo, stored):
     """Migration 0008: ``people_fts`` with prefix indexes (2, 3 and 4 characters); a start still finds its names
     and a person stored after the migration is found too (the insert trigger made again)."""
