@@ -15,12 +15,11 @@ def at_tab(page: Page, x: float, tab: float, x_end: float, y: float, label: str,
            line: float, value_style: str, label_style: str = "regular", label_pt: float | None = None,
            colon: bool = True) -> float:
     """``label`` at x, the value from ``tab`` (no leaders), wrapped lines under the value's first character.
-    The page text reads ``label: value``. Returns the next baseline."""
-    shown = f"{label}:" if colon else label
-    page.text(x, y, shown, label_style, label_pt or pt, record=False)
+    The page text reads ``label: value`` (the label and the value are recorded apart, the value's lines as one
+    column). Returns the next baseline."""
+    page.text(x, y, f"{label}:" if colon else label, label_style, label_pt or pt)
     lines = page.wrap(value, x_end - tab, x_end - tab, value_style, pt) if value else [""]
-    page.text(tab, y, lines[0], value_style, pt, record=False)
-    page.record(f"{label}: {lines[0]}".rstrip(), x, y)
+    page.text(tab, y, lines[0], value_style, pt)
     for text in lines[1:]:
         y += line
         page.text(tab, y, text, value_style, pt)

@@ -35,8 +35,7 @@ from samples.vntext import date_figures, date_long
 FAMILIES = {"mc-nuoc-ngoai": "heldout", "mc-ngang-2016": "heldout"}
 FOREIGN = {"mc-nuoc-ngoai": "heldout"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"mc-nuoc-ngoai": {"2015-form": 40, "2020-form": 60},
-                                              "mc-ngang-2016": {"2015-form": 50, "2020-form": 40,
-                                                                "2025-form": 10}}
+                                              "mc-ngang-2016": {"2015-form": 55, "2020-form": 45}}
 LANDSCAPE = (297.0, 210.0)
 Build = Callable[..., Doc]
 Draw = Callable[[Doc, int, random.Random], list[Page]]
@@ -187,12 +186,14 @@ def _draw_landscape(doc: Doc, page: Page, rng: random.Random) -> None:
     y = form_extras.header(page, 72, 214, 24, s["header"], 12.0)
     page.text(72, y + 2.5, f"Số: {f['number']}", "regular", 12, align="center")
     page.text(72, y + 8, f"Quyển số: {f['book']}", "regular", 12, align="center")
-    y = title(page, y + 19, "GIẤY CHỨNG NHẬN KẾT HÔN", 19) + 2
+    page.text(LANDSCAPE[0] / 2, y + 19, "GIẤY CHỨNG NHẬN KẾT HÔN", "bold", 19, align="center")
+    y += 30
     top = y
     ends = [_column(page, 26, 140, y, doc, "husband", s["headings"][0]),
             _column(page, 157, 271, y, doc, "wife", s["headings"][1])]
     y = max(ends) + 1
     page.vline(148.5, top - 5, y - 3, 0.25)
+    y += 3
     registered = date.fromisoformat(f["registration_date"])
     pt, line = 11.5, 5.5
     at_tab(page, 26, 26 + page.width("Nơi đăng ký kết hôn: ", "regular", pt), 203, y, "Nơi đăng ký kết hôn",

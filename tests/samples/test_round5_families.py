@@ -1,0 +1,241 @@
+"""The fifth round of layout families (samples/layouts/round5/, held out): each is registered as held-out,
+generates a readable file at every tier whose truth names it and has exactly its type's keys, prints the values
+of its truth, and draws the structure that makes it a family of its own."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from samples import families, writers
+from samples.canvas import Page
+from samples.compose import LAYOUTS
+from samples.doc import REGISTER_ENTRY_FIELDS, SCHEMA_FIELDS
+from samples.generate import generate_document
+from samples.layouts import (
+    birth_certificate,
+    birth_register,
+    death_extract,
+    form_kit,
+    id_card,
+    marital_status,
+    marriage_certificate,
+)
+from samples.layouts.round5 import FAMILY_NAMES
+from samples.layouts.round5 import birth_register as list_print
+from samples.truth_format import problems
+from samples.vntext import date_figures, date_long
+
+SCHEMA_OF = {f.name: f.schema for f in families.all_families()}
+TIERS = ("clean", "scan", "hard")
+FORMS = [name for name in FAMILY_NAMES if SCHEMA_OF[name] not in ("citizen_id_card", "birth_register")]
+CARDS = [name for name in FAMILY_NAMES if SCHEMA_OF[name] == "citizen_id_card"]
+REGISTERS = [name for name in FAMILY_NAMES if SCHEMA_OF[name] == "birth_register"]
+
+
+def test_every_round5_family_is_registered_as_heldout() -> None:
+    assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES)) == 8
+    assert {SCHEMA_OF[name] for name in FAMILY_NAMES} == set(SCHEMA_FIELDS)
+    assert all(families.split_of(name) == "heldout" for name in FAMILY_NAMES)
+    heldout = {name for names in families.select("heldout").values() for name in names}
+    tuning = {name for names in families.select("tuning").values() for name in names}
+    assert set(FAMILY_NAMES) <= heldout and not set(FAMILY_NAMES) & tuning
+    assert len(CARDS) == len(REGISTERS) == 1
+    assert [SCHEMA_OF[name] for name in FAMILY_NAMES].count("marriage_certificate") == 2
+    assert [SCHEMA_OF[name] for name in FAMILY_NAMES].count("marital_status_confirmation") == 2
+
+
+@pytest.mark.parametrize("family", FAMILY_NAMES)
+def test_family_generates_at_every_tier_and_its_truth_names_it(tmp_path: Path, family: str) -> None:
+    schema = SCHEMA_OF[family]
+    for index, tier in enumerate(TIERS, start=1):
+        path = generate_document(tmp_path, 5501, schema, tier, index, choices=[family])
+        truth = json.loads(writers.truth_path(path).read_text(encoding="utf-8"))
+        assert problems(truth) == [] and _pages_in(path) == len(truth["pages"])
+        (doc,) = truth["documents"]
+        assert (doc["family"], doc["schema"], families.split_of(doc["family"])) == (family, schema, "heldout")
+        assert list(doc["fields"]) == SCHEMA_FIELDS[schema]
+        assert [list(entry) for entry in doc["entries"]] == [REGISTER_ENTRY_FIELDS] * len(doc["entries"])
+        assert bool(doc["entries"]) == (schema == "birth_register")
+
+
+def _pages_in(path: Path) -> int:
+    if path.suffix == ".pdf":
+        with pikepdf.open(path) as pdf:
+            return len(pdf.pages)
+    with Image.open(path) as image:
+        assert min(image.size) > 300
+        return getattr(image, "n_frames", 1)
+
+
+def _printed(key: str, value: str) -> list[str]:
+    if key == "sex":
+        return ["Nam" if value == "male" else "Nữ"]
+    if "date" in key:
+        d = date.fromisoformat(value)
+        return [date_figures(d), date_long(d), f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"]
+    return [value]
+
+
+def _joined(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _readings(page: Page) -> list[str]:
+    """The page text, and the text of the pieces either side of every left edge (a value wrapped in one
+    column continues on that column's next line, not after the other column's text)."""
+    texts = [_joined(page.text_content())]
+    for split in sorted({round(x, 1) for _, x, _ in page.pieces}):
+        for side in (lambda x, s=split: x < s, lambda x, s=split: x >= s):
+            column = Page(1, 1, 10)
+            column.pieces = [p for p in page.pieces if side(p[1])]
+            texts.append(_joined(column.text_content()))
+    return texts
+
+
+def _drawn(family: str, seed: int):
+    module = LAYOUTS[SCHEMA_OF[family]]
+    doc = module.build(random.Random(f"{family}:{seed}"), family=family)
+    page = form_kit.MeasuringPage()
+    module.DRAWERS[family](doc, page, random.Random(0))
+    return doc, page
+
+
+@pytest.mark.parametrize("family", FORMS)
+def test_form_prints_every_value_of_its_truth(family: str) -> None:
+    for seed in range(8):
+        doc, page = _drawn(family, seed)
+        readings = _readings(page)
+        assert max(y for y, _, _ in page.pieces) < 292
+        for key, value in doc.fields.items():
+            if value is not None:
+                assert any(_joined(form) in text for form in _printed(key, value) for text in readings), \
+                    (family, seed, key, value)
+
+
+@pytest.mark.parametrize("family", CARDS)
+def test_card_prints_every_value_of_its_truth(family: str) -> None:
+    for seed in range(4):
+        rng = random.Random(f"{family}:{seed}")
+        doc = id_card.build(rng, family=family)
+        (page,) = id_card.draw(doc, 80, rng)
+        readings = _readings(page)
+        for key, value in doc.fields.items():
+            if value is not None:
+                assert any(form.casefold() in text.casefold() for form in _printed(key, value) for text in readings), \
+                    (family, seed, key, value)
+
+
+def _cells(page: Page) -> list[str]:
+    """The text of each column of the list (a cell's wrapped lines follow each other), and the page text."""
+    edges = [list_print.X0]
+    for _, width, _ in list_print.COLUMNS:
+        edges.append(edges[-1] + width)
+    texts = [_joined(page.text_content())]
+    for left, right in zip(edges, edges[1:]):
+        column = Page(1, 1, 10)
+        column.pieces = [p for p in page.pieces if left <= p[1] < right]
+        texts.append(_joined(column.text_content()))
+    return texts
+
+
+@pytest.mark.parametrize("family", REGISTERS)
+def test_register_prints_every_value_of_its_entries(family: str) -> None:
+    rng = random.Random(f"{family}:pages")
+    doc = birth_register.build(rng, family=family, pages=2)
+    pages = birth_register.draw(doc, 60, rng)
+    assert len(pages) == 2 and pages[0].image.size == (pages[0].px(297), pages[0].px(210))
+    readings = [r for page in pages for r in _cells(page)]
+    text = _joined(" ".join(p.text_content() for p in pages))
+    assert f"Đơn vị đăng ký: {doc.fields['registration_authority']}" in text
+    assert f"Quyển số: {doc.fields['book']}" in text
+    for entry in doc.entries:
+        assert entry["nationality"] is None
+        for key, value in entry.items():
+            if value is not None:
+                assert any(_joined(form) in reading for form in _printed(key, value) for reading in readings), \
+                    (key, value)
+    assert "Quốc tịch" not in text and text.index("STT") < text.index("Số ĐK") < text.index("Họ tên mẹ") < \
+        text.index("Họ tên cha")
+    first_row = text.split("Ghi chú ", 1)[1].split()[:2]  # STT, then the registration number
+    assert first_row[1] == doc.entries[0]["number"] and first_row[0] != first_row[1]
+
+
+def test_numbered_birth_certificate_has_no_personal_number() -> None:
+    for seed in range(5):
+        doc, page = _drawn("bc-1990s-numbered", seed)
+        assert doc.fields["personal_id"] is None and doc.fields["date_of_birth"] < "1999"
+        text = page.text_content()
+        assert "1. Họ và tên:" in text and "2. Nam hay nữ:" in text and "a) Họ và tên:" in text
+        assert text.index("8. Phần khai về cha:") < text.index("9. Phần khai về mẹ:")
+        assert "UBND " in text.splitlines()[0] and "định danh" not in text
+
+
+def test_foreign_marriage_is_registered_by_the_district_and_has_a_passport() -> None:
+    for seed in range(8):
+        doc, page = _drawn("mc-nuoc-ngoai", seed)
+        f = doc.fields
+        side = doc.show["foreign_side"]
+        assert f[f"{side}_personal_id"] is None and f[f"{side}_ethnicity"] is None
+        assert f[f"{side}_nationality"] != "Việt Nam" and f[f"{side}_nationality"] in f[f"{side}_residence"]
+        other = "wife" if side == "husband" else "husband"
+        assert f[f"{other}_personal_id"] and f[f"{other}_nationality"] == "Việt Nam"
+        assert not f["registration_authority"].removeprefix("Ủy ban nhân dân ").startswith(("xã", "phường"))
+        text = page.text_content()
+        assert "MARRIAGE CERTIFICATE" in text and "Full name" in text and f"Hộ chiếu số {doc.show['passport']}" in text
+        assert text.count("Dân tộc:") == 1
+
+
+def test_landscape_marriage_certificate_is_drawn_on_a_landscape_sheet() -> None:
+    doc = marriage_certificate.build(random.Random(2), family="mc-ngang-2016")
+    (page,) = marriage_certificate.draw(doc, 60, random.Random(0))
+    assert page.image.size == (page.px(297), page.px(210))
+    assert max(y for y, _, _ in page.pieces) < 205 and max(x for _, x, _ in page.pieces) > 200
+    lines = page.text_content().splitlines()
+    names = next(line for line in lines if doc.fields["husband_name"] in line)
+    assert doc.fields["wife_name"] in names and "Họ, chữ đệm, tên:" not in names  # values under their labels
+
+
+def test_electronic_death_extract_gives_the_registration_last() -> None:
+    doc, page = _drawn("de-dien-tu", 1)
+    text = page.text_content()
+    assert "(BẢN ĐIỆN TỬ)" in text and "HỌ, CHỮ ĐỆM, TÊN:" in text and "Mã số:" in text
+    assert text.index("NƠI CHẾT:") < text.index(f"SỐ ĐĂNG KÝ: {doc.fields['number']}")
+    assert "Ký bởi:" in text
+
+
+def test_declaration_is_confirmed_at_its_foot() -> None:
+    for seed in range(5):
+        doc, page = _drawn("ms-tren-to-khai", seed)
+        text = _joined(page.text_content())
+        issued = date.fromisoformat(doc.fields["issue_date"])
+        assert text.index("TỜ KHAI") < text.index("Người khai") < text.index("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN")
+        assert text.count(doc.fields["marital_status"]) == 2
+        assert text.count(date_long(issued)) == 1 and "ỦY BAN NHÂN DÂN\n" not in page.text_content()[:60]
+
+
+def test_grid_confirmation_prints_its_number_with_the_document_sign() -> None:
+    for seed in range(4):
+        doc, page = _drawn("ms-luoi-2025", seed)
+        number = doc.fields["number"]
+        assert number.split("/")[0].isdigit() and number.endswith("XNTTHN")
+        assert doc.fields["issue_date"] >= "2025-07-01" and len(doc.fields["personal_id"]) == 12
+        text = page.text_content()
+        assert f"Số: {number}" in text and "Mục đích sử dụng" in text and "Nơi nhận:" in text
+
+
+def test_certified_copy_has_its_own_number_and_date() -> None:
+    rng = random.Random(11)
+    doc = id_card.build(rng, family="card-ban-sao-chung-thuc")
+    assert doc.show["copy"] and doc.show["certified"] >= date.fromisoformat(doc.fields["issue_date"])
+    (page,) = id_card.draw(doc, 80, rng)
+    assert page.image.size == (page.px(210), page.px(297))
+    text = page.text_content()
+    assert "CHỨNG THỰC BẢN SAO ĐÚNG VỚI BẢN CHÍNH" in text and f"Quyển số: {doc.show['cert_book']}" in text
+    assert "Nơi đăng ký khai sinh/Place of birth:" in text and "BẢN SAO" in text
