@@ -19,12 +19,9 @@ from samples.compose import LAYOUTS
 from samples.doc import REGISTER_ENTRY_FIELDS, SCHEMA_FIELDS
 from samples.generate import generate_document
 from samples.layouts import (
-    birth_certificate,
     birth_register,
-    death_extract,
     form_kit,
     id_card,
-    marital_status,
     marriage_certificate,
 )
 from samples.layouts.round5 import FAMILY_NAMES
@@ -138,7 +135,7 @@ def _cells(page: Page) -> list[str]:
     for _, width, _ in list_print.COLUMNS:
         edges.append(edges[-1] + width)
     texts = [_joined(page.text_content())]
-    for left, right in zip(edges, edges[1:]):
+    for left, right in zip(edges, edges[1:], strict=False):
         column = Page(1, 1, 10)
         column.pieces = [p for p in page.pieces if left <= p[1] < right]
         texts.append(_joined(column.text_content()))

@@ -76,7 +76,8 @@ def certified_copy(doc: Doc, dpi: int, rng: random.Random) -> Page:
     loc: places.Locality = s["cert_loc"]
     y = top + CARD[1] * scale + 18
     x0, x1 = 18.0, 112.0
-    lines = [("CHỨNG THỰC BẢN SAO ĐÚNG VỚI BẢN CHÍNH", "bold", 10.5), (f"Số chứng thực: {s['cert_number']}", "regular", 10.5),
+    lines = [("CHỨNG THỰC BẢN SAO ĐÚNG VỚI BẢN CHÍNH", "bold", 10.5),
+             (f"Số chứng thực: {s['cert_number']}", "regular", 10.5),
              (f"Quyển số: {s['cert_book']}", "regular", 10.5),
              (f"{loc.place}, {date_long(s['certified'])}", "italic", 10.5),
              ("NGƯỜI THỰC HIỆN CHỨNG THỰC", "bold", 10.5), ("(Ký, ghi rõ họ tên và đóng dấu)", "italic", 9.5)]

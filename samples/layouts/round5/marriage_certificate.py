@@ -86,8 +86,8 @@ def _foreign(doc: Doc, rng: random.Random) -> None:
     parts = f["registration_authority"].removeprefix("Ủy ban nhân dân ").split(", ")
     district = parts[1] if len(parts) > 2 else parts[0]
     f["registration_authority"] = f"Ủy ban nhân dân {district}, {parts[-1]}"
-    s |= {"header": ["ỦY BAN NHÂN DÂN", district.upper()], "seal": f"ỦY BAN NHÂN DÂN {district.upper()} * T. QUẢNG NINH",
-          "heading": s["heading_mc"]}
+    s |= {"header": ["ỦY BAN NHÂN DÂN", district.upper()], "heading": s["heading_mc"],
+          "seal": f"ỦY BAN NHÂN DÂN {district.upper()} * T. QUẢNG NINH"}
     other = "wife" if side == "husband" else "husband"
     if f[f"{other}_personal_id"] is None:
         f[f"{other}_personal_id"] = idnumbers.adult_personal_id(rng, date.fromisoformat(f[f"{other}_date_of_birth"]),
