@@ -36,7 +36,7 @@ front, back = card_cancuoc.front, card_cancuoc.back
 def _certified(doc: Doc, rng: random.Random) -> None:
     """Always a copy on A4; the certification's number, book, day and commune."""
     issued = date.fromisoformat(doc.fields["issue_date"])
-    when = min(issued + timedelta(days=rng.randint(3, 700)), LAST_DAY)
+    when = issued + timedelta(days=rng.randint(3, max(3, min(700, (LAST_DAY - issued).days))))
     loc = places.locality(rng, when)
     doc.show |= {"copy": True, "certified": when, "cert_loc": loc, "cert_number": rng.randint(1, 2400),
                  "cert_book": f"{rng.randint(1, 6):02d}/{when.year}-SCT/BS", "certifier": rng.choice(CERTIFIERS),
