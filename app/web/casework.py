@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -241,12 +241,15 @@ class Casework:
 
     # -- approval ------------------------------------------------------------------------------------
     def approval_check(self, dossier: Dossier) -> ApprovalCheck:
+        """Required fields empty, fields to review (orange) that no person checked (``DossierFile.checked``: their
+        input had the focus, at the counter or at appraisal), files left out as unreadable."""
         check = ApprovalCheck()
         schemas = all_schemas()
         for entry in dossier.files:
             if entry.error:
                 check.unreadable.append(f"Tệp {entry.index} ({entry.name}): {entry.error}")
                 continue
+            seen = set(entry.checked)
             for n, document in enumerate(self.store.result(dossier.code, entry.index).documents, start=1):
                 where = f"Tệp {entry.index}, giấy tờ {n} ({schema_name(document.schema_id)})"
                 schema = schemas.get(document.schema_id)
@@ -256,7 +259,7 @@ class Casework:
                     check.empty_required += [f"{where}: {field_label(document.schema_id, issue.field)}"
                                              for issue in check_required(schema, values) if issue.field]
                 unchecked = [field_label(document.schema_id, k) for k, f in document.fields.items()
-                             if f.status == "review"]
+                             if f.status == "review" and f"d{n - 1}.{k}" not in seen]
                 if unchecked:
                     check.unchecked.append(f"{where}: " + ", ".join(unchecked))
         return check
@@ -301,15 +304,21 @@ class Casework:
             self.take(done, Step.KY_SO, user, note=note,
                       detail={"records": done.records, "test_signature": done.test_signature})
 
-    def digitize(self, dossier: Dossier, user: User) -> Dossier:
-        """A dossier without a procedure, only digitized: stored and signed at the counter (one step)."""
+    def digitize(self, dossier: Dossier, user: User, confirmed: bool) -> tuple[ApprovalCheck, Dossier | None]:
+        """A dossier without a procedure, only digitized: stored and signed at the counter (one step). Asks
+        first, as the leader's approval does (returns the check, nothing done), when a required field is
+        empty, a field to review was not checked or a file could not be read, unless ``confirmed``."""
         case = self.case(dossier.code)
         if case.procedure_id:
             raise DossierError("Hồ sơ thủ tục hành chính do lãnh đạo phê duyệt sau khi thẩm định.")
         transition(Step.SO_HOA, State(case.state), user.role)
+        check = self.approval_check(dossier)
+        if not check.clean and not confirmed:
+            return check, None
         done = self.store.approve(dossier, user.actor)
-        self.take(done, Step.SO_HOA, user, detail={"records": done.records, "signed": done.signed})
-        return done
+        self.take(done, Step.SO_HOA, user, detail={"records": done.records, "signed": done.signed,
+                                                   "confirmed": asdict(check)})
+        return check, done
 
 
 def casework_of(request_app: Any) -> Casework:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from app.counter.lifecycle import State, StepRefused
 from app.web.auth import LANH_DAO, THAM_DINH, TIEP_NHAN, Principal, RoleGuard, counter
-from app.web.casework import casework_of
+from app.web.casework import ApprovalCheck, casework_of
 from app.web.dossiers import Dossier, DossierError, DossierFile, DossierStore, ReusedItem, UploadRefused
 from app.web.editing import keep_typed
 from app.web.rendering import page
@@ -88,7 +88,8 @@ def _form_values(form: Any) -> dict[str, str]:
 
 def _dossier_page(request: Request, store: DossierStore, dossier: Dossier, principal: Principal,
                   status_code: int = 200, errors: dict[str, str] | None = None, notice: str | None = None,
-                  problem: str | None = None, typed: dict[str, str] | None = None) -> Response:
+                  problem: str | None = None, typed: dict[str, str] | None = None,
+                  check: ApprovalCheck | None = None) -> Response:
     """The counter's dossier screen: the fields, and the dossier's life cycle (``_case.html``)."""
     mine = dossier.created_by == principal.user.actor
     context = steps.case_context(request, dossier, principal)
@@ -101,7 +102,7 @@ def _dossier_page(request: Request, store: DossierStore, dossier: Dossier, princ
                 views=dossier_views(store, dossier, errors, typed), errors=errors or {}, notice=notice,
                 checked=checked_names(dossier),
                 editable=dossier.status == "draft" and mine and new, mine=mine, problem=problem,
-                typed=typed or {}, **context)
+                typed=typed or {}, check=check, **context)
 
 
 def render_dossier(request: Request, dossier: Dossier, principal: Principal, status_code: int = 200,
@@ -205,30 +206,37 @@ async def dossier_approve(request: Request, code: str, principal: Principal = De
 
 
 async def _save_or_approve(request: Request, code: str, principal: Principal, approve: bool) -> Response:
+    """Saves the fields typed (and the ones checked); with ``approve``, digitizes: when a required field is
+    empty, a field to review unchecked or a file unreadable, the first request lists them and asks again
+    (409; the form's ``confirm=1`` digitizes)."""
     store = _store(request)
     form = await request.form()
     values, checked = _form_values(form), _checked_of(form)
+    confirmed = form.get("confirm") == "1"
 
-    def work() -> tuple[Dossier | None, dict[str, str], str | None]:
+    def work() -> tuple[Dossier | None, dict[str, str], str | None, ApprovalCheck | None]:
         with store.lock(code):
             dossier = _load(store, code, principal, edit=True)
             if dossier is None:
-                return None, {}, None
+                return None, {}, None, None
             try:
                 store.note_checked(dossier, checked)
                 errors = store.edit(dossier, values)
                 if errors or not approve:
-                    return dossier, errors, None
-                return casework_of(request.app).digitize(dossier, principal.user), {}, None
+                    return dossier, errors, None, None
+                check, done = casework_of(request.app).digitize(dossier, principal.user, confirmed)
+                return done or dossier, {}, None, None if done else check
             except (DossierError, StepRefused) as err:
-                return dossier, {}, str(err)
+                return dossier, {}, str(err), None
 
-    dossier, errors, problem = await run_in_threadpool(work)
+    dossier, errors, problem, check = await run_in_threadpool(work)
     if dossier is None:
         return _not_found(request)
     if errors or problem:
         return _dossier_page(request, store, dossier, principal, status_code=422, errors=errors, typed=values,
                              problem=problem or "Có giá trị chưa đúng dạng; hãy sửa các ô được đánh dấu.")
+    if check is not None:
+        return _dossier_page(request, store, dossier, principal, status_code=409, check=check)
     if approve:
         return RedirectResponse(f"/tiep-nhan/{code}/bien-nhan", status_code=303)
     return RedirectResponse(f"/tiep-nhan/{code}?da_luu=1", status_code=303)
@@ -403,7 +411,8 @@ def api_approve_dossier(request: Request, code: str, principal: Principal = Depe
         if dossier is None:
             return _api_missing()
         try:
-            return casework_of(request.app).digitize(dossier, principal.user)
+            # a program answers for its values, as with the review API: what was left is recorded with the step
+            return casework_of(request.app).digitize(dossier, principal.user, confirmed=True)[1]
         except StepRefused as err:
             raise DossierError(str(err)) from err
 

@@ -5,6 +5,7 @@ Vietnamese (never the pipeline's English reason)."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from PIL import Image
 from sqlalchemy import func, select
@@ -58,12 +59,16 @@ def test_a_bad_upload_creates_no_dossier_and_says_why_in_vietnamese(web_app, cli
     assert _dossier_count(web_app) == before
 
 
+def upload_with_a_note(client, csrf: str, scan: Path):
+    """A scan and a text file (no scan) uploaded together at the counter, as the intake form sends them."""
+    files = [("files", (scan.name, scan.read_bytes(), "image/png")),
+             ("files", ("ghi-chu.txt", b"khong phai anh quet", "text/plain"))]
+    return client.post("/tiep-nhan", data={"csrf_token": csrf}, files=files, follow_redirects=False)
+
+
 def test_a_good_file_with_a_bad_one_makes_a_dossier_and_the_bad_ones_reason_is_vietnamese(web_app, clients):
     client, csrf = clients["tiep_nhan"]
-    card = sample("citizen_id_card_clean_")
-    files = [("files", (card.name, card.read_bytes(), "image/png")),
-             ("files", ("ghi-chu.txt", b"khong phai anh quet", "text/plain"))]
-    reply = client.post("/tiep-nhan", data={"csrf_token": csrf}, files=files, follow_redirects=False)
+    reply = upload_with_a_note(client, csrf, sample("citizen_id_card_clean_"))
     assert reply.status_code == 303
     screen = client.get(reply.headers["location"]).text
     assert "Không đọc được tệp: Không phải tệp PDF hay ảnh" in screen

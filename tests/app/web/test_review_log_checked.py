@@ -38,7 +38,8 @@ def test_the_counter_logs_only_the_fields_the_officer_checked(web_app, clients):
     screen = client.get(url).text
     assert f'value="f1.d0.{first}"' in screen, "what was checked comes back to the form"
     assert re.search(rf'<div class="field [^"]*checked[^"]*" data-field="f1\.d0\.{first}"', screen)
-    approved = client.post(url + "/duyet", data={"csrf_token": csrf, "checked": f"f1.d0.{first} f1.d0.{second}"},
+    approved = client.post(url + "/duyet", data={"csrf_token": csrf, "checked": f"f1.d0.{first} f1.d0.{second}",
+                                                 "confirm": "1"},  # the fields to review left unchecked: confirmed
                            follow_redirects=False)
     assert approved.status_code == 303, approved.text
     row = _last_review(web_app)
