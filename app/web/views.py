@@ -24,6 +24,7 @@ class FieldRow:
     issues: list[str] = field(default_factory=list)
     error: str | None = None
     reused: bool = False
+    stored: str | None = None  # the value of the paper stored already, where it differs (``known.py``)
 
 
 @dataclass

@@ -229,6 +229,23 @@ class Repository:
                 self._keep_original(session, result, scan, dossier_code, actor)
         return stored
 
+    def recognise(self, result: ExtractionResult, *, unit_code: str | None = None) -> dict[int, StoredPaper]:
+        """The documents of ``result`` stored already, as ``put_papers`` would find them (``same_file`` or
+        ``same_paper``; the current record), by document index, without storing or linking anything: what a
+        screen offers for reuse before approval."""
+        unit = unit_code or self.unit_code
+        found: dict[int, StoredPaper] = {}
+        with self._read() as session:
+            existing = self._current_by_source(session, result.sha256)
+            for index, document in enumerate(result.documents):
+                if index in existing:
+                    found[index] = StoredPaper(doc_index=index, record=RecordView.model_validate(existing[index]),
+                                               how="same_file")
+                elif (root := self._same_paper(session, document, result.sha256, unit)) is not None:
+                    found[index] = StoredPaper(doc_index=index, how="same_paper",
+                                               record=RecordView.model_validate(self._head(session, root)))
+        return found
+
     def _same_paper(self, session: Session, document: Document, source_sha256: str, unit: str) -> int | None:
         """The root id of a current record of the same paper from another file: same schema, same personal
         number of the same person (the person, else a spouse) and same document number, in ``unit``."""

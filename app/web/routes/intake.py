@@ -18,6 +18,7 @@ from app.web.auth import LANH_DAO, THAM_DINH, TIEP_NHAN, Principal, RoleGuard, c
 from app.web.casework import ApprovalCheck, casework_of
 from app.web.dossiers import Dossier, DossierError, DossierFile, DossierStore, ReusedItem, UploadRefused
 from app.web.editing import keep_typed
+from app.web.known import KnownPaper, known_papers
 from app.web.rendering import page
 from app.web.routes import steps, steps_api
 from app.web.units import check_readable
@@ -54,8 +55,11 @@ def _real_uploads(request: Request, files: list[UploadFile]) -> list[UploadFile]
 
 
 def dossier_views(store: DossierStore, dossier: Dossier, errors: dict[str, str] | None = None,
-                  typed: dict[str, str] | None = None) -> list[tuple[DossierFile, list[DocumentView]]]:
-    """Each file with its documents' views; ``typed``: the values sent back with errors, shown as typed."""
+                  typed: dict[str, str] | None = None,
+                  known: dict[tuple[int, int], KnownPaper] | None = None,
+                  ) -> list[tuple[DossierFile, list[DocumentView]]]:
+    """Each file with its documents' views; ``typed``: the values sent back with errors, shown as typed;
+    ``known``: the papers stored already, whose stored values are shown where they differ."""
     reused = {name for item in dossier.reused for name in item.filled}
     views = []
     for entry in dossier.files:
@@ -68,6 +72,9 @@ def dossier_views(store: DossierStore, dossier: Dossier, errors: dict[str, str] 
                 for d in range(len(result.documents))]
         for view in docs:
             keep_typed([*view.rows, *(cell for cells in view.entries for cell in cells)], typed or {})
+            paper = (known or {}).get((entry.index, view.index))
+            for row in view.rows if paper else []:
+                row.stored = paper.stored.get(row.key)
         views.append((entry, docs))
     return views
 
@@ -98,10 +105,13 @@ def _dossier_page(request: Request, store: DossierStore, dossier: Dossier, princ
         notice = f"Hồ sơ do {dossier.created_by.removeprefix('web:')} tiếp nhận: chỉ xem được."
     elif mine and not new and dossier.status == "draft" and notice is None:
         notice = "Hồ sơ đã chuyển thẩm định: tại quầy chỉ xem được."
-    return page(request, "dossier.html", status_code=status_code, dossier=dossier,
-                views=dossier_views(store, dossier, errors, typed), errors=errors or {}, notice=notice,
+    editable = dossier.status == "draft" and mine and new
+    known = known_papers(store.repo, store, dossier, principal.user.unit_code, principal.user.actor) \
+        if editable else {}
+    return page(request, "dossier.html", status_code=status_code, dossier=dossier, known=known,
+                views=dossier_views(store, dossier, errors, typed, known), errors=errors or {}, notice=notice,
                 checked=checked_names(dossier),
-                editable=dossier.status == "draft" and mine and new, mine=mine, problem=problem,
+                editable=editable, mine=mine, problem=problem,
                 typed=typed or {}, check=check, **context)
 
 

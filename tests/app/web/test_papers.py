@@ -97,3 +97,31 @@ def test_the_same_card_in_a_second_dossier_keeps_the_typed_address(clients):
     for code in (first, second):
         found = client.get("/api/records", params={"dossier_code": code}).json()
         assert [r["id"] for r in found] == [current["record"]["id"]], code
+
+
+def test_a_paper_stored_already_is_offered_with_its_stored_values_before_approval(clients):
+    """The same card brought to another procedure: before approval the counter's screen says it is stored
+    already (the record, what approval will do) and shows the address typed the first time beside this
+    reading; a card never stored gets no such notice."""
+    import html
+    import re
+
+    client, csrf = clients["tiep_nhan"]
+    card = sample("citizen_id_card_clean_")
+    first = _upload(client, csrf, card)
+    client.post(f"/api/dossiers/{first}/fields", json={"f1.d0.residence": TYPED_ADDRESS},
+                headers={"X-CSRF-Token": csrf})
+    [record_id] = _approve(client, csrf, first)["records"]
+    current = client.get(f"/api/records/{record_id}").json()["record"]
+
+    second = _upload(client, csrf, card)
+    screen = html.unescape(client.get(f"/tiep-nhan/{second}").text)
+    notice = screen[screen.index('id="known-1-0"'):]
+    notice = notice[:notice.index("</p>")]
+    assert "Giấy tờ này đã có trong kho" in notice and f'href="/ho-so/{current["id"]}"' in notice
+    field = screen[re.search(r'<div class="field[^"]*" data-field="f1\.d0\.residence"', screen).start():]
+    field = field[:field.index("</div>")]
+    assert f"Đã lưu trong kho: <strong>{TYPED_ADDRESS}</strong>" in field
+
+    other = _upload(client, csrf, sample("citizen_id_card_hard_001"))
+    assert 'id="known-' not in client.get(f"/tiep-nhan/{other}").text

@@ -92,3 +92,12 @@ def test_each_paper_has_its_own_copies_and_the_input_is_the_dossiers_original(re
     assert repo.objects.get_bytes(original.object_key) == b"the whole upload"
     repo.put(upload, actor=ACTOR, scan=b"the whole upload", dossier_code=FIRST, papers=papers)
     assert len(repo.originals(FIRST, actor=ACTOR)) == 1
+
+
+def test_recognise_tells_the_stored_papers_without_storing_or_linking(repo):
+    [first] = repo.put(result("cccd.jpg", _card()), actor=ACTOR, dossier_code=FIRST)
+    assert {i: p.how for i, p in repo.recognise(result("cccd.jpg", _card())).items()} == {0: "same_file"}
+    [(index, paper)] = repo.recognise(result("cccd.jpg", _card(), salt="another photo")).items()
+    assert (index, paper.how, paper.record.id) == (0, "same_paper", first.id)
+    assert repo.recognise(result("x.jpg", citizen_id_card("LÊ VĂN BA", "001090009999", "1990-01-01"))) == {}
+    assert repo.dossiers_of(first.id) == [FIRST], "nothing linked"
