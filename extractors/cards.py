@@ -32,8 +32,10 @@ from extractors.locate import (
     _joined,
     _tokens_in,
     _value_tokens,
+    to_province_gap,
 )
 from extractors.mrz import latin, read_mrz
+from extractors.structure import SEGMENT_GAP
 from extractors.text import capitals, clean_value, fold
 from schemas import Schema
 
@@ -382,6 +384,7 @@ class CardReader:
         tokens = [t for _, ln in lines for t in ln]
         trimmed = False
         if spec.kind in ("place", "authority"):
+            tokens = to_province_gap(tokens, SEGMENT_GAP * self.layout.line_height)
             tokens, trimmed = _province_end(tokens)
         value = self.raw(tokens, match, ragged)
         if spec.kind in ("place", "authority") and (trimmed or not ends_with_province(value.text)):

@@ -10,6 +10,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from extractors.kinds.places import ends_with_province
 from extractors.layout import PageLayout, Token, make_token, union
 from extractors.text import clean_value, fold, is_leader
 from schemas import Schema
@@ -52,6 +53,21 @@ NUMERIC_KINDS = ("personal_id", "year", "register_number")
 STRUCTURED_KINDS = ("personal_id", "year", "date")  # a wrong line below the label shows by not parsing
 
 
+_LATIN_WORD = re.compile(r"^[A-Z]?[a-z]+[.,;]?$")
+_VOWELS = frozenset("aeiouyAEIOUY")
+
+
+def latin_word(text: str) -> bool:
+    """A long word of a foreign address or name ("Marzahner", "Promenade", "Nishinakajima"): plain Latin
+    letters cased as a word is, vowels and consonants mixed as a word mixes them. Vietnamese has no such
+    long word, and what OCR makes of a leader or a stamp is not so regular."""
+    if not _LATIN_WORD.match(text):
+        return False
+    letters = text.rstrip(".,;")
+    vowels = sum(ch in _VOWELS for ch in letters)
+    return 0.25 <= vowels / len(letters) <= 0.65 and len(set(letters.lower())) >= 5
+
+
 def is_garbage(text: str, numeric: bool = False) -> bool:
     """A token that is what OCR makes of a dotted leader or a stamp: no Vietnamese word is longer than 7
     letters, none mixes letters and digits, and none repeats one character four times."""
@@ -65,7 +81,7 @@ def is_garbage(text: str, numeric: bool = False) -> bool:
         return bool(re.search(r"[^\W\d_]{4,}", core)) and not re.search(r"\d{3,}", core)
     letters = len(_LETTERS.findall(core))
     digits = sum(ch.isdigit() for ch in core)
-    if letters > 8 and "/" not in core and "-" not in core:
+    if letters > 8 and "/" not in core and "-" not in core and not latin_word(core):
         return True
     if letters and digits and len(core) >= 5 and not re.search(r"\d[/.\-]\d", core):
         return True
@@ -121,6 +137,16 @@ def _value_tokens(tokens: list[Token], numeric: bool = False) -> tuple[list[Toke
             continue
         out.append(token)
     return out, False
+
+
+def to_province_gap(tokens: list[Token], gap: float) -> list[Token]:
+    """A place's words up to a gap wider than ``gap`` after its province: what stands beyond it on the same line
+    ("…, tỉnh Quảng Ninh      Trang 75") is another item of the page (its page number, a book number)."""
+    for i in range(1, len(tokens)):
+        if tokens[i].bbox[0] - tokens[i - 1].bbox[2] > gap and ends_with_province(
+                " ".join(t.text for t in tokens[:i])):
+            return tokens[:i]
+    return tokens
 
 
 def _bottom(tokens: list[Token]) -> float:

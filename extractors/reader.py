@@ -19,8 +19,8 @@ from extractors.kinds import parse_value
 from extractors.kinds.places import ends_with_province
 from extractors.labels import LabelMatch, label_key
 from extractors.layout import PageLayout, Token, union
-from extractors.locate import NUMERIC_KINDS, STRUCTURED_KINDS, RawValue, Reading, _value_tokens
-from extractors.structure import Column, Hit, Structure, read_structure
+from extractors.locate import NUMERIC_KINDS, STRUCTURED_KINDS, RawValue, Reading, _value_tokens, to_province_gap
+from extractors.structure import SEGMENT_GAP, Column, Hit, Structure, read_structure
 from extractors.text import clean_value
 from schemas import Schema
 
@@ -184,9 +184,10 @@ class FormReader:
         return abs((box_a[1] + box_a[3]) / 2 - (box_b[1] + box_b[3]) / 2) <= 0.5 * self.layout.line_height
 
     def _line_hits_in(self, n: int, lo: float, hi: float) -> bool:
-        """A label in [lo, hi) on line ``n`` or on another OCR line of its row (a label printed left of a
-        value that OCR read as a line of its own)."""
-        return any(lo <= h.x0 < hi for h in self.st.hits if h.line == n or self._same_row(h.line, n))
+        """A label or a block's heading in [lo, hi) on line ``n`` or on another OCR line of its row (a label
+        printed left of a value that OCR read as a line of its own)."""
+        return any(lo <= h.x0 < hi for h in self.st.hits if h.line == n or self._same_row(h.line, n)) or any(
+            lo <= a.x0 < hi for a in self.st.anchors if not a.is_label and (a.line == n or self._same_row(a.line, n)))
 
     def _is_stop_line(self, tokens: list[Token]) -> bool:
         key = " ".join(t.key for t in tokens if t.key)
@@ -219,6 +220,31 @@ class FormReader:
         top = statistics.median(t.bbox[1] for t in tokens)
         return top - prev_bottom <= settings.CONTINUATION_GAP * self.layout.line_height
 
+    def _to_province(self, lines: list[tuple[int, list[Token]]], tokens: list[Token]) -> list[Token]:
+        """A place's next line's words, up to a wide gap after the province that ends the place there."""
+        before = [t for _, ln in lines for t in ln]
+        return to_province_gap([*before, *tokens], SEGMENT_GAP * self.layout.line_height)[len(before):]
+
+    def _label_words(self, hit: Hit, after: list[Token]) -> int:
+        """How many of the words after a label's match go on with the label, not the value: a few lowercase
+        words without digits run on from the label with no gap ("Nơi đăng ký | lại khai sinh", "Ngày, tháng,
+        năm đăng ký | lại"), before the gap (a tab stop, a dotted leader) where the value starts. 0 when the
+        label ends with a colon or the words are not so."""
+        label_tokens = self.layout.lines[hit.line].tokens[hit.match.start:hit.match.end]
+        if not after or not label_tokens or label_tokens[-1].colon:
+            return 0
+        gap = SEGMENT_GAP * self.layout.line_height
+        n, right = 0, label_tokens[-1].bbox[2]
+        while n < len(after) and after[n].bbox[0] - right <= gap:
+            right = after[n].bbox[2]
+            n += 1
+        words = after[:n]
+        if not 0 < n <= 3 or any(t.colon for t in words):
+            return 0
+        if not all(t.text.isalpha() and t.text[0].islower() for t in words):
+            return 0
+        return n
+
     def read_hit(self, hit: Hit, key: str) -> None:
         spec = self.schema.fields[key]
         numeric = spec.kind in NUMERIC_KINDS
@@ -228,17 +254,22 @@ class FormReader:
         after = [t for t in line.tokens[hit.match.end:] if t.cx < end_x and col.holds(t.cx)]
         after = _without_label_tail(after)
         value_line = hit.line
+        worded = self._label_words(hit, after)
+        if worded and (after[worded:] or self.beside(hit, end_x) is not None):
+            after = after[worded:]  # an edition's longer wording of the label: its value follows the gap
         if not after:  # a value far right of its label (a tab stop, flush right) that OCR read as a line of its own
             beside = self.beside(hit, end_x)
             if beside is not None:
                 value_line, after = beside
         whole = spec.kind in ("date", "personal_id")  # their kind finds the value among the words
         tokens, ragged = _all_tokens(after) if whole else _value_tokens(after, numeric)
+        if spec.kind in ("place", "authority"):
+            tokens = self._to_province([], tokens)
         doubts: list[str] = []
         if not hit.block_certain or spec.block != hit.block:
             doubts.append("role")  # the block was assumed, or the label stood in another block than its field's
-        if hit.match.ambiguous:
-            doubts.append("label")
+        if hit.match.ambiguous or worded:
+            doubts.append("label")  # or the label's words went on past the schema's wording
         lines: list[tuple[int, list[Token]]] = []
         bottom = statistics.median(t.bbox[3] for t in line.tokens[hit.match.start:hit.match.end])
         if tokens:
@@ -292,6 +323,8 @@ class FormReader:
                 if len(lines) > limit:
                     break
                 values, more_ragged = _value_tokens(more, numeric)
+                if values and spec.kind in ("place", "authority"):
+                    values = self._to_province(lines, values)
                 if not values:
                     closed = True
                     break

@@ -163,9 +163,26 @@ def _opened_block(key: str, phrases: list[tuple[str, str]]) -> str | None:
     return best_block
 
 
+def _heading_block(key: str, phrases: list[tuple[str, str]]) -> str | None:
+    """The block whose opening phrase of two words or more ends a heading of more words: "PHẦN KHAI VỀ NGƯỜI
+    MẸ" opens the block of "Người mẹ", "THÔNG TIN CỦA BÊN NỮ" that of "Bên nữ"."""
+    words = key.split()
+    best, best_block = 0.0, None
+    for phrase, block in phrases:
+        size = len(phrase.split())
+        if size < 2 or len(words) <= size:
+            continue
+        tail = " ".join(words[-size:])
+        score = fuzz.ratio(tail, phrase)
+        if score >= (100.0 if len(phrase) <= 5 else HEADER_CUTOFF) and score > best:
+            best, best_block = score, block
+    return best_block
+
+
 def find_headers(layout: PageLayout, schema: Schema) -> list[Anchor]:
     """Segments that are wholly one of a block's opening phrases (a colon after it allowed; a section number
-    before it stepped over: "III. NGƯỜI MẸ"), and numbered section headings in capitals that open no block
+    before it stepped over: "III. NGƯỜI MẸ"), headings in capitals that end with one ("PHẦN KHAI VỀ NGƯỜI MẸ"),
+    and numbered section headings in capitals that open no block
     ("II. NGƯỜI ĐƯỢC KHAI SINH"): these close the block before them (block ``MAIN``)."""
     phrases = _block_phrases(schema)
     if not phrases:
@@ -179,6 +196,8 @@ def find_headers(layout: PageLayout, schema: Schema) -> list[Anchor]:
             if not key:
                 continue
             block = _opened_block(key, phrases) if len(key) <= 40 else None
+            if block is None and len(key) <= 60 and _section_heading(seg):
+                block = _heading_block(key, phrases)
             if block is None and numbered and _section_heading(seg):
                 block = MAIN
             if block is not None:

@@ -125,20 +125,46 @@ def _unit_bigrams() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in _unit_pairs().items()}
 
 
+# Address words that go in pairs: a word repaired into one half must stand beside the other half.
+ADDRESS_PAIRS = frozenset(canonical(p) for p in (
+    "thành phố", "thị xã", "thị trấn", "đặc khu", "khu phố", "khu vực", "bệnh viện", "trạm y", "y tế",
+    "trung tâm", "đa khoa", "sản nhi", "ủy ban", "uỷ ban", "ban nhân", "nhân dân", "cơ quan", "cảnh sát",
+    "công an", "phòng khám", "chung cư", "tập thể", "tổ dân", "dân phố"))
+
+
+def _fits_beside(words: list[str], i: int, repaired: str) -> bool:
+    """Whether ``repaired`` at ``words[i]`` reads as an address word there: a numbered word before a number
+    (``Tổ 8``), a unit word before a name (``phố Móng Cái``), or one half of a pair beside the other half
+    (``thị trấn``). A word of other prose ("Đại sứ quán", "chủ nghĩa") is left as printed."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    before = words[i - 1] if i > 0 else ""
+    if canonical(repaired) in _NUMBERED and after[:1].isdigit():
+        return True
+    if fold(repaired) in _UNIT_TYPE_WORDS and after[:1].isupper():
+        return True
+    return any(canonical(pair) in ADDRESS_PAIRS for pair in (f"{before} {repaired}", f"{repaired} {after}"))
+
+
 def _repair_small_words(part: str) -> str:
     """A small-letter word that is no address word but one letter away from exactly one (``phế`` → ``phố``),
-    or with the letters of exactly one, its accents misread (``thí`` → ``thị``)."""
+    or with the letters of exactly one, its accents misread (``thí`` → ``thị``), where that word fits
+    (:func:`_fits_beside`)."""
     words = part.split(" ")
-    for i, word in enumerate(words):
-        if not word or word != word.lower() or not word.isalpha() or canonical(word) in ADDRESS_WORDS:
-            continue
-        near = {w for w in ADDRESS_WORD_LIST
-                if Levenshtein.distance(fold(w), fold(word)) <= 1 and fold(w)[0] == fold(word)[0]}
-        same_letters = {w for w in near if fold(w) == fold(word)}
-        if len(same_letters) == 1:  # only the accents were misread ("thí trấn"): the word with these letters
-            near = same_letters
-        if len(near) == 1:
-            words[i] = next(iter(near))
+    for _ in range(3):  # a word repaired may make its neighbour's repair fit ("thảnh phỗ" → "thành phố")
+        changed = False
+        for i, word in enumerate(words):
+            if not word or word != word.lower() or not word.isalpha() or canonical(word) in ADDRESS_WORDS:
+                continue
+            near = {w for w in ADDRESS_WORD_LIST
+                    if Levenshtein.distance(fold(w), fold(word)) <= 1 and fold(w)[0] == fold(word)[0]}
+            same_letters = {w for w in near if fold(w) == fold(word)}
+            if len(same_letters) == 1:  # only the accents were misread ("thí trấn"): the word with these letters
+                near = same_letters
+            if len(near) == 1 and _fits_beside(words, i, next(iter(near))):
+                words[i] = next(iter(near))
+                changed = True
+        if not changed:
+            break
     return " ".join(words)
 
 
@@ -159,6 +185,7 @@ def _insert_commas(part: str) -> str:
 
 _SINGLE_UNITS = {"xa", "phuong", "huyen", "quan", "tinh"}
 _DOUBLE_UNITS = {"thanh pho", "thi xa", "thi tran", "dac khu"}
+_UNIT_TYPE_WORDS = _SINGLE_UNITS | {w for pair in _DOUBLE_UNITS for w in pair.split()}  # folded
 
 
 # A vowel OCR read twice with two tone marks ("Chếẽ" for "Chẽ"): Vietnamese spells no vowel twice in a unit's
@@ -404,44 +431,53 @@ _DOUBLED_N = re.compile(r"([Nn])[Ññ]|[Ññ](?=[Nn])")
 _UNBALANCED = re.compile(r"^[\[(|{]+(?=[^\])}]*$)|(?<=[^\[({])[\])}|]+$")
 
 
-def _reparsed(repaired: str, cap: float, note: str | None = None, replace_note: bool = False) -> KindResult:
+def _reparsed(repaired: str, cap: float, note: str | None = None, replace_note: bool = False,
+              repairs_left: int = 0) -> KindResult:
     """``parse_place`` of a repaired text, marked repaired, its quality at most ``cap``; ``note`` explains the
     repair unless the inner parse has a note of its own (or always, with ``replace_note``)."""
-    result = parse_place(repaired)
+    result = parse_place(repaired, repairs_left)
     return result.model_copy(update={"quality": min(result.quality, cap), "repaired": True,
                                      "note": note if replace_note else (result.note or note)})
 
 
-def parse_place(text: str) -> KindResult:
+MAX_REPAIRS = 8  # repairs of one value, one after the other: repairs that undo each other stop there
+
+
+def parse_place(text: str, repairs_left: int = MAX_REPAIRS) -> KindResult:
     """Kind ``place``: an address or place, valid when it names a known province."""
+    can_repair = repairs_left > 0
+
+    def again(repaired: str, cap: float, note: str | None = None, replace_note: bool = False) -> KindResult:
+        return _reparsed(repaired, cap, note, replace_note, repairs_left - 1)
+
     value = _UNIT_STOP.sub(r"\1", clean_value(text))
     value = _UNBALANCED.sub("", value).strip()  # "[Trạm Y tế …": a bracket read from a rule or a speck
     if not value:
         return invalid("trống")
     specks = _INNER_SPECK.sub(" ", value)
-    if specks != value:  # "Tiên 'Yên", "Hải. Hà": a speck read as a quote or a full stop inside a name
-        return _reparsed(specks, RESTORED_QUALITY, f"bỏ dấu lạ: {value}")
+    if can_repair and specks != value:  # "Tiên 'Yên", "Hải. Hà": a speck read as a quote or a full stop
+        return again(specks, RESTORED_QUALITY, f"bỏ dấu lạ: {value}")
     doubled = _DOUBLED_N.sub(r"\1", value)
-    if doubled != value:  # "Quảng NÑinh": OCR read one N twice, once as Ñ (no Vietnamese letter)
-        return _reparsed(doubled, RESTORED_QUALITY, f"bỏ chữ lạ: {value}")
+    if can_repair and doubled != value:  # "Quảng NÑinh": one N read twice, once as Ñ (no Vietnamese letter)
+        return again(doubled, RESTORED_QUALITY, f"bỏ chữ lạ: {value}")
     split_words = _split_address_words(value)
-    if split_words != value:
-        return _reparsed(split_words, RESTORED_QUALITY, f"tách chữ dính liền: {value}")
+    if can_repair and split_words != value:
+        return again(split_words, RESTORED_QUALITY, f"tách chữ dính liền: {value}")
     streets = restore_streets(value)
-    if streets != value:
-        return _reparsed(streets, RESTORED_QUALITY, f"khôi phục tên đường: {value}", replace_note=True)
+    if can_repair and streets != value:
+        return again(streets, RESTORED_QUALITY, f"khôi phục tên đường: {value}", replace_note=True)
     phrased, suspect = check_phrases(value)
-    if suspect and phrased != value:  # "Bệnh viện Sản Nhỉ": a known pair with other accents
-        return _reparsed(phrased, RESTORED_QUALITY, f"dấu có thể sai: {' '.join(suspect)}", replace_note=True)
+    if can_repair and suspect and phrased != value:  # "Bệnh viện Sản Nhỉ": a known pair with other accents
+        return again(phrased, RESTORED_QUALITY, f"dấu có thể sai: {' '.join(suspect)}", replace_note=True)
     split = split_run_together(value)
-    if split != value:
-        return _reparsed(split, 0.7)
+    if can_repair and split != value:
+        return again(split, 0.7)
     heads = repair_numbered_heads(value)
-    if heads != value:
-        return _reparsed(heads, NUMBERED_HEAD_QUALITY, f"khôi phục dấu: {value}")
+    if can_repair and heads != value:
+        return again(heads, NUMBERED_HEAD_QUALITY, f"khôi phục dấu: {value}")
     restored = restore_unit_names(value)
-    if restored != value:
-        return _reparsed(restored, RESTORED_QUALITY, f"khôi phục tên đơn vị hành chính: {value}", replace_note=True)
+    if can_repair and restored != value:
+        return again(restored, RESTORED_QUALITY, f"khôi phục tên đơn vị hành chính: {value}", replace_note=True)
     province = find_province(value)
     if province is None:
         return KindResult(value=value, valid=False, quality=0.0, note="không xác định được tỉnh/thành phố")

@@ -40,18 +40,19 @@ def parse_text(text: str) -> KindResult:
 
 
 _AUTHORITY_HEADS = ("uy ban nhan dan", "ubnd", "so tu phap", "phong tu phap", "cuc canh sat", "bo cong an",
-                    "cong an", "dai su quan", "tong lanh su", "co quan")
+                    "cong an", "dai su quan", "tong lanh su", "lanh su quan", "van phong kinh te", "co quan")
 
 
-def parse_authority(text: str) -> KindResult:
+def parse_authority(text: str, restore: bool = True) -> KindResult:
     """Kind ``authority``: text that names a body (Ủy ban nhân dân …, UBND …, Cục Cảnh sát …). When it
-    names a place with commas ("…, huyện Tiên Yên, tỉnh Quảng Ninh"), the last part must be a province."""
+    names a place with commas ("…, huyện Tiên Yên, tỉnh Quảng Ninh"), the last part must be a province.
+    Unit names are put back once (``restore``): the restored text is checked as it stands."""
     result = parse_text(text)
     if not result.valid or result.value is None:
         return result
-    restored = restore_unit_names(result.value)
+    restored = restore_unit_names(result.value) if restore else result.value
     if restored != result.value:
-        again = parse_authority(restored)
+        again = parse_authority(restored, restore=False)
         return again.model_copy(update={"quality": min(again.quality, RESTORED_QUALITY), "repaired": True,
                                         "note": f"khôi phục tên đơn vị hành chính: {result.value}"})
     folded = fold(result.value)

@@ -329,3 +329,32 @@ def test_a_personal_numbers_leading_zero_read_as_a_bracket():
     result = parse_value("personal_id", "(22075228961")
     assert (result.value, result.repaired) == ("022075228961", True) and result.quality < 1.0
     assert parse_value("personal_id", "(123456789)").value == "123456789"  # a bracket around a number stays one
+
+
+def test_small_words_repaired_only_where_an_address_word_fits():
+    embassy = "Đại sứ quán nước Cộng hòa xã hội chủ nghĩa Việt Nam tại Cộng hòa Liên bang Đức"
+    result = parse_value("authority", embassy)
+    assert result.value == embassy and not result.repaired  # "sứ", "chủ": prose, not misread "số", "cư"
+    assert parse_value("authority", "Tổng Lãnh sự quán nước Cộng hòa xã hội chủ nghĩa Việt Nam tại Osaka").valid
+    unit = parse_value("authority", "Ủy ban nhân dân phường Bình Ngọc, thành phế Móng Cái, tỉnh Quảng Ninh")
+    assert unit.value == "Ủy ban nhân dân phường Bình Ngọc, thành phố Móng Cái, tỉnh Quảng Ninh" and unit.repaired
+    town = parse_value("authority", "Ủy ban nhân dân thí trấn Cái Rồng, huyện Vân Đồn, tỉnh Quảng Ninh")
+    assert town.value == "Ủy ban nhân dân thị trấn Cái Rồng, huyện Vân Đồn, tỉnh Quảng Ninh"
+
+
+def test_long_words_of_a_foreign_address_are_no_garbage():
+    from extractors.locate import is_garbage
+
+    for word in ("Marzahner", "Promenade", "Nishinakajima", "Xinzhuang"):
+        assert not is_garbage(word), word
+    for word in ("iiiiilllll", "Ldlilllill", "Bấtđộngsản", "NGUYENVAN"):
+        assert is_garbage(word), word
+
+
+def test_unit_names_put_back_in_one_pass():
+    """A repair that makes its neighbour's fit is made in the same pass: a second pass changes nothing."""
+    from extractors.kinds.places import restore_unit_names
+
+    once = restore_unit_names("Số 24, đường Hạ Long, phướng Yên Thanh, thảnh phỗ Uông Bí, tỉnh Quảng Ninh")
+    assert once == "Số 24, đường Hạ Long, phường Yên Thanh, thành phố Uông Bí, tỉnh Quảng Ninh"
+    assert restore_unit_names(once) == once

@@ -178,7 +178,8 @@ def test_registry_lists_every_family_with_its_split() -> None:
 def test_selector() -> None:
     tuning = families.select("tuning")
     assert set(tuning) == set(LAYOUTS)
-    assert tuning["citizen_id_card"] == ["card-cccd-2021", "card-cmnd-12", "card-random", "card-cccd-2016-worn"]
+    assert tuning["citizen_id_card"] == ["card-cccd-2021", "card-cmnd-12", "card-random", "card-cccd-2016-worn",
+                                         "card-cmnd-tt57", "card-vneid-print"]
     assert families.select("heldout")["birth_register"][:2] == ["br-1990s", "br-2010"]
     assert "br-2020-spread" in tuning["birth_register"]
     assert families.select("all")["birth_register"] == REGISTER_FAMILIES
