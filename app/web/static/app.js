@@ -141,40 +141,87 @@ function fieldBox(row) {
   return { x: parts[0] / 100, y: parts[1] / 100, w: parts[2] / 100, h: parts[3] / 100 };
 }
 
-// Draws the field's part of the page image (a margin around its box) into a canvas beside the input.
+// Draws the field's part of the page image (a margin around its box) into a canvas beside the input, at
+// least CROP_ENLARGE times as large as the page image shows it. A wide field on one line of text (an address
+// on a birth certificate) is cut into up to CROP_LINES pieces, one under the other, each overlapping the next
+// by about a character, rather than shrunk to the input's width; a wide box of several lines (a card's
+// address under its label) is drawn as large and scrolls sideways in its frame, from the box's start.
+const CROP_ENLARGE = 1.6, CROP_LINES = 4, CROP_LINE_HEIGHT = 140, CROP_MAX_SCALE = 6, CROP_GAP = 6;
+const ONE_LINE_RATIO = 12;  // a box this many times wider than high holds one line of text
+const CROP_MIN_BOX_PX = 30;  // and the box at least this high on screen (a phone shows the page small)
+
 function drawCrop(row, image) {
   const box = fieldBox(row);
   if (!box || !image || !image.complete || !image.naturalWidth) return;
   let canvas = row.querySelector("canvas.crop");
   if (!canvas) {
+    const holder = document.createElement("div");
+    holder.className = "crop-frame";
     canvas = document.createElement("canvas");
     canvas.className = "crop";
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", "Ảnh phóng to của ô trên trang");
+    holder.append(canvas);
     const input = row.querySelector("input, select, output");
-    (input || row.lastChild).after(canvas);
+    (input || row.lastChild).after(holder);
   }
+  const holder = canvas.parentElement;
   const W = image.naturalWidth, H = image.naturalHeight;
   const padY = box.h * H * 0.45 + 6, padX = Math.max(box.h * H * 0.8, 12);
   const sx = Math.max(0, box.x * W - padX), sy = Math.max(0, box.y * H - padY);
   const sw = Math.min(W - sx, box.w * W + 2 * padX), sh = Math.min(H - sy, box.h * H + 2 * padY);
   const cssWidth = Math.max(row.clientWidth - 16, 120);
-  const scale = Math.min(cssWidth / sw, 140 / sh, 6);
+  const frame = image.closest(".viewport") || image;
+  const onPage = (frame.clientWidth || image.clientWidth || W) / W;  // the page image's scale at 100 %
+  const overlap = Math.min(box.h * H, sw / 4);  // about a character: none is lost at a cut
+  const want = Math.max(CROP_ENLARGE * onPage, Math.min(CROP_MIN_BOX_PX / (box.h * H), CROP_MAX_SCALE));
+  const tallest = Math.max(CROP_LINE_HEIGHT / sh, want);  // a tall box is not shrunk either
+  const scaleFor = (n) => Math.min(cssWidth / ((sw + (n - 1) * overlap) / n), tallest, CROP_MAX_SCALE);
+  const oneLine = (box.w * W) / (box.h * H) >= ONE_LINE_RATIO;
+  let lines = 1;
+  while (oneLine && lines < CROP_LINES && scaleFor(lines) < want) lines += 1;
+  const scale = oneLine ? scaleFor(lines) : Math.max(scaleFor(1), Math.min(want, tallest, CROP_MAX_SCALE));
+  const pieceW = (sw + (lines - 1) * overlap) / lines;
   const ratio = window.devicePixelRatio || 1;
-  canvas.width = Math.round(sw * scale * ratio);
-  canvas.height = Math.round(sh * scale * ratio);
-  canvas.style.width = `${Math.round(sw * scale)}px`;
-  canvas.style.height = `${Math.round(sh * scale)}px`;
+  const lineH = sh * scale;
+  canvas.width = Math.round(pieceW * scale * ratio);
+  canvas.height = Math.round((lines * lineH + (lines - 1) * CROP_GAP) * ratio);
+  canvas.style.width = `${Math.round(pieceW * scale)}px`;
+  canvas.style.height = `${Math.round(lines * lineH + (lines - 1) * CROP_GAP)}px`;
+  canvas.dataset.scale = (scale / onPage).toFixed(2);  // how much larger than the page image shows it
+  canvas.dataset.lines = String(lines);
   const context = canvas.getContext("2d");
   context.imageSmoothingQuality = "high";
-  context.drawImage(image, sx, sy, sw, sh, 0, 0, canvas.width, canvas.height);
-  // the box itself, outlined (never filled) in the crop too
-  context.strokeStyle = "#0b5cad";
-  context.lineWidth = 1.5 * ratio;
+  context.fillStyle = "#fff";
+  context.fillRect(0, 0, canvas.width, canvas.height);
   const gap = 4 * ratio;  // the outline stands clear of the characters
-  context.strokeRect((box.x * W - sx) * scale * ratio - gap, (box.y * H - sy) * scale * ratio - gap,
-                     box.w * W * scale * ratio + 2 * gap, box.h * H * scale * ratio + 2 * gap);
+  for (let i = 0; i < lines; i += 1) {
+    const px = sx + i * (pieceW - overlap), top = i * (lineH + CROP_GAP) * ratio;
+    const pw = Math.min(pieceW, W - px);
+    context.drawImage(image, px, sy, pw, sh, 0, top, pw * scale * ratio, lineH * ratio);
+    // the box itself, outlined (never filled) in the crop too, within this piece
+    context.save();
+    context.beginPath();
+    context.rect(0, top, canvas.width, lineH * ratio);
+    context.clip();
+    context.strokeStyle = "#0b5cad";
+    context.lineWidth = 1.5 * ratio;
+    context.strokeRect((box.x * W - px) * scale * ratio - gap, top + (box.y * H - sy) * scale * ratio - gap,
+                       box.w * W * scale * ratio + 2 * gap, box.h * H * scale * ratio + 2 * gap);
+    context.restore();
+    if (i > 0) {  // a dashed line where the field goes on from the piece above
+      context.strokeStyle = "#9db4d0";
+      context.setLineDash([4 * ratio, 3 * ratio]);
+      context.beginPath();
+      context.moveTo(0, top - CROP_GAP * ratio / 2);
+      context.lineTo(canvas.width, top - CROP_GAP * ratio / 2);
+      context.stroke();
+      context.setLineDash([]);
+    }
+  }
   canvas.classList.add("ready");
+  holder.classList.add("ready");
+  holder.scrollLeft = Math.max(0, (box.x * W - sx) * scale - 8);  // the value's start in sight
 }
 
 function linkFieldsAndBoxes(panel) {

@@ -233,6 +233,14 @@ def test_review_by_keyboard_in_chromium(web_app, queued, live_url, browser):  # 
     crop_width = crop.bounding_box()["width"]
     rect = page.locator(f"rect.box[data-field='{shown}']").bounding_box()
     assert crop_width > rect["width"], "the crop beside the input is larger than the value on the page"
+    for name in boxed:  # every field's crop, a wide one too (cut into lines), larger than the page shows it
+        page.focus(f"[name='{name}']")
+        canvas = page.locator(f".field[data-field='{name}'] canvas.crop")
+        canvas.wait_for(state="visible")
+        assert float(canvas.get_attribute("data-scale")) >= 1.5, (name, canvas.get_attribute("data-scale"))
+        frame = page.locator(f".field[data-field='{name}'] .crop-frame").bounding_box()
+        assert frame["width"] <= page.locator(f".field[data-field='{name}']").bounding_box()["width"], name
+    page.focus(f"[name='{shown}']")
     page.locator("figure.page [data-zoom=in]").first.click()  # zoomed in around the field being checked
     page.locator("figure.page [data-zoom=in]").first.click()
     page.locator("figure.page [data-zoom=in]").first.click()
