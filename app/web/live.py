@@ -23,6 +23,7 @@ from pipeline.store.catalog import Dossier, DossierStep, Record
 
 CLOSED_STATES = ("da_tra_ket_qua", "tu_choi", "da_huy")  # app/counter/lifecycle.py: CLOSED
 RETURNED_STEP = "tra_ket_qua"
+DIGITIZED = "da_ky_so"  # a dossier without a procedure ends here (the counter's step so_hoa)
 LATER_STATUSES = ("reviewed", "signed", "stored")  # a version a person had accepted
 
 
@@ -136,8 +137,11 @@ def _dossier_flow(board: LiveBoard, conn, today: date, names: dict[str, dict[str
                 (per_officer, "officer", row["created_by"])]
         counts = [group.setdefault(key, OnTime(key=key, label=names.get(kind, {}).get(key, key)))
                   for group, kind, key in keys]
+        state = row.get("state") or "moi_tiep_nhan"
+        if state == DIGITIZED and not row.get("procedure_id"):
+            continue  # only digitized (no procedure): done once signed, nothing to return
         due_day = date.fromisoformat(row["due_date"]) if row.get("due_date") else None
-        if (row.get("state") or "moi_tiep_nhan") not in CLOSED_STATES:
+        if state not in CLOSED_STATES:
             board.in_progress += 1
             board.due_today += due_day == today
             late = due_day is not None and due_day < today

@@ -57,7 +57,7 @@
     document.querySelectorAll("[data-live-rows]").forEach((body) => rows(body, board[body.dataset.liveRows]));
     document.querySelectorAll("[data-live-chart]").forEach((svg) => chart(svg, board[svg.dataset.liveChart]));
     const [year, month, day] = board.day.split("-");
-    status.textContent = `trực tiếp: ${day}/${month}/${year}, cập nhật ${new Date().toLocaleTimeString("vi-VN")}`;
+    status.textContent = `trực tiếp: ${day}/${month}/${year}, cập nhật ${new Date().toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })}`;  // Vietnam time, as the server writes it
     live.dataset.updated = String(Date.now());
   });
   source.addEventListener("error", () => { status.textContent = "mất kết nối, đang thử lại…"; });

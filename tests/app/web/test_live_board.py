@@ -52,9 +52,15 @@ def test_dossiers_due_overdue_and_returned_on_time_per_procedure_and_officer(tmp
              [*signed, ("tra_ket_qua", "da_ky_so", "da_tra_ket_qua", _at(9))])
     _dossier(engine, "web:a", "dang_ky_khai_tu", date(2027, 2, 5),  # cancelled: neither open nor returned
              [("huy", "moi_tiep_nhan", "da_huy", _at(2))])
+    digitized = next_dossier_code(engine, UNIT, day=date(2027, 2, 1), actor="web:a")  # no procedure: done once signed
+    record_step(engine, StepRow(id=0, dossier_code=digitized, step="so_hoa", from_state="moi_tiep_nhan",
+                                to_state="da_ky_so", actor="web:a", actor_name="web:a", at=_at(3), digest="-",
+                                acknowledgement="-"))
 
     board = live_board(engine, {"officer": {"web:a": "Nguyễn Thị Lan"}}, today=TODAY)
-    assert (board.received, board.in_progress, board.due_today, board.overdue) == (5, 2, 1, 1)
+    assert (board.received, board.in_progress, board.due_today, board.overdue) == (6, 2, 1, 1)
+    digitizing = {row.key: row for row in board.by_procedure}["—"]
+    assert (digitizing.open, digitizing.returned) == (0, 0), "a digitized dossier is done once signed"
     assert (board.returned, board.returned_on_time, board.on_time_rate) == (2, 1, 0.5)
     procedures = {row.key: row for row in board.by_procedure}
     assert (procedures["dang_ky_khai_sinh"].open, procedures["dang_ky_khai_sinh"].overdue) == (2, 1)
