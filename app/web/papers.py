@@ -83,6 +83,7 @@ def paper_context(work: Casework, dossier: Dossier, kind: str, users: UserStore,
         "old_due_day": (long_date(date.fromisoformat(step.detail["old_due_date"]))
                         if step.detail.get("old_due_date") else ""),
         "qr": qr_svg(dossier.code), "files": [f for f in dossier.files if not f.error],
+        "unread": [f for f in dossier.files if f.error],  # handed in, not read: named, never left off silently
     }
 
 

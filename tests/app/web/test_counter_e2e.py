@@ -2,9 +2,9 @@
 The counter officer uploads an ID card, enters the applicant, the procedure and the papers received and takes
 the dossier in; the receipt is printed (Chromium's own print to PDF, A4) and checked for the return date,
 the papers and a QR code of the dossier code; the appraiser checks the papers and the fields and passes it
-on; the leader approves (confirming what is still unchecked) and the result is signed; the counter hands it
-over. Screenshots of each step go to docs/images/counter-step-*.png when SOHOA_WEB_SCREENSHOTS=docs/images
-is set (else to a temporary folder)."""
+on; the leader approves (confirming the file handed in that could not be read) and the result is signed;
+the counter hands it over. Screenshots of each step go to docs/images/counter-step-*.png when
+SOHOA_WEB_SCREENSHOTS=docs/images is set (else to a temporary folder)."""
 
 from __future__ import annotations
 
@@ -48,7 +48,9 @@ def test_one_dossier_through_the_five_steps_with_three_accounts(web_app, live_ur
 
     # 1. tiếp nhận ----------------------------------------------------------------------------------
     counter.wait_for_url(live_url + "/tiep-nhan")
-    counter.set_input_files("form.upload input[name=files]", str(sample("citizen_id_card_clean_")))
+    note = tmp_path / "ghi-chu.txt"  # handed in with the card, not a scan: the leader is asked about it
+    note.write_text("khong phai anh quet", encoding="utf-8")
+    counter.set_input_files("form.upload input[name=files]", [str(sample("citizen_id_card_clean_")), str(note)])
     counter.click("form.upload button[type=submit]")
     counter.wait_for_url("**/tiep-nhan/000.*", timeout=120_000)
     code = counter.inner_text("#dossier-code")
@@ -71,6 +73,7 @@ def test_one_dossier_through_the_five_steps_with_three_accounts(web_app, live_ur
     assert case.state == "dang_tham_dinh"
     assert long_date(case.due_date) in counter.inner_text("#paper-due")
     assert counter.inner_text("#paper-officer") == "Nguyễn Thị Lan"
+    assert "ghi-chu.txt" in counter.inner_text("#paper-unread"), "the file not read is named on the receipt"
     shot(counter, "1-giay-tiep-nhan", full=True)
     counter.emulate_media(media="print")
     printed = counter.pdf(format="A4", print_background=True, prefer_css_page_size=True)
@@ -106,10 +109,11 @@ def test_one_dossier_through_the_five_steps_with_three_accounts(web_app, live_ur
     leader.wait_for_url(f"**/phe-duyet/{code}")
     shot(leader, "3-phe-duyet")
     leader.click("#approve")
-    if leader.locator("#xac-nhan").count():  # fields still unchecked: the leader is asked first
-        leader.locator("#xac-nhan").scroll_into_view_if_needed()
-        shot(leader, "3-xac-nhan")
-        leader.click("#confirm-approve")
+    leader.wait_for_url(f"**/phe-duyet/{code}/duyet")  # the file that could not be read: asked first
+    assert "ghi-chu.txt" in leader.inner_text("#xac-nhan")
+    leader.locator("#xac-nhan").scroll_into_view_if_needed()
+    shot(leader, "3-xac-nhan")
+    leader.click("#confirm-approve")
     leader.wait_for_url("**/phe-duyet?da_ky=*", timeout=120_000)
     assert casework_of(web_app).case(code).state == "da_ky_so"
     leader.goto(f"{live_url}/phe-duyet/{code}")
