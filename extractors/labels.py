@@ -154,6 +154,15 @@ def _lone_number(tokens: list, end: int, opens: set[int]) -> bool:
     return end + 1 == len(tokens) or end + 1 in opens
 
 
+def _ends_a_phrase(tokens: list, start: int, opens: set[int]) -> bool:
+    """The word at ``start`` goes on a phrase of small-letter words in its segment ("Giấy báo tử | số:",
+    "Hộ chiếu | số"): a one-word label there is that phrase's last word."""
+    if start == 0 or start in opens:
+        return False
+    before = tokens[start - 1].text
+    return before.isalpha() and before[0].islower()
+
+
 def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
     """Non-overlapping label matches on ``line``, left to right."""
     candidates: list[LabelMatch] = []
@@ -176,6 +185,8 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
                 end = start + size
                 if colon_before[end - 1] - colon_before[start]:
                     continue  # a colon ends a label: the words after it are its value
+                if label.words == 1 and _ends_a_phrase(tokens, start, opens):
+                    continue  # "Giấy báo tử số:": the last word of another paper's label, not "Số:"
                 score = _window_score(keys, start, end, label) if size in sizes else 0.0
                 if size in glued or (label.words >= 3 and score < cutoff) or (label.words == 2 and size == 1):
                     score = max(score, _compact_score(keys, start, end, label))

@@ -158,11 +158,12 @@ class FormReader:
         return min(later) if later else hit.column.x1
 
     def beside(self, hit: Hit, end_x: float) -> tuple[int, list[Token]] | None:
-        """The words right of ``hit`` on another OCR line of the same row (no label among them, in the label's
-        column, before ``end_x``): the nearest such line."""
+        """The words right of ``hit`` on other OCR lines of the same row (no label among them, in the label's
+        column, before ``end_x``): the nearest such line, and the lines right of it that OCR read apart
+        ("00 giờ 57 phút," | "ngày 21 tháng 02 năm"), in order."""
         own = self.layout.lines[hit.line].bbox
         middle = (own[1] + own[3]) / 2
-        best: tuple[float, int, list[Token]] | None = None
+        found: list[tuple[float, int, list[Token]]] = []
         for n, line in enumerate(self.layout.lines):
             if n == hit.line or not line.tokens:
                 continue
@@ -172,9 +173,11 @@ class FormReader:
             tokens = [t for t in line.tokens if hit.x1 <= t.bbox[0] and t.cx < end_x and hit.column.holds(t.cx)]
             if not tokens or len(tokens) != len(line.tokens) or self.st.hits_on(n):
                 continue  # a line with words left of the label, or with a label of its own, is another field
-            if best is None or tokens[0].bbox[0] < best[0]:
-                best = (tokens[0].bbox[0], n, tokens)
-        return (best[1], best[2]) if best else None
+            found.append((tokens[0].bbox[0], n, tokens))
+        if not found:
+            return None
+        found.sort(key=lambda f: f[0])
+        return found[0][1], [t for _, _, tokens in found for t in tokens]
 
     def _in(self, tokens: list[Token], lo: float, hi: float) -> list[Token]:
         return [t for t in tokens if lo <= t.cx < hi]
@@ -207,13 +210,18 @@ class FormReader:
         Lines of the same row (another column read as a line of its own) are not below it."""
         own = self.layout.lines[after].bbox
         middle = (own[1] + own[3]) / 2
-        for n in range(after + 1, self.limit(after) + 1):
+        last = self.limit(after)
+        for n in range(after + 1, last + 1):
             box = self.layout.lines[n].bbox
             if (box[1] + box[3]) / 2 - middle <= 0.5 * self.layout.line_height:
                 continue
             tokens = self._in(self.layout.lines[n].tokens, lo, hi)
             if tokens:
-                return n, tokens
+                # Pieces of the same printed line that OCR read as lines of their own ("tỉnh Quảng Ninh" read
+                # before "Hà,"): the row's words in [lo, hi), left to right.
+                row = [t for m in range(n + 1, last + 1) if self._same_row(m, n)
+                       for t in self._in(self.layout.lines[m].tokens, lo, hi)]
+                return n, sorted([*tokens, *row], key=lambda t: t.bbox[0]) if row else tokens
         return None
 
     def _gap_ok(self, prev_bottom: float, tokens: list[Token]) -> bool:

@@ -126,7 +126,9 @@ def segments(line: TextLine, line_height: float) -> list[list[Token]]:
 
 
 def _block_phrases(schema: Schema) -> list[tuple[str, str]]:
-    return [(label_key(text), block) for block, spec in schema.blocks.items() for text in spec.starts]
+    """Each block's opening phrases, and the headings of the document's own parts (block ``MAIN``)."""
+    return [(label_key(text), block) for block, spec in schema.blocks.items() for text in spec.starts] + [
+        (label_key(text), MAIN) for text in schema.sections]
 
 
 # A section's number before its heading: "II.", "3.", "B)", "Phần I." (a Roman I read as H, l or 1: "HI.").

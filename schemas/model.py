@@ -130,6 +130,9 @@ class Schema(_Strict):
     qr: QrSpec | None = None
     mrz: dict[str, MrzElement] = Field(default_factory=dict)  # field key → element of a card's MRZ
     rules: list[RuleSpec] = Field(default_factory=list)
+    # Headings of the document's own parts, not a person's block ("Thông tin người đã chết", "Thông tin đăng
+    # ký"): a segment that is wholly one closes the block above it, as a block's heading opens one.
+    sections: list[str] = Field(default_factory=list)
     # Printed sentences that are no field's value and end the value above them ("Giấy này có giá trị sử dụng
     # trong thời hạn 6 tháng…"): a value never goes on over a line that starts with one.
     stops: list[str] = Field(default_factory=list)

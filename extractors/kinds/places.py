@@ -193,6 +193,52 @@ _UNIT_TYPE_WORDS = _SINGLE_UNITS | {w for pair in _DOUBLE_UNITS for w in pair.sp
 _DOUBLED_VOWEL = re.compile(r"([aeiouy])\1")
 
 
+def _restored_pair(pairs: dict[str, dict[str, str]], a: str, b: str) -> tuple[str, str] | None:
+    """Two capitalised words spelt like no unit name but with the letters of exactly one: that name's words."""
+    if not (a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha()):
+        return None
+    known = pairs.get(fold(f"{a} {b}")) or pairs.get(_DOUBLED_VOWEL.sub(r"\1", fold(f"{a} {b}")))
+    if known and canonical(f"{a} {b}") not in known and len(known) == 1:
+        first, second = next(iter(known.values())).split(" ")
+        return first, second
+    return None
+
+
+def restore_named_units(text: str) -> str:
+    """In running text ("Đăng ký kết hôn tại Ủy ban nhân dân phường Cấm Phú, …"), the unit names written after
+    a unit word put back as :func:`restore_unit_names` does; nothing else of the text is touched."""
+    pairs = _unit_pairs()
+    words = text.split(" ")
+    for j in range(1, len(words) - 1):
+        if not _after_unit_word(words, j):
+            continue
+        pair = _restored_pair(pairs, words[j], words[j + 1].rstrip(",.;"))
+        if pair is not None:
+            words[j], words[j + 1] = pair[0], pair[1] + words[j + 1][len(words[j + 1].rstrip(",.;")):]
+    return " ".join(words)
+
+
+def named_place(text: str) -> str | None:
+    """The address a running text ends with: from its first unit word on ("… tại Ủy ban nhân dân | phường Cẩm
+    Phú, thành phố Cẩm Phả, tỉnh Quảng Ninh"), when that part names its province. None when there is none."""
+    words = text.split(" ")
+    for j in range(1, len(words)):
+        if words[j][:1].isupper() and _after_unit_word(words, j):
+            start = j - (1 if fold(words[j - 1]) in _SINGLE_UNITS else 2)
+            rest = " ".join(words[start:])
+            return rest if ends_with_province(rest) else None
+    return None
+
+
+def _after_unit_word(words: list[str], j: int) -> bool:
+    """``words[j]`` follows a unit word in small letters: ``xã``, ``phường`` …, or ``thành phố``, ``thị xã`` …"""
+    one = words[j - 1] if j >= 1 else ""
+    two = f"{words[j - 2]} {one}" if j >= 2 else ""
+    if one != one.lower():
+        return False
+    return fold(one) in _SINGLE_UNITS or (two == two.lower() and fold(two) in _DOUBLE_UNITS)
+
+
 def restore_unit_names(value: str) -> str:
     """Capitalised word pairs whose accents match no unit name, put back to the one unit name that has
     the same letters (``Cấm Phả`` → ``Cẩm Phả``); the province part likewise. Unchanged when several fit."""
@@ -205,12 +251,9 @@ def restore_unit_names(value: str) -> str:
             continue  # streets are named after people, not units: see restore_streets
         words = part.split(" ")
         for j in range(len(words) - 1):
-            a, b = words[j], words[j + 1]
-            if not (a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha()):
-                continue
-            known = pairs.get(fold(f"{a} {b}")) or pairs.get(_DOUBLED_VOWEL.sub(r"\1", fold(f"{a} {b}")))
-            if known and canonical(f"{a} {b}") not in known and len(known) == 1:
-                words[j], words[j + 1] = next(iter(known.values())).split(" ")
+            pair = _restored_pair(pairs, words[j], words[j + 1])
+            if pair is not None:
+                words[j], words[j + 1] = pair
         parts[i] = " ".join(words)
     last = parts[-1].strip()
     if last:

@@ -9,6 +9,8 @@ from extractors.kinds.places import (
     RESTORED_QUALITY,
     ends_with_province,
     missing_comma,
+    named_place,
+    restore_named_units,
     restore_unit_names,
     suspect_place_words,
 )
@@ -36,6 +38,17 @@ def parse_text(text: str) -> KindResult:
     if suspect:
         return KindResult(value=restored, valid=True, quality=SUSPECT_PHRASE_QUALITY, repaired=restored != value,
                           note=f"dấu có thể sai: {' '.join(suspect)}")
+    # The address a sentence ends with ("… tại Ủy ban nhân dân phường Cấm Phú, …"): its unit names put back
+    # where one name fits, and any word of it that still reads wrong sends the text to review.
+    units = restore_named_units(value)
+    place = named_place(units)
+    odd_place = suspect_place_words(place) if place else []
+    if odd_place:
+        return KindResult(value=units, valid=True, quality=ODD_WORD_QUALITY, repaired=units != value,
+                          note=f"chữ lạ: {' '.join(odd_place)}")
+    if units != value:
+        return KindResult(value=units, valid=True, quality=RESTORED_QUALITY, repaired=True,
+                          note=f"khôi phục tên đơn vị hành chính: {value}")
     return KindResult(value=value, valid=True, quality=1.0)
 
 

@@ -358,3 +358,15 @@ def test_unit_names_put_back_in_one_pass():
     once = restore_unit_names("Số 24, đường Hạ Long, phướng Yên Thanh, thảnh phỗ Uông Bí, tỉnh Quảng Ninh")
     assert once == "Số 24, đường Hạ Long, phường Yên Thanh, thành phố Uông Bí, tỉnh Quảng Ninh"
     assert restore_unit_names(once) == once
+
+
+def test_a_sentence_ending_with_an_address_is_checked_as_one():
+    misread = parse_value("text", "Đăng ký kết hôn tại Ủy ban nhân dân phường Cấm Phú, thành phố Cấm Phả, "
+                                  "tỉnh Quảng Ninh")
+    assert misread.value.endswith("thành phố Cẩm Phả, tỉnh Quảng Ninh") and misread.quality < 0.8
+    right = parse_value("text", "Đăng ký kết hôn tại Ủy ban nhân dân phường Cẩm Phú, thành phố Cẩm Phả, "
+                                "tỉnh Quảng Ninh")
+    assert right.quality == 1.0 and not right.repaired
+    assert parse_value("text", "Bổ sung hồ sơ xin việc làm").quality == 1.0
+    person = parse_value("text", "Đăng ký kết hôn với ông Trần Đình Sơn")  # "Trần" is no "thị trấn"
+    assert person.value == "Đăng ký kết hôn với ông Trần Đình Sơn" and person.quality == 1.0

@@ -225,3 +225,42 @@ def test_headings_after_a_mark_that_is_no_word():
     got = values(doc)
     assert (got["wife_name"], got["husband_name"]) == ("TRẦN THỊ BÌNH", "NGUYỄN VĂN AN")
     assert statuses(doc)["wife_name"] == "ok"
+
+
+DEATH_HEADER = [*HEADER[:2], (430, 220, "PHƯỜNG HIỆP HÒA"), HEADER[3], (880, 430, "TRÍCH LỤC KHAI TỬ")]
+
+
+def test_the_deceased_after_the_declarant_under_a_section_heading():
+    """A section heading of the extract's own part ("Thông tin người đã chết") closes the declarant's block:
+    the declarant's name is not the deceased's, and neither competes with the other."""
+    rows = [*DEATH_HEADER, (LEFT, 520, "Số: 101"), (LEFT, 630, "Người đi khai tử"),
+            (LEFT + 70, 710, "Họ, chữ đệm, tên: LƯƠNG HỒNG HUYỀN"), (LEFT + 70, 790, "Quan hệ với người đã chết: Cháu"),
+            (LEFT, 950, "Thông tin người đã chết"), (LEFT + 70, 1050, "Họ, chữ đệm, tên: NGUYỄN THANH THỦY"),
+            (LEFT + 70, 1140, "Ngày, tháng, năm sinh: 31/07/1965"), (LEFT + 70, 1230, "Giới tính: Nữ"),
+            (LEFT + 70, 1320, "Số định danh cá nhân: 022165785935"),
+            (LEFT + 70, 1410, "Giấy báo tử số: 74/GBT do Trạm Y tế phường Hiệp Hòa cấp"),
+            (LEFT + 70, 1500, "Nơi đăng ký khai tử: Ủy ban nhân dân phường Hiệp Hòa, thành phố Hạ Long, "
+                              "tỉnh Quảng Ninh"),
+            (LEFT + 70, 1590, "Ngày, tháng, năm đăng ký: 14/07/2026")]
+    [doc] = extract_documents([page(rows)])
+    got, status = values(doc), statuses(doc)
+    assert got["full_name"] == "NGUYỄN THANH THỦY" and status["full_name"] == "ok"
+    assert got["personal_id"] == "022165785935" and status["personal_id"] == "ok"
+    assert got["number"] == "101" and status["number"] == "ok"  # "Giấy báo tử số:" is no second "Số:"
+
+
+def test_a_value_and_a_place_read_in_pieces_of_their_row():
+    """Values at a tab stop that OCR read as several lines of one row are joined left to right, on the
+    label's row ("00 giờ 57 phút," | "ngày 21 tháng 02 năm") and on the row below ("tỉnh Quảng Ninh" read
+    before "Hà,")."""
+    tab = 1050
+    rows = [*DEATH_HEADER, (tab + 130, 620, "Số: 41"), (620, 760, "Họ, chữ đệm, tên:"), (tab, 760, "NGUYỄN HỮU KHOA"),
+            (660, 1390, "Đã chết vào lúc:"), (tab, 1390, "00 giờ 57 phút,"), (tab + 500, 1390, "ngày 21 tháng 02 năm"),
+            (tab, 1475, "2011"),
+            (490, 1820, "Nơi đăng ký khai tử:"), (tab, 1820, "Ủy ban nhân dân xã Dực Yên, huyện Đầm"),
+            (tab + 125, 1903, "tỉnh Quảng Ninh"), (tab, 1906, "Hà,"),
+            (350, 1985, "Ngày, tháng, năm đăng ký:"), (tab, 1985, "02/01/2022")]
+    [doc] = extract_documents([page(rows)])
+    got = values(doc)
+    assert got["date_of_death"] == "2011-02-21"
+    assert got["registration_authority"] == "Ủy ban nhân dân xã Dực Yên, huyện Đầm Hà, tỉnh Quảng Ninh"
