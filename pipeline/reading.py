@@ -16,7 +16,7 @@ from pipeline.images.perspective import page_in_photo
 from pipeline.images.spread import split_spread
 from pipeline.models import Line, Word
 from pipeline.ocr import mean_confidence, ocr_page
-from pipeline.preprocess import Prepared, as_is, preprocess, turned_over
+from pipeline.preprocess import Prepared, as_is, preprocess, rotate_quadrant, turned_over
 from pipeline.recognizers import fallback
 from pipeline.recognizers.choice import second_recognizer, second_recognizer_on
 
@@ -158,8 +158,15 @@ def read_page_as_found(rgb: np.ndarray, dpi: int, lang: str, split: str | None, 
 
 def read_image(rgb: np.ndarray, dpi: int, lang: str = "vie") -> list[PageReading]:
     """The pages of one input image: two for a book spread (left, then right), else one. A spread scanned upside
-    down has its pages both turned over: its left half is the book's right page, so the two change places."""
+    down has its pages both turned over: its left half is the book's right page, so the two change places. A
+    spread scanned sideways (its gutter across the image) shows as one page read turned a quarter: turned
+    upright, it is cut at a gutter free of ink (a shadow alone across a page turned a quarter is more often a
+    fold of one landscape page) and its two pages read."""
     pages = [read_page(part, dpi, lang, side) for part, side in split_spread(rgb, dpi)]
+    if len(pages) == 1 and pages[0].prepared.rotation in (90, 270):
+        halves = split_spread(rotate_quadrant(rgb, pages[0].prepared.rotation), dpi, shadow_only=False)
+        if len(halves) == 2:
+            pages = [read_page(part, dpi, lang, side) for part, side in halves]
     if len(pages) == 2 and all(p.prepared.rotation == 180 for p in pages):
         pages.reverse()
         pages[0].prepared.notes.split, pages[1].prepared.notes.split = "left", "right"

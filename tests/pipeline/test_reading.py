@@ -68,3 +68,20 @@ def test_a_spread_scanned_upside_down_gives_its_pages_in_the_books_order(tmp_pat
 
     assert fuzz.ratio(pages[0].text, upright[0]) > 90 > fuzz.ratio(pages[0].text, upright[1])
     assert fuzz.ratio(pages[1].text, upright[1]) > 90
+
+
+def test_a_spread_scanned_sideways_gives_its_two_pages(tmp_path: Path) -> None:
+    """A spread turned a quarter (its gutter across the image) reads as one page turned upright; turned, it is
+    cut at its gutter and gives its two pages, each upright."""
+    from PIL import Image
+
+    path = write_spread(tmp_path, "spread", random.Random("reading-test"))
+    upright = [p.text for p in read_pages(path, jobs=1)]
+    sideways = tmp_path / "sideways.png"
+    Image.open(path).rotate(90, expand=True).save(sideways, dpi=Image.open(path).info.get("dpi", (200, 200)))
+    pages = read_pages(sideways, jobs=1)
+    assert [p.preprocessing.split for p in pages] == ["left", "right"]
+    assert all(p.height > p.width for p in pages)
+    from rapidfuzz import fuzz
+
+    assert fuzz.ratio(pages[0].text, upright[0]) > 90 and fuzz.ratio(pages[1].text, upright[1]) > 90
