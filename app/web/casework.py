@@ -16,7 +16,7 @@ from app.counter.lifecycle import STEP_LABELS, State, Step, StepRefused, transit
 from app.counter.procedures import Procedure, catalogue
 from app.counter.workdays import is_working_day, return_date
 from app.web.dossiers import Dossier, DossierError, DossierStore
-from app.web.labels import field_label, schema_name
+from app.web.labels import document_labels, field_label, schema_name
 from app.web.users import User
 from extractors.rules import check_required
 from pipeline.store.dossier import (
@@ -250,15 +250,22 @@ class Casework:
                 check.unreadable.append(f"Tệp {entry.index} ({entry.name}): {entry.error}")
                 continue
             seen = set(entry.checked)
-            for n, document in enumerate(self.store.result(dossier.code, entry.index).documents, start=1):
+            result = self.store.result(dossier.code, entry.index)
+            for n, document in enumerate(result.documents, start=1):
                 where = f"Tệp {entry.index}, giấy tờ {n} ({schema_name(document.schema_id)})"
+                # the labels of the paper's own edition, as the screens show them (a 2024 card's)
+                own = document_labels(document.schema_id, [p.text for p in result.pages if p.number in document.pages])
+
+                def label(key: str, own: dict[str, str] = own, schema_id: str = document.schema_id) -> str:
+                    return own.get(key) or field_label(schema_id, key)
+
                 schema = schemas.get(document.schema_id)
                 if schema is not None:
                     values = {k: (f.value if isinstance(f.value, str) or f.value is None else str(f.value))
                               for k, f in document.fields.items()}
-                    check.empty_required += [f"{where}: {field_label(document.schema_id, issue.field)}"
+                    check.empty_required += [f"{where}: {label(issue.field)}"
                                              for issue in check_required(schema, values) if issue.field]
-                unchecked = [field_label(document.schema_id, k) for k, f in document.fields.items()
+                unchecked = [label(k) for k, f in document.fields.items()
                              if f.status == "review" and f"d{n - 1}.{k}" not in seen]
                 if unchecked:
                     check.unchecked.append(f"{where}: " + ", ".join(unchecked))

@@ -263,8 +263,11 @@ function linkFieldsAndBoxes(panel) {
 }
 
 // -- review by keyboard ----------------------------------------------------------------------------------
-// A field to review (orange, or refused in red) counts as checked once its input has had the focus: the
-// crop of the paper is then shown enlarged beside it. The names go back in the hidden "checked" input.
+// A field to review (orange, or refused in red) counts as checked once the reviewer has brought its input the
+// focus (Enter, Tab, a click on it or on its box): the crop of the paper is then shown enlarged beside it. The
+// focus the screen itself puts on the first field to review does not count until the reviewer acts there
+// (Enter, typing, a click): opening a record and pressing Ctrl+Enter checks nothing. The names go back in the
+// hidden "checked" input.
 function fieldInputs(form) {
   return Array.from(form.querySelectorAll(".field")).map((row) => ({ row, input: row.querySelector("input, select") }))
     .filter((f) => f.input);
@@ -296,12 +299,20 @@ function reviewKeyboard(form) {
     alertBox.querySelector("#unchecked-list").textContent = left.map(label).join(", ");
     alertBox.hidden = false;
   };
-  fields.forEach((f) => f.input.addEventListener("focus", () => {
+  const see = (f) => {
+    delete f.input.dataset.placed;
+    if (seen.has(f.input.name)) return;
     seen.add(f.input.name);
     f.row.classList.add("checked");
     if (checked) checked.value = Array.from(seen).join(" ");
     showProgress();
-  }));
+  };
+  fields.forEach((f) => {
+    f.input.addEventListener("focus", () => { if (!f.input.dataset.placed) see(f); });
+    f.input.addEventListener("input", () => see(f));
+    f.input.addEventListener("pointerdown", () => see(f));
+    f.input.addEventListener("blur", () => { delete f.input.dataset.placed; });
+  });
   const next = (from) => {
     const start = fields.findIndex((f) => f.input === from);
     const order = fields.slice(start + 1).concat(fields.slice(0, start + 1));
@@ -315,6 +326,8 @@ function reviewKeyboard(form) {
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
     if (target.type === "hidden" || !target.closest(".field")) return;
     event.preventDefault();  // Enter never submits from a field: it moves on to the next field to review
+    const here = fields.find((f) => f.input === target);
+    if (here) see(here);  // Enter from a field is the reviewer's word that it was looked at
     const to = next(target);
     if (to) { to.input.focus(); if (to.input.select) to.input.select(); }
   });
@@ -355,7 +368,10 @@ function focusFirstReview() {
   const first = fields.find((f) => f.row.classList.contains("invalid"))
     || fields.find((f) => f.row.classList.contains("review") && !f.row.classList.contains("checked"))
     || fields.find((f) => f.row.classList.contains("review")) || fields[0];
-  if (first) first.input.focus();
+  if (first) {
+    first.input.dataset.placed = "1";  // put there by the screen: not yet checked (reviewKeyboard)
+    first.input.focus();
+  }
 }
 
 function busyNotes() {

@@ -64,3 +64,25 @@ def test_a_clean_dossier_is_digitized_at_the_first_press(web_app, clients):
     checked = " ".join(f"f1.d0.{k}" for k, f in document.fields.items() if f.status == "review")
     approved = client.post(url + "/duyet", data={"csrf_token": csrf, "checked": checked}, follow_redirects=False)
     assert approved.status_code == 303 and approved.headers["location"].endswith("/bien-nhan")
+
+
+def test_the_confirmation_names_fields_with_the_papers_own_edition_labels(web_app, clients):
+    """A 2024 card's field to review is named as the screen names it ("Nơi đăng ký khai sinh"), not with the
+    older card's label the schema lists first ("Quê quán")."""
+    from app.web.labels import document_labels
+
+    client, csrf = clients["tiep_nhan"]
+    card = sample("citizen_id_card_clean_")
+    reply = client.post("/tiep-nhan", data={"csrf_token": csrf}, files={"files": (card.name, card.read_bytes())},
+                        follow_redirects=False)
+    url = reply.headers["location"]
+    result = web_app.state.ctx.dossiers.result(url.rsplit("/", 1)[1], 1)
+    document = result.documents[0]
+    own = document_labels(document.schema_id, [p.text for p in result.pages])
+    to_review = [k for k, f in document.fields.items() if f.status == "review"]
+    assert "place_of_origin" in to_review and own["place_of_origin"] == "Nơi đăng ký khai sinh"
+    asked = client.post(url + "/duyet", data={"csrf_token": csrf}, follow_redirects=False)
+    assert asked.status_code == 409
+    unchecked = _confirmation(asked.text).split("Ô chưa được kiểm tra")[1].split("</ul>")[0]
+    assert all(own[key] in unchecked for key in to_review)
+    assert field_label(document.schema_id, "place_of_origin") not in unchecked  # "Quê quán", the older card's

@@ -220,7 +220,8 @@ def test_counter_review_and_supervision_in_chromium(web_app, live_url, browser):
     shot(page, "review")
     assert page.evaluate("document.activeElement.name"), "a field has the focus"
     for name in page.eval_on_selector_all(".field.review input, .field.review select", "els => els.map(e => e.name)"):
-        page.focus(f"[name='{name}']")  # every field to review checked (tests/app/web/test_review_screen.py)
+        page.focus(f"[name='{name}']")  # every field to review checked (tests/app/web/test_review_screen.py):
+        page.keyboard.press("Enter")  # looked at, on to the next (the screen's own first focus checks nothing)
     with page.expect_navigation():
         page.keyboard.press("Control+Enter")  # accept
     assert page.url.endswith("/kiem-tra"), page.url

@@ -199,10 +199,13 @@ def test_review_by_keyboard_in_chromium(web_app, queued, live_url, browser):  # 
     # A fresh screen: Ctrl+Enter with a field to review not yet seen is refused and says which.
     page.reload()
     assert page.locator("#unchecked").is_hidden()
+    assert "checked" not in page.get_attribute(f".field[data-field='{to_review[0]}']", "class").split(), \
+        "the focus the screen puts on the first field to review checks nothing"
     page.keyboard.press("Control+Enter")
     page.wait_for_timeout(300)
     assert page.url.endswith(f"/kiem-tra/{queued}"), "Ctrl+Enter is refused while fields are unchecked"
     assert page.locator("#unchecked").is_visible()
+    assert page.inner_text("#unchecked-count") == str(len(to_review)), "the first field is still to check"
     listed = page.inner_text("#unchecked-list")
     assert listed and page.get_attribute("#unchecked", "role") == "alert"
     assert len(web_app.state.ctx.repo.history(queued, actor="test")) == 1, "nothing stored"
@@ -233,13 +236,15 @@ def test_review_by_keyboard_in_chromium(web_app, queued, live_url, browser):  # 
     crop_width = crop.bounding_box()["width"]
     rect = page.locator(f"rect.box[data-field='{shown}']").bounding_box()
     assert crop_width > rect["width"], "the crop beside the input is larger than the value on the page"
+    widths = {name: page.locator(f".field[data-field='{name}']").bounding_box()["width"] for name in boxed}
     for name in boxed:  # every field's crop, a wide one too (cut into lines), larger than the page shows it
         page.focus(f"[name='{name}']")
         canvas = page.locator(f".field[data-field='{name}'] canvas.crop")
         canvas.wait_for(state="visible")
         assert float(canvas.get_attribute("data-scale")) >= 1.5, (name, canvas.get_attribute("data-scale"))
         frame = page.locator(f".field[data-field='{name}'] .crop-frame").bounding_box()
-        assert frame["width"] <= page.locator(f".field[data-field='{name}']").bounding_box()["width"], name
+        width = page.locator(f".field[data-field='{name}']").bounding_box()["width"]
+        assert frame["width"] <= width and abs(width - widths[name]) < 1, "the crop never widens its field"
     page.focus(f"[name='{shown}']")
     page.locator("figure.page [data-zoom=in]").first.click()  # zoomed in around the field being checked
     page.locator("figure.page [data-zoom=in]").first.click()
