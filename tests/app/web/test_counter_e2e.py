@@ -20,6 +20,7 @@ from .test_e2e_browser import IMAGES, browser, live_url, log_in  # noqa: F401  (
 
 PROCEDURE = "xac_nhan_tinh_trang_hon_nhan"
 VIEWPORT = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
 
 
 IN_SIGHT_LOADED = ("Array.from(document.images).filter(i => i.getBoundingClientRect().top < innerHeight)"
@@ -75,6 +76,10 @@ def test_one_dossier_through_the_five_steps_with_three_accounts(web_app, live_ur
     assert counter.inner_text("#paper-officer") == "Nguyễn Thị Lan"
     assert "ghi-chu.txt" in counter.inner_text("#paper-unread"), "the file not read is named on the receipt"
     shot(counter, "1-giay-tiep-nhan", full=True)
+    counter.set_viewport_size(PHONE)  # on a phone the paper fits the screen (the motto wraps)
+    assert counter.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot(counter, "1-giay-tiep-nhan-dien-thoai", full=True)
+    counter.set_viewport_size(VIEWPORT)
     counter.emulate_media(media="print")
     printed = counter.pdf(format="A4", print_background=True, prefer_css_page_size=True)
     counter.emulate_media(media="screen")
