@@ -23,7 +23,7 @@ from samples.layouts.common import LEFT, RIGHT, national_header, title
 from samples.layouts.form_kit import Form, Item, Style
 from samples.stamp import multiply, signature_layer
 
-FAMILIES = {"bc-1990s-numbered": "heldout"}
+FAMILIES = {"bc-1990s-numbered": "tuning"}
 # variant: (born from, born to, shows the personal number), as samples/layouts/birth_certificate.VARIANTS
 VARIANTS = {"1990-form": (date(1980, 1, 1), date(1998, 12, 31), False)}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"bc-1990s-numbered": {"1990-form": 1}}

@@ -20,7 +20,7 @@ from samples.doc import Doc
 from samples.layouts.register_editions import format_date
 from samples.layouts.round5.kit import adjusting
 
-FAMILIES = {"br-danh-sach-in": "heldout"}
+FAMILIES = {"br-danh-sach-in": "tuning"}
 VARIANTS = {"br-danh-sach-in": "software-list-print"}
 YEARS = {"br-danh-sach-in": (2017, 2024)}
 PER_PAGE = {"br-danh-sach-in": (9, 14)}

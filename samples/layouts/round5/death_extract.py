@@ -22,7 +22,7 @@ from samples.layouts.common import LEFT, RIGHT, national_header, title
 from samples.layouts.round5.kit import at_tab, small_caps
 from samples.vntext import WordStyle, date_figures, date_in_words, date_long
 
-FAMILIES = {"de-dien-tu": "heldout"}
+FAMILIES = {"de-dien-tu": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"de-dien-tu": {"2020-form": 55, "2025-form": 45}}
 E_COPIES = date(2022, 7, 1)
 LAST_DAY = date(2026, 11, 30)

@@ -24,7 +24,7 @@ from samples.layouts.round5.kit import adjusting
 from samples.stamp import multiply, seal_layer, signature_layer
 from samples.vntext import date_long
 
-FAMILIES = {"card-ban-sao-chung-thuc": "heldout"}
+FAMILIES = {"card-ban-sao-chung-thuc": "tuning"}
 ISSUED = (date(2024, 7, 1), date(2026, 9, 30))
 LAST_DAY = date(2026, 11, 30)
 CERTIFIERS = ["Phạm Thị Thu Hà", "Nguyễn Văn Hùng", "Lê Thị Hồng Nhung", "Trần Đức Mạnh", "Vũ Thị Lan Anh"]

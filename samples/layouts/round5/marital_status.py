@@ -32,8 +32,8 @@ from samples.layouts.round5.kit import adjusting
 from samples.stamp import multiply, signature_layer
 from samples.vntext import date_figures, date_long
 
-FAMILIES = {"ms-tren-to-khai": "heldout", "ms-luoi-2025": "heldout"}
-NUMBERED = {"ms-luoi-2025": "heldout"}
+FAMILIES = {"ms-tren-to-khai": "tuning", "ms-luoi-2025": "tuning"}
+NUMBERED = {"ms-luoi-2025": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"ms-tren-to-khai": {"2005-form": 1}, "ms-luoi-2025": {"2025-form": 1}}
 Build = Callable[..., Doc]
 

@@ -32,8 +32,8 @@ from samples.layouts.round5.kit import adjusting, at_tab, bilingual
 from samples.stamp import multiply, signature_layer
 from samples.vntext import date_figures, date_long
 
-FAMILIES = {"mc-nuoc-ngoai": "heldout", "mc-ngang-2016": "heldout"}
-FOREIGN = {"mc-nuoc-ngoai": "heldout"}
+FAMILIES = {"mc-nuoc-ngoai": "tuning", "mc-ngang-2016": "tuning"}
+FOREIGN = {"mc-nuoc-ngoai": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"mc-nuoc-ngoai": {"2015-form": 40, "2020-form": 60},
                                               "mc-ngang-2016": {"2015-form": 55, "2020-form": 45}}
 LANDSCAPE = (297.0, 210.0)
