@@ -163,6 +163,10 @@ def read_image(rgb: np.ndarray, dpi: int, lang: str = "vie") -> list[PageReading
     upright, it is cut at a gutter free of ink (a shadow alone across a page turned a quarter is more often a
     fold of one landscape page) and its two pages read."""
     pages = [read_page(part, dpi, lang, side) for part, side in split_spread(rgb, dpi)]
+    if len(pages) == 2 and any(p.prepared.rotation in (90, 270) for p in pages):
+        # A spread's pages stand upright (or both upside down), never sideways: halves read turned a quarter
+        # were one page turned a quarter, cut at a blank band between its lines. It is read whole.
+        pages = [read_page(rgb, dpi, lang)]
     if len(pages) == 1 and pages[0].prepared.rotation in (90, 270):
         halves = split_spread(rotate_quadrant(rgb, pages[0].prepared.rotation), dpi, shadow_only=False)
         if len(halves) == 2:

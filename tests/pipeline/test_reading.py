@@ -85,3 +85,15 @@ def test_a_spread_scanned_sideways_gives_its_two_pages(tmp_path: Path) -> None:
     from rapidfuzz import fuzz
 
     assert fuzz.ratio(pages[0].text, upright[0]) > 90 and fuzz.ratio(pages[1].text, upright[1]) > 90
+
+
+def test_a_page_turned_a_quarter_is_not_cut_as_a_spread(tmp_path: Path) -> None:
+    """A typewritten certificate scanned sideways lies landscape with a blank band down its middle (between its
+    lines): cut there, both halves read sideways, which a spread's pages never are. It is read whole, upright."""
+    from samples.generate import generate_document
+
+    path = generate_document(tmp_path, 2501, "birth_certificate", "hard", 6, fmt="jpeg",
+                             choices=["bc-1990s-numbered"])
+    pages = read_pages(path, jobs=1)
+    assert len(pages) == 1 and pages[0].preprocessing.split is None
+    assert pages[0].height > pages[0].width and pages[0].rotation in (90, 270)
