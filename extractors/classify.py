@@ -123,6 +123,8 @@ def classify_page(layout: PageLayout, schemas: tuple[Schema, ...]) -> PageClass:
                 found = _title_score(_line_key(part), candidates)
         if found and (best is None or found[1] > best[1]):
             best = found
+    if best is None:
+        best = _heading_class(layout, schemas)
     if best is not None:
         return PageClass(best[0], round(best[1], 3), titled=True, header=header)
     mrz = read_mrz(layout) if any(s.mrz for s in schemas) else None
@@ -134,6 +136,30 @@ def classify_page(layout: PageLayout, schemas: tuple[Schema, ...]) -> PageClass:
     if evidence is not None:
         return PageClass(evidence[0], round(evidence[1], 3), titled=False, header=header)
     return PageClass(UNKNOWN, 0.0, titled=False, header=header)
+
+
+def _heading_class(layout: PageLayout, schemas: tuple[Schema, ...]) -> tuple[str, float] | None:
+    """The schema one of whose ``headings`` starts a line in capitals anywhere on the page (the confirmation
+    at the foot of a declaration), when the page also holds a label of that schema's own."""
+    for line in layout.lines:
+        if not _uppercase(line.text):
+            continue
+        key = _line_key(line.text)
+        for schema in schemas:
+            for heading in schema.headings:
+                heading_key = label_key(heading)
+                if len(key) < len(heading_key) or fuzz.ratio(key[: len(heading_key)], heading_key) < \
+                        settings.TITLE_CUTOFF:
+                    continue
+                if _own_labels(layout, schemas, schema):
+                    return schema.id, settings.HEADING_CLASS_CONFIDENCE
+    return None
+
+
+def _own_labels(layout: PageLayout, schemas: tuple[Schema, ...], schema: Schema) -> bool:
+    """Whether the page holds a label that only ``schema`` uses (``Tình trạng hôn nhân``)."""
+    keys = {k for label_keys in _distinctive(schemas)[schema.id].values() for k in label_keys}
+    return any(m.label.key in keys for line in layout.lines for m in find_labels(line, schema_labels(schema)))
 
 
 def _distinctive(schemas: tuple[Schema, ...]) -> dict[str, dict[str, set[str]]]:

@@ -226,10 +226,23 @@ def locate(schema: Schema, layouts: list[PageLayout]) -> Reading:
         for layout in layouts:
             value = _pattern_value(schema, layout, key)
             if value is not None:
+                if schema.layout == "card" and _label_seen(schema, layouts, key):
+                    # The card printed the field's label but its value there was not read: a value the pattern
+                    # finds elsewhere may be another paper's (a certified copy's own date), never certain.
+                    value.doubts.append("label_unread")
                 found[key] = value
                 reading.empty.discard(key)
                 break
     return reading
+
+
+def _label_seen(schema: Schema, layouts: list[PageLayout], key: str) -> bool:
+    """Whether one of the field's own labels (not one it shares with another field) stands on the pages."""
+    from extractors.labels import find_labels, schema_labels
+
+    labels = schema_labels(schema)  # all of them: a longer label of another field wins its words
+    return any(m.label.fields == (key,) for layout in layouts for line in layout.lines
+               for m in find_labels(line, labels))
 
 
 @dataclass

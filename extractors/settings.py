@@ -52,6 +52,7 @@ EVIDENCE_MIN = 0.5  # share of a schema's distinctive labelled fields found on a
 EVIDENCE_MIN_FIELDS = 3  # and at least this many of them
 CLASSIFIED_OK = 0.8  # below this schema confidence no field of the document is accepted without review
 MRZ_CLASS_CONFIDENCE = 0.9  # an untitled page classified by its machine-readable zone (ID cards only)
+HEADING_CLASS_CONFIDENCE = 0.9  # a page classified by a heading of its schema below a title that names none
 
 # Layout.
 CONTINUATION_GAP = 1.9  # a value goes on to the next line when the gap is below this many line heights

@@ -130,6 +130,10 @@ class Schema(_Strict):
     qr: QrSpec | None = None
     mrz: dict[str, MrzElement] = Field(default_factory=dict)  # field key → element of a card's MRZ
     rules: list[RuleSpec] = Field(default_factory=list)
+    # Headings that make a page this document wherever they stand, when the page's title names none: the
+    # confirmation a commune writes at the foot of the applicant's declaration ("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN
+    # …" under "TỜ KHAI CẤP GIẤY XÁC NHẬN …"). The page must also hold the document's own labels.
+    headings: list[str] = Field(default_factory=list)
     # Headings of the document's own parts, not a person's block ("Thông tin người đã chết", "Thông tin đăng
     # ký"): a segment that is wholly one closes the block above it, as a block's heading opens one.
     sections: list[str] = Field(default_factory=list)

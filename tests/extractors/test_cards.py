@@ -228,3 +228,16 @@ def test_a_generated_cmnd_12_is_read(tmp_path):
     assert found.fields["nationality"].value is None  # the CMND prints none
     wrong_ok = [k for k, f in found.fields.items() if f.status == "ok" and f.value != doc.fields[k]]
     assert not wrong_ok
+
+
+def test_a_certified_copys_date_is_not_the_cards_issue_date_when_the_cards_own_went_unread():
+    """A certified copy of a card: the card's issue-date label stands but its value is unreadable, and the
+    certification's own date ("…, ngày 17 tháng 02 năm 2026") fits the issue date's pattern: never ok."""
+    rows = [(600, 300, "Số định danh cá nhân / Personal identification number: 022068218782"),
+            (600, 380, "Họ, chữ đệm và tên / Full name: NGUYỄN VĂN TRUNG"),
+            (600, 460, "Ngày, tháng, năm cấp / Date of issue: ~~ ##"),
+            (150, 900, "CHỨNG THỰC BẢN SAO ĐÚNG VỚI BẢN CHÍNH"), (300, 980, "Số chứng thực: 102"),
+            (240, 1060, "Đông Ngũ, ngày 17 tháng 02 năm 2026"), (230, 1140, "NGƯỜI THỰC HIỆN CHỨNG THỰC")]
+    doc = read(rows, "CĂN CƯỚC")
+    assert doc.fields["full_name"].value == "NGUYỄN VĂN TRUNG"
+    assert doc.fields["issue_date"].status == "review"

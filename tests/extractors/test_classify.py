@@ -147,3 +147,21 @@ def test_a_form_title_low_on_the_page_starts_no_document():
     # Below the title zone only card titles count: a form's title words in its lower half are no title.
     rows = [*HEADER, (240, 600, "Kính gửi: Ủy ban nhân dân xã Yên Thọ"), (800, 2600, "GIẤY KHAI SINH")]
     assert classify_page(page_layout(page(rows)), SCHEMAS).schema != "birth_certificate"
+
+
+DECLARATION = [(700, 140, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (900, 220, "Độc lập - Tự do - Hạnh phúc"),
+               (420, 360, "TỜ KHAI CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN"),
+               (470, 470, "Kính gửi: Ủy ban nhân dân phường Vàng Danh, thành phố Uông Bí, tỉnh Quảng Ninh"),
+               (240, 570, "Họ và tên người khai: VŨ HỮU ĐỨC KHOA"), (240, 640, "Ngày, tháng, năm sinh: 27/01/1968"),
+               (240, 940, "Tình trạng hôn nhân hiện nay: Hiện tại chưa đăng ký kết hôn với ai"),
+               (1300, 1420, "Uông Bí, ngày 05 tháng 4 năm 2013"), (1530, 1490, "Người khai")]
+CONFIRMATION = [(500, 1900, "XÁC NHẬN CỦA ỦY BAN NHÂN DÂN PHƯỜNG VÀNG DANH"), (240, 1980, "Số: 51"),
+                (350, 2050, "Ủy ban nhân dân phường Vàng Danh, thành phố Uông Bí, tỉnh Quảng Ninh xác nhận:")]
+
+
+def test_a_declaration_with_the_communes_confirmation_at_its_foot_is_the_confirmation():
+    schemas = tuple(all_schemas().values())
+    confirmed = classify_page(page_layout(page(DECLARATION + CONFIRMATION)), schemas)
+    assert (confirmed.schema, confirmed.titled) == ("marital_status_confirmation", True)
+    # The declaration alone (a dossier's application form) stays what it is: no document of a schema.
+    assert classify_page(page_layout(page(DECLARATION)), schemas).schema == UNKNOWN
