@@ -4,6 +4,12 @@ Accounts: ``sohoa serve --create-user NAME --role ROLE [--full-name TEXT] [--uni
 unit CODE, default ``SOHOA_UNIT_CODE``) and exits,
 ``sohoa serve --set-password NAME`` sets a new password (and ends the account's sessions); the password
 comes from ``SOHOA_WEB_PASSWORD`` or is asked for twice on the terminal (never an argument).
+
+Personal signing credentials (additions): ``sohoa serve --set-signer NAME --credential SPEC [--pin-env VAR |
+--pin-file PATH]`` binds the account to its own key (SPEC as ``SOHOA_SIGNER``: ``pkcs12:PATH`` or
+``pkcs11:MODULE;token=LABEL;key=LABEL``); the key is opened and its certificate checked first, and only where
+the PIN comes from is kept. ``sohoa serve --remove-signer NAME`` unbinds it (the account then acts with the
+server's HMAC only and its approvals are signed by the installation's signer).
 """
 
 from __future__ import annotations
@@ -34,10 +40,27 @@ def register(cli: typer.Typer) -> None:
                                  help="Mã đơn vị của tài khoản mới (QCVN 102:2016; mặc định SOHOA_UNIT_CODE)"),
         secure_cookies: bool = typer.Option(False, "--secure-cookies",
                                             help="Cookie chỉ gửi qua HTTPS (bật khi chạy sau proxy TLS)"),
+        set_signer: str = typer.Option(None, "--set-signer",
+                                       help="Gắn chứng thư số riêng (--credential) cho tài khoản NAME rồi thoát"),
+        credential: str = typer.Option(None, "--credential",
+                                       help="pkcs12:ĐƯỜNG_DẪN hoặc pkcs11:MÔ_ĐUN;token=NHÃN;key=NHÃN"),
+        pin_env: str = typer.Option(None, "--pin-env", help="Biến môi trường chứa mật khẩu/PIN (không lưu PIN)"),
+        pin_file: str = typer.Option(None, "--pin-file", help="Tệp chứa mật khẩu/PIN (không lưu PIN)"),
+        remove_signer: str = typer.Option(None, "--remove-signer", help="Bỏ chứng thư số riêng của NAME rồi thoát"),
     ) -> None:
         """Ứng dụng web tiếp nhận, kiểm tra, tra cứu và API HTTP (the web app and the HTTP API)."""
         if create_user:
             _create_user(create_user, role, full_name, unit)
+            return
+        if set_signer:
+            from app.commands.account_signer import set_signer as _set_signer
+
+            _set_signer(set_signer, credential, pin_env, pin_file)
+            return
+        if remove_signer:
+            from app.commands.account_signer import remove_signer as _remove_signer
+
+            _remove_signer(remove_signer)
             return
         if set_password:
             _set_password(set_password)

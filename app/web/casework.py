@@ -1,7 +1,9 @@
 """The dossier's five steps at work: what each screen asks of the life cycle (``app/counter/lifecycle.py``),
 recorded in the catalog (``pipeline/store/dossier.py``) with the server's acknowledgement
-(``app/counter/acknowledgement.py``). The field data stays in the counter's folders (``DossierStore``);
-approval calls its ``approve`` (archive copy, store, PAdES signature) unchanged."""
+(``app/counter/acknowledgement.py``) and, when the acting account has its own signing credential
+(``app/web/credentials.py``), the officer's detached CMS signature over the step's record (``app/web/stepsign.py``).
+The field data stays in the counter's folders (``DossierStore``); approval calls its ``approve`` (archive copy,
+store, PAdES signature) with the approving account's credential, or the installation's signer without one."""
 
 from __future__ import annotations
 
@@ -15,10 +17,14 @@ from app.counter.acknowledgement import Acknowledger, digest
 from app.counter.lifecycle import STEP_LABELS, State, Step, StepRefused, transition
 from app.counter.procedures import Procedure, catalogue
 from app.counter.workdays import is_working_day, return_date
+from app.web.credentials import CredentialStore
 from app.web.dossiers import Dossier, DossierError, DossierStore
 from app.web.labels import document_labels, field_label, schema_name
+from app.web.stepsign import CLAIM, PersonalSignature, check_row, claim, sign_row
 from app.web.users import User
 from extractors.rules import check_required
+from pipeline.signing.credential import load_credential
+from pipeline.signing.signers import LoadedSigner, SignerUnusable
 from pipeline.store.dossier import (
     DossierCase,
     PaperState,
@@ -44,6 +50,7 @@ class HistoryItem:
     row: StepRow
     label: str
     valid: bool  # the acknowledgement verifies against the row as stored
+    personal: PersonalSignature = field(default_factory=lambda: PersonalSignature("none"))  # the officer's own
 
 
 @dataclass
@@ -65,6 +72,7 @@ class Casework:
         self.store = store
         self.engine = store.repo.engine
         self.acknowledger = Acknowledger(secret)
+        self.credentials = CredentialStore(self.engine)
 
     # -- reading -------------------------------------------------------------------------------------
     def case(self, code: str) -> DossierCase:
@@ -82,8 +90,25 @@ class Casework:
 
     def history(self, code: str) -> list[HistoryItem]:
         return [HistoryItem(row=row, label=STEP_LABELS.get(Step(row.step), row.step),
-                            valid=self.acknowledger.verify(row.record(), row.digest, row.acknowledgement))
+                            valid=self.acknowledger.verify(row.record(), row.digest, row.acknowledgement),
+                            personal=check_row(row))
                 for row in list_steps(self.engine, code)]
+
+    def open_signer(self, user: User) -> LoadedSigner | None:
+        """The account's own credential opened (the caller closes it), None when it has none; a credential
+        that cannot be opened (token absent, PIN unset) refuses the step, in Vietnamese."""
+        credential = self.credentials.get(user.username)
+        if credential is None:
+            return None
+        try:
+            return load_credential(credential)
+        except SignerUnusable as err:
+            raise StepRefused(f"Không mở được chứng thư số của tài khoản {user.username}: {err.reason}") from err
+
+    @staticmethod
+    def files_sha256(dossier: Dossier) -> dict[str, str]:
+        """SHA-256 of each paper file handed in (by file number): what the officer's signature covers too."""
+        return {str(entry.index): entry.sha256 for entry in dossier.files if not entry.error and entry.sha256}
 
     def content_sha256(self, dossier: Dossier) -> str:
         """SHA-256 over the dossier's data as it stands: each readable file's corrected extraction and the
@@ -100,12 +125,24 @@ class Casework:
 
     # -- steps ---------------------------------------------------------------------------------------
     def take(self, dossier: Dossier, step: Step, user: User, note: str | None = None,
-             detail: dict[str, Any] | None = None, values: dict[str, Any] | None = None) -> StepRow:
-        """Takes ``step`` on the dossier for ``user`` (the table decides), acknowledged and audited."""
+             detail: dict[str, Any] | None = None, values: dict[str, Any] | None = None,
+             signer: LoadedSigner | None = None) -> StepRow:
+        """Takes ``step`` on the dossier for ``user`` (the table decides), acknowledged and audited, and
+        signed with the account's own credential when it has one (``signer``: already opened by the caller)."""
         case = self.case(dossier.code)
         row = transition(step, State(case.state), user.role)
+        loaded = signer or self.open_signer(user)
+        try:
+            return self._take(dossier, row, step, user, note, detail, values, loaded)
+        finally:
+            if signer is None and loaded is not None:
+                loaded.close()
+
+    def _take(self, dossier: Dossier, row, step: Step, user: User, note: str | None,
+              detail: dict[str, Any] | None, values: dict[str, Any] | None, loaded: LoadedSigner | None) -> StepRow:
         at = datetime.now(UTC)
-        detail = {**(detail or {}), "content_sha256": self.content_sha256(dossier)}
+        detail = {**(detail or {}), "content_sha256": self.content_sha256(dossier),
+                  "files_sha256": self.files_sha256(dossier), CLAIM: claim(loaded)}
         actor_name = user.full_name or user.username
         record = StepRow(id=0, dossier_code=dossier.code, step=step.value, from_state=row.source.value,
                          to_state=row.target.value, actor=user.actor, actor_name=actor_name, at=at,
@@ -113,6 +150,11 @@ class Casework:
         record_digest = digest(record.record())
         record = record.model_copy(update={"digest": record_digest,
                                            "acknowledgement": self.acknowledger.acknowledge(record_digest)})
+        if loaded is not None:
+            try:
+                record = sign_row(record, loaded)
+            except SignerUnusable as err:
+                raise StepRefused(f"Không ký được bản ghi bước bằng chứng thư số của bạn: {err.reason}") from err
         try:
             return record_step(self.engine, record, values)
         except StaleState as err:
@@ -273,8 +315,9 @@ class Casework:
 
     def approve(self, dossier: Dossier, user: User, confirmed: bool) -> tuple[ApprovalCheck, Dossier | None]:
         """Phê duyệt then ký số: asks first (returns the check, nothing done) when it is not clean and not
-        ``confirmed``; otherwise records the approval, runs the counter's approval (archive copy, store,
-        the PAdES signature of the installation's signer) and records the signing when it signed."""
+        ``confirmed``; otherwise records the approval, runs the counter's approval (archive copy, store, the
+        PAdES signature by the leader's own credential, or the installation's signer when the leader has
+        none) and records the signing when it signed."""
         if dossier.status == "approved" and not dossier.signed:  # approved before, its signing failed
             return ApprovalCheck(), self.resign(dossier, user)
         check = self.approval_check(dossier)
@@ -282,12 +325,17 @@ class Casework:
             return check, None
         transition(Step.KY_SO, State(self.case(dossier.code).state), user.role)  # refused before anything
         asked = len(check.empty_required) + len(check.unchecked) + len(check.unreadable)
-        self.take(dossier, Step.PHE_DUYET, user,
-                  note=f"Đã xác nhận {asked} điểm còn lại khi phê duyệt." if asked else None,
-                  detail={"confirmed": {"empty_required": check.empty_required, "unchecked": check.unchecked,
-                                        "unreadable": check.unreadable}})
-        done = self.store.approve(dossier, user.actor)
-        self._signed(done, user)
+        loaded = self.open_signer(user)
+        try:
+            self.take(dossier, Step.PHE_DUYET, user,
+                      note=f"Đã xác nhận {asked} điểm còn lại khi phê duyệt." if asked else None,
+                      detail={"confirmed": {"empty_required": check.empty_required, "unchecked": check.unchecked,
+                                            "unreadable": check.unreadable}}, signer=loaded)
+            done = self.store.approve(dossier, user.actor, signer=loaded)
+            self._signed(done, user, loaded)
+        finally:
+            if loaded is not None:
+                loaded.close()
         return check, done
 
     def resign(self, dossier: Dossier, user: User) -> Dossier:
@@ -298,23 +346,31 @@ class Casework:
             transition(Step.KY_SO, State(case.state), user.role)  # the leader, the dossier still to sign
         elif dossier.created_by != user.actor:
             raise DossierError("Chỉ cán bộ đã tiếp nhận hồ sơ mới ký số lại được.")
-        done = self.store.resign(dossier, user.actor)
-        if case.procedure_id:
-            self._signed(done, user)
+        loaded = self.open_signer(user)
+        try:
+            done = self.store.resign(dossier, user.actor, signer=loaded)
+            if case.procedure_id:
+                self._signed(done, user, loaded)
+        finally:
+            if loaded is not None:
+                loaded.close()
         return done
 
-    def _signed(self, done: Dossier, user: User) -> None:
-        """Records the step ký số once every paper of the approved dossier is signed."""
+    def _signed(self, done: Dossier, user: User, loaded: LoadedSigner | None) -> None:
+        """Records the step ký số once every paper of the approved dossier is signed, saying whose
+        certificate signed the result."""
         if done.signed:
-            note = f"Ký số {len(done.records)} bản ghi (SAO Y)." + (
+            note = f"Ký số {len(done.records)} bản ghi (SAO Y) {result_signer_note(loaded)}." + (
                 " Chữ ký thử nghiệm (không có giá trị pháp lý)." if done.test_signature else "")
-            self.take(done, Step.KY_SO, user, note=note,
-                      detail={"records": done.records, "test_signature": done.test_signature})
+            self.take(done, Step.KY_SO, user, note=note, signer=loaded,
+                      detail={"records": done.records, "test_signature": done.test_signature,
+                              **result_signer(loaded)})
 
     def digitize(self, dossier: Dossier, user: User, confirmed: bool) -> tuple[ApprovalCheck, Dossier | None]:
         """A dossier without a procedure, only digitized: stored and signed at the counter (one step). Asks
         first, as the leader's approval does (returns the check, nothing done), when a required field is
-        empty, a field to review was not checked or a file could not be read, unless ``confirmed``."""
+        empty, a field to review was not checked or a file could not be read, unless ``confirmed``. The
+        counter officer's own credential signs the copies when the account has one."""
         case = self.case(dossier.code)
         if case.procedure_id:
             raise DossierError("Hồ sơ thủ tục hành chính do lãnh đạo phê duyệt sau khi thẩm định.")
@@ -322,10 +378,30 @@ class Casework:
         check = self.approval_check(dossier)
         if not check.clean and not confirmed:
             return check, None
-        done = self.store.approve(dossier, user.actor)
-        self.take(done, Step.SO_HOA, user, detail={"records": done.records, "signed": done.signed,
-                                                   "confirmed": asdict(check)})
+        loaded = self.open_signer(user)
+        try:
+            done = self.store.approve(dossier, user.actor, signer=loaded)
+            self.take(done, Step.SO_HOA, user, signer=loaded,
+                      note=f"Ký số {result_signer_note(loaded)}." if done.signed else None,
+                      detail={"records": done.records, "signed": done.signed, "confirmed": asdict(check),
+                              **result_signer(loaded)})
+        finally:
+            if loaded is not None:
+                loaded.close()
         return check, done
+
+
+def result_signer(loaded: LoadedSigner | None) -> dict[str, Any]:
+    """Whose certificate signed the result (PAdES), for the step's record."""
+    if loaded is None:
+        return {"result_signer": "installation"}
+    return {"result_signer": "account", "result_signer_subject": loaded.cert.subject.human_friendly}
+
+
+def result_signer_note(loaded: LoadedSigner | None) -> str:
+    if loaded is None:
+        return ("bằng chữ ký số của cơ quan (SOHOA_SIGNER): tài khoản chưa có chứng thư số riêng")
+    return f"bằng chứng thư số của {loaded.cert.subject.human_friendly}"
 
 
 def casework_of(request_app: Any) -> Casework:

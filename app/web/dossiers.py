@@ -18,8 +18,9 @@ import time
 from collections.abc import Iterable
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from pydantic import BaseModel, Field, TypeAdapter
 
@@ -34,6 +35,9 @@ from pipeline.models import ExtractionResult, FieldValue, PageOcr
 from pipeline.process import PageJob, PageOutput, sha256_file
 from pipeline.store import Repository
 from schemas import all_schemas
+
+if TYPE_CHECKING:
+    from pipeline.signing.signers import LoadedSigner
 
 CODE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}-\d{6}-\d{4}$")
 SAFE_NAME = re.compile(r"[^\w.\- ]+")
@@ -443,9 +447,10 @@ class DossierStore:
         return item
 
     # -- approval ------------------------------------------------------------------------------------
-    def approve(self, dossier: Dossier, actor: str) -> Dossier:
+    def approve(self, dossier: Dossier, actor: str, signer: LoadedSigner | None = None) -> Dossier:
         """Stores every document (the extraction as version 1, the accepted values as the next version),
-        signs each file's archive copy (PAdES, ``SAO Y``) and attaches it; records what was corrected."""
+        signs each file's archive copy (PAdES, ``SAO Y``) and attaches it; records what was corrected.
+        ``signer``: the approving account's own credential (None: the installation's signer)."""
         if dossier.status != "draft":
             raise DossierError("hồ sơ đã duyệt")
         readable = [f for f in dossier.files if not f.error]
@@ -465,7 +470,8 @@ class DossierStore:
                 images=[folder / name for name in entry.images],
                 extracted=self.result(dossier.code, entry.index, "extracted"),
                 final=self.result(dossier.code, entry.index), dossier_code=dossier.code,
-                unit_code=dossier.unit_code, actor=actor, sign=_sign, checked=self.checked_cells(entry))
+                unit_code=dossier.unit_code, actor=actor, sign=partial(_sign, signer=signer),
+                checked=self.checked_cells(entry))
             records.extend(archived.records)
             test_signature = test_signature or archived.test_signature
             if archived.problem:
@@ -482,7 +488,7 @@ class DossierStore:
         return dossier
 
 
-    def resign(self, dossier: Dossier, actor: str) -> Dossier:
+    def resign(self, dossier: Dossier, actor: str, signer: LoadedSigner | None = None) -> Dossier:
         """Signs again what approval stored and could not sign (the signer was unusable: a token not
         plugged in, a wrong PIN): each stored paper of the dossier's files without a signed copy, from the
         archive copy approval wrote (``paper-<n>.pdf``); nothing stored is changed but the signed copy
@@ -501,7 +507,7 @@ class DossierStore:
                 continue
             folder = self.file_folder(dossier.code, entry.index)
             signed = folder / f"paper-{view.doc_index + 1}.signed.pdf"
-            summary, problem = _sign(folder / f"paper-{view.doc_index + 1}.pdf", signed)
+            summary, problem = _sign(folder / f"paper-{view.doc_index + 1}.pdf", signed, signer=signer)
             if problem:
                 problems.append(f"{entry.name}: {problem}")
                 records.append(view.id)
@@ -521,12 +527,13 @@ def _test_signed(item: ReusedItem) -> bool:
     return item.reusable and item.signature == "test_signature"
 
 
-def _sign(archive: Path, signed: Path):
-    """(summary, None) or (None, the reason in Vietnamese) when the configured signer cannot sign."""
+def _sign(archive: Path, signed: Path, signer: LoadedSigner | None = None):
+    """(summary, None) or (None, the reason in Vietnamese) when the signer cannot sign: ``signer`` (an
+    account's own credential, opened by the caller) or else the installation's configured signer."""
     from pipeline.signing import sign_pdf
 
     try:
-        return sign_pdf(archive, signed, copy_form="SAO Y"), None
+        return sign_pdf(archive, signed, copy_form="SAO Y", signer=signer), None
     except BadInput as err:
         return None, f"chưa ký số được: {err.reason}"
 

@@ -171,3 +171,6 @@ class DossierStep(Base):
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     digest: Mapped[str] = mapped_column(String(64))  # SHA-256 of the step's canonical record
     acknowledgement: Mapped[str] = mapped_column(String(64))  # HMAC-SHA256 of the digest, the server's key
+    # migration 0010: the acting officer's detached CMS over the record (base64 DER; NULL: none, HMAC only)
+    signature: Mapped[str | None] = mapped_column(Text)
+    signer_subject: Mapped[str | None] = mapped_column(String(1024))

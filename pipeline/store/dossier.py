@@ -106,6 +106,8 @@ class StepRow(BaseModel):
     detail: dict[str, Any] = Field(default_factory=dict)
     digest: str
     acknowledgement: str
+    signature: str | None = None  # the officer's detached CMS over ``record()`` (base64 DER), migration 0010
+    signer_subject: str | None = None
 
     def record(self) -> dict[str, Any]:
         """What the digest is taken over (``app/counter/acknowledgement.py``)."""
