@@ -33,9 +33,20 @@ deciders = RoleGuard(THAM_DINH, LANH_DAO)  # a refusal: at appraisal or at appro
 case_staff = RoleGuard(TIEP_NHAN, THAM_DINH, LANH_DAO)
 
 
+class PersonalSignatureReply(BaseModel):
+    """A step's personal signature verified now (``app/web/stepsign.py``): ``status`` valid, untrusted, invalid
+    or none (the account had no credential: the server's HMAC only)."""
+
+    step_id: int
+    status: str
+    subject: str = ""
+    label: str  # what the history shows, in Vietnamese
+
+
 class CaseReply(BaseModel):
     case: DossierCase
     history: list[StepRow]
+    signatures: list[PersonalSignatureReply] = Field(default_factory=list)  # addition: one per step of history
     can: list[str]  # the steps the caller may take now
     signed: bool = False  # the result is signed (after ký số, or a digitized dossier)
     sign_problem: str | None = None  # why the signing at approval failed (then: POST …/resign)
@@ -76,7 +87,11 @@ class Approval(BaseModel):
 
 def _reply(work: Casework, dossier: Dossier, principal: Principal) -> dict[str, Any]:
     case = work.case(dossier.code)
-    return CaseReply(case=case, history=[item.row for item in work.history(dossier.code)],
+    history = work.history(dossier.code)
+    return CaseReply(case=case, history=[item.row for item in history],
+                     signatures=[PersonalSignatureReply(step_id=item.row.id, status=item.personal.status,
+                                                        subject=item.personal.subject, label=item.personal.label)
+                                 for item in history],
                      can=[s.value for s in steps_from(State(case.state), principal.user.role)],
                      signed=dossier.signed, sign_problem=dossier.sign_problem,
                      records=dossier.records).model_dump(mode="json")

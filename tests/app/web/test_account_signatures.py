@@ -132,6 +132,9 @@ def test_each_step_is_signed_by_the_acting_officer(web_app, clients, signed_case
     page = clients["tiep_nhan"][0].get(f"/tiep-nhan/{signed_case}").text
     assert page.count("Chữ ký số của cán bộ hợp lệ") == 4 and page.count(NO_PERSONAL) == 1
     assert COUNTER_CN in page and LEADER_CN in page
+    api = clients["tham_dinh"][0].get(f"/api/cases/{signed_case}").json()
+    assert [s["status"] for s in api["signatures"]] == ["valid", "none", "valid", "valid", "valid"]
+    assert LEADER_CN in api["signatures"][2]["subject"] and api["history"][2]["signature"]
     # what the signature covers: the dossier, the step, the officer, the time, the decision, the papers' hashes
     record = history[0].row.record()
     assert record["dossier"] == signed_case and record["actor"] == "web:user_tiep_nhan" and record["at"]
