@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 
 from pipeline.store.database import alembic_config, create_catalog_engine, open_catalog
 from pipeline.store.dossier import StepRow, list_steps, next_dossier_code, record_step
@@ -16,14 +17,10 @@ UNIT = "000.00.00.H49"
 
 
 def test_steps_of_before_and_after_migration_0010(catalog_url):
-    from alembic import command
-
-    engine = create_catalog_engine(catalog_url)
-    cfg = alembic_config()
-    with engine.connect() as conn:
+    engine, cfg = create_catalog_engine(catalog_url), alembic_config()
+    with engine.begin() as conn:  # the catalog as it was before personal signatures
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0009")
-        conn.commit()
     code = next_dossier_code(engine, UNIT, date(2027, 2, 3))
     old = {"dossier_code": code, "step": "tiep_nhan", "from_state": "moi_tiep_nhan", "to_state": "dang_tham_dinh",
            "actor": "web:a", "actor_name": "Nguyễn Văn A", "at": datetime(2027, 2, 3, 2, tzinfo=UTC), "note": None,
