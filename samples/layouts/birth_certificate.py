@@ -488,3 +488,13 @@ VARIANTS |= _round5.VARIANTS
 FAMILY_VARIANTS |= _round5.FAMILY_VARIANTS
 FAMILY_SHOW |= _round5.FAMILY_SHOW
 DRAWERS |= _round5.DRAWERS
+
+# Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
+from samples.layouts.round6 import birth_certificate as _round6  # noqa: E402
+
+FAMILIES |= _round6.FAMILIES
+VARIANTS |= _round6.VARIANTS
+FAMILY_VARIANTS |= _round6.FAMILY_VARIANTS
+FAMILY_SHOW |= _round6.FAMILY_SHOW
+DRAWERS |= _round6.DRAWERS
+build = _round6.with_old_committees(build)

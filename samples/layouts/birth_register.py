@@ -133,3 +133,13 @@ YEARS |= _round5.YEARS
 PER_PAGE |= _round5.PER_PAGE
 build = _round5.with_no_nationality(build)
 draw = _round5.with_list_pages(draw)
+
+# Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
+from samples.layouts.round6 import birth_register as _round6  # noqa: E402
+
+FAMILIES |= _round6.FAMILIES
+VARIANTS |= _round6.VARIANTS
+YEARS |= _round6.YEARS
+PER_PAGE |= _round6.PER_PAGE
+build = _round6.with_transcripts(build)
+draw = _round6.with_transcript_pages(draw)

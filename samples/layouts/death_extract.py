@@ -375,3 +375,13 @@ FAMILIES |= _round5.FAMILIES
 FAMILY_VARIANTS |= _round5.FAMILY_VARIANTS
 FAMILY_SHOW |= _round5.FAMILY_SHOW
 DRAWERS |= _round5.DRAWERS
+
+# Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
+from samples.layouts.round6 import death_extract as _round6  # noqa: E402
+
+FAMILIES |= _round6.FAMILIES
+VARIANTS |= _round6.VARIANTS
+FAMILY_VARIANTS |= _round6.FAMILY_VARIANTS
+FAMILY_SHOW |= _round6.FAMILY_SHOW
+DRAWERS |= _round6.DRAWERS
+build = _round6.with_stubs(build)

@@ -193,3 +193,11 @@ EDITIONS["card-ban-sao-chung-thuc"] = Edition(*_round5.ISSUED, ALL, _round5.fron
                                               origin="birth_registration")
 build = _round5.with_certification(build)
 draw = _round5.with_certified_copies(draw)
+
+# Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
+from samples.layouts.round6 import id_card as _round6  # noqa: E402
+
+FAMILIES |= _round6.FAMILIES
+EDITIONS["card-cmnd-1990s"] = Edition(*_round6.ISSUED, ALL - {"nationality", "sex", "expiry_date"}, _round6.front,
+                                      _round6.back, nine_digits=True, valid_years=15)
+draw = _round6.with_side_by_side(draw)

@@ -404,3 +404,12 @@ FAMILY_VARIANTS |= _round5.FAMILY_VARIANTS
 FAMILY_SHOW |= _round5.FAMILY_SHOW
 DRAWERS |= _round5.DRAWERS
 build = _round5.with_numbers(build)
+
+# Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
+from samples.layouts.round6 import marital_status as _round6  # noqa: E402
+
+FAMILIES |= _round6.FAMILIES
+FAMILY_VARIANTS |= _round6.FAMILY_VARIANTS
+FAMILY_SHOW |= _round6.FAMILY_SHOW
+DRAWERS |= _round6.DRAWERS
+build = _round6.with_letters(build)

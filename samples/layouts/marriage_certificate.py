@@ -389,3 +389,13 @@ FAMILY_SHOW |= _round5.FAMILY_SHOW
 DRAWERS |= _round5.DRAWERS
 build = _round5.with_foreigners(build)
 draw = _round5.with_landscape(draw)
+
+# Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
+from samples.layouts.round6 import marriage_certificate as _round6  # noqa: E402
+
+FAMILIES |= _round6.FAMILIES
+VARIANTS |= _round6.VARIANTS
+FAMILY_VARIANTS |= _round6.FAMILY_VARIANTS
+FAMILY_SHOW |= _round6.FAMILY_SHOW
+DRAWERS |= _round6.DRAWERS
+build = _round6.with_old_papers(build)

@@ -28,8 +28,8 @@ ARRANGEMENT = {"bc": "parents", "mc": "arrangement", "de": "death_mode", "ms": "
 
 def _printed_forms(key: str, value: str) -> list[str]:
     """The ways a truth value can be printed on a form."""
-    if key == "sex":
-        return ["Nam" if value == "male" else "Nữ"]
+    if key == "sex":  # "Trai"/"Gái" on the forms of the 1960s-1970s (samples/layouts/round6/)
+        return ["Nam", "Trai"] if value == "male" else ["Nữ", "Gái"]
     if key.endswith("date") or key.startswith("date") or key.endswith("_date_of_birth"):
         d = date.fromisoformat(value)
         month = f"{d.month:02d}" if d.month < 3 else str(d.month)
