@@ -30,7 +30,14 @@ from samples.layouts.common import LEFT, RIGHT, national_header, place_date, tit
 from samples.layouts.form_extras import Cell, grid
 from samples.layouts.form_kit import Form, Item, Style
 from samples.layouts.round5.kit import adjusting
-from samples.layouts.round6.kit import YELLOWED, administrative, digit_boxes, drvn_header, registered_and_signed
+from samples.layouts.round6.kit import (
+    YELLOWED,
+    administrative,
+    digit_boxes,
+    drvn_header,
+    old_place_of_birth,
+    registered_and_signed,
+)
 from samples.vntext import date_figures
 
 FAMILIES = {"bc-dan-chu-cong-hoa": "heldout", "bc-hai-cot-2025": "heldout"}
@@ -52,14 +59,16 @@ def _show_columns(rng: random.Random, _variant: str) -> dict:
     return {"value_style": rng.choice(["typed", "sans"]), "label_pt": rng.choice([10.0, 10.5])}
 
 
-def _old_committee(doc: Doc, _rng: random.Random) -> None:
-    """The committee of the time registers; the parents' ages are printed instead of their years of birth."""
+def _old_committee(doc: Doc, rng: random.Random) -> None:
+    """The committee of the time registers; the parents' ages are printed instead of their years of birth; the
+    place of birth in the wording of the time."""
     f, s = doc.fields, doc.show
     registered = date.fromisoformat(f["registration_date"])
     s["ages"] = {key: (registered.year - int(f[f"{key}_birth_year"]) if f[f"{key}_birth_year"] else None)
                  for key in ("father", "mother")}
     f["mother_birth_year"] = f["father_birth_year"] = None
     f["registration_authority"] = administrative(f["registration_authority"])
+    f["place_of_birth"] = old_place_of_birth(rng, f["registration_authority"])
     s["seal"] = s["seal"].replace("ỦY BAN NHÂN DÂN", "ỦY BAN HÀNH CHÍNH")
 
 

@@ -19,7 +19,7 @@ from samples.canvas import Page
 from samples.doc import Doc
 from samples.layouts.register_editions import format_date
 from samples.layouts.round5.kit import adjusting
-from samples.layouts.round6.kit import Draw, administrative, dispatching, vertical_text
+from samples.layouts.round6.kit import Draw, administrative, dispatching, old_place_of_birth, vertical_text
 
 FAMILIES = {"br-sao-luc-1970s": "heldout"}
 VARIANTS = {"br-sao-luc-1970s": "typed-transcript-1970s"}
@@ -45,17 +45,9 @@ COLUMNS = (("Số thứ tự", 13, "number", "", False), ("Ngày vào sổ", 22,
 def _transcript(doc: Doc, rng: random.Random) -> None:
     """The committee of the time, places of birth in the wording of the old books, the transcription's day."""
     f = doc.fields
-    parts = f["registration_authority"].removeprefix("Ủy ban nhân dân ").split(", ")
-    unit, district = parts[0], parts[1] if len(parts) > 2 else None
     f["registration_authority"] = administrative(f["registration_authority"])
     for entry in doc.entries:
-        roll = rng.random()
-        if roll < 0.45:
-            entry["place_of_birth"] = f"Nhà hộ sinh {unit}"
-        elif roll < 0.65 and district:
-            entry["place_of_birth"] = f"Bệnh viện {district}"
-        else:
-            entry["place_of_birth"] = f"{unit}, {district}" if district else unit
+        entry["place_of_birth"] = old_place_of_birth(rng, f["registration_authority"])
     doc.show |= {"copied": date(rng.randint(2003, 2015), rng.randint(1, 12), rng.randint(1, 28)),
                  "transcriber": rng.choice(TRANSCRIBERS), "first_page": rng.randint(1, 30),
                  "cell_pt": rng.choice([9.0, 9.5])}

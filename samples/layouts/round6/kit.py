@@ -27,6 +27,19 @@ def administrative(authority: str) -> str:
     return authority.replace("Ủy ban nhân dân ", "Ủy ban hành chính ", 1)
 
 
+def old_place_of_birth(rng: random.Random, authority: str) -> str:
+    """A place of birth as the books of the 1960s–1970s name it: the commune's maternity station, the district's
+    hospital, or the commune itself (from the registering committee's name)."""
+    parts = authority.split(" ", 4)[-1].split(", ")
+    unit, district = parts[0], parts[1] if len(parts) > 2 else None
+    roll = rng.random()
+    if roll < 0.45:
+        return f"Nhà hộ sinh {unit}"
+    if roll < 0.65 and district:
+        return f"Bệnh viện {district}"
+    return f"{unit}, {district}" if district else unit
+
+
 def drvn_header(page: Page, cx: float, y: float, pt: float = 12.5) -> float:
     """The old state's name and motto centred on ``cx``, the motto underlined. Returns the baseline below."""
     page.text(cx, y, DRVN, "bold", pt, align="center")
