@@ -112,6 +112,7 @@ class Table:
     rows: list[Rule]
     columns: list[Rule]
     partial: list[Rule]
+    unruled: bool = False  # its columns come from blank bands between the rows' words, not from rules
 
     def column_x(self, index: int, y: float) -> float:
         return self.columns[index].x_at(y)
@@ -120,10 +121,14 @@ class Table:
         return self.rows[index].y_at(x)
 
 
-def build_table(ruling: Ruling, tolerance: float) -> Table | None:
+def build_table(ruling: Ruling, tolerance: float, words: list[tuple[int, int, int, int]] | None = None,
+                min_gap: float = 0.0) -> Table | None:
     """The widest table of the ruling: the longest horizontal rule gives its width, the rules covering
     ``FULL_SHARE`` of that width its rows, the vertical rules running down most of it its columns.
-    ``tolerance``: how far (pixels) a rule may fall short of the table's edge or of another rule."""
+    ``tolerance``: how far (pixels) a rule may fall short of the table's edge or of another rule. A table
+    ruled across only (a list printed by software: rows, no column rules) has its columns where its rows'
+    words leave a band at least ``min_gap`` wide blank from its first data row to its last (``words``: the
+    page's word boxes); such a table is ``unruled``."""
     if not ruling.horizontal:
         return None
     longest = max(ruling.horizontal, key=lambda r: r.length)
@@ -150,10 +155,45 @@ def build_table(ruling: Ruling, tolerance: float) -> Table | None:
         if covered >= COLUMN_SHARE * (y_bottom - y_top):
             columns.append(rule)
     columns = _merge_close(columns, tolerance, vertical=True)
+    unruled = False
+    if len(columns) < 3 and words is not None and len(rows) >= 3:
+        columns, unruled = _columns_from_gaps(rows, left, right, words, min_gap), True
     if len(columns) < 3:
         return None
     partial = [r for r in partial if r.y0 > top.y_at(r.x0) + tolerance and r.y1 < bottom.y_at(r.x1) - tolerance]
-    return Table(left=left, right=right, rows=rows, columns=columns, partial=partial)
+    return Table(left=left, right=right, rows=rows, columns=columns, partial=partial, unruled=unruled)
+
+
+MIN_UNRULED_COLUMNS = 4  # a list read as a table by its blank bands needs this many columns at least
+
+
+def _columns_from_gaps(rows: list[Rule], left: float, right: float, words: list[tuple[int, int, int, int]],
+                       min_gap: float) -> list[Rule]:
+    """Column rules of a table ruled across only: the table's edges and the middle of every band of x at
+    least ``min_gap`` wide that no word of the data rows (below the first row rule's band, the header) covers.
+    Empty when fewer than ``MIN_UNRULED_COLUMNS`` columns come out."""
+    first, last = (rows[1].y0 + rows[1].y1) / 2, (rows[-1].y0 + rows[-1].y1) / 2
+    body = [w for w in words if first <= (w[1] + w[3]) / 2 <= last and left <= (w[0] + w[2]) / 2 <= right]
+    if not body:
+        return []
+    lo = int(left)
+    covered = np.zeros(int(right) - lo + 1, dtype=bool)
+    for x0, _, x1, _ in body:
+        covered[max(0, x0 - lo):max(0, x1 - lo + 1)] = True
+    edges = [float(left)]
+    run = 0
+    for i, is_covered in enumerate([*covered, True]):
+        if not is_covered:
+            run += 1
+            continue
+        if run >= min_gap and i - run > 0 and i < len(covered):
+            edges.append(lo + i - run / 2)
+        run = 0
+    edges.append(float(right))
+    if len(edges) - 1 < MIN_UNRULED_COLUMNS:
+        return []
+    top, bottom = (rows[0].y0 + rows[0].y1) / 2, last
+    return [Rule(x, top, x, bottom) for x in edges]
 
 
 def _merge_close(rules: list[Rule], tolerance: float, vertical: bool = False) -> list[Rule]:

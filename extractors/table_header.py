@@ -18,6 +18,7 @@ from extractors.labels import label_key
 from schemas import Schema
 
 HEADER_CUTOFF = 82.0  # a header's wording matches a synonym at least this well
+INDEX_CUTOFF = 95.0  # a header is a list's running index only when it reads as one almost exactly
 HEADER_MARGIN = 8.0  # and better by this much than the best synonym of any other entry field
 SHORT = 4  # folded synonyms this short ("so", "me", "cha") must match exactly
 
@@ -120,6 +121,14 @@ def column_keys(schema: Schema, lines: list[str], divided: bool) -> tuple[tuple[
     return best
 
 
+def index_column(schema: Schema, lines: list[str]) -> bool:
+    """The header is one of the schema's wordings of a list's running index ("STT", "Số TT")."""
+    assert schema.table is not None
+    text = " ".join(_units(lines))
+    return bool(text) and any(_score(v, index) >= INDEX_CUTOFF for v in _variants(text)
+                              for index in schema.table.index_columns)
+
+
 def map_columns(schema: Schema, headers: dict[int, tuple[list[str], bool]]) -> dict[int, tuple[str, ...]]:
     """Column index -> its entry field(s), from each column's (header lines, divided). Each field goes to
     one column: when two columns claim it, the better match keeps it; equal matches leave it to neither."""
@@ -129,7 +138,11 @@ def map_columns(schema: Schema, headers: dict[int, tuple[list[str], bool]]) -> d
         for key in keys:
             claims.setdefault(key, []).append((score, col))
     lost: set[int] = set()
-    for cols in claims.values():
+    index = {col for col, (lines, _) in headers.items() if index_column(schema, lines)}
+    for key, cols in claims.items():
+        if len(cols) > 1 and key == schema.table.sequence and any(c not in index for _, c in cols):
+            lost |= {c for _, c in cols if c in index}  # a list's running index beside the register's number
+            cols[:] = [(score, c) for score, c in cols if c not in index]
         cols.sort(reverse=True)
         if len(cols) > 1:
             lost |= {c for _, c in cols[1:]}

@@ -27,12 +27,13 @@ from extractors.kinds.names import suspect_words
 from extractors.layout import PageLayout, Token, make_token, union
 from extractors.rules import check_rules
 from extractors.table_content import content_columns
-from extractors.table_header import COLUMN_NUMBER, map_columns
+from extractors.table_header import COLUMN_NUMBER, index_column, map_columns
 from extractors.text import canonical, fold
 from pipeline.models import FieldValue, Issue
 from schemas import Schema
 
 TOLERANCE_MM = 1.0  # how far a word may run over its cell's rule (the rule's width, a bar glued to it)
+UNRULED_GAP_MM = 2.0  # a blank band at least this wide down a list's rows is a column boundary (no rules)
 MAX_HEADER_BANDS = 3
 DIVIDER_SHARE = 0.6  # a short rule divides a cell when it runs over this share of the column's width
 _BARS = re.compile(r"[|¦]")
@@ -258,6 +259,17 @@ def read_structure(schema: Schema, table: Table, cells: CellWords, tolerance: fl
     texts = {col: {band: _text([p.token for p in cells.get((band, col), [])]) for band in data_bands}
              for col in range(len(table.columns) - 1)}
     typed = content_columns(schema, mapping, texts)
+    sequence = schema.table.sequence if schema.table else None
+    index = next((c for c, keys in mapping.items() if keys == (sequence,) and index_column(schema, headers[c][0])),
+                 None)
+    if index is not None:
+        # The sequence field read from a list's running index ("STT"): another column whose numbers run on
+        # too (its header unread) is the register's own number; the index is no field then.
+        again = content_columns(schema, {c: k for c, k in mapping.items() if c != index},
+                                {c: t for c, t in texts.items() if c != index})
+        if any(key == sequence for key in again.values()):
+            mapping = {c: k for c, k in mapping.items() if c != index}
+            typed = again
     return Structure(table, header_bands, data_bands, mapping | {col: (key,) for col, key in typed.items()},
                      set(typed))
 
@@ -436,7 +448,9 @@ def read_page_table(schema: Schema, layout: PageLayout, second_reading: bool = T
     dpi = layout.dpi or DEFAULT_DPI
     tolerance = TOLERANCE_MM * dpi / 25.4
     horizontal, vertical = rule_masks(gray, dpi)
-    table = build_table(find_ruling(horizontal, vertical, dpi), 1.5 * tolerance)
+    words = [t.bbox for line in layout.lines for t in line.tokens]
+    table = build_table(find_ruling(horizontal, vertical, dpi), 1.5 * tolerance, words,
+                        min_gap=UNRULED_GAP_MM * dpi / 25.4)
     if table is None:
         return [], None
     tokens = _clean_tokens([t for line in layout.lines for t in line.tokens], table, tolerance)

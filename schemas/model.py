@@ -75,6 +75,9 @@ class TableSpec(_Strict):
     # Wordings of the books' other columns (no entry field): a header that is one of them maps to no field,
     # however close one of its tails comes to a field's wording ("… người đi đăng ký khai sinh").
     other_columns: list[str] = []
+    # Wordings of a list's running index ("STT"): such a column is the sequence field only when no other
+    # column claims that field (a printed list has both "STT" and "Số ĐK": the register's number is the latter).
+    index_columns: list[str] = []
     header_rows: int = 1
     sequence: str | None = None
     chronological: str | None = None

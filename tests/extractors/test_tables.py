@@ -43,6 +43,7 @@ class Page:
     unruled_below: set[int] = field(default_factory=set)  # rows whose bottom rule is not drawn
     lost: set[tuple[int, int, int]] = field(default_factory=set)  # (row, col, line): ink drawn, no OCR word
     overrun: set[tuple[int, int]] = field(default_factory=set)  # (row, col): the text runs over the right rule
+    column_rules: bool = True  # False: a list printed by software, ruled across only
 
 
 def _lines(text: str) -> list[str]:
@@ -118,7 +119,7 @@ def draw(tmp_path, spec: Page) -> PageOcr:
         if r - (len(ys) - len(spec.rows)) in spec.unruled_below:
             continue
         cv2.line(image, (xs[0], y), (xs[-1], y), 0, 3)
-    for j, x in enumerate(xs):
+    for j, x in enumerate(xs if spec.column_rules else []):
         inside_group = 0 < j < len(xs) - 1 and spec.columns[j - 1].group and spec.columns[j - 1].group == \
             spec.columns[j].group
         cv2.line(image, (x, group_bottom if inside_group else TOP), (x, ys[-1]), 0, 3)
@@ -361,3 +362,18 @@ def test_numbers_with_a_full_stop_are_numbers_of_a_sequence():
 
     assert _sequence(["1989.", "1990.", "1991", "1992."])
     assert not _sequence(["12", "7", "30."])
+
+
+def test_a_list_ruled_across_only_is_read_by_its_blank_bands_and_its_running_index_is_no_number(tmp_path):
+    """A register printed as a list (rows ruled across, no column rules): its columns are where the rows' words
+    leave a blank band. Its running index "STT" beside the register's own number, whose header OCR garbled, is
+    not the entry number: the column whose numbers run on is (for review, typed by its cells)."""
+    columns = [Col(["STT"], 130), Col(["SốĐĐK_"], 150), Col(["Ngày ĐK"], 330), Col(["Họ và tên"], 400),
+               Col(["Giới tính"], 230), Col(["Họ tên mẹ"], 420)]
+    rows = [[str(64 + i), str(176 + i), f"0{3 + i}/05/2019", NAMES[i + 1] if i < 3 else "ĐỖ VĂN HẢI",
+             "Nam" if i % 2 else "Nữ", MOTHERS[i]] for i in range(4)]
+    got = entries(draw(tmp_path, Page(columns, rows, column_rules=False)))
+    assert [e["number"][0] for e in got] == ["176", "177", "178", "179"]
+    assert [e["full_name"][0] for e in got] == ["LÊ VĂN AN", "PHẠM THỊ BÌNH", "ĐỖ MINH CHÍNH", "ĐỖ VĂN HẢI"]
+    assert [e["mother_name"][0] for e in got] == MOTHERS
+    assert all(e["number"][1] == "review" for e in got)  # typed by its cells: never ok
