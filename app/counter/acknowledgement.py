@@ -5,8 +5,9 @@ dossier's data as it stood: the corrected extraction of every file) is written a
 SHA-256 is the step's ``digest`` and HMAC-SHA256 of that digest under a key derived from the server's
 secret (``SOHOA_WEB_SECRET`` / ``SOHOA_HOME/web/secret``) is its ``acknowledgement``. It proves that this
 server recorded this content for the logged-in officer and that the row was not changed afterwards by
-anyone without the secret. It is not the officer's personal digital signature (no officer holds a key
-here); the leader's PAdES signature on the result is the legal signature.
+anyone without the secret. It is not the officer's personal digital signature: that is a detached CMS over
+the same canonical record, made with the account's own credential when it has one (``app/web/stepsign.py``);
+the leader's PAdES signature on the result is the legal signature of the result.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from app.web.stepsign import CLAIM, PersonalSignature, check_row, claim, sign_ro
 from app.web.users import User
 from extractors.rules import check_required
 from pipeline.signing.credential import load_credential
+from pipeline.signing.detached import person_name
 from pipeline.signing.signers import LoadedSigner, SignerUnusable
 from pipeline.store.dossier import (
     DossierCase,
@@ -401,7 +402,7 @@ def result_signer(loaded: LoadedSigner | None) -> dict[str, Any]:
 def result_signer_note(loaded: LoadedSigner | None) -> str:
     if loaded is None:
         return ("bằng chữ ký số của cơ quan (SOHOA_SIGNER): tài khoản chưa có chứng thư số riêng")
-    return f"bằng chứng thư số của {loaded.cert.subject.human_friendly}"
+    return f"bằng chứng thư số của {person_name(loaded.cert)}"
 
 
 def casework_of(request_app: Any) -> Casework:

@@ -45,16 +45,18 @@ class PersonalSignature:
     """``status``: ``valid``, ``untrusted``, ``invalid`` or ``none`` (no personal signature)."""
 
     status: str
-    subject: str = ""
+    subject: str = ""  # the certificate's whole subject (the page's tooltip, the API)
     problem: str | None = None
+    name: str = ""  # its common name and organisation (what the history shows)
 
     @property
     def label(self) -> str:
+        who = self.name or self.subject
         if self.status == "valid":
-            return f"Chữ ký số của cán bộ hợp lệ: {self.subject}"
+            return f"Chữ ký số của cán bộ hợp lệ: {who}"
         if self.status == "none":
             return NO_PERSONAL
-        where = f" ({self.subject})" if self.subject else ""
+        where = f" ({who})" if who else ""
         word = "chưa xác minh được" if self.status == "untrusted" else "không hợp lệ"
         return f"Chữ ký số của cán bộ {word}{where}: {self.problem}"
 
@@ -83,9 +85,9 @@ def check_row(row: StepRow) -> PersonalSignature:
     check = verify_detached(data, der, configured_trust_roots(), row.at)
     if check.status != "invalid" and claimed.get("cert_sha256") != check.cert_sha256:
         found = PersonalSignature("invalid", check.signer_subject,
-                                  "chữ ký không phải của chứng thư số ghi trong bản ghi bước")
+                                  "chữ ký không phải của chứng thư số ghi trong bản ghi bước", check.signer_name)
     else:
-        found = PersonalSignature(check.status, check.signer_subject, check.problem)
+        found = PersonalSignature(check.status, check.signer_subject, check.problem, check.signer_name)
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[key] = found

@@ -43,7 +43,7 @@ def check_spec(spec: str) -> str:
     """``spec`` normalised, or ``SignerUnusable`` when it is not a PKCS#12 file or a PKCS#11 token."""
     kind, _, body = spec.strip().partition(":")
     if kind == "pkcs12" and body:
-        return f"pkcs12:{Path(body).expanduser()}"
+        return f"pkcs12:{Path(body).expanduser().resolve()}"  # the server may run from another folder
     if kind == "pkcs11":
         module, token, key = parse_pkcs11_spec(body)
         return f"pkcs11:{module};token={token};key={key}"
@@ -58,7 +58,7 @@ def check_pin_source(source: str | None) -> str | None:
     if kind not in PIN_KINDS or not name:
         raise SignerUnusable(source, "nguồn mã PIN phải là env:TÊN_BIẾN hoặc file:ĐƯỜNG_DẪN / "
                                      "the PIN source must be env:NAME or file:PATH")
-    return source
+    return f"file:{Path(name).expanduser().resolve()}" if kind == "file" else source
 
 
 def read_pin(source: str | None) -> str | None:

@@ -19,7 +19,9 @@ from typing import Any, TypeVar
 from asn1crypto import cms, x509
 from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
 
-from pipeline.signing.certcheck import check_signer, validation_context
+from pipeline.signing.certcheck import validation_context
+from pipeline.signing.models import Level
+from pipeline.signing.sign import checked_once
 from pipeline.signing.signers import LoadedSigner, SignerUnusable
 
 T = TypeVar("T")
@@ -37,9 +39,10 @@ def run_sync(coro: Coroutine[Any, Any, T]) -> T:
 
 
 def sign_detached(data: bytes, loaded: LoadedSigner, roots: list[x509.Certificate]) -> bytes:
-    """The signer's certificate is checked first (validity, key usage, chain to ``roots``, revocation);
-    returns the DER of a detached CMS ContentInfo over ``data`` (SHA-256, CAdES signing-certificate-v2)."""
-    check_signer(loaded, roots)
+    """The signer's certificate is checked first (validity, key usage, chain to ``roots``, revocation; the
+    check is kept on ``loaded`` for a few minutes, as ``sign_pdf``'s); returns the DER of a detached CMS
+    ContentInfo over ``data`` (SHA-256, CAdES signing-certificate-v2)."""
+    checked_once(loaded, Level.B_B, roots)
     try:
         info = run_sync(loaded.signer.async_sign_general_data(data, "sha256", detached=True, use_cades=True))
     except Exception as err:  # a token removed, a key that refuses: the step is not taken
@@ -56,6 +59,7 @@ class DetachedCheck:
     signer_subject: str = ""
     cert_sha256: str = ""
     problem: str | None = None  # Vietnamese, when not valid
+    signer_name: str = ""  # the certificate's common name and organisation, as a person reads them
 
     @property
     def valid(self) -> bool:
@@ -64,6 +68,13 @@ class DetachedCheck:
 
 def cert_sha256(cert: x509.Certificate) -> str:
     return hashlib.sha256(cert.dump()).hexdigest()
+
+
+def person_name(cert: x509.Certificate) -> str:
+    """``CN, O`` of the certificate (its full subject when it has neither)."""
+    subject = cert.subject.native
+    parts = [subject.get(k) for k in ("common_name", "organization_name") if subject.get(k)]
+    return ", ".join(str(p) for p in parts) or cert.subject.human_friendly
 
 
 def verify_detached(data: bytes, der: bytes, roots: list[x509.Certificate], at: dt.datetime) -> DetachedCheck:
@@ -80,11 +91,13 @@ def verify_detached(data: bytes, der: bytes, roots: list[x509.Certificate], at: 
         status = run_sync(async_validate_detached_cms(data, signed, signer_validation_context=context))
     except Exception as err:  # a malformed signature pyHanko cannot process
         return DetachedCheck("invalid", problem=f"không kiểm tra được chữ ký ({type(err).__name__})")
-    subject = status.signing_cert.subject.human_friendly if status.signing_cert is not None else ""
-    digest = cert_sha256(status.signing_cert) if status.signing_cert is not None else ""
+    cert = status.signing_cert
+    subject, digest = (cert.subject.human_friendly, cert_sha256(cert)) if cert is not None else ("", "")
+    name = person_name(cert) if cert is not None else ""
     if not (status.intact and status.valid):
-        return DetachedCheck("invalid", subject, digest, "bản ghi bước đã bị thay đổi sau khi ký hoặc chữ ký sai")
+        return DetachedCheck("invalid", subject, digest, "bản ghi bước đã bị thay đổi sau khi ký hoặc chữ ký sai",
+                             name)
     if not status.trusted:
         return DetachedCheck("untrusted", subject, digest,
-                             "chứng thư số không dẫn tới gốc tin cậy đã cấu hình (SOHOA_TRUST_ROOTS)")
-    return DetachedCheck("valid", subject, digest)
+                             "chứng thư số không dẫn tới gốc tin cậy đã cấu hình (SOHOA_TRUST_ROOTS)", name)
+    return DetachedCheck("valid", subject, digest, signer_name=name)

@@ -138,8 +138,9 @@ def signer_roots(loaded: LoadedSigner) -> list[x509.Certificate]:
     return roots
 
 
-def _checked(loaded: LoadedSigner, level: Level, roots: list[x509.Certificate]) -> list[str]:
-    """The pre-signing check, reused for a few minutes by a batch that passes one loaded signer."""
+def checked_once(loaded: LoadedSigner, level: Level, roots: list[x509.Certificate]) -> list[str]:
+    """The pre-signing check, reused for a few minutes by a batch that passes one loaded signer (and by an
+    approval: its step records and its archive copies, one check)."""
     key = "long-term" if level in LONG_TERM else "basic"
     now = time.monotonic()
     if loaded.checked and loaded.checked[0] == key and loaded.checked[1] > now:
@@ -209,7 +210,7 @@ def _sign_document(
     """Checks the signer, signs the open document into ``dst``; returns the signing time."""
     conf = settings()
     roots = signer_roots(loaded)
-    warnings += _checked(loaded, chosen, roots)
+    warnings += checked_once(loaded, chosen, roots)
     if loaded.is_development:
         warnings.append("Đang dùng khóa ký thử nghiệm, KHÔNG dùng cho sản xuất / development signer")
     signing_time = dt.datetime.now(dt.UTC).replace(microsecond=0)

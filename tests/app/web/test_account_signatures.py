@@ -131,7 +131,8 @@ def test_each_step_is_signed_by_the_acting_officer(web_app, clients, signed_case
     assert history[1].row.detail["personal_signature"] == {"kind": "none"}
     page = clients["tiep_nhan"][0].get(f"/tiep-nhan/{signed_case}").text
     assert page.count("Chữ ký số của cán bộ hợp lệ") == 4 and page.count(NO_PERSONAL) == 1
-    assert COUNTER_CN in page and LEADER_CN in page
+    assert f"Chữ ký số của cán bộ hợp lệ: {LEADER_CN}, UBND TỈNH QUẢNG NINH" in page  # the name, the subject on hover
+    assert f'title="Common Name: {COUNTER_CN}, Organization: UBND TỈNH QUẢNG NINH, Country: VN"' in page
     api = clients["tham_dinh"][0].get(f"/api/cases/{signed_case}").json()
     assert [s["status"] for s in api["signatures"]] == ["valid", "none", "valid", "valid", "valid"]
     assert LEADER_CN in api["signatures"][2]["subject"] and api["history"][2]["signature"]
@@ -144,6 +145,9 @@ def test_each_step_is_signed_by_the_acting_officer(web_app, clients, signed_case
 def test_the_result_is_signed_by_the_leader(web_app, clients, signed_case):
     subjects = result_subjects(web_app, clients, signed_case)
     assert subjects and all(LEADER_CN in s for s in subjects), subjects
+    record_id = web_app.state.ctx.dossiers.load(signed_case).records[0]
+    shown = clients["giam_sat"][0].get(f"/ho-so/{record_id}").text
+    assert "Chữ ký số hợp lệ" in shown and f"Người ký: Common Name: {LEADER_CN}" in shown
     signing = casework_of(web_app).history(signed_case)[3].row
     assert signing.detail["result_signer"] == "account" and LEADER_CN in signing.detail["result_signer_subject"]
     assert LEADER_CN in signing.note
