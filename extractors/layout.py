@@ -138,6 +138,24 @@ def frame_ornament(groups: list[list], width: int) -> set[int]:
     return found
 
 
+# A bilingual label's English half glued to its Vietnamese half by the slash ("Số/No.:", "Vợ/Wife"): a letter,
+# the slash, a capitalised word of plain Latin letters to the token's end (so "Nam/Nữ", "án/Quyết" and
+# "01/2019" stay whole).
+_ENGLISH_GLUE = re.compile(r"(?<=[^\W\d_])/(?=[A-Z][a-z]*[.:]*$)")
+
+
+def english_glue(token: Token) -> list[Token]:
+    """The token cut before the slash of a glued English half: ``Số/No.:`` → ``Số`` ``/No.:``."""
+    match = _ENGLISH_GLUE.search(token.text)
+    if match is None:
+        return [token]
+    cut = match.start()
+    x0, y0, x1, y1 = token.bbox
+    at = x0 + (x1 - x0) * cut // max(len(token.text), 1)
+    return [make_token(token.text[:cut], (x0, y0, at, y1), token.conf),
+            make_token(token.text[cut:], (at, y0, x1, y1), token.conf)]
+
+
 def page_layout(page: PageOcr) -> PageLayout:
     """Lines of tokens in reading order (top to bottom, then left to right), from the OCR lines. A page
     that OCR read sideways (its words' boxes standing upright, its lines running down the page) is turned
@@ -153,7 +171,8 @@ def page_layout(page: PageOcr) -> PageLayout:
         image_path = _turned_image(page.image_path, turn)
     ornament = frame_ornament(groups, width)
     for words in groups:
-        tokens = [make_token(w.text, w.bbox, w.conf) for w in words if w.text.strip() and id(w) not in ornament]
+        tokens = [piece for w in words if w.text.strip() and id(w) not in ornament
+                  for piece in english_glue(make_token(w.text, w.bbox, w.conf))]
         if not tokens:
             continue
         tokens.sort(key=lambda t: t.bbox[0])

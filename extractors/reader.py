@@ -186,10 +186,12 @@ class FormReader:
         box_a, box_b = self.layout.lines[a].bbox, self.layout.lines[b].bbox
         return abs((box_a[1] + box_a[3]) / 2 - (box_b[1] + box_b[3]) / 2) <= 0.5 * self.layout.line_height
 
-    def _line_hits_in(self, n: int, lo: float, hi: float) -> bool:
+    def _line_hits_in(self, n: int, lo: float, hi: float, own: str | None = None) -> bool:
         """A label or a block's heading in [lo, hi) on line ``n`` or on another OCR line of its row (a label
-        printed left of a value that OCR read as a line of its own)."""
-        return any(lo <= h.x0 < hi for h in self.st.hits if h.line == n or self._same_row(h.line, n)) or any(
+        printed left of a value that OCR read as a line of its own). A label of field ``own`` (its English half
+        under its Vietnamese one, beside the value's next line) does not count."""
+        return any(lo <= h.x0 < hi for h in self.st.hits if (h.line == n or self._same_row(h.line, n))
+                   and not (own is not None and own in h.match.label.fields)) or any(
             lo <= a.x0 < hi for a in self.st.anchors if not a.is_label and (a.line == n or self._same_row(a.line, n)))
 
     def _is_stop_line(self, tokens: list[Token]) -> bool:
@@ -223,6 +225,20 @@ class FormReader:
                        for t in self._in(self.layout.lines[m].tokens, lo, hi)]
                 return n, sorted([*tokens, *row], key=lambda t: t.bbox[0]) if row else tokens
         return None
+
+    def _next_value_line(self, last: int, col: Column, wrap_x0: float) -> tuple[int, list[Token]] | None:
+        """The next line of the column below ``last``; words left of ``wrap_x0`` on a line with no label (a
+        label's English half under it, left of a value at a tab stop) are left out, a line of nothing else
+        stepped over, once."""
+        nxt = self.next_line(last, col.x0, col.x1)
+        if nxt is None or wrap_x0 <= col.x0 or self._line_hits_in(nxt[0], col.x0, col.x1):
+            return nxt
+        right = [t for t in nxt[1] if t.bbox[0] >= wrap_x0]
+        if len(right) == len(nxt[1]):
+            return nxt
+        if right:  # the label's English half read on the same row as the value's next line: left out
+            return nxt[0], right
+        return self.next_line(last, wrap_x0, col.x1)
 
     def _gap_ok(self, prev_bottom: float, tokens: list[Token]) -> bool:
         top = statistics.median(t.bbox[1] for t in tokens)
@@ -307,6 +323,11 @@ class FormReader:
         line_start = min((t.bbox[0] for t in line.tokens if col.holds(t.cx)), default=hit.x0)
         anchors = (hit.x0, value_x, float(line_start))  # wrapped text goes on under the label, the value or
         # the start of the label's line (the form's margin)
+        wrap_x0 = col.x0
+        if value_line != hit.line:
+            # A value at a tab stop, on an OCR line of its own: it wraps under itself; the line under the label
+            # is the label's own (its English half, "Place of residence"), not the value's.
+            anchors, wrap_x0 = (value_x,), max(col.x0, value_x - self.tol)
         last = lines[-1][0]
         closed = True
         # A number or a date that does not parse on the label's line may go on to the next line
@@ -317,12 +338,13 @@ class FormReader:
             limit = MAX_CONTINUATION if spec.multiline else 1
             closed = False
             for _ in range(MAX_CONTINUATION + 1):
-                nxt = self.next_line(last, col.x0, col.x1)
+                nxt = self._next_value_line(last, col, wrap_x0)
                 if nxt is None or not self._gap_ok(bottom, nxt[1]):
                     closed = True
                     break
                 n, more = nxt
-                if self._line_hits_in(n, col.x0, col.x1) or self._is_stop_line(more):
+                if self._line_hits_in(n, col.x0, col.x1, key if wrap_x0 > col.x0 else None) or \
+                        self._is_stop_line(more):
                     closed = True
                     break
                 if not self._continues(more[0].bbox[0], anchors, value_x):
@@ -344,7 +366,7 @@ class FormReader:
                     closed = True
                     break
         elif not spec.multiline:
-            nxt = self.next_line(last, col.x0, col.x1)
+            nxt = self._next_value_line(last, col, wrap_x0)
             if nxt is not None and self._gap_ok(bottom, nxt[1]) and not self._line_hits_in(
                     nxt[0], col.x0, col.x1) and self._continues(nxt[1][0].bbox[0], (value_x,), value_x) \
                     and not self._is_stop_line(nxt[1]):

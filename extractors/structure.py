@@ -181,6 +181,20 @@ def _heading_block(key: str, phrases: list[tuple[str, str]]) -> str | None:
     return best_block
 
 
+def _vietnamese_half(seg: list[Token]) -> str:
+    """The folded words of a heading up to the slash of its English half ("Chồng / Husband", "Vợ/Wife")."""
+    words: list[str] = []
+    for token in seg:
+        if "/" in token.text:
+            head = token.text.split("/", 1)[0]
+            if head.strip():
+                words.append(label_key(head))
+            break
+        if token.key:
+            words.append(token.key)
+    return " ".join(w for w in words if w)
+
+
 def find_headers(layout: PageLayout, schema: Schema) -> list[Anchor]:
     """Segments that are wholly one of a block's opening phrases (a colon after it allowed; a section number
     before it stepped over: "III. NGƯỜI MẸ"), headings in capitals that end with one ("PHẦN KHAI VỀ NGƯỜI MẸ"),
@@ -194,7 +208,7 @@ def find_headers(layout: PageLayout, schema: Schema) -> list[Anchor]:
         for whole in segments(line, layout.line_height):
             numbered = _section_number(whole)
             seg = whole[numbered:] or whole
-            key = " ".join(t.key for t in seg if t.key)
+            key = _vietnamese_half(seg)
             if not key:
                 continue
             block = _opened_block(key, phrases) if len(key) <= 40 else None

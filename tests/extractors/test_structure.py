@@ -264,3 +264,38 @@ def test_a_value_and_a_place_read_in_pieces_of_their_row():
     got = values(doc)
     assert got["date_of_death"] == "2011-02-21"
     assert got["registration_authority"] == "Ủy ban nhân dân xã Dực Yên, huyện Đầm Hà, tỉnh Quảng Ninh"
+
+
+def test_a_bilingual_certificate_with_english_halves_under_the_labels_and_values_at_a_tab_stop():
+    """Headings and labels with their English halves ("Chồng / Husband", "Vợ/Wife", "Số/No.:"), each label's
+    English half on the line under it, the values at a tab stop read as lines of their own: each value is its
+    label's, and a value that wraps goes on under itself, not over the English half under its label."""
+    tab = 1110
+    rows = [*HEADER, (740, 420, "GIẤY CHỨNG NHẬN KẾT HÔN"), (930, 500, "MARRIAGE CERTIFICATE"),
+            (330, 600, "Số/No.: 319"), (1420, 600, "Quyển số/Book No.: 03/2016")]
+    y = 700
+    for heading, person in (("Chồng / Husband", ("MICHAEL DAVID BROWN", "28/06/1989", "Hoa Kỳ",
+                                                  "1420 Brookhurst St, Garden Grove, California, Hoa Kỳ")),
+                            ("Vợ/Wife", ("LÊ MAI HOÀ", "03/02/1996", "Việt Nam",
+                                         "Thôn Trung, xã Thắng Lợi, huyện Vân Đồn, tỉnh"))):
+        rows.append((240, y, heading))
+        y += 100
+        for (label, english), value in zip((("Họ, chữ đệm, tên:", "Full name"),
+                                            ("Ngày, tháng, năm sinh:", "Date of birth"),
+                                            ("Quốc tịch:", "Nationality"),
+                                            ("Nơi cư trú:", "Place of residence")), person, strict=True):
+            rows += [(273, y, label), (tab, y - 4, value), (272, y + 48, english)]
+            y += 100
+        if heading.startswith("Vợ"):
+            rows.append((tab, y - 100 + 64, "Quảng Ninh"))  # the wrapped end of the address, under the value
+            y += 40
+    rows += [(273, y, "Nơi đăng ký kết hôn:"), (tab, y - 4, "Ủy ban nhân dân thành phố Uông Bí, tỉnh Quảng Ninh"),
+             (272, y + 48, "Place of registration"), (273, y + 100, "Ngày, tháng, năm đăng ký:"),
+             (tab, y + 96, "31/01/2016"), (272, y + 148, "Date of registration")]
+    [doc] = extract_documents([page(rows)])
+    got = values(doc)
+    assert (got["number"], got["book"]) == ("319", "03/2016")
+    assert got["husband_name"] == "MICHAEL DAVID BROWN" and got["wife_name"] == "LÊ MAI HOÀ"
+    assert got["husband_residence"] == "1420 Brookhurst St, Garden Grove, California, Hoa Kỳ"
+    assert got["wife_residence"] == "Thôn Trung, xã Thắng Lợi, huyện Vân Đồn, tỉnh Quảng Ninh"
+    assert got["wife_date_of_birth"] == "1996-02-03" and got["registration_date"] == "2016-01-31"
