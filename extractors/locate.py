@@ -11,6 +11,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from extractors.kinds.places import ends_with_province
+from extractors.labels import find_labels, schema_labels
 from extractors.layout import PageLayout, Token, make_token, union
 from extractors.text import clean_value, fold, is_leader
 from schemas import Schema
@@ -238,8 +239,6 @@ def locate(schema: Schema, layouts: list[PageLayout]) -> Reading:
 
 def _label_seen(schema: Schema, layouts: list[PageLayout], key: str) -> bool:
     """Whether one of the field's own labels (not one it shares with another field) stands on the pages."""
-    from extractors.labels import find_labels, schema_labels
-
     labels = schema_labels(schema)  # all of them: a longer label of another field wins its words
     return any(m.label.fields == (key,) for layout in layouts for line in layout.lines
                for m in find_labels(line, labels))

@@ -279,10 +279,10 @@ class FormReader:
         after = _without_label_tail(after)
         value_line = hit.line
         worded = self._label_words(hit, after)
-        if worded and (after[worded:] or self.beside(hit, end_x) is not None):
+        beside = self.beside(hit, end_x) if worded or not after else None
+        if worded and (after[worded:] or beside is not None):
             after = after[worded:]  # an edition's longer wording of the label: its value follows the gap
         if not after:  # a value far right of its label (a tab stop, flush right) that OCR read as a line of its own
-            beside = self.beside(hit, end_x)
             if beside is not None:
                 value_line, after = beside
         whole = spec.kind in ("date", "personal_id")  # their kind finds the value among the words

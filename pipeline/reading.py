@@ -168,7 +168,7 @@ def read_image(rgb: np.ndarray, dpi: int, lang: str = "vie") -> list[PageReading
         # were one page turned a quarter, cut at a blank band between its lines. It is read whole.
         pages = [read_page(rgb, dpi, lang)]
     if len(pages) == 1 and pages[0].prepared.rotation in (90, 270):
-        halves = split_spread(rotate_quadrant(rgb, pages[0].prepared.rotation), dpi, shadow_only=False)
+        halves = split_spread(rotate_quadrant(rgb, pages[0].prepared.rotation), dpi, shadow_gutter=False)
         if len(halves) == 2:
             pages = [read_page(part, dpi, lang, side) for part, side in halves]
     if len(pages) == 2 and all(p.prepared.rotation == 180 for p in pages):

@@ -127,10 +127,10 @@ def lines_run_across(rgb: np.ndarray, dpi: int) -> bool:
     return len(line_blobs(binary, horizontal=False)) <= DOWN_THE_PAGE * len(line_blobs(binary, horizontal=True))
 
 
-def split_spread(rgb: np.ndarray, dpi: int, shadow_only: bool = True) -> list[tuple[np.ndarray, str | None]]:
+def split_spread(rgb: np.ndarray, dpi: int, shadow_gutter: bool = True) -> list[tuple[np.ndarray, str | None]]:
     """The pages of the image: ``[(left, "left"), (right, "right")]`` for a spread, else ``[(rgb, None)]``.
-    Without ``shadow_only`` a gutter must be a band free of ink (a shadow alone may be a fold of one page)."""
+    Without ``shadow_gutter`` a gutter must be a band free of ink (a shadow alone may be a fold of one page)."""
     gutter = find_gutter(rgb)
-    if gutter is None or (not shadow_only and gutter.gap == 0.0) or not lines_run_across(rgb, dpi):
+    if gutter is None or (not shadow_gutter and gutter.gap == 0.0) or not lines_run_across(rgb, dpi):
         return [(rgb, None)]
     return [(np.ascontiguousarray(rgb[:, : gutter.x]), "left"), (np.ascontiguousarray(rgb[:, gutter.x:]), "right")]

@@ -25,6 +25,7 @@ from samples.layouts.common import (
     PT,
     RIGHT,
     decorative_border,
+    merge_registries,
     national_header,
     number_book,
     place_date,
@@ -466,35 +467,21 @@ DRAWERS: dict[str, Callable[[Doc, Page, random.Random], None]] = {
 # Round-3 held-out families (samples/layouts/round3/), merged into the registries above.
 from samples.layouts.round3 import birth_certificate as _round3  # noqa: E402
 
-FAMILIES |= _round3.FAMILIES
-FAMILY_VARIANTS |= _round3.FAMILY_VARIANTS
-FAMILY_SHOW |= _round3.FAMILY_SHOW
-DRAWERS |= _round3.DRAWERS
+merge_registries(globals(), _round3, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 
 # Round-4 held-out families (samples/layouts/round4/), merged into the registries above.
 from samples.layouts.round4 import birth_certificate as _round4  # noqa: E402
 
-FAMILIES |= _round4.FAMILIES
-FAMILY_VARIANTS |= _round4.FAMILY_VARIANTS
-FAMILY_SHOW |= _round4.FAMILY_SHOW
-DRAWERS |= _round4.DRAWERS
+merge_registries(globals(), _round4, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round4.with_reregistration(build)
 
 # Round-5 held-out families (samples/layouts/round5/), merged into the registries above.
 from samples.layouts.round5 import birth_certificate as _round5  # noqa: E402
 
-FAMILIES |= _round5.FAMILIES
-VARIANTS |= _round5.VARIANTS
-FAMILY_VARIANTS |= _round5.FAMILY_VARIANTS
-FAMILY_SHOW |= _round5.FAMILY_SHOW
-DRAWERS |= _round5.DRAWERS
+merge_registries(globals(), _round5, "FAMILIES", "VARIANTS", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 
 # Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
 from samples.layouts.round6 import birth_certificate as _round6  # noqa: E402
 
-FAMILIES |= _round6.FAMILIES
-VARIANTS |= _round6.VARIANTS
-FAMILY_VARIANTS |= _round6.FAMILY_VARIANTS
-FAMILY_SHOW |= _round6.FAMILY_SHOW
-DRAWERS |= _round6.DRAWERS
+merge_registries(globals(), _round6, "FAMILIES", "VARIANTS", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round6.with_old_committees(build)

@@ -12,6 +12,7 @@ from samples import people, places
 from samples.canvas import Page
 from samples.doc import REGISTER_ENTRY_FIELDS, Doc
 from samples.layouts import register_random
+from samples.layouts.common import merge_registries
 from samples.layouts.register_editions import EDITIONS, X0, Edition, format_date
 from samples.layouts.register_table import draw_table
 
@@ -108,38 +109,26 @@ def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
 # Round-3 held-out families (samples/layouts/round3/), merged into the registries above.
 from samples.layouts.round3 import birth_register as _round3  # noqa: E402
 
-FAMILIES |= _round3.FAMILIES
-VARIANTS |= _round3.VARIANTS
-YEARS |= _round3.YEARS
-PER_PAGE |= _round3.PER_PAGE
+merge_registries(globals(), _round3, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")
 draw = _round3.with_spreads(draw)
 
 # Round-4 held-out families (samples/layouts/round4/), merged into the registries above.
 from samples.layouts.round4 import birth_register as _round4  # noqa: E402
 
-FAMILIES |= _round4.FAMILIES
-VARIANTS |= _round4.VARIANTS
-YEARS |= _round4.YEARS
-PER_PAGE |= _round4.PER_PAGE
+merge_registries(globals(), _round4, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")
 build = _round4.with_old_books(build)
 draw = _round4.with_old_pages(draw)
 
 # Round-5 held-out families (samples/layouts/round5/), merged into the registries above.
 from samples.layouts.round5 import birth_register as _round5  # noqa: E402
 
-FAMILIES |= _round5.FAMILIES
-VARIANTS |= _round5.VARIANTS
-YEARS |= _round5.YEARS
-PER_PAGE |= _round5.PER_PAGE
+merge_registries(globals(), _round5, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")
 build = _round5.with_no_nationality(build)
 draw = _round5.with_list_pages(draw)
 
 # Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
 from samples.layouts.round6 import birth_register as _round6  # noqa: E402
 
-FAMILIES |= _round6.FAMILIES
-VARIANTS |= _round6.VARIANTS
-YEARS |= _round6.YEARS
-PER_PAGE |= _round6.PER_PAGE
+merge_registries(globals(), _round6, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")
 build = _round6.with_transcripts(build)
 draw = _round6.with_transcript_pages(draw)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from datetime import date
 
 from samples.canvas import Page
+from samples.doc import Doc
 from samples.stamp import sign_and_seal
 from samples.vntext import date_long
 
@@ -118,3 +120,24 @@ def decorative_border(page: Page, color: tuple[int, int, int], rng: random.Rando
         angle = -math.pi / 2 + i * math.pi / 5
         star.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
     page.draw.polygon(star, fill=pale)
+
+
+def adjusting(build: Callable[..., Doc], families: dict[str, str],
+              adjust: Callable[[Doc, random.Random], None]) -> Callable[..., Doc]:
+    """``build`` of a type's layout module, with its documents of ``families`` changed by ``adjust`` (with the
+    same random stream) after they are built."""
+
+    def rebuilt(rng: random.Random, *args: object, **options: object) -> Doc:
+        doc = build(rng, *args, **options)
+        if doc.family in families:
+            adjust(doc, rng)
+        return doc
+
+    return rebuilt
+
+
+def merge_registries(namespace: dict, part: object, *names: str) -> None:
+    """A later round's families merged into a type module's registries (``FAMILIES``, ``VARIANTS`` …): each
+    dict ``names`` of the round's module ``part`` updates the one of that name in ``namespace``."""
+    for name in names:
+        namespace[name] |= getattr(part, name)

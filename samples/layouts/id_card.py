@@ -25,6 +25,7 @@ from samples.canvas import Page
 from samples.doc import SCHEMA_FIELDS, Doc
 from samples.layouts import card_cancuoc, card_cccd, card_cmnd, card_mrz, card_random
 from samples.layouts.card_parts import lay_out
+from samples.layouts.common import merge_registries
 
 FAMILIES: dict[str, str] = {
     "card-cccd-2021": "tuning",
@@ -172,14 +173,14 @@ def draw(doc: Doc, dpi: int, rng: random.Random) -> list[Page]:
 # Round-3 held-out families (samples/layouts/round3/), merged into the registries above.
 from samples.layouts.round3 import id_card as _round3  # noqa: E402
 
-FAMILIES |= _round3.FAMILIES
+merge_registries(globals(), _round3, "FAMILIES")
 EDITIONS["card-cccd-2016-worn"] = Edition(*_round3.ISSUED, ALL, _round3.front, _round3.back)
 draw = _round3.with_own_layouts(draw)
 
 # Round-4 held-out families (samples/layouts/round4/), merged into the registries above.
 from samples.layouts.round4 import id_card as _round4  # noqa: E402
 
-FAMILIES |= _round4.FAMILIES
+merge_registries(globals(), _round4, "FAMILIES")
 EDITIONS["card-cmnd-tt57"] = Edition(*_round4.TT57_ISSUED, ALL - {"nationality"}, _round4.tt57_front,
                                      _round4.tt57_back, valid_years=15)
 EDITIONS["card-vneid-print"] = Edition(*_round4.VNEID_ISSUED, ALL, _round4.vneid_front, _round4.vneid_back)
@@ -188,7 +189,7 @@ draw = _round4.with_screens(draw)
 # Round-5 held-out families (samples/layouts/round5/), merged into the registries above.
 from samples.layouts.round5 import id_card as _round5  # noqa: E402
 
-FAMILIES |= _round5.FAMILIES
+merge_registries(globals(), _round5, "FAMILIES")
 EDITIONS["card-ban-sao-chung-thuc"] = Edition(*_round5.ISSUED, ALL, _round5.front, _round5.back,
                                               origin="birth_registration")
 build = _round5.with_certification(build)
@@ -197,7 +198,7 @@ draw = _round5.with_certified_copies(draw)
 # Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
 from samples.layouts.round6 import id_card as _round6  # noqa: E402
 
-FAMILIES |= _round6.FAMILIES
+merge_registries(globals(), _round6, "FAMILIES")
 EDITIONS["card-cmnd-1990s"] = Edition(*_round6.ISSUED, ALL - {"nationality", "sex", "expiry_date"}, _round6.front,
                                       _round6.back, nine_digits=True, valid_years=15)
 draw = _round6.with_side_by_side(draw)

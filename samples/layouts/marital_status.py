@@ -26,6 +26,7 @@ from samples.layouts.common import (
     LINE,
     PT,
     RIGHT,
+    merge_registries,
     national_header,
     number_book,
     place_date,
@@ -382,34 +383,22 @@ DRAWERS: dict[str, Callable[[Doc, Page, random.Random], None]] = {
 # Round-3 held-out families (samples/layouts/round3/), merged into the registries above.
 from samples.layouts.round3 import marital_status as _round3  # noqa: E402
 
-FAMILIES |= _round3.FAMILIES
-FAMILY_VARIANTS |= _round3.FAMILY_VARIANTS
-FAMILY_SHOW |= _round3.FAMILY_SHOW
-DRAWERS |= _round3.DRAWERS
+merge_registries(globals(), _round3, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 
 # Round-4 held-out families (samples/layouts/round4/), merged into the registries above.
 from samples.layouts.round4 import marital_status as _round4  # noqa: E402
 
-FAMILIES |= _round4.FAMILIES
-FAMILY_VARIANTS |= _round4.FAMILY_VARIANTS
-FAMILY_SHOW |= _round4.FAMILY_SHOW
-DRAWERS |= _round4.DRAWERS
+merge_registries(globals(), _round4, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round4.with_missions(build)
 
 # Round-5 held-out families (samples/layouts/round5/), merged into the registries above.
 from samples.layouts.round5 import marital_status as _round5  # noqa: E402
 
-FAMILIES |= _round5.FAMILIES
-FAMILY_VARIANTS |= _round5.FAMILY_VARIANTS
-FAMILY_SHOW |= _round5.FAMILY_SHOW
-DRAWERS |= _round5.DRAWERS
+merge_registries(globals(), _round5, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round5.with_numbers(build)
 
 # Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
 from samples.layouts.round6 import marital_status as _round6  # noqa: E402
 
-FAMILIES |= _round6.FAMILIES
-FAMILY_VARIANTS |= _round6.FAMILY_VARIANTS
-FAMILY_SHOW |= _round6.FAMILY_SHOW
-DRAWERS |= _round6.DRAWERS
+merge_registries(globals(), _round6, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round6.with_letters(build)

@@ -9,9 +9,7 @@ import random
 from datetime import date
 from pathlib import Path
 
-import pikepdf
 import pytest
-from PIL import Image
 
 from samples import families, writers
 from samples.canvas import Page
@@ -27,7 +25,11 @@ from samples.layouts import (
 from samples.layouts.round5 import FAMILY_NAMES
 from samples.layouts.round5 import birth_register as list_print
 from samples.truth_format import problems
-from samples.vntext import date_figures, date_long
+from samples.vntext import date_long
+from tests.samples.rounds import joined as _joined
+from tests.samples.rounds import pages_in as _pages_in
+from tests.samples.rounds import printed as _printed
+from tests.samples.rounds import readings as _readings
 
 SCHEMA_OF = {f.name: f.schema for f in families.all_families()}
 TIERS = ("clean", "scan", "hard")
@@ -62,39 +64,6 @@ def test_family_generates_at_every_tier_and_its_truth_names_it(tmp_path: Path, f
         assert [list(entry) for entry in doc["entries"]] == [REGISTER_ENTRY_FIELDS] * len(doc["entries"])
         assert bool(doc["entries"]) == (schema == "birth_register")
 
-
-def _pages_in(path: Path) -> int:
-    if path.suffix == ".pdf":
-        with pikepdf.open(path) as pdf:
-            return len(pdf.pages)
-    with Image.open(path) as image:
-        assert min(image.size) > 300
-        return getattr(image, "n_frames", 1)
-
-
-def _printed(key: str, value: str) -> list[str]:
-    if key == "sex":
-        return ["Nam" if value == "male" else "Nữ"]
-    if "date" in key:
-        d = date.fromisoformat(value)
-        return [date_figures(d), date_long(d), f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"]
-    return [value]
-
-
-def _joined(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _readings(page: Page) -> list[str]:
-    """The page text, and the text of the pieces either side of every left edge (a value wrapped in one
-    column continues on that column's next line, not after the other column's text)."""
-    texts = [_joined(page.text_content())]
-    for split in sorted({round(x, 1) for _, x, _ in page.pieces}):
-        for side in (lambda x, s=split: x < s, lambda x, s=split: x >= s):
-            column = Page(1, 1, 10)
-            column.pieces = [p for p in page.pieces if side(p[1])]
-            texts.append(_joined(column.text_content()))
-    return texts
 
 
 def _drawn(family: str, seed: int):

@@ -21,8 +21,11 @@ from samples.layouts import birth_register, form_kit, id_card
 from samples.layouts.round6 import FAMILY_NAMES
 from samples.layouts.round6 import birth_register as transcript
 from samples.truth_format import problems
-from samples.vntext import date_figures, date_long
-from tests.samples.test_round5_families import _joined, _pages_in, _readings
+from samples.vntext import date_long
+from tests.samples.rounds import joined as _joined
+from tests.samples.rounds import pages_in as _pages_in
+from tests.samples.rounds import printed
+from tests.samples.rounds import readings as _readings
 
 SCHEMA_OF = {f.name: f.schema for f in families.all_families()}
 TIERS = ("clean", "scan", "hard")
@@ -57,14 +60,9 @@ def test_family_generates_at_every_tier_and_its_truth_names_it(tmp_path: Path, f
         assert bool(doc["entries"]) == (schema == "birth_register")
 
 
+
 def _printed(key: str, value: str) -> list[str]:
-    if key == "sex":
-        return ["Nam", "Trai"] if value == "male" else ["Nữ", "Gái"]
-    if "date" in key:
-        d = date.fromisoformat(value)
-        return [date_figures(d), date_long(d), f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}",
-                f"{d.day:02d}-{d.month:02d}-{d.year}"]
-    return [value]
+    return printed(key, value, old_sex=True, dashed=True)
 
 
 def _drawn(family: str, seed: int):

@@ -16,9 +16,9 @@ from datetime import date, timedelta
 from samples import idnumbers, people, places
 from samples.canvas import Page
 from samples.doc import Doc
-from samples.layouts.common import LEFT, RIGHT, national_header, place_date, title
+from samples.layouts.common import LEFT, RIGHT, adjusting, national_header, place_date, title
 from samples.layouts.form_kit import signer_fit
-from samples.layouts.round4.kit import adjusting, leader_tab, register_again, underlined
+from samples.layouts.round4.kit import leader_tab, register_again, underlined
 from samples.vntext import date_figures
 
 FAMILIES = {"bc-dang-ky-lai": "tuning"}

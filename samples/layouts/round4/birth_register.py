@@ -18,9 +18,9 @@ from collections.abc import Callable
 
 from samples.canvas import Page
 from samples.doc import Doc
+from samples.layouts.common import adjusting
 from samples.layouts.register_editions import format_date
 from samples.layouts.register_table import Column, TableStyle, draw_table
-from samples.layouts.round4.kit import adjusting
 
 FAMILIES = {"br-2006-groups": "tuning", "br-1980s-portrait": "tuning"}
 OLD_BOOK = {"br-1980s-portrait": "tuning"}

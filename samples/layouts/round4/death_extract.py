@@ -15,9 +15,9 @@ from datetime import date, timedelta
 from samples import people
 from samples.canvas import Page
 from samples.doc import Doc
-from samples.layouts.common import LEFT, RIGHT, national_header, place_date, title
+from samples.layouts.common import LEFT, RIGHT, adjusting, national_header, place_date, title
 from samples.layouts.form_kit import signer_fit
-from samples.layouts.round4.kit import adjusting, colon_row, register_again
+from samples.layouts.round4.kit import colon_row, register_again
 from samples.vntext import date_figures, date_long
 
 FAMILIES = {"de-dang-ky-lai": "tuning"}

@@ -5,7 +5,6 @@ the registration of a re-registered act."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from datetime import date
 
 from samples import places
@@ -60,17 +59,3 @@ def register_again(rng: random.Random, doc: Doc, registered: date) -> places.Loc
     doc.show |= {"header": loc.header_lines(), "seal": loc.seal_text(),
                  "place": loc.place if rng.random() < 0.6 else "Quảng Ninh"}
     return loc
-
-
-def adjusting(build: Callable[..., Doc], families: dict[str, str],
-              adjust: Callable[[Doc, random.Random], None]) -> Callable[..., Doc]:
-    """``build`` of a type's layout module, with its documents of ``families`` changed by ``adjust`` (with the
-    same random stream) after they are built."""
-
-    def rebuilt(rng: random.Random, *args: object, **options: object) -> Doc:
-        doc = build(rng, *args, **options)
-        if doc.family in families:
-            adjust(doc, rng)
-        return doc
-
-    return rebuilt

@@ -17,9 +17,8 @@ from samples import people
 from samples.canvas import Page
 from samples.doc import Doc
 from samples.layouts import form_extras
-from samples.layouts.common import LEFT, RIGHT, place_date, title
+from samples.layouts.common import LEFT, RIGHT, adjusting, place_date, title
 from samples.layouts.form_kit import Form, Item, Style, signer_fit
-from samples.layouts.round4.kit import adjusting
 from samples.vntext import date_figures
 
 FAMILIES = {"ms-dai-su-quan": "tuning"}

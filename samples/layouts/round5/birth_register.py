@@ -17,8 +17,8 @@ from datetime import date
 from samples import people
 from samples.canvas import Page
 from samples.doc import Doc
+from samples.layouts.common import adjusting
 from samples.layouts.register_editions import format_date
-from samples.layouts.round5.kit import adjusting
 
 FAMILIES = {"br-danh-sach-in": "tuning"}
 VARIANTS = {"br-danh-sach-in": "software-list-print"}

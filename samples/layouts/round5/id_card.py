@@ -20,7 +20,7 @@ from samples.canvas import Page
 from samples.doc import Doc
 from samples.layouts import card_cancuoc, form_extras
 from samples.layouts.card_parts import CARD
-from samples.layouts.round5.kit import adjusting
+from samples.layouts.common import adjusting
 from samples.stamp import multiply, seal_layer, signature_layer
 from samples.vntext import date_long
 

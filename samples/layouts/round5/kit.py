@@ -1,14 +1,10 @@
 """Drawing pieces the round-5 families share: a label with its value at a tab stop (the value wrapped under its
-first character), a label in small capitals, a bilingual label (Vietnamese over English), and the wrapper that
-adjusts a type's built documents of some families."""
+first character), a label in small capitals, a bilingual label (Vietnamese over English). The wrapper that
+adjusts a type's built documents of some families is ``samples.layouts.common.adjusting``."""
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable
-
 from samples.canvas import Page
-from samples.doc import Doc
 
 
 def at_tab(page: Page, x: float, tab: float, x_end: float, y: float, label: str, value: str | None, pt: float,
@@ -38,17 +34,3 @@ def bilingual(page: Page, x: float, tab: float, x_end: float, y: float, vietname
     end = at_tab(page, x, tab, x_end, y, vietnamese, value, pt, line, value_style)
     page.text(x, y + line * 0.62, english, "italic", pt - 2.5)
     return max(end, y + line * 0.62 + line * 0.85)
-
-
-def adjusting(build: Callable[..., Doc], families: dict[str, str],
-              adjust: Callable[[Doc, random.Random], None]) -> Callable[..., Doc]:
-    """``build`` of a type's layout module, with its documents of ``families`` changed by ``adjust`` (with the
-    same random stream) after they are built."""
-
-    def rebuilt(rng: random.Random, *args: object, **options: object) -> Doc:
-        doc = build(rng, *args, **options)
-        if doc.family in families:
-            adjust(doc, rng)
-        return doc
-
-    return rebuilt

@@ -25,10 +25,9 @@ from samples import people
 from samples.canvas import Page
 from samples.doc import Doc
 from samples.layouts import form_extras
-from samples.layouts.common import LEFT, RIGHT, national_header, place_date, title
+from samples.layouts.common import LEFT, RIGHT, adjusting, national_header, place_date, title
 from samples.layouts.form_extras import Cell
 from samples.layouts.form_kit import Form, Item, MeasuringPage, Style, signer_fit
-from samples.layouts.round5.kit import adjusting
 from samples.stamp import multiply, signature_layer
 from samples.vntext import date_figures, date_long
 

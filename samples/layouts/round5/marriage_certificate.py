@@ -26,9 +26,9 @@ from samples import idnumbers
 from samples.canvas import Page
 from samples.doc import Doc
 from samples.layouts import form_extras
-from samples.layouts.common import LEFT, RIGHT, decorative_border, national_header, title
+from samples.layouts.common import LEFT, RIGHT, adjusting, decorative_border, national_header, title
 from samples.layouts.form_kit import MeasuringPage, signer_fit
-from samples.layouts.round5.kit import adjusting, at_tab, bilingual
+from samples.layouts.round5.kit import at_tab, bilingual
 from samples.stamp import multiply, signature_layer
 from samples.vntext import date_figures, date_long
 

@@ -17,8 +17,8 @@ from datetime import date
 
 from samples.canvas import Page
 from samples.doc import Doc
+from samples.layouts.common import adjusting
 from samples.layouts.register_editions import format_date
-from samples.layouts.round5.kit import adjusting
 from samples.layouts.round6.kit import Draw, administrative, dispatching, old_place_of_birth, vertical_text
 
 FAMILIES = {"br-sao-luc-1970s": "heldout"}

@@ -24,10 +24,9 @@ from samples import idnumbers, people
 from samples.canvas import Page
 from samples.doc import Doc
 from samples.layouts import form_kit
-from samples.layouts.common import LEFT, RIGHT, national_header, place_date, title
+from samples.layouts.common import LEFT, RIGHT, adjusting, national_header, place_date, title
 from samples.layouts.form_extras import Cell, grid
 from samples.layouts.form_kit import Form, Item, Style
-from samples.layouts.round5.kit import adjusting
 from samples.layouts.round6.kit import perforation, registered_and_signed, vertical_text
 from samples.vntext import date_figures
 

@@ -19,9 +19,8 @@ from samples import people
 from samples.canvas import Page
 from samples.doc import Doc
 from samples.layouts import form_kit
-from samples.layouts.common import LEFT, RIGHT, national_header
+from samples.layouts.common import LEFT, RIGHT, adjusting, national_header
 from samples.layouts.form_kit import Form, Item, Style
-from samples.layouts.round5.kit import adjusting
 from samples.vntext import date_figures, date_long
 
 FAMILIES = {"ms-cong-van": "heldout"}

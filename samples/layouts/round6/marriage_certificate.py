@@ -18,9 +18,8 @@ from samples import idnumbers
 from samples.canvas import Page
 from samples.doc import Doc
 from samples.layouts import form_kit
-from samples.layouts.common import LEFT, RIGHT, national_header, place_date, title
+from samples.layouts.common import LEFT, RIGHT, adjusting, national_header, place_date, title
 from samples.layouts.form_kit import Form, MeasuringPage, Style
-from samples.layouts.round5.kit import adjusting
 from samples.stamp import multiply, signature_layer
 from samples.vntext import date_long
 
