@@ -475,12 +475,12 @@ from samples.layouts.round4 import birth_certificate as _round4  # noqa: E402
 merge_registries(globals(), _round4, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round4.with_reregistration(build)
 
-# Round-5 held-out families (samples/layouts/round5/), merged into the registries above.
+# Round-5 families (samples/layouts/round5/, scored once, retired into tuning), merged above.
 from samples.layouts.round5 import birth_certificate as _round5  # noqa: E402
 
 merge_registries(globals(), _round5, "FAMILIES", "VARIANTS", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 
-# Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
+# Round-6 families (samples/layouts/round6/, scored once, retired into tuning), merged above.
 from samples.layouts.round6 import birth_certificate as _round6  # noqa: E402
 
 merge_registries(globals(), _round6, "FAMILIES", "VARIANTS", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")

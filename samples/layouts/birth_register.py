@@ -119,14 +119,14 @@ merge_registries(globals(), _round4, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE"
 build = _round4.with_old_books(build)
 draw = _round4.with_old_pages(draw)
 
-# Round-5 held-out families (samples/layouts/round5/), merged into the registries above.
+# Round-5 families (samples/layouts/round5/, scored once, retired into tuning), merged above.
 from samples.layouts.round5 import birth_register as _round5  # noqa: E402
 
 merge_registries(globals(), _round5, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")
 build = _round5.with_no_nationality(build)
 draw = _round5.with_list_pages(draw)
 
-# Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
+# Round-6 families (samples/layouts/round6/, scored once, retired into tuning), merged above.
 from samples.layouts.round6 import birth_register as _round6  # noqa: E402
 
 merge_registries(globals(), _round6, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")

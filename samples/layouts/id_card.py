@@ -186,7 +186,7 @@ EDITIONS["card-cmnd-tt57"] = Edition(*_round4.TT57_ISSUED, ALL - {"nationality"}
 EDITIONS["card-vneid-print"] = Edition(*_round4.VNEID_ISSUED, ALL, _round4.vneid_front, _round4.vneid_back)
 draw = _round4.with_screens(draw)
 
-# Round-5 held-out families (samples/layouts/round5/), merged into the registries above.
+# Round-5 families (samples/layouts/round5/, scored once, retired into tuning), merged above.
 from samples.layouts.round5 import id_card as _round5  # noqa: E402
 
 merge_registries(globals(), _round5, "FAMILIES")
@@ -195,7 +195,7 @@ EDITIONS["card-ban-sao-chung-thuc"] = Edition(*_round5.ISSUED, ALL, _round5.fron
 build = _round5.with_certification(build)
 draw = _round5.with_certified_copies(draw)
 
-# Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
+# Round-6 families (samples/layouts/round6/, scored once, retired into tuning), merged above.
 from samples.layouts.round6 import id_card as _round6  # noqa: E402
 
 merge_registries(globals(), _round6, "FAMILIES")

@@ -375,14 +375,14 @@ from samples.layouts.round4 import marriage_certificate as _round4  # noqa: E402
 
 merge_registries(globals(), _round4, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 
-# Round-5 held-out families (samples/layouts/round5/), merged into the registries above.
+# Round-5 families (samples/layouts/round5/, scored once, retired into tuning), merged above.
 from samples.layouts.round5 import marriage_certificate as _round5  # noqa: E402
 
 merge_registries(globals(), _round5, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round5.with_foreigners(build)
 draw = _round5.with_landscape(draw)
 
-# Round-6 held-out families (samples/layouts/round6/), merged into the registries above.
+# Round-6 families (samples/layouts/round6/, scored once, retired into tuning), merged above.
 from samples.layouts.round6 import marriage_certificate as _round6  # noqa: E402
 
 merge_registries(globals(), _round6, "FAMILIES", "VARIANTS", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")

@@ -39,8 +39,8 @@ from samples.layouts.round6.kit import (
 )
 from samples.vntext import date_figures
 
-FAMILIES = {"bc-dan-chu-cong-hoa": "heldout", "bc-hai-cot-2025": "heldout"}
-OLD_COMMITTEES = {"bc-dan-chu-cong-hoa": "heldout"}
+FAMILIES = {"bc-dan-chu-cong-hoa": "tuning", "bc-hai-cot-2025": "tuning"}
+OLD_COMMITTEES = {"bc-dan-chu-cong-hoa": "tuning"}
 # variant: (born from, born to, shows the personal number), as samples/layouts/birth_certificate.VARIANTS
 VARIANTS = {"1970-form": (date(1963, 10, 1), date(1975, 12, 31), False)}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"bc-dan-chu-cong-hoa": {"1970-form": 1},

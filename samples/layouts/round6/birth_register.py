@@ -21,7 +21,7 @@ from samples.layouts.common import adjusting
 from samples.layouts.register_editions import format_date
 from samples.layouts.round6.kit import Draw, administrative, dispatching, old_place_of_birth, vertical_text
 
-FAMILIES = {"br-sao-luc-1970s": "heldout"}
+FAMILIES = {"br-sao-luc-1970s": "tuning"}
 VARIANTS = {"br-sao-luc-1970s": "typed-transcript-1970s"}
 YEARS = {"br-sao-luc-1970s": (1964, 1975)}
 PER_PAGE = {"br-sao-luc-1970s": (6, 9)}

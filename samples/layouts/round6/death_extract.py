@@ -30,8 +30,8 @@ from samples.layouts.form_kit import Form, Item, Style
 from samples.layouts.round6.kit import perforation, registered_and_signed, vertical_text
 from samples.vntext import date_figures
 
-FAMILIES = {"de-cuong-1990s": "heldout", "de-bang-stt-2025": "heldout"}
-STUBS = {"de-cuong-1990s": "heldout"}
+FAMILIES = {"de-cuong-1990s": "tuning", "de-bang-stt-2025": "tuning"}
+STUBS = {"de-cuong-1990s": "tuning"}
 VARIANTS = {"1990-form": (date(1990, 1, 1), date(2005, 12, 31))}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"de-cuong-1990s": {"1990-form": 1}, "de-bang-stt-2025": {"2025-form": 1}}
 Build = Callable[..., Doc]

@@ -21,7 +21,7 @@ from samples.layouts.form_extras import photocopy
 from samples.layouts.round6.kit import Draw, dispatching
 from samples.stamp import multiply, seal_layer, signature_layer
 
-FAMILIES = {"card-cmnd-1990s": "heldout"}
+FAMILIES = {"card-cmnd-1990s": "tuning"}
 ISSUED = (date(1990, 1, 1), date(1999, 6, 30))
 INK = (150, 120, 85)
 PAPER = (242, 235, 218)

@@ -23,7 +23,7 @@ from samples.layouts.common import LEFT, RIGHT, adjusting, national_header
 from samples.layouts.form_kit import Form, Item, Style
 from samples.vntext import date_figures, date_long
 
-FAMILIES = {"ms-cong-van": "heldout"}
+FAMILIES = {"ms-cong-van": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"ms-cong-van": {"2005-form": 25, "2015-form": 30, "2020-form": 45}}
 RESIDENCE_LAW = date(2021, 7, 1)  # household registration books abolished (Law on Residence 2020)
 Build = Callable[..., Doc]

@@ -23,7 +23,7 @@ from samples.layouts.form_kit import Form, MeasuringPage, Style
 from samples.stamp import multiply, signature_layer
 from samples.vntext import date_long
 
-FAMILIES = {"mc-van-xuoi-1990s": "heldout"}
+FAMILIES = {"mc-van-xuoi-1990s": "tuning"}
 VARIANTS = {"1990-form": (date(1988, 1, 1), date(2005, 12, 31))}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"mc-van-xuoi-1990s": {"1990-form": 1}}
 Build = Callable[..., Doc]
