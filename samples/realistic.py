@@ -373,7 +373,7 @@ def card_photo(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, np.nda
 
 
 def write_card(out: Path, name: str, rng: random.Random) -> Path:
-    family = rng.choice(list(id_card.FAMILIES))
+    family = rng.choice([name for name in id_card.FAMILIES if id_card.EDITIONS[name].sides])
     doc = id_card.build(rng, family=family, copy=False)
     edition = id_card.EDITIONS[family]
     side = "front" if rng.random() < 0.75 else "back"

@@ -132,3 +132,10 @@ from samples.layouts.round6 import birth_register as _round6  # noqa: E402
 merge_registries(globals(), _round6, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")
 build = _round6.with_transcripts(build)
 draw = _round6.with_transcript_pages(draw)
+
+# Round-7 held-out families (samples/layouts/round7/), merged above.
+from samples.layouts.round7 import birth_register as _round7  # noqa: E402
+
+merge_registries(globals(), _round7, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")
+build = _round7.with_round7_books(build)
+draw = _round7.with_round7_pages(draw)

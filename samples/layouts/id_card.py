@@ -56,6 +56,7 @@ class Edition:
     nine_digits: bool = False  # the 9-digit CMND number instead of the 12-digit personal number
     valid_years: int | None = None  # the CMND: valid 15 years from issue; None: the age rule of expiry()
     origin: str = "hometown"  # "hometown" (Quê quán / Nguyên quán) or "birth_registration"
+    sides: bool = True  # False: a paper drawn whole by ``draw``, with no card side to show alone
 
 
 EDITIONS: dict[str, Edition] = {
@@ -202,3 +203,12 @@ merge_registries(globals(), _round6, "FAMILIES")
 EDITIONS["card-cmnd-1990s"] = Edition(*_round6.ISSUED, ALL - {"nationality", "sex", "expiry_date"}, _round6.front,
                                       _round6.back, nine_digits=True, valid_years=15)
 draw = _round6.with_side_by_side(draw)
+
+# Round-7 held-out families (samples/layouts/round7/), merged above.
+from samples.layouts.round7 import id_card as _round7  # noqa: E402
+
+merge_registries(globals(), _round7, "FAMILIES")
+EDITIONS["card-xac-nhan-so-cmnd"] = Edition(*_round7.ISSUED, ALL - {"nationality", "expiry_date"}, _round7.no_side,
+                                            _round7.no_side, sides=False)
+build = _round7.with_papers(build)
+draw = _round7.with_paper(draw)
