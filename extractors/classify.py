@@ -10,6 +10,7 @@ A page with neither a title nor enough of one schema's labels is ``unknown``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,10 +19,10 @@ from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 
 from extractors import settings
-from extractors.labels import find_labels, label_key, schema_labels
-from extractors.layout import PageLayout
+from extractors.labels import find_labels, label_key, schema_labels, segment_starts
+from extractors.layout import PageLayout, TextLine
 from extractors.mrz import read_mrz
-from extractors.text import capitals
+from extractors.text import capitals, fold
 from schemas import Schema
 
 UNKNOWN = "unknown"
@@ -118,13 +119,19 @@ def classify_page(layout: PageLayout, schemas: tuple[Schema, ...]) -> PageClass:
             header = True
         found = _title_score(key, candidates) if _uppercase(line.text) else None
         # Bilingual titles sit on one line ("CĂN CƯỚC CÔNG DÂN / CITIZEN IDENTITY CARD"): try each half.
-        for part in line.text.split("/"):
-            if found is None and _uppercase(part):
+        # A title followed by a note in small letters in brackets ("SỔ ĐĂNG KÝ KHAI SINH NĂM 1965 (Tiếp theo
+        # trang 2)"): the part before the bracket.
+        # The two sides of a card scanned side by side: the title's segment of a line that holds the other
+        # side's words too ("CHỨNG MINH NHÂN DÂN      Dân tộc: Kinh …").
+        for part in [*line.text.split("/"), line.text.split("(")[0], *_segment_texts(line)]:
+            if found is None and part.strip() and _uppercase(part):
                 found = _title_score(_line_key(part), candidates)
         if found and (best is None or found[1] > best[1]):
             best = found
     if best is None:
         best = _heading_class(layout, schemas)
+    if best is None:
+        best = _subject_class(layout, schemas)
     if best is not None:
         return PageClass(best[0], round(best[1], 3), titled=True, header=header)
     mrz = read_mrz(layout) if any(s.mrz for s in schemas) else None
@@ -138,21 +145,54 @@ def classify_page(layout: PageLayout, schemas: tuple[Schema, ...]) -> PageClass:
     return PageClass(UNKNOWN, 0.0, titled=False, header=header)
 
 
+def _segment_texts(line: TextLine) -> list[str]:
+    """The texts of a line's segments (parts apart by a wide gap), when it has more than one."""
+    starts = sorted(segment_starts(line))
+    if not starts:
+        return []
+    bounds = [0, *starts, len(line.tokens)]
+    return [" ".join(t.text for t in line.tokens[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _named_by(key: str, layout: PageLayout, schemas: tuple[Schema, ...], wordings_of) -> tuple[str, float] | None:
+    """The schema one of whose wordings (``wordings_of(schema)``) starts the folded ``key``, when the page also
+    holds a label of that schema's own."""
+    for schema in schemas:
+        for wording in wordings_of(schema):
+            wording_key = label_key(wording)
+            if len(key) < len(wording_key) or fuzz.ratio(key[: len(wording_key)], wording_key) < \
+                    settings.TITLE_CUTOFF:
+                continue
+            if _own_labels(layout, schemas, schema):
+                return schema.id, settings.HEADING_CLASS_CONFIDENCE
+    return None
+
+
 def _heading_class(layout: PageLayout, schemas: tuple[Schema, ...]) -> tuple[str, float] | None:
     """The schema one of whose ``headings`` starts a line in capitals anywhere on the page (the confirmation
     at the foot of a declaration), when the page also holds a label of that schema's own."""
     for line in layout.lines:
-        if not _uppercase(line.text):
-            continue
-        key = _line_key(line.text)
-        for schema in schemas:
-            for heading in schema.headings:
-                heading_key = label_key(heading)
-                if len(key) < len(heading_key) or fuzz.ratio(key[: len(heading_key)], heading_key) < \
-                        settings.TITLE_CUTOFF:
-                    continue
-                if _own_labels(layout, schemas, schema):
-                    return schema.id, settings.HEADING_CLASS_CONFIDENCE
+        if _uppercase(line.text):
+            found = _named_by(_line_key(line.text), layout, schemas, lambda s: s.headings)
+            if found is not None:
+                return found
+    return None
+
+
+# A letter's subject line: "V/v …", "V.v …", "Về việc …"; in italics OCR reads "V/v" as "V⁄", "V4", "Vv".
+_SUBJECT = re.compile(r"^(?:v\S{0,3}|ve viec)\s*[:.]?\s+(.+)$")
+
+
+def _subject_class(layout: PageLayout, schemas: tuple[Schema, ...]) -> tuple[str, float] | None:
+    """The schema one of whose ``subjects`` a letter's subject line in the top of the page names ("V/v xác nhận
+    tình trạng hôn nhân"), when the page also holds a label of that schema's own."""
+    for line in layout.lines:
+        if line.bbox[1] > settings.TITLE_ZONE * layout.height:
+            break
+        subject = _SUBJECT.match(fold(line.text).strip())
+        found = _named_by(label_key(subject.group(1)), layout, schemas, lambda s: s.subjects) if subject else None
+        if found is not None:
+            return found
     return None
 
 

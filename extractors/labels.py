@@ -154,13 +154,28 @@ def _lone_number(tokens: list, end: int, opens: set[int]) -> bool:
     return end + 1 == len(tokens) or end + 1 in opens
 
 
+CONJUNCTIONS = {"và", "cùng", "với"}  # "… và chị: NGUYỄN DIỆU LAN": a clause opens after them, no phrase goes on
+
+
 def _ends_a_phrase(tokens: list, start: int, opens: set[int]) -> bool:
     """The word at ``start`` goes on a phrase of small-letter words in its segment ("Giấy báo tử | số:",
     "Hộ chiếu | số"): a one-word label there is that phrase's last word."""
     if start == 0 or start in opens:
         return False
     before = tokens[start - 1].text
-    return before.isalpha() and before[0].islower()
+    return before.isalpha() and before[0].islower() and before not in CONJUNCTIONS
+
+
+_ROW_MARK = re.compile(r"^(\d{1,3}[.)]?|[|¦!]+|[IVXL]{1,4}[.)])$")
+
+
+def _lead(tokens: list) -> int:
+    """How many tokens open the line before its first word: a numbered row's number and the rule after it
+    ("10 | Nguyên nhân mất"), a list's "3." or "II.". A label right after them stands at its line's start."""
+    n = 0
+    while n < min(2, len(tokens) - 1) and _ROW_MARK.match(tokens[n].text):
+        n += 1
+    return n
 
 
 def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
@@ -169,6 +184,12 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
     tokens = line.tokens
     keys = [t.key for t in tokens]
     opens = segment_starts(line)
+    lead = _lead(tokens)
+    if lead:
+        opens = opens | {lead}
+    # A table's rule read as "|" opens a cell: the word after it starts its cell ("Tuổi | Dân tộc").
+    opens = opens | {i + 1 for i, t in enumerate(tokens[:-1]) if t.text and set(t.text) <= set("|¦")} | {
+        i for i, t in enumerate(tokens) if i and t.text[:1] in "|¦" and len(t.text) > 1}
     colon_before = [0]  # colons among the first i tokens
     for t in tokens:
         colon_before.append(colon_before[-1] + t.colon)

@@ -11,6 +11,7 @@ no other reading competes for it. A label followed by another label, or by nothi
 
 from __future__ import annotations
 
+import re
 import statistics
 
 from extractors import settings
@@ -24,6 +25,8 @@ from extractors.structure import SEGMENT_GAP, Column, Hit, Structure, read_struc
 from extractors.text import clean_value
 from schemas import Schema
 
+PERSON_WORDS = {"người", "ông", "bà", "anh", "chị", "cha", "mẹ", "bố", "chồng", "vợ", "con", "của"}
+PUNCT_END = re.compile(r"[:;,.]+$")
 ALIGN = 0.025  # of the page width: a continuation line starts this close to the label, the value or the column
 MAX_CONTINUATION = 3
 
@@ -37,8 +40,37 @@ def _without_label_tail(tokens: list[Token]) -> list[Token]:
     nhân | hiện nay: Chưa …"): up to three words before a colon are the label's, a colon ends a label."""
     for i, token in enumerate(tokens[:3]):
         if token.colon and not any(ch.isdigit() for t in tokens[:i + 1] for ch in t.text):
+            # A label runs on in small letters; "Nữ Năm sinh:" is a value and another label.
+            if any(t.text[:1].isupper() for t in tokens[:i + 1]):
+                return tokens
             return tokens[i + 1:]
     return tokens
+
+
+def _before_other_label(tokens: list[Token], gap: float) -> list[Token]:
+    """The value's words before another field's label that the schema does not know: after a wide gap, up to
+    three words in letters, the first a capital, the last ending with a colon ("Nữ      Năm sinh: 1940")."""
+    for i in range(1, len(tokens)):
+        if tokens[i].bbox[0] - tokens[i - 1].bbox[2] <= gap or not tokens[i].text[:1].isupper():
+            continue
+        for j in range(i, min(i + 3, len(tokens))):
+            if not tokens[j].text.rstrip(":").isalpha():
+                break
+            if tokens[j].colon:
+                return tokens[:i]
+    return tokens
+
+
+def _sentence_tail(tokens: list[Token]) -> list[Token] | None:
+    """The words after a colon further on in a label's sentence ("Giấy xác nhận này được cấp để | ông Nguyễn
+    Văn Dũng sử dụng vào việc: Làm thủ tục …"): the label's sentence goes on past the schema's wording, through
+    the person's name, to the colon that ends it. None when no such colon stands before the line's last word."""
+    for i, token in enumerate(tokens[:-1]):
+        if token.colon:
+            if any(ch.isdigit() for t in tokens[:i + 1] for ch in t.text):
+                return None
+            return tokens[i + 1:]
+    return None
 
 
 def _all_tokens(tokens: list[Token]) -> tuple[list[Token], bool]:
@@ -58,6 +90,7 @@ class FormReader:
         self.tol = ALIGN * layout.width
         self.stops = _stop_phrases(schema)
         self.grid_bands: list[tuple[float, float]] = []  # rows of a ruled grid read cell by cell
+        self._margins: dict[tuple[float, float], float | None] = {}  # column's extent → its left margin
 
     # -- a ruled grid: a label column and value cells (extractors.form_grid) ----------------------
     def read_grid(self) -> None:
@@ -180,7 +213,8 @@ class FormReader:
         return found[0][1], [t for _, _, tokens in found for t in tokens]
 
     def _in(self, tokens: list[Token], lo: float, hi: float) -> list[Token]:
-        return [t for t in tokens if lo <= t.cx < hi]
+        """The tokens centred in [lo, hi), without the wrapped last words of labels."""
+        return [t for t in tokens if lo <= t.cx < hi and id(t) not in self.st.wrapped]
 
     def _same_row(self, a: int, b: int) -> bool:
         box_a, box_b = self.layout.lines[a].bbox, self.layout.lines[b].bbox
@@ -249,6 +283,204 @@ class FormReader:
         before = [t for _, ln in lines for t in ln]
         return to_province_gap([*before, *tokens], SEGMENT_GAP * self.layout.line_height)[len(before):]
 
+    # -- a row of labels over a row of values ("Số đăng ký   Quyển số   Ngày đăng ký   Nơi đăng ký") ------
+    def _row_labels(self, hit: Hit) -> list[Hit]:
+        """The labels of ``hit``'s line in its column, left to right, when none of them has a value after it on
+        the line (a row of labels, the values under them)."""
+        line = self.layout.lines[hit.line]
+        row = sorted((h for h in self.st.hits_on(hit.line) if h.column is hit.column), key=lambda h: h.x0)
+        for h, nxt in zip(row, [*row[1:], None], strict=False):
+            end = nxt.x0 if nxt is not None else hit.column.x1
+            words = [t for t in line.tokens[h.match.end:] if t.cx < end and hit.column.holds(t.cx)]
+            if clean_value(" ".join(t.text for t in words)):
+                return []
+        return row
+
+    def _row_heads(self, hit: Hit) -> list[tuple[float, float, Hit | None]]:
+        """The heads of the columns of ``hit``'s row of labels: its labels, and the words between them that are
+        no label of the schema ("Tuổi", "Nghề nghiệp"): a value under those is nobody's."""
+        line = self.layout.lines[hit.line]
+        row = [h for h in self.st.hits_on(hit.line) if h.column is hit.column]
+        covered = {i for h in row for i in range(h.match.start, h.match.end)}
+        gap = SEGMENT_GAP * self.layout.line_height
+        heads: list[tuple[float, float, Hit | None]] = [(h.x0, h.x1, h) for h in row]
+        free: list[Token] = []
+        for i, t in enumerate([*line.tokens, None]):
+            if t is not None and i not in covered and t.key and hit.column.holds(t.cx) and not (
+                    free and t.bbox[0] - free[-1].bbox[2] > gap):
+                free.append(t)
+                continue
+            if free:
+                heads.append((float(free[0].bbox[0]), float(free[-1].bbox[2]), None))
+            free = [t] if t is not None and i not in covered and t.key and hit.column.holds(t.cx) else []
+        return heads
+
+    def _segments(self, n: int, col: Column, skip: set[int] | None = None) -> list[list[Token]]:
+        """The words of line ``n`` in ``col`` in segments, parted by wide gaps and by rules read as "|"."""
+        gap = SEGMENT_GAP * self.layout.line_height
+        tokens = [t for t in self._in(self.layout.lines[n].tokens, col.x0, col.x1)
+                  if t.key and id(t) not in (skip or set())]
+        segments: list[list[Token]] = []
+        rule = True
+        for t in tokens:
+            if segments and not rule and not t.text.startswith(("|", "¦")) and \
+                    t.bbox[0] - segments[-1][-1].bbox[2] <= gap:
+                segments[-1].append(t)
+            else:
+                segments.append([t])
+            rule = t.text.endswith(("|", "¦"))
+        return segments
+
+    def _cell_tokens(self, n: int, heads: list[tuple[float, float, Hit | None]], hit: Hit,
+                     skip: set[int] | None = None) -> tuple[list[Token], bool]:
+        """The words of line ``n`` under ``hit``: the line's segments (parted by wide gaps or a rule "|") whose
+        middle is nearer to ``hit``'s label than to any other head of its row; and whether one of them reaches
+        over the middle between two heads (which column it is in is then unsure)."""
+        segments = self._segments(n, hit.column, skip)
+
+        def distance(head: tuple[float, float, Hit | None], x: float) -> float:
+            x0, x1, _ = head
+            return 0.0 if x0 <= x <= x1 else min(abs(x - x0), abs(x - x1))
+
+        ordered = sorted(heads, key=lambda head: head[0])
+        middles = [(a[1] + b[0]) / 2 for a, b in zip(ordered, ordered[1:], strict=False) if b[0] > a[1]]
+        margin = 0.5 * self.layout.line_height
+        out: list[Token] = []
+        straddles = False
+        for seg in segments:
+            x0, x1 = seg[0].bbox[0], seg[-1].bbox[2]
+            if min(heads, key=lambda head: distance(head, (x0 + x1) / 2))[2] is hit:
+                out += seg
+                straddles = straddles or any(x0 + margin < m < x1 - margin for m in middles)
+        return out, straddles
+
+    # -- a table of persons: a row of labels, then a row per person opened by its block's word ("Cha", "Mẹ") --
+    def person_rows(self) -> set[int]:
+        """Read the tables whose rows are persons: under a row of labels, each row starts left of the labels
+        with a word that opens a block ("Cha | BÙI QUANG LÂM | 27 | Kinh …", "Mẹ | …"); every cell is read in
+        its row's block, a cell of several lines down to the next row. The ids of the header hits read."""
+        openers = {label_key(t): b for b, spec in self.schema.blocks.items() for t in spec.starts
+                   if len(label_key(t).split()) <= 2}
+        lines = self.layout.lines
+        done: set[int] = set()
+        for n in sorted({h.line for h in self.st.hits}):
+            row = sorted(self.st.hits_on(n), key=lambda h: h.x0)
+            first = row[0]
+            if len(row) < 2 or id(first) in done:
+                continue
+            persons: list[tuple[int, str]] = []
+            opener: set[int] = set()  # the rows' opening words ("Cha", "Mẹ"), no cell's
+            last = n
+            for k in range(n + 1, len(lines)):
+                if self.st.hits_on(k):
+                    break
+                lead = [t for t in lines[k].tokens if t.bbox[2] < row[0].x0 - self.tol and t.key]
+                block = openers.get(" ".join(t.key for t in lead)) if lead else None
+                if block is None and (lead or not persons):
+                    break
+                if block is not None:
+                    persons.append((k, block))
+                    opener |= {id(t) for t in lead}
+                last = k
+            if not persons or len({b for _, b in persons}) != len(persons):
+                continue
+            heads = self._row_heads(first)
+            for i, (start, block) in enumerate(persons):
+                end = persons[i + 1][0] - 1 if i + 1 < len(persons) else last
+                for hit in row:
+                    self._read_person_cell(hit, block, range(start, end + 1), heads, opener)
+            done |= {id(h) for h in row}
+        return done
+
+    def _read_person_cell(self, hit: Hit, block: str, rows: range,
+                          heads: list[tuple[float, float, Hit | None]], opener: set[int]) -> None:
+        """The cell under ``hit`` in a person's row: the first line's words nearest to the label, and for a
+        value of several lines the words under them on the row's next lines."""
+        key = next((k for k in hit.match.label.fields if self.schema.fields[k].block == block), None)
+        if key is None or key in self.reading.values:
+            return
+        spec = self.schema.fields[key]
+        first, straddles = self._cell_tokens(rows[0], heads, hit, opener)
+        words = list(first)
+        wrapped = False
+        if first:
+            # The cell's next lines in the row: the words under its first line (a name wrapped in a narrow
+            # cell, "NGUYỄN MAI" / "PHƯƠNG DUNG"); for a value of one line that is a guess, for review.
+            lo, hi = first[0].bbox[0] - self.tol, first[-1].bbox[2] + self.tol
+            for n in rows[1:]:
+                more = [t for seg in self._segments(n, hit.column) if lo <= seg[0].bbox[0] <= hi for t in seg]
+                words += more
+                wrapped = wrapped or bool(more)
+        straddles = straddles or (wrapped and not spec.multiline)
+        values, ragged = _value_tokens(words, spec.kind in NUMERIC_KINDS)
+        if not values:
+            self.reading.empty.add(key)
+            return
+        self.reading.values[key] = RawValue(
+            text=" ".join(t.text for t in values), tokens=values, page=self.layout.number,
+            label_score=hit.match.score, box=union([t.bbox for t in values]), layout=self.layout,
+            ragged=ragged, doubts=["ragged"] if ragged or straddles else [])
+
+    def _read_row_cell(self, hit: Hit, key: str, bottom: float, doubts: list[str]) -> None:
+        """The value under ``hit`` in a row of labels: the line below's words nearest to its label, and for a
+        value of several lines the lines below while they hold words nearest to it (no label among them)."""
+        spec = self.schema.fields[key]
+        numeric = spec.kind in NUMERIC_KINDS
+        heads = self._row_heads(hit)
+        below = self.next_line(hit.line, hit.column.x0, hit.column.x1)
+        if below is None or not self._gap_ok(bottom, below[1]) or self._line_hits_in(
+                below[0], hit.column.x0, hit.column.x1) or self._is_stop_line(below[1]):
+            self.reading.empty.add(key)
+            return
+        lines: list[tuple[int, list[Token]]] = []
+        n, (words, ragged) = below[0], self._cell_tokens(below[0], heads, hit)
+        while words:
+            values, more_ragged = _value_tokens(words, numeric)
+            if not values:
+                break
+            lines.append((n, values))
+            ragged = ragged or more_ragged
+            if not spec.multiline or len(lines) > MAX_CONTINUATION or (
+                    spec.kind in ("place", "authority") and ends_with_province(self._text(lines))):
+                break
+            nxt = self.next_line(n, hit.column.x0, hit.column.x1)
+            if nxt is None or not self._gap_ok(statistics.median(t.bbox[3] for t in values), nxt[1]) or \
+                    self._line_hits_in(nxt[0], hit.column.x0, hit.column.x1) or self._is_stop_line(nxt[1]):
+                break
+            n, (words, straddles) = nxt[0], self._cell_tokens(nxt[0], heads, hit)
+            ragged = ragged or straddles
+        if not lines:
+            self.reading.empty.add(key)
+            return
+        if ragged:
+            doubts.append("ragged")
+        if spec.multiline and not (spec.kind in ("place", "authority") and ends_with_province(self._text(lines))):
+            doubts.append("open")
+        all_tokens = [t for _, ln in lines for t in ln]
+        self.reading.values[key] = RawValue(
+            text=" ".join(t.text for t in all_tokens), tokens=all_tokens, page=self.layout.number,
+            label_score=hit.match.score, box=union([t.bbox for t in all_tokens]), layout=self.layout,
+            ragged=ragged, doubts=doubts)
+
+    def _with_row_pieces(self, hit: Hit, end_x: float, tokens: list[Token]) -> list[Token]:
+        """A date or number cut by OCR into pieces of one printed line read as lines of their own ("Sinh
+        ngày... 14..tháng 6" | "năm . 1966"): the pieces right of the value on its row joined to it."""
+        beside = self.beside(hit, end_x)
+        if beside is None:
+            return tokens
+        right = [t for t in beside[1] if t.bbox[0] > tokens[-1].bbox[2]]
+        return [*tokens, *right] if len(right) == len(beside[1]) else tokens
+
+    def _runs_on(self, hit: Hit) -> bool:
+        """The label's words go on past the schema's wording to a colon, naming a person ("Họ và tên | người
+        đứng khai:"): the page's label is a longer one, maybe another person's field. ("Ngày, tháng, năm đăng
+        ký | lại:" is the same field's wording in another edition.)"""
+        if hit.match.colon:
+            return False
+        after = self.layout.lines[hit.line].tokens[hit.match.end:]
+        tail = after[:len(after) - len(_without_label_tail(after))]
+        return any(PUNCT_END.sub("", t.text).lower() in PERSON_WORDS for t in tail)
+
     def _label_words(self, hit: Hit, after: list[Token]) -> int:
         """How many of the words after a label's match go on with the label, not the value: a few lowercase
         words without digits run on from the label with no gap ("Nơi đăng ký | lại khai sinh", "Ngày, tháng,
@@ -276,11 +508,14 @@ class FormReader:
         col = hit.column
         end_x = self.stop_x(hit)
         after = [t for t in line.tokens[hit.match.end:] if t.cx < end_x and col.holds(t.cx)]
-        after = _without_label_tail(after)
+        after = _without_label_tail(_before_other_label(after, SEGMENT_GAP * self.layout.line_height))
         value_line = hit.line
         worded = self._label_words(hit, after)
+        tail = _sentence_tail(after) if spec.kind == "text" and not hit.match.colon else None
+        if tail is not None:
+            after, worded = tail, len(after) - len(tail)
         beside = self.beside(hit, end_x) if worded or not after else None
-        if worded and (after[worded:] or beside is not None):
+        if worded and tail is None and (after[worded:] or beside is not None):
             after = after[worded:]  # an edition's longer wording of the label: its value follows the gap
         if not after:  # a value far right of its label (a tab stop, flush right) that OCR read as a line of its own
             if beside is not None:
@@ -289,10 +524,13 @@ class FormReader:
         tokens, ragged = _all_tokens(after) if whole else _value_tokens(after, numeric)
         if spec.kind in ("place", "authority"):
             tokens = self._to_province([], tokens)
+        if tokens and spec.kind in STRUCTURED_KINDS and not parse_value(spec.kind, clean_value(
+                " ".join(t.text for t in tokens))).valid:
+            tokens = self._with_row_pieces(hit, end_x, tokens)
         doubts: list[str] = []
         if not hit.block_certain or spec.block != hit.block:
             doubts.append("role")  # the block was assumed, or the label stood in another block than its field's
-        if hit.match.ambiguous or worded:
+        if hit.match.ambiguous or worded or self._runs_on(hit):
             doubts.append("label")  # or the label's words went on past the schema's wording
         lines: list[tuple[int, list[Token]]] = []
         bottom = statistics.median(t.bbox[3] for t in line.tokens[hit.match.start:hit.match.end])
@@ -300,6 +538,14 @@ class FormReader:
             lines.append((value_line, tokens))
             bottom = statistics.median(t.bbox[3] for t in tokens)
         else:
+            # Under a row of labels, some of them wrapped onto a second line: the values start below that.
+            bottom = max(bottom, self.st.wrap_bottom.get(hit.line, bottom))
+            row = self._row_labels(hit)
+            if len(row) >= 2:
+                # Each label of the row ends where the next begins, with nothing after it: where it ends is
+                # no guess ("Nơi đăng ký khai sinh" read without its colon).
+                self._read_row_cell(hit, key, bottom, [d for d in doubts if d != "label"])
+                return
             below = self.next_line(hit.line, hit.x0 - self.tol, end_x)
             if below is None or not self._gap_ok(bottom, below[1]) or self._line_hits_in(
                     below[0], hit.x0 - self.tol, end_x) or self._is_stop_line(below[1]):
@@ -323,6 +569,9 @@ class FormReader:
         line_start = min((t.bbox[0] for t in line.tokens if col.holds(t.cx)), default=hit.x0)
         anchors = (hit.x0, value_x, float(line_start))  # wrapped text goes on under the label, the value or
         # the start of the label's line (the form's margin)
+        margin = self.margin(col)
+        if margin is not None and self.tol < line_start - margin <= 4 * self.layout.line_height:
+            anchors = (*anchors, margin)  # a paragraph's indented first line: it wraps to the margin
         wrap_x0 = col.x0
         if value_line != hit.line:
             # A value at a tab stop, on an OCR line of its own: it wraps under itself; the line under the label
@@ -365,6 +614,16 @@ class FormReader:
                 if spec.kind in ("place", "authority") and ends_with_province(self._text(lines)):
                     closed = True
                     break
+        elif self._prose_open(hit, lines):
+            # A sentence of particulars ("…; quốc tịch: Việt" / "Nam; nơi thường trú: …"): the value goes on at
+            # the start of the next line, to its semicolon.
+            nxt = self._next_value_line(last, col, wrap_x0)
+            closed = False
+            if nxt is not None and self._gap_ok(bottom, nxt[1]):
+                more = self._to_semicolon(nxt[0], nxt[1])
+                if more:
+                    lines.append((nxt[0], more))
+                    closed = more[-1].text.endswith((";", "."))
         elif not spec.multiline:
             nxt = self._next_value_line(last, col, wrap_x0)
             if nxt is not None and self._gap_ok(bottom, nxt[1]) and not self._line_hits_in(
@@ -378,6 +637,43 @@ class FormReader:
                        label_score=hit.match.score, box=union([t.bbox for t in all_tokens]), layout=self.layout,
                        ragged=ragged, doubts=doubts)
         self.reading.values[key] = raw
+
+    def _prose_open(self, hit: Hit, lines: list[tuple[int, list[Token]]]) -> bool:
+        """The value of ``hit`` stands in a sentence of particulars parted by semicolons and reaches the end of
+        its line without its semicolon."""
+        if len(lines) != 1 or lines[0][0] != hit.line:
+            return False
+        tokens = self.layout.lines[hit.line].tokens
+        value = lines[0][1]
+        if not any(t.text.endswith(";") for t in tokens) or value[-1].text.endswith((";", ".")):
+            return False
+        return value[-1] is tokens[-1]
+
+    def _to_semicolon(self, n: int, tokens: list[Token]) -> list[Token]:
+        """The words that open line ``n`` up to the first that ends with a semicolon, none when a label comes
+        first or no word ends so."""
+        labels = [h.x0 for h in self.st.hits if h.line == n]
+        out: list[Token] = []
+        for token in tokens:
+            if any(token.bbox[0] >= x for x in labels):
+                return []
+            out.append(token)
+            if token.text.endswith(";"):
+                return out
+        return []
+
+    def margin(self, col: Column) -> float | None:
+        """The column's left margin: the leftmost start that two of its lines share, give or take ``ALIGN`` (a
+        lone mark further left is no margin). None for a column of fewer than four lines."""
+        if (col.x0, col.x1) in self._margins:
+            return self._margins[(col.x0, col.x1)]
+        starts = sorted(float(min(t.bbox[0] for t in ln.tokens if col.holds(t.cx)))
+                        for ln in self.layout.lines if any(col.holds(t.cx) for t in ln.tokens))
+        margin = None
+        if len(starts) >= 4:
+            margin = next((x for x in starts if sum(1 for other in starts if abs(other - x) <= self.tol) >= 2), None)
+        self._margins[(col.x0, col.x1)] = margin
+        return margin
 
     def _continues(self, x: float, anchors: tuple[float, ...], value_x: float) -> bool:
         """A line starting at ``x`` may continue a value: it starts between the leftmost anchor (the label,
@@ -417,16 +713,18 @@ class FormReader:
     def read(self) -> None:
         self.read_grid()
         unplaced: set[str] = set()  # fields of labels that could be read in no field of their block
+        in_table = self.person_rows()
         for hit in self.st.hits:
-            if self.in_grid(hit):
+            if self.in_grid(hit) or id(hit) in in_table:
                 continue
             key = self.field_of(hit)
             if key is None:
                 unplaced.update(hit.match.label.fields)
                 continue
             if key in self.reading.values or key in self.reading.empty:
-                self.reading.competing.add(key)
-                continue
+                if not self._runs_on(hit):
+                    self.reading.competing.add(key)
+                continue  # a longer label the schema does not know ("Họ và tên | người đứng khai:") competes not
             if key in unplaced and hit.block == "main":
                 # An earlier label of this field stood where it could not be placed (a section the page's
                 # structure did not explain), and no header names this hit's block: the earlier one may be

@@ -99,6 +99,8 @@ class Structure:
     zones: list[Zone]
     hits: list[Hit] = field(default_factory=list)
     page_column: Column = field(default_factory=lambda: Column(0.0, 0.0))
+    wrapped: set[int] = field(default_factory=set)  # ids of the tokens that are a label's wrapped last words
+    wrap_bottom: dict[int, float] = field(default_factory=dict)  # line → bottom of its labels' wrapped words
 
     def zone_of(self, line: int) -> Zone | None:
         for zone in self.zones:
@@ -269,10 +271,13 @@ def _belongs(label: Label, schema: Schema, blocks: set[str]) -> bool:
 
 def find_zones(layout: PageLayout, schema: Schema, anchors: list[Anchor],
                matches: list[list[LabelMatch]]) -> list[Zone]:
-    """Two-column zones opened by side-by-side anchors of different blocks."""
+    """Two-column zones opened by side-by-side anchors of different blocks (one of them may be a heading of
+    the document's own part: "NGƯỜI ĐƯỢC KHAI SINH" beside "MẸ"). A heading of another block that stands in
+    one column, under that column's heading, changes the column's block ("CHA" under "MẸ") and the zone goes
+    on."""
     lh = layout.line_height
     zones: list[Zone] = []
-    ordered = sorted((a for a in anchors if a.block != MAIN), key=lambda a: (a.cy, a.x0))
+    ordered = sorted(anchors, key=lambda a: (a.cy, a.x0))
     used: set[int] = set()
     for i, left in enumerate(ordered):
         if i in used:
@@ -282,6 +287,9 @@ def find_zones(layout: PageLayout, schema: Schema, anchors: list[Anchor],
             other = ordered[j]
             if other.cy - left.cy > SAME_ROW * lh:
                 break
+            if other.block != left.block and MAIN in (other.block, left.block) and \
+                    (left.is_label or other.is_label):
+                continue  # a label opening a block beside the main part's heading: not two columns
             if other.block != left.block and (other.x0 > left.x1 or left.x0 > other.x1):
                 partner = j
                 break
@@ -304,14 +312,27 @@ def find_zones(layout: PageLayout, schema: Schema, anchors: list[Anchor],
                 break
             if k > first and any(not _belongs(m.label, schema, blocks) for m in matches[k]):
                 break
-            if k > first and any(an.line == k and an.block not in blocks for an in anchors):
+            if k > first and any(an.line == k and an.block not in blocks for an in anchors
+                                 if not _under_heading(an, (a, b), boundary, lh)):
                 break
+            blocks |= {an.block for an in anchors if an.line == k}
             if gap is not None:
                 boundary = gap
             last = k
         columns = [Column(0.0, boundary, a.block), Column(boundary, float(layout.width), b.block)]
         zones.append(Zone(first, last, columns))
     return zones
+
+
+def _under_heading(anchor: Anchor, heads: tuple[Anchor, Anchor], boundary: float, lh: float) -> bool:
+    """A block's heading that stands wholly in one column of a zone, aligned with that column's own heading
+    (its start or its centre): it opens its block in that column, below."""
+    if anchor.is_label:
+        return False
+    left, right = heads
+    head = left if anchor.x1 < boundary else right if anchor.x0 > boundary else None
+    return head is not None and not head.is_label and (
+        abs(anchor.x0 - head.x0) <= 2 * lh or abs(anchor.cx - head.cx) <= 2 * lh)
 
 
 def _paired_blocks(schema: Schema) -> dict[str, str]:
@@ -410,13 +431,64 @@ def repeated_label_zones(layout: PageLayout, schema: Schema, anchors: list[Ancho
     return out
 
 
+def _free_runs(line: TextLine, taken: list[LabelMatch]) -> list[tuple[int, int]]:
+    """[start, end) runs of the line's tokens that no label match covers, split where a match stands."""
+    covered = {i for m in taken for i in range(m.start, m.end)}
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i in range(len(line.tokens) + 1):
+        free = i < len(line.tokens) and i not in covered
+        if free and start is None:
+            start = i
+        elif not free and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def wrapped_labels(layout: PageLayout, labels: tuple[Label, ...], matches: list[list[LabelMatch]],
+                   wrapped: set[int], wrap_bottom: dict[int, float]) -> None:
+    """Labels printed in a narrow cell of a row of labels, their last words wrapped onto the next line under
+    them ("Ngày, tháng, năm đăng" / "ký"): the words of the line above and the few below them read as one label,
+    matched on the upper line; the words below are marked as the label's (``wrapped``), never a value."""
+    lh = layout.line_height
+    for n in range(len(layout.lines) - 1):
+        line, below = layout.lines[n], layout.lines[n + 1]
+        if not matches[n] or matches[n + 1] or len(below.tokens) > 3:
+            continue
+        if below.bbox[1] - line.bbox[3] > 0.8 * lh or (below.bbox[1] + below.bbox[3]) / 2 - (
+                line.bbox[1] + line.bbox[3]) / 2 < 0.6 * lh:
+            continue
+        for start, end in _free_runs(line, matches[n]):
+            run = line.tokens[start:end]
+            if len(run) > 6:
+                continue
+            x0, x1 = run[0].bbox[0] - 0.5 * lh, run[-1].bbox[2] + 0.5 * lh
+            under = [t for t in below.tokens if x0 <= t.cx <= x1]
+            if len(under) != len(below.tokens) or not all(t.text.isalpha() and t.text[0].islower() for t in under):
+                continue
+            joined = TextLine(line.index, [*run, *under], line.bbox)
+            found = [m for m in find_labels(joined, labels) if m.start == 0 and m.end == len(joined.tokens)]
+            if not found:
+                continue
+            m = found[0]
+            matches[n].append(LabelMatch(m.label, start, end, m.score, under[-1].colon))
+            matches[n].sort(key=lambda lm: lm.start)
+            wrapped.update(id(t) for t in under)
+            wrap_bottom[n] = max(wrap_bottom.get(n, 0.0), float(below.bbox[3]))
+
+
 def read_structure(layout: PageLayout, schema: Schema) -> Structure:
     labels = schema_labels(schema)
     matches = [find_labels(line, labels) for line in layout.lines]
+    wrapped: set[int] = set()
+    wrap_bottom: dict[int, float] = {}
+    wrapped_labels(layout, labels, matches, wrapped, wrap_bottom)
     anchors = find_headers(layout, schema) + label_anchors(layout, matches)
     zones = find_zones(layout, schema, anchors, matches)
     zones = sorted(zones + repeated_label_zones(layout, schema, anchors, zones, matches), key=lambda z: z.first)
-    structure = Structure(layout, matches, anchors, zones, page_column=Column(0.0, float(layout.width)))
+    structure = Structure(layout, matches, anchors, zones, page_column=Column(0.0, float(layout.width)),
+                          wrapped=wrapped, wrap_bottom=wrap_bottom)
     _place_hits(structure, schema)
     return structure
 

@@ -137,6 +137,10 @@ class Schema(_Strict):
     # confirmation a commune writes at the foot of the applicant's declaration ("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN
     # …" under "TỜ KHAI CẤP GIẤY XÁC NHẬN …"). The page must also hold the document's own labels.
     headings: list[str] = Field(default_factory=list)
+    # Subjects that make a page this document when it is an official letter (công văn): the subject line under
+    # the letter's number ("V/v xác nhận tình trạng hôn nhân") names what the letter is, as a title would. The
+    # page must also hold the document's own labels.
+    subjects: list[str] = Field(default_factory=list)
     # Headings of the document's own parts, not a person's block ("Thông tin người đã chết", "Thông tin đăng
     # ký"): a segment that is wholly one closes the block above it, as a block's heading opens one.
     sections: list[str] = Field(default_factory=list)

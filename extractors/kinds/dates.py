@@ -17,9 +17,12 @@ from extractors.text import SLASH_LOOKALIKES, fold, squash
 MIN_YEAR = 1880
 MAX_YEAR = 2100
 
-_DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1",
-                              "i": "1", "!": "1", "Z": "2", "S": "5", "B": "8"})
-_FIGURES = re.compile(r"(?<![\w])([0-9OoDQlI|i!ZSB]{1,2})\s*[/.\-]\s*([0-9OoDQlI|i!ZSB]{1,2})\s*[/.\-]\s*"
+# Letters OCR reads for figures; the lowercase ones too, since the worded pattern ignores case ("ngày z3").
+_DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "d": "0", "Q": "0", "q": "0", "l": "1", "L": "1",
+                              "I": "1", "|": "1", "i": "1", "!": "1", "Z": "2", "z": "2", "S": "5", "s": "5",
+                              "B": "8", "b": "6"})
+# Figures parted by slashes, dots or dashes (a typewriter's or OCR's long dash too: "10—03—1936").
+_FIGURES = re.compile(r"(?<![\w])([0-9OoDQlI|i!ZSB]{1,2})\s*[/.\-–—]\s*([0-9OoDQlI|i!ZSB]{1,2})\s*[/.\-–—]\s*"
                       r"([0-9OoDQlI|i!ZSB]{4})(?![\w])")
 _WORDED = re.compile(r"(?:ng[aà]y\W*|^\W*)([0-9OoDQlI|i!ZSB]{1,2})\W+th[aá]ng\W*([0-9OoDQlI|i!ZSB]{1,2})\W+"
                      r"n[aă]m\W*([0-9OoDQlI|i!ZSB]{4})", re.IGNORECASE)

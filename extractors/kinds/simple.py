@@ -81,16 +81,17 @@ def parse_authority(text: str, restore: bool = True) -> KindResult:
     return result
 
 
-_SEX = {"nam": "male", "nu": "female", "male": "male", "female": "female", "m": "male", "f": "female"}
+_SEX = {"nam": "male", "nu": "female", "male": "male", "female": "female", "m": "male", "f": "female",
+        "trai": "male", "gai": "female"}  # "Trai" / "Gái" (boy / girl) in the certificates and books of the 1960s-70s
 
 
 def parse_sex(text: str) -> KindResult:
-    """Kind ``sex``: Nam / Nữ → male / female. Two values only, so a dropped accent is certain."""
+    """Kind ``sex``: Nam / Nữ (or Trai / Gái) → male / female. Two values only, so a dropped accent is certain."""
     value = clean_value(text)
     tokens = [fold(t) for t in value.replace("/", " ").split()]
     found = {_SEX[t] for t in tokens if t in _SEX}
     if len(found) == 1:
-        exact = value.split()[0] in ("Nam", "Nữ", "NAM", "NỮ")
+        exact = value.split()[0] in ("Nam", "Nữ", "NAM", "NỮ", "Trai", "Gái", "TRAI", "GÁI")
         return KindResult(value=found.pop(), valid=True, quality=1.0 if exact else 0.9, repaired=not exact,
                           closed=exact and len(tokens) == 1)
     if not tokens:

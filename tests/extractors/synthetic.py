@@ -1,9 +1,12 @@
 """Synthetic OCR pages for tests: words placed on lines with boxes, as Tesseract would give them.
 
-Positions are in pixels of a 2480 x 3508 page (A4 at 300 dpi); each character is ``CHAR_W`` wide.
+Positions are in pixels of a 2480 x 3508 page (A4 at 300 dpi); each character, and each space, is ``CHAR_W``
+wide: several spaces in a row's text make a wide gap inside one OCR line (two columns read as one line).
 """
 
 from __future__ import annotations
+
+import re
 
 from pipeline.models import Line, PageOcr, Word
 
@@ -20,11 +23,14 @@ def page(rows: list[tuple[int, int, str]], number: int = 1, conf: float = 0.95, 
     for x, y, text in rows:
         indices = []
         cursor = x
-        for token in text.split():
-            box = (cursor, y, cursor + CHAR_W * len(token), y + LINE_H)
-            words.append(Word(text=token, conf=conf, bbox=box, line=len(lines)))
+        for piece in re.findall(r"\S+|\s+", text):
+            if piece.isspace():
+                cursor += CHAR_W * len(piece)  # several spaces: a wide gap in the same OCR line
+                continue
+            box = (cursor, y, cursor + CHAR_W * len(piece), y + LINE_H)
+            words.append(Word(text=piece, conf=conf, bbox=box, line=len(lines)))
             indices.append(len(words) - 1)
-            cursor = box[2] + CHAR_W
+            cursor = box[2]
         if indices:
             members = [words[i] for i in indices]
             bbox = (members[0].bbox[0], y, members[-1].bbox[2], y + LINE_H)

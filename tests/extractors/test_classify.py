@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors import extract_documents
 from extractors.classify import UNKNOWN, classify_page, split_documents
 from extractors.layout import page_layout
@@ -165,3 +167,36 @@ def test_a_declaration_with_the_communes_confirmation_at_its_foot_is_the_confirm
     assert (confirmed.schema, confirmed.titled) == ("marital_status_confirmation", True)
     # The declaration alone (a dossier's application form) stays what it is: no document of a schema.
     assert classify_page(page_layout(page(DECLARATION)), schemas).schema == UNKNOWN
+
+
+LETTER = [*HEADER, (480, 330, "Số: 255/UBND-TP"), (1240, 330, "Hải Hà, ngày 22 tháng 10 năm 2021"),
+          (350, 400, "V/v xác nhận tình trạng hôn nhân"), (740, 560, "Kính gửi: Các cơ quan, tổ chức có liên quan."),
+          (356, 840, "- Họ và tên: NGUYỄN VĂN DŨNG"), (356, 930, "- Tình trạng hôn nhân: Chưa đăng ký kết hôn với ai")]
+
+
+@pytest.mark.parametrize("subject", ["V/v xác nhận tình trạng hôn nhân", "V⁄v xác nhận tình trạng hôn nhân",
+                                     "V4 xác nhận tình trạng hôn nhân", "Về việc xác nhận tình trạng hôn nhân"])
+def test_an_official_letter_is_classified_by_its_subject_line(subject):
+    # No title: the letter's subject under its number names the paper (OCR reads the italic "V/v" many ways).
+    rows = [row if not row[2].startswith("V/v") else (row[0], row[1], subject) for row in LETTER]
+    found = classify_page(page_layout(page(rows)), SCHEMAS)
+    assert (found.schema, found.titled) == ("marital_status_confirmation", True)
+
+
+def test_a_subject_line_without_the_papers_own_labels_classifies_nothing():
+    rows = [row for row in LETTER if "Tình trạng" not in row[2]]  # a letter about the subject, not the paper
+    assert classify_page(page_layout(page(rows)), SCHEMAS).schema == UNKNOWN
+
+
+def test_a_title_with_a_note_in_brackets_after_it():
+    # A book's page: the title in capitals, then "(Tiếp theo trang 2)" in small letters on the same line.
+    found = classify_page(page_layout(titled("SỔ ĐĂNG KÝ KHAI SINH NĂM 1965 (Tiếp theo trang 2)")), SCHEMAS)
+    assert (found.schema, found.titled) == ("birth_register", True)
+
+
+def test_a_card_title_on_a_line_with_the_other_sides_words():
+    # Both sides of a card scanned side by side: the back's first line read on the front title's line.
+    rows = [(1000, 280, "CHỨNG MINH NHÂN DÂN" + " " * 20 + "Dân tộc: Kinh   Tôn giáo: Không"),
+            (1055, 450, "Số 107474512"), (720, 620, "Họ và tên TRẦN THÚY GIANG")]
+    found = classify_page(page_layout(page(rows, width=4564, height=1653)), SCHEMAS)
+    assert (found.schema, found.titled) == ("citizen_id_card", True)

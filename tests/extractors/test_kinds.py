@@ -77,7 +77,8 @@ def test_years():
 
 
 @pytest.mark.parametrize(("text", "value"), [("Nam", "male"), ("Nữ", "female"), ("NỮ", "female"),
-                                             ("Nu", "female"), ("Nam / Male", "male")])
+                                             ("Nu", "female"), ("Nam / Male", "male"), ("Trai", "male"),
+                                             ("Gái", "female"), ("GÁI", "female")])
 def test_sex(text, value):
     assert parse_value("sex", text).value == value
 
@@ -370,3 +371,10 @@ def test_a_sentence_ending_with_an_address_is_checked_as_one():
     assert parse_value("text", "Bổ sung hồ sơ xin việc làm").quality == 1.0
     person = parse_value("text", "Đăng ký kết hôn với ông Trần Đình Sơn")  # "Trần" is no "thị trấn"
     assert person.value == "Đăng ký kết hôn với ông Trần Đình Sơn" and person.quality == 1.0
+
+
+def test_a_date_in_words_with_letters_read_for_figures_in_small_type():
+    # The worded pattern ignores case: "z3" is "23"; a letter that is no figure makes the date invalid, never
+    # an error.
+    assert parse_value("date", "ngày z3 tháng 4 năm 1996").value == "1996-04-23"
+    assert not parse_value("date", "Ngày 12 tháng sb năm 2001").valid
