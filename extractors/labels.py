@@ -187,8 +187,10 @@ def find_labels(line: TextLine, labels: tuple[Label, ...]) -> list[LabelMatch]:
     lead = _lead(tokens)
     if lead:
         opens = opens | {lead}
-    # A table's rule read as "|" opens a cell: the word after it starts its cell ("Tuổi | Dân tộc").
-    opens = opens | {i + 1 for i, t in enumerate(tokens[:-1]) if t.text and set(t.text) <= set("|¦")} | {
+    # A table's rule read as "|" opens a cell: the word after it starts its cell ("Tuổi | Dân tộc"); so does a
+    # semicolon an item of a sentence of particulars ("…; giấy chứng minh nhân dân số …").
+    opens = opens | {i + 1 for i, t in enumerate(tokens[:-1]) if t.text and (set(t.text) <= set("|¦")
+                                                                             or t.text.endswith(";"))} | {
         i for i, t in enumerate(tokens) if i and t.text[:1] in "|¦" and len(t.text) > 1}
     colon_before = [0]  # colons among the first i tokens
     for t in tokens:

@@ -69,6 +69,9 @@ def latin_word(text: str) -> bool:
     return 0.25 <= vowels / len(letters) <= 0.65 and len(set(letters.lower())) >= 5
 
 
+_SIGNED_NUMBER = re.compile(r"^\d{1,6}(/\d{2,4})?/[A-ZĐ]{2,}[A-ZĐ0-9.]*([-/][A-ZĐ0-9.]{1,12})*$")
+
+
 def is_garbage(text: str, numeric: bool = False) -> bool:
     """A token that is what OCR makes of a dotted leader or a stamp: no Vietnamese word is longer than 7
     letters, none mixes letters and digits, and none repeats one character four times."""
@@ -79,6 +82,8 @@ def is_garbage(text: str, numeric: bool = False) -> bool:
     if alnum < 0.6 * len(core):
         return True
     if numeric:
+        if _SIGNED_NUMBER.match(core):
+            return False  # a paper's number with its document sign: "44/XN-UBND", "15/2024/TLKT"
         return bool(re.search(r"[^\W\d_]{4,}", core)) and not re.search(r"\d{3,}", core)
     letters = len(_LETTERS.findall(core))
     digits = sum(ch.isdigit() for ch in core)
@@ -137,6 +142,8 @@ def _value_tokens(tokens: list[Token], numeric: bool = False) -> tuple[list[Toke
                 return out, bool(re.match(r"[^\W\d_]{2}", clean_value(token.text)))
             continue
         out.append(token)
+        if numeric and token.text.endswith((",", ";")) and any(ch.isdigit() for ch in token.text):
+            return out, False  # "số đăng ký 285, quyển số …": a number ends at its comma
     return out, False
 
 

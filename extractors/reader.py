@@ -61,6 +61,17 @@ def _before_other_label(tokens: list[Token], gap: float) -> list[Token]:
     return tokens
 
 
+def _to_semicolon_in_prose(tokens: list[Token], line: list[Token]) -> list[Token]:
+    """In a sentence of particulars parted by semicolons, a value ends at its semicolon ("…, tỉnh Quảng Ninh;
+    giấy chứng minh nhân dân số …")."""
+    if sum(t.text.endswith(";") for t in line) < 1:
+        return tokens
+    for i, token in enumerate(tokens):
+        if token.text.endswith(";"):
+            return tokens[:i + 1]
+    return tokens
+
+
 def _sentence_tail(tokens: list[Token]) -> list[Token] | None:
     """The words after a colon further on in a label's sentence ("Giấy xác nhận này được cấp để | ông Nguyễn
     Văn Dũng sử dụng vào việc: Làm thủ tục …"): the label's sentence goes on past the schema's wording, through
@@ -374,8 +385,7 @@ class FormReader:
             for k in range(n + 1, len(lines)):
                 if self.st.hits_on(k):
                     break
-                lead = [t for t in lines[k].tokens if t.bbox[2] < row[0].x0 - self.tol and t.key]
-                block = openers.get(" ".join(t.key for t in lead)) if lead else None
+                lead, block = self._row_opener(lines[k].tokens, row[0].x0, openers)
                 if block is None and (lead or not persons):
                     break
                 if block is not None:
@@ -391,6 +401,18 @@ class FormReader:
                     self._read_person_cell(hit, block, range(start, end + 1), heads, opener)
             done |= {id(h) for h in row}
         return done
+
+    def _row_opener(self, tokens: list[Token], first_x: float,
+                    openers: dict[str, str]) -> tuple[list[Token], str | None]:
+        """The words that open a table row left of its first column (``first_x``) and the block they name: one
+        or two words that are a block's opening ("Cha", "Mẹ", "Người mẹ"); (the words left of the column, None)
+        when they name none. A cell's value may start left of its label, so the opener is its first words."""
+        keyed = [t for t in tokens if t.key]
+        for size in (2, 1):
+            words = keyed[:size]
+            if len(words) == size and words[-1].bbox[2] < first_x and " ".join(t.key for t in words) in openers:
+                return words, openers[" ".join(t.key for t in words)]
+        return [t for t in keyed if t.bbox[2] < first_x - self.tol], None
 
     def _read_person_cell(self, hit: Hit, block: str, rows: range,
                           heads: list[tuple[float, float, Hit | None]], opener: set[int]) -> None:
@@ -509,6 +531,7 @@ class FormReader:
         end_x = self.stop_x(hit)
         after = [t for t in line.tokens[hit.match.end:] if t.cx < end_x and col.holds(t.cx)]
         after = _without_label_tail(_before_other_label(after, SEGMENT_GAP * self.layout.line_height))
+        after = _to_semicolon_in_prose(after, line.tokens)
         value_line = hit.line
         worded = self._label_words(hit, after)
         tail = _sentence_tail(after) if spec.kind == "text" and not hit.match.colon else None
@@ -594,6 +617,12 @@ class FormReader:
                 n, more = nxt
                 if self._line_hits_in(n, col.x0, col.x1, key if wrap_x0 > col.x0 else None) or \
                         self._is_stop_line(more):
+                    # In a sentence of particulars the line may end the value before the next item's label:
+                    # "Tô, tỉnh Quảng Ninh; giấy chứng minh nhân dân số …".
+                    head = self._to_semicolon(n, more) if self._continues(more[0].bbox[0], anchors, value_x) \
+                        else []
+                    if head and spec.kind in ("place", "authority", "text"):
+                        lines.append((n, head))
                     closed = True
                     break
                 if not self._continues(more[0].bbox[0], anchors, value_x):

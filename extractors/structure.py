@@ -478,13 +478,59 @@ def wrapped_labels(layout: PageLayout, labels: tuple[Label, ...], matches: list[
             wrap_bottom[n] = max(wrap_bottom.get(n, 0.0), float(below.bbox[3]))
 
 
+def _drop_labels_at_values(layout: PageLayout, matches: list[list[LabelMatch]]) -> None:
+    """A label without its colon that stands where the value of a label of the same field stands, right after
+    it with nothing between (on its line, or opening another OCR line of its row), is the value's words:
+    "Giấy tờ tùy thân: | Căn cước công dân số 0381…" is one personal number, not a second label of it (which
+    would have made a column of the block)."""
+    half = 0.5 * layout.line_height
+
+    def same_field(a: LabelMatch, b: LabelMatch) -> bool:
+        return bool(set(a.label.fields) & set(b.label.fields))
+
+    for n in range(len(layout.lines)):
+        kept: list[LabelMatch] = []
+        for m in matches[n]:
+            before = kept[-1] if kept else None
+            if before is not None and before.colon and before.end == m.start and not m.colon and same_field(before, m):
+                continue
+            kept.append(m)
+        matches[n] = kept
+    for n, line in enumerate(layout.lines):
+        if not matches[n] or matches[n][0].start != 0 or matches[n][0].colon:
+            continue
+        middle = (line.bbox[1] + line.bbox[3]) / 2
+        for k, other in enumerate(layout.lines):
+            if k == n or not matches[k] or abs((other.bbox[1] + other.bbox[3]) / 2 - middle) > half:
+                continue
+            last = matches[k][-1]
+            if last.colon and last.end == len(other.tokens) and other.tokens[-1].bbox[2] < line.tokens[0].bbox[0] \
+                    and same_field(last, matches[n][0]):
+                matches[n] = matches[n][1:]
+                break
+
+
+def _drop_labels_in_sections(layout: PageLayout, matches: list[list[LabelMatch]], headers: list[Anchor]) -> None:
+    """A heading of the document's own part is no label: "NGƯỜI ĐƯỢC KHAI SINH" is not "Người đi khai sinh"
+    read with a letter wrong (the fuzzy match of another block's opening)."""
+    for anchor in headers:
+        if anchor.block != MAIN:
+            continue
+        line = layout.lines[anchor.line]
+        matches[anchor.line] = [m for m in matches[anchor.line] if not (
+            anchor.x0 <= line.tokens[m.start].bbox[0] and line.tokens[m.end - 1].bbox[2] <= anchor.x1)]
+
+
 def read_structure(layout: PageLayout, schema: Schema) -> Structure:
     labels = schema_labels(schema)
     matches = [find_labels(line, labels) for line in layout.lines]
     wrapped: set[int] = set()
     wrap_bottom: dict[int, float] = {}
     wrapped_labels(layout, labels, matches, wrapped, wrap_bottom)
-    anchors = find_headers(layout, schema) + label_anchors(layout, matches)
+    _drop_labels_at_values(layout, matches)
+    headers = find_headers(layout, schema)
+    _drop_labels_in_sections(layout, matches, headers)
+    anchors = headers + label_anchors(layout, matches)
     zones = find_zones(layout, schema, anchors, matches)
     zones = sorted(zones + repeated_label_zones(layout, schema, anchors, zones, matches), key=lambda z: z.first)
     structure = Structure(layout, matches, anchors, zones, page_column=Column(0.0, float(layout.width)),

@@ -113,7 +113,7 @@ def test_the_particulars_written_as_one_sentence():
             (355, 813, "Anh: PHẠM DUY THUỶ"),
             (359, 894, "sinh ngày 24 tháng 12 năm 1967; dân tộc: Kinh; quốc tịch: Việt"),
             (237, 972, "Nam; nơi thường trú: Thôn Trung, xã Thượng Yên Công, thành phố Uông"),
-            (238, 1054, "Bí, tỉnh Quảng Ninh;"),
+            (238, 1054, "Bí, tỉnh Quảng Ninh; giấy chứng minh nhân dân số 106870510;"),
             (356, 1148, "và chị: NGUYỄN DIỆU LAN"),
             (359, 1229, "sinh ngày 14 tháng 6 năm 1959; dân tộc: Kinh; quốc tịch: Việt Nam;"),
             (239, 1307, "nơi thường trú: Thôn 5, xã Lục Hồn, huyện Bình Liêu, tỉnh Quảng Ninh;"),
@@ -125,6 +125,26 @@ def test_the_particulars_written_as_one_sentence():
     assert (got["husband_date_of_birth"], got["wife_date_of_birth"]) == ("1967-12-24", "1959-06-14")
     assert got["husband_nationality"] == got["wife_nationality"] == "Việt Nam"
     assert got["husband_residence"] == "Thôn Trung, xã Thượng Yên Công, thành phố Uông Bí, tỉnh Quảng Ninh"
+    assert (got["husband_personal_id"], got["wife_personal_id"]) == ("106870510", "102939102")
+    assert got["wife_residence"] == "Thôn 5, xã Lục Hồn, huyện Bình Liêu, tỉnh Quảng Ninh"
+
+
+def test_a_value_at_a_tab_stop_that_begins_with_a_labels_words():
+    """"Giấy tờ tùy thân:" and, at the tab stop (on the same OCR line or on one of its own), "Căn cước công dân
+    số 0381…": the words are the value, not a second label of the field (which would have made a column of
+    the husband's block)."""
+    tab = 1040
+    rows = [*HEADER, (736, 417, "GIẤY CHỨNG NHẬN KẾT HÔN"), (334, 610, "Số: 86"), (239, 712, "Chồng"),
+            (273, 812, "Họ, chữ đệm, tên:"), (tab, 812, "KIM MIN JUN"), (274, 1006, "Quốc tịch:"),
+            (tab, 1006, "Hàn Quốc"),
+            joined(1201, (274, "Giấy tờ tùy thân:"), (tab, "Căn cước công dân số 022075077382")),
+            (237, 1320, "Vợ"), (273, 1417, "Họ, chữ đệm, tên:"), (tab, 1409, "PHẠM THANH HẰNG"),
+            (274, 1709, "Quốc tịch:"), (tab, 1709, "Việt Nam"),
+            (274, 1938, "Giấy tờ tùy thân:"), (tab, 1936, "Căn cước công dân số 038188127243"),
+            (273, 2083, "Nơi đăng ký kết hôn:"), (tab, 2075, "Ủy ban nhân dân thành phố Cẩm Phả, tỉnh Quảng Ninh")]
+    got, status, _ = read(rows)
+    assert got["wife_personal_id"] == "038188127243" and status["wife_personal_id"] == "ok"
+    assert got["wife_name"] == "PHẠM THANH HẰNG" and got["husband_personal_id"] == "022075077382"
 
 
 def test_an_official_letters_sentences():
