@@ -133,7 +133,7 @@ merge_registries(globals(), _round6, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE"
 build = _round6.with_transcripts(build)
 draw = _round6.with_transcript_pages(draw)
 
-# Round-7 held-out families (samples/layouts/round7/), merged above.
+# Round-7 families (samples/layouts/round7/, scored once, retired into tuning), merged above.
 from samples.layouts.round7 import birth_register as _round7  # noqa: E402
 
 merge_registries(globals(), _round7, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")

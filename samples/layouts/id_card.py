@@ -204,7 +204,7 @@ EDITIONS["card-cmnd-1990s"] = Edition(*_round6.ISSUED, ALL - {"nationality", "se
                                       _round6.back, nine_digits=True, valid_years=15)
 draw = _round6.with_side_by_side(draw)
 
-# Round-7 held-out families (samples/layouts/round7/), merged above.
+# Round-7 families (samples/layouts/round7/, scored once, retired into tuning), merged above.
 from samples.layouts.round7 import id_card as _round7  # noqa: E402
 
 merge_registries(globals(), _round7, "FAMILIES")

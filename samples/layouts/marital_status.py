@@ -403,7 +403,7 @@ from samples.layouts.round6 import marital_status as _round6  # noqa: E402
 merge_registries(globals(), _round6, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round6.with_letters(build)
 
-# Round-7 held-out families (samples/layouts/round7/), merged above.
+# Round-7 families (samples/layouts/round7/, scored once, retired into tuning), merged above.
 from samples.layouts.round7 import marital_status as _round7  # noqa: E402
 
 merge_registries(globals(), _round7, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")

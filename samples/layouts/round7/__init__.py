@@ -1,6 +1,7 @@
 """The seventh round of held-out layout families (docs/evaluation.md, "Layout families and the held-out
 protocol"): made after round 6 was scored and retired into tuning, by someone who had not read the extractors or
-schemas; held out (scored only to report, never to tune). One module per document type, each merged into its
+schemas; scored once as held-out (3 December 2026, seed 9207), then retired into tuning when round 8 was made.
+One module per document type, each merged into its
 type's layout module (``FAMILIES``, the variants, the drawers, and for some a wrapper of ``build`` or ``draw``)
 by a few registration lines at that module's end."""
 

@@ -31,8 +31,8 @@ from samples.layouts.form_extras import Cell, grid
 from samples.layouts.form_kit import Form, Item, Style
 from samples.layouts.round7.kit import district_committee, figures, labelled_grid
 
-FAMILIES = {"bc-ghi-chu-nuoc-ngoai": "heldout", "bc-luoi-cha-me": "heldout"}
-ABROAD_FAMILIES = {"bc-ghi-chu-nuoc-ngoai": "heldout"}
+FAMILIES = {"bc-ghi-chu-nuoc-ngoai": "tuning", "bc-luoi-cha-me": "tuning"}
+ABROAD_FAMILIES = {"bc-ghi-chu-nuoc-ngoai": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"bc-ghi-chu-nuoc-ngoai": {"2015-form": 30, "2020-form": 70},
                                               "bc-luoi-cha-me": {"2020-form": 80, "2025-form": 20}}
 LAST_DAY = date(2026, 11, 30)

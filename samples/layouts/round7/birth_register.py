@@ -30,7 +30,7 @@ from samples.layouts.round6.kit import Draw, dispatching, old_place_of_birth
 from samples.layouts.round7.kit import figures
 from samples.stamp import multiply, signature_layer
 
-FAMILIES = {"br-hai-muc-1990s": "heldout", "br-cot-ghi-chu": "heldout"}
+FAMILIES = {"br-hai-muc-1990s": "tuning", "br-cot-ghi-chu": "tuning"}
 VARIANTS = {"br-hai-muc-1990s": "two-entries-1990s", "br-cot-ghi-chu": "notes-column-2016"}
 YEARS = {"br-hai-muc-1990s": (1986, 1998), "br-cot-ghi-chu": (2016, 2024)}
 PER_PAGE = {"br-hai-muc-1990s": (2, 2), "br-cot-ghi-chu": (4, 6)}

@@ -23,7 +23,7 @@ from samples.layouts.form_kit import Form, Item, Style
 from samples.layouts.round7.kit import figures
 from samples.vntext import date_long
 
-FAMILIES = {"de-qua-han-nhan-chung": "heldout"}
+FAMILIES = {"de-qua-han-nhan-chung": "tuning"}
 VARIANTS = {"late-form": (date(2000, 2, 1), date(2012, 12, 31))}  # the deaths; registered 2016–2025
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"de-qua-han-nhan-chung": {"late-form": 1}}
 LATE = (date(2016, 3, 1), date(2025, 6, 30))

@@ -26,7 +26,7 @@ from samples.layouts.round6.kit import Draw, dispatching
 from samples.layouts.round7.kit import figures
 from samples.vntext import date_long
 
-FAMILIES = {"card-xac-nhan-so-cmnd": "heldout"}
+FAMILIES = {"card-xac-nhan-so-cmnd": "tuning"}
 ISSUED = (date(2016, 1, 1), date(2024, 6, 30))  # the card's issue date; the paper follows it
 HEADER = ["CÔNG AN TỈNH QUẢNG NINH", "PHÒNG CẢNH SÁT QUẢN LÝ", "HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI"]
 SEAL = "CÔNG AN TỈNH QUẢNG NINH * PHÒNG CẢNH SÁT QLHC VỀ TTXH"

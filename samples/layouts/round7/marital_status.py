@@ -23,7 +23,7 @@ from samples.layouts.form_extras import Cell, grid
 from samples.layouts.form_kit import Form, Item, Style
 from samples.layouts.round7.kit import figures
 
-FAMILIES = {"ms-qua-trinh-hon-nhan": "heldout"}
+FAMILIES = {"ms-qua-trinh-hon-nhan": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"ms-qua-trinh-hon-nhan": {"2015-form": 30, "2020-form": 70}}
 VALIDITY = "Giấy này có giá trị sử dụng trong thời hạn 6 tháng, kể từ ngày cấp."
 # (header, width mm)

@@ -25,7 +25,7 @@ from samples.layouts.round7.kit import figures
 from samples.stamp import multiply, signature_layer
 from samples.vntext import date_long
 
-FAMILIES = {"mc-bang-anh-chi-1980s": "heldout"}
+FAMILIES = {"mc-bang-anh-chi-1980s": "tuning"}
 VARIANTS = {"1985-form": (date(1980, 1, 1), date(1997, 12, 31))}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"mc-bang-anh-chi-1980s": {"1985-form": 1}}
 JOBS = ["Làm ruộng", "Công nhân", "Thợ mỏ", "Giáo viên", "Bộ đội", "Cán bộ", "Xã viên", "Buôn bán", "Ngư dân"]
