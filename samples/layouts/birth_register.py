@@ -139,3 +139,10 @@ from samples.layouts.round7 import birth_register as _round7  # noqa: E402
 merge_registries(globals(), _round7, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")
 build = _round7.with_round7_books(build)
 draw = _round7.with_round7_pages(draw)
+
+# Round-8 held-out families (samples/layouts/round8/), merged above.
+from samples.layouts.round8 import birth_register as _round8  # noqa: E402
+
+merge_registries(globals(), _round8, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")
+build = _round8.with_round8_books(build)
+draw = _round8.with_round8_pages(draw)

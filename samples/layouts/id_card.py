@@ -212,3 +212,11 @@ EDITIONS["card-xac-nhan-so-cmnd"] = Edition(*_round7.ISSUED, ALL - {"nationality
                                             _round7.no_side, sides=False)
 build = _round7.with_papers(build)
 draw = _round7.with_paper(draw)
+
+# Round-8 held-out families (samples/layouts/round8/), merged above.
+from samples.layouts.round8 import id_card as _round8  # noqa: E402
+
+merge_registries(globals(), _round8, "FAMILIES")
+EDITIONS["card-cccd-2016-photo-a4"] = Edition(*_round8.ISSUED, ALL, _round8.front, _round8.back)
+build = _round8.with_placements(build)
+draw = _round8.with_photocopies(draw)

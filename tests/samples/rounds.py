@@ -50,3 +50,19 @@ def readings(page: Page) -> list[str]:
             column.pieces = [p for p in page.pieces if side(p[1])]
             texts.append(joined(column.text_content()))
     return texts
+
+
+def columns(page: Page, edges: list[float], top: float = 0.0) -> list[str]:
+    """The text of each column between ``edges`` below ``top`` (a cell's wrapped lines follow each other)."""
+    parts = [Page(1, 1, 10) for _ in edges[1:]]
+    for part, left, right in zip(parts, edges, edges[1:], strict=False):
+        part.pieces = [p for p in page.pieces if left <= p[1] < right and p[0] > top]
+    return [joined(part.text_content()) for part in parts]
+
+
+def assert_printed(values: dict, texts: list[str], where: str) -> None:
+    """Every value that is not None is printed in one of ``texts``, in one of its spellings."""
+    for key, value in values.items():
+        if value is not None:
+            assert any(joined(form).casefold() in text.casefold() for form in printed(key, value)
+                       for text in texts), (where, key, value)
