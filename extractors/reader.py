@@ -18,7 +18,7 @@ from extractors import settings
 from extractors.form_grid import FormGrid, GridCell, find_form_grid, label_of, name_columns, section_block
 from extractors.kinds import parse_value
 from extractors.kinds.places import ends_with_province
-from extractors.labels import LabelMatch, label_key
+from extractors.labels import LabelMatch, label_key, segment_starts
 from extractors.layout import PageLayout, Token, union
 from extractors.locate import NUMERIC_KINDS, STRUCTURED_KINDS, RawValue, Reading, _value_tokens, to_province_gap
 from extractors.structure import SEGMENT_GAP, Column, Hit, Structure, read_structure
@@ -72,6 +72,19 @@ def _to_semicolon_in_prose(tokens: list[Token], line: list[Token]) -> list[Token
     return tokens
 
 
+def _opens_with_label(tokens: list[Token]) -> bool:
+    """The line opens with a label the schema may not know: up to five words in letters, the first a capital,
+    the last ending with a colon ("Quá trình hôn nhân:", "Nơi nhận:"). A value never goes on over it."""
+    if not tokens or not tokens[0].text[:1].isupper():
+        return False
+    for token in tokens[:5]:
+        if not token.text.rstrip(":").replace(",", "").isalpha():
+            return False
+        if token.colon:
+            return True
+    return False
+
+
 def _sentence_tail(tokens: list[Token]) -> list[Token] | None:
     """The words after a colon further on in a label's sentence ("Giấy xác nhận này được cấp để | ông Nguyễn
     Văn Dũng sử dụng vào việc: Làm thủ tục …"): the label's sentence goes on past the schema's wording, through
@@ -102,6 +115,7 @@ class FormReader:
         self.stops = _stop_phrases(schema)
         self.grid_bands: list[tuple[float, float]] = []  # rows of a ruled grid read cell by cell
         self._margins: dict[tuple[float, float], float | None] = {}  # column's extent → its left margin
+        self.read_by_longer: set[str] = set()  # fields read after a label with more words than the schema's
 
     # -- a ruled grid: a label column and value cells (extractors.form_grid) ----------------------
     def read_grid(self) -> None:
@@ -385,9 +399,11 @@ class FormReader:
             for k in range(n + 1, len(lines)):
                 if self.st.hits_on(k):
                     break
+                if lines[k].tokens and all(id(t) in self.st.wrapped for t in lines[k].tokens):
+                    continue  # the header's labels wrapped onto a second line ("Ngày, tháng," / "năm sinh")
                 lead, block = self._row_opener(lines[k].tokens, row[0].x0, openers)
-                if block is None and (lead or not persons):
-                    break
+                if block is None and (lead or not persons or self._runs_across(k, row)):
+                    break  # a line with no person's word that runs across the columns (a sentence): the end
                 if block is not None:
                     persons.append((k, block))
                     opener |= {id(t) for t in lead}
@@ -401,6 +417,14 @@ class FormReader:
                     self._read_person_cell(hit, block, range(start, end + 1), heads, opener)
             done |= {id(h) for h in row}
         return done
+
+    def _runs_across(self, n: int, row: list[Hit]) -> bool:
+        """Line ``n`` holds a run of words, unbroken by a wide gap or a rule, across the middles between three
+        heads of ``row`` or more: a sentence under the table, not a cell's next line."""
+        heads = sorted(self._row_heads(row[0]), key=lambda head: head[0])
+        middles = [(a[1] + b[0]) / 2 for a, b in zip(heads, heads[1:], strict=False) if b[0] > a[1]]
+        return any(sum(1 for m in middles if seg[0].bbox[0] < m < seg[-1].bbox[2]) >= 2
+                   for seg in self._segments(n, row[0].column))
 
     def _row_opener(self, tokens: list[Token], first_x: float,
                     openers: dict[str, str]) -> tuple[list[Token], str | None]:
@@ -445,7 +469,7 @@ class FormReader:
 
     def _read_row_cell(self, hit: Hit, key: str, bottom: float, doubts: list[str]) -> None:
         """The value under ``hit`` in a row of labels: the line below's words nearest to its label, and for a
-        value of several lines the lines below while they hold words nearest to it (no label among them)."""
+        value of several lines the lines below while they hold words under those (no label among them)."""
         spec = self.schema.fields[key]
         numeric = spec.kind in NUMERIC_KINDS
         heads = self._row_heads(hit)
@@ -469,8 +493,12 @@ class FormReader:
             if nxt is None or not self._gap_ok(statistics.median(t.bbox[3] for t in values), nxt[1]) or \
                     self._line_hits_in(nxt[0], hit.column.x0, hit.column.x1) or self._is_stop_line(nxt[1]):
                 break
-            n, (words, straddles) = nxt[0], self._cell_tokens(nxt[0], heads, hit)
-            ragged = ragged or straddles
+            # The cell's next line: the segments that start under its first line's words (a wrapped value may
+            # be centred or indented in its cell).
+            first = lines[0][1]
+            lo, hi = first[0].bbox[0] - self.tol, first[-1].bbox[2] + self.tol
+            n, words = nxt[0], [t for seg in self._segments(nxt[0], hit.column) if lo <= seg[0].bbox[0] <= hi
+                                for t in seg]
         if not lines:
             self.reading.empty.add(key)
             return
@@ -492,6 +520,16 @@ class FormReader:
             return tokens
         right = [t for t in beside[1] if t.bbox[0] > tokens[-1].bbox[2]]
         return [*tokens, *right] if len(right) == len(beside[1]) else tokens
+
+    def _prefixed(self, hit: Hit) -> bool:
+        """The label stands after a word or two that open its segment ("Tên | cơ quan đăng ký:"): the page's
+        label is a longer one, maybe another field's."""
+        line = self.layout.lines[hit.line]
+        start = max((i for i in {0, *segment_starts(line)} if i <= hit.match.start), default=0)
+        before = line.tokens[start:hit.match.start]
+        return 0 < len(before) <= 2 and before[0].text[:1].isupper() and all(
+            t.text.isalpha() and not t.colon for t in before) and not any(
+            h.line == hit.line and h.index < hit.index for h in self.st.hits)
 
     def _runs_on(self, hit: Hit) -> bool:
         """The label's words go on past the schema's wording to a colon, naming a person ("Họ và tên | người
@@ -553,7 +591,7 @@ class FormReader:
         doubts: list[str] = []
         if not hit.block_certain or spec.block != hit.block:
             doubts.append("role")  # the block was assumed, or the label stood in another block than its field's
-        if hit.match.ambiguous or worded or self._runs_on(hit):
+        if hit.match.ambiguous or worded or self._runs_on(hit) or self._prefixed(hit):
             doubts.append("label")  # or the label's words went on past the schema's wording
         lines: list[tuple[int, list[Token]]] = []
         bottom = statistics.median(t.bbox[3] for t in line.tokens[hit.match.start:hit.match.end])
@@ -616,7 +654,7 @@ class FormReader:
                     break
                 n, more = nxt
                 if self._line_hits_in(n, col.x0, col.x1, key if wrap_x0 > col.x0 else None) or \
-                        self._is_stop_line(more):
+                        self._is_stop_line(more) or _opens_with_label(more):
                     # In a sentence of particulars the line may end the value before the next item's label:
                     # "Tô, tỉnh Quảng Ninh; giấy chứng minh nhân dân số …".
                     head = self._to_semicolon(n, more) if self._continues(more[0].bbox[0], anchors, value_x) \
@@ -750,10 +788,18 @@ class FormReader:
             if key is None:
                 unplaced.update(hit.match.label.fields)
                 continue
-            if key in self.reading.values or key in self.reading.empty:
-                if not self._runs_on(hit):
+            longer = self._runs_on(hit) or self._prefixed(hit)
+            if key in self.reading.values and key in self.read_by_longer and not longer:
+                # The field was read after a longer label that may be another field's ("Tên cơ quan đăng ký:",
+                # the foreign office); its own label stands here: this reading replaces that one.
+                del self.reading.values[key]
+                self.read_by_longer.discard(key)
+            elif key in self.reading.values or key in self.reading.empty:
+                if not longer:
                     self.reading.competing.add(key)
                 continue  # a longer label the schema does not know ("Họ và tên | người đứng khai:") competes not
+            if longer:
+                self.read_by_longer.add(key)
             if key in unplaced and hit.block == "main":
                 # An earlier label of this field stood where it could not be placed (a section the page's
                 # structure did not explain), and no header names this hit's block: the earlier one may be

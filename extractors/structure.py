@@ -448,34 +448,44 @@ def _free_runs(line: TextLine, taken: list[LabelMatch]) -> list[tuple[int, int]]
 
 def wrapped_labels(layout: PageLayout, labels: tuple[Label, ...], matches: list[list[LabelMatch]],
                    wrapped: set[int], wrap_bottom: dict[int, float]) -> None:
-    """Labels printed in a narrow cell of a row of labels, their last words wrapped onto the next line under
-    them ("Ngày, tháng, năm đăng" / "ký"): the words of the line above and the few below them read as one label,
-    matched on the upper line; the words below are marked as the label's (``wrapped``), never a value."""
+    """Labels printed in narrow cells of a row of labels, their last words wrapped onto the next line under
+    them ("Ngày, tháng," / "năm sinh", "Nghề" / "nghiệp"): the words of the line above and those below them read
+    as one label, matched on the upper line. When every word of the line below stands under a head of the row
+    and one of them completes a label, the whole line below is the labels' (``wrapped``), never a value."""
     lh = layout.line_height
     for n in range(len(layout.lines) - 1):
         line, below = layout.lines[n], layout.lines[n + 1]
-        if not matches[n] or matches[n + 1] or len(below.tokens) > 3:
+        if not matches[n] or matches[n + 1] or len(below.tokens) > 8:
             continue
         if below.bbox[1] - line.bbox[3] > 0.8 * lh or (below.bbox[1] + below.bbox[3]) / 2 - (
                 line.bbox[1] + line.bbox[3]) / 2 < 0.6 * lh:
             continue
-        for start, end in _free_runs(line, matches[n]):
-            run = line.tokens[start:end]
-            if len(run) > 6:
-                continue
-            x0, x1 = run[0].bbox[0] - 0.5 * lh, run[-1].bbox[2] + 0.5 * lh
-            under = [t for t in below.tokens if x0 <= t.cx <= x1]
-            if len(under) != len(below.tokens) or not all(t.text.isalpha() and t.text[0].islower() for t in under):
-                continue
-            joined = TextLine(line.index, [*run, *under], line.bbox)
-            found = [m for m in find_labels(joined, labels) if m.start == 0 and m.end == len(joined.tokens)]
-            if not found:
-                continue
-            m = found[0]
-            matches[n].append(LabelMatch(m.label, start, end, m.score, under[-1].colon))
-            matches[n].sort(key=lambda lm: lm.start)
-            wrapped.update(id(t) for t in under)
-            wrap_bottom[n] = max(wrap_bottom.get(n, 0.0), float(below.bbox[3]))
+        if not all(t.text.rstrip(".,:").isalpha() and (t.text[0].islower() or t.text.isupper()) for t in below.tokens):
+            continue
+        heads = [(line.tokens[a].bbox[0], line.tokens[b - 1].bbox[2], (a, b), None)
+                 for a, b in _free_runs(line, matches[n])] + [
+            (line.tokens[m.start].bbox[0], line.tokens[m.end - 1].bbox[2], (m.start, m.end), m) for m in matches[n]]
+        under: dict[tuple[int, int], list] = {}
+        for t in below.tokens:
+            head = next((h for h in heads if h[0] - 0.5 * lh <= t.cx <= h[1] + 0.5 * lh), None)
+            if head is None:
+                break
+            under.setdefault(head[2], []).append(t)
+        else:
+            found_any = False
+            for _, _, (start, end), match in heads:
+                words = under.get((start, end))
+                if match is not None or not words or end - start > 6:
+                    continue
+                joined = TextLine(line.index, [*line.tokens[start:end], *words], line.bbox)
+                found = [m for m in find_labels(joined, labels) if m.start == 0 and m.end == len(joined.tokens)]
+                if found:
+                    matches[n].append(LabelMatch(found[0].label, start, end, found[0].score, words[-1].colon))
+                    found_any = True
+            if found_any:
+                matches[n].sort(key=lambda lm: lm.start)
+                wrapped.update(id(t) for t in below.tokens)
+                wrap_bottom[n] = max(wrap_bottom.get(n, 0.0), float(below.bbox[3]))
 
 
 def _drop_labels_at_values(layout: PageLayout, matches: list[list[LabelMatch]]) -> None:

@@ -239,6 +239,54 @@ def _after_unit_word(words: list[str], j: int) -> bool:
     return fold(one) in _SINGLE_UNITS or (two == two.lower() and fold(two) in _DOUBLE_UNITS)
 
 
+def _unit_key(text: str) -> str:
+    """A unit's key in the ``vietnamadminunits`` data: folded, letters and figures only ("phuongcamson")."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+@lru_cache(maxsize=1)
+def _legacy_wards() -> dict[tuple[str, str], dict[str, str]]:
+    """(province key, district key) → {commune key: printed commune name}: the communes of each district
+    before 1 July 2025."""
+    data = json.loads((resources.files("vietnamadminunits") / "data" / "parser_legacy.json").read_text("utf-8"))
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for province, districts in data["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        for district, wards in districts.items():
+            if isinstance(wards, dict):
+                out[(province, district)] = {key: w["ward"] for key, w in wards.items()
+                                             if isinstance(w, dict) and isinstance(w.get("ward"), str)}
+    return out
+
+
+_COMMUNE_WORD = re.compile(r"\b(xa|phuong|thi tran)\s+\S")
+
+
+def restore_in_district(value: str) -> str:
+    """A commune named before its district and province ("phường Cấm Sơn, thành phố Cẩm Phả, tỉnh Quảng Ninh")
+    whose letters are those of one of that district's communes but whose accents are not: that commune's
+    accents ("Cẩm Sơn"; a "Cấm Sơn" exists, elsewhere). Unchanged when the district or the commune is unknown."""
+    parts = value.split(",")
+    if len(parts) < 3:
+        return value
+    communes = _legacy_wards().get((_unit_key(parts[-1]), _unit_key(parts[-2])))
+    if not communes:
+        return value
+    part = parts[-3]
+    found = _COMMUNE_WORD.search(fold(part))
+    if found is None:
+        return value
+    start = found.start(1)
+    printed = part[start:].strip()
+    name = communes.get(_unit_key(printed))
+    if name is None or canonical(name) == canonical(printed):
+        return value
+    unit_words = len(found.group(1).split())
+    bare = " ".join(name.split(" ")[unit_words:])
+    head = " ".join(printed.split(" ")[:unit_words])
+    parts[-3] = part[:start] + f"{head} {bare}"
+    return ",".join(parts)
+
+
 def restore_unit_names(value: str) -> str:
     """Capitalised word pairs whose accents match no unit name, put back to the one unit name that has
     the same letters (``Cấm Phả`` → ``Cẩm Phả``); the province part likewise. Unchanged when several fit."""
@@ -258,7 +306,7 @@ def restore_unit_names(value: str) -> str:
     last = parts[-1].strip()
     if last:
         parts[-1] = (" " if len(parts) > 1 else "") + _restore_part(last, province_names())
-    return ",".join(parts)
+    return restore_in_district(",".join(parts))
 
 
 # The words printed in small letters in an address or a place are few: unit types and common nouns.

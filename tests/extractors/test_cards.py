@@ -241,3 +241,18 @@ def test_a_certified_copys_date_is_not_the_cards_issue_date_when_the_cards_own_w
     doc = read(rows, "CĂN CƯỚC")
     assert doc.fields["full_name"].value == "NGUYỄN VĂN TRUNG"
     assert doc.fields["issue_date"].status == "review"
+
+
+def test_a_paper_that_confirms_a_card_number_gives_the_cards_issue_date_not_its_own():
+    """The police's "Giấy xác nhận số Chứng minh nhân dân": its own signing line ("Quảng Ninh, ngày 08 tháng 4
+    năm 2022") is no issue date of a card; the card's is cited after its number ("… số 0401… cấp ngày
+    21/12/2020")."""
+    rows = [(540, 400, "Số: 505/GXN"), (1250, 400, "Quảng Ninh, ngày 08 tháng 4 năm 2022"),
+            (970, 580, "GIẤY XÁC NHẬN"), (800, 670, "SỐ CHỨNG MINH NHÂN DÂN"),
+            (237, 900, "Họ, chữ đệm và tên: NGUYỄN BẢO HUYỀN"), (237, 990, "Ngày, tháng, năm sinh: 12/09/1999"),
+            (239, 1240, "Số Chứng minh nhân dân đã được cấp: 108857585"),
+            (357, 1334, "Số Chứng minh nhân dân nêu trên và thẻ Căn cước công dân số 040199246764 cấp ngày"),
+            (238, 1418, "21/12/2020 là của cùng một người.")]
+    [doc] = extract_documents([page(rows)])
+    assert doc.schema_id == "citizen_id_card"
+    assert doc.fields["issue_date"].value == "2020-12-21"

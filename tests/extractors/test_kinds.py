@@ -378,3 +378,11 @@ def test_a_date_in_words_with_letters_read_for_figures_in_small_type():
     # an error.
     assert parse_value("date", "ngày z3 tháng 4 năm 1996").value == "1996-04-23"
     assert not parse_value("date", "Ngày 12 tháng sb năm 2001").valid
+
+
+def test_a_communes_accents_from_its_own_district():
+    # "Cấm Sơn" is a commune's name elsewhere; in the city of Cẩm Phả the ward with these letters is "Cẩm Sơn".
+    got = parse_value("authority", "Ủy ban nhân dân phường Cấm Sơn, thành phố Cẩm Phả, tỉnh Quảng Ninh")
+    assert got.value == "Ủy ban nhân dân phường Cẩm Sơn, thành phố Cẩm Phả, tỉnh Quảng Ninh" and got.repaired
+    kept = parse_value("place", "Tổ 3, khu 4, phường Mông Dương, thành phố Cẩm Phả, tỉnh Quảng Ninh")
+    assert kept.value == "Tổ 3, khu 4, phường Mông Dương, thành phố Cẩm Phả, tỉnh Quảng Ninh" and not kept.repaired

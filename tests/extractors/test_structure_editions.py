@@ -14,13 +14,15 @@ HEADER = [(430, 150, "ỦY BAN NHÂN DÂN"), (1300, 150, "CỘNG HÒA XÃ HỘI 
 
 
 def joined(y: int, *parts: tuple[int, str]) -> tuple[int, int, str]:
-    """One OCR line holding ``parts`` at their x, the space between them kept as a wide gap."""
-    text, cursor = "", parts[0][0]
+    """One OCR line holding ``parts`` at their x (or just after), the space between them kept as a wide gap."""
+    start = parts[0][0]
+    text = ""
     for x, words in parts:
-        text += " " * max(1, (x - cursor) // CHAR_W) if text else ""
+        if text:
+            cursor = start + CHAR_W * len(text)
+            text += " " * max(1, -(-(x - cursor) // CHAR_W))
         text += words
-        cursor = x + CHAR_W * len(words)
-    return parts[0][0], y, text
+    return start, y, text
 
 
 def read(rows):
@@ -215,3 +217,49 @@ def test_a_date_cut_into_pieces_of_its_row():
             (780, 692, "năm . 1966"), (159, 691, "Sinh ngày... 14..tháng 6")]
     got, _, _ = read(rows)
     assert got["date_of_birth"] == "1966-06-14"
+
+
+def test_a_longer_label_before_the_fields_own_is_not_its_reading():
+    """"Tên cơ quan đăng ký:" (the foreign office that registered the birth) and then "Nơi ghi chú khai sinh:"
+    (the commune that recorded it): a label after a word that opens its segment is a longer label, maybe
+    another field's; the field's own label further down replaces its reading."""
+    rows = [*HEADER, (724, 505, "TRÍCH LỤC GHI CHÚ KHAI SINH"), (238, 764, "Họ, chữ đệm, tên: NGUYỄN KIM HOA"),
+            (237, 1807, "Đã đăng ký khai sinh tại cơ quan có thẩm quyền của nước ngoài"),
+            (237, 1884, "Tên cơ quan đăng ký: Văn phòng quận Guro, thành phố Seoul, Hàn Quốc"),
+            (238, 2044, "Nơi ghi chú khai sinh: Ủy ban nhân dân huyện Hải Hà, tỉnh Quảng Ninh"),
+            (238, 2127, "Ngày ghi vào Sổ hộ tịch: 06/10/2021")]
+    got, status, doc = read(rows)
+    assert doc.schema_id == "birth_certificate"
+    assert got["registration_authority"] == "Ủy ban nhân dân huyện Hải Hà, tỉnh Quảng Ninh"
+    assert status["registration_authority"] == "ok" and got["registration_date"] == "2021-10-06"
+
+
+def test_a_value_never_goes_on_over_a_line_that_opens_with_another_label():
+    # "Quá trình hôn nhân:" is no label of the schema; it opens its line with a colon: the status ends above it.
+    rows = [*HEADER, (534, 464, "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN"), (237, 761, "Họ, chữ đệm, tên: VÕ KHÁNH LINH"),
+            (237, 1170, "Tình trạng hôn nhân: Hiện tại chưa đăng ký kết hôn với ai"),
+            (238, 1251, "Quá trình hôn nhân:"),
+            joined(1347, (271, "STT"), (548, "Họ, chữ đệm, tên vợ/chồng"), (1300, "Ngày đăng ký kết hôn"))]
+    got, _, _ = read(rows)
+    assert got["marital_status"] == "Hiện tại chưa đăng ký kết hôn với ai"
+
+
+def test_a_table_of_the_spouses_under_a_sentence_with_labels_wrapped_in_their_cells():
+    """The spouses as rows "Anh" / "Chị" of one table whose heads wrap onto a second line ("Ngày, tháng," /
+    "năm sinh", "Nghề" / "nghiệp"); a wife's name wrapped in its cell; the sentence under the table is no cell's."""
+    rows = [*HEADER, (736, 558, "GIẤY CHỨNG NHẬN KẾT HÔN"), (430, 401, "Quyển số: 01/1984"),
+            joined(1017, (240, "Họ và tên"), (680, "Ngày, tháng,"), (1070, "Dân tộc"), (1300, "Quốc tịch"),
+                   (1590, "Nghề"), (1870, "Nơi thường trú")),
+            joined(1063, (700, "năm sinh"), (1590, "nghiệp")),
+            joined(1126, (96, "Anh |"), (240, "TRỊNH VĂN ĐỨC"), (680, "22/02/1944"), (1070, "Kinh"),
+                   (1300, "Việt Nam"), (1590, "Bộ đội"), (1900, "Thôn Bình Minh,")),
+            (1900, 1180, "xã Đại Bình,"), (1900, 1234, "huyện Đầm Hà,"), (1900, 1288, "tỉnh Quảng Ninh"),
+            joined(1360, (120, "Chị"), (240, "VŨ BÍCH"), (680, "10/02/1959"), (1070, "Kinh"), (1300, "Việt Nam"),
+                   (1590, "Làm ruộng"), (1900, "Thôn 2, xã Đại")),
+            joined(1414, (240, "KHUÊ"), (1900, "Bình, huyện Đầm Hà,")), (1900, 1468, "tỉnh Quảng Ninh"),
+            (240, 1560, "Hai bên đã tự nguyện kết hôn và cam đoan những lời khai trên là đúng sự thật.")]
+    got, status, _ = read(rows)
+    assert (got["husband_name"], got["husband_date_of_birth"]) == ("TRỊNH VĂN ĐỨC", "1944-02-22")
+    assert got["husband_residence"] == "Thôn Bình Minh, xã Đại Bình, huyện Đầm Hà, tỉnh Quảng Ninh"
+    assert got["wife_name"] == "VŨ BÍCH KHUÊ" and status["wife_name"] == "review"  # wrapped: for a person to see
+    assert got["wife_residence"] == "Thôn 2, xã Đại Bình, huyện Đầm Hà, tỉnh Quảng Ninh"
