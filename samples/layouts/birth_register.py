@@ -140,7 +140,7 @@ merge_registries(globals(), _round7, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE"
 build = _round7.with_round7_books(build)
 draw = _round7.with_round7_pages(draw)
 
-# Round-8 held-out families (samples/layouts/round8/), merged above.
+# Round-8 families (samples/layouts/round8/, scored once, retired into tuning), merged above.
 from samples.layouts.round8 import birth_register as _round8  # noqa: E402
 
 merge_registries(globals(), _round8, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")

@@ -380,7 +380,7 @@ from samples.layouts.round7 import death_extract as _round7  # noqa: E402
 merge_registries(globals(), _round7, "FAMILIES", "VARIANTS", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round7.with_late_registration(build)
 
-# Round-8 held-out families (samples/layouts/round8/), merged above.
+# Round-8 families (samples/layouts/round8/, scored once, retired into tuning), merged above.
 from samples.layouts.round8 import death_extract as _round8  # noqa: E402
 
 merge_registries(globals(), _round8, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")

@@ -213,7 +213,7 @@ EDITIONS["card-xac-nhan-so-cmnd"] = Edition(*_round7.ISSUED, ALL - {"nationality
 build = _round7.with_papers(build)
 draw = _round7.with_paper(draw)
 
-# Round-8 held-out families (samples/layouts/round8/), merged above.
+# Round-8 families (samples/layouts/round8/, scored once, retired into tuning), merged above.
 from samples.layouts.round8 import id_card as _round8  # noqa: E402
 
 merge_registries(globals(), _round8, "FAMILIES")

@@ -409,7 +409,7 @@ from samples.layouts.round7 import marital_status as _round7  # noqa: E402
 merge_registries(globals(), _round7, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round7.with_histories(build)
 
-# Round-8 held-out families (samples/layouts/round8/), merged above.
+# Round-8 families (samples/layouts/round8/, scored once, retired into tuning), merged above.
 from samples.layouts.round8 import marital_status as _round8  # noqa: E402
 
 merge_registries(globals(), _round8, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")

@@ -181,7 +181,7 @@ def test_selector() -> None:
     assert set(tuning) == set(LAYOUTS)
     assert tuning["citizen_id_card"] == ["card-cccd-2021", "card-cmnd-12", "card-random", "card-cccd-2016-worn",
                                          "card-cmnd-tt57", "card-vneid-print", "card-ban-sao-chung-thuc",
-                                         "card-cmnd-1990s", "card-xac-nhan-so-cmnd"]
+                                         "card-cmnd-1990s", "card-xac-nhan-so-cmnd", "card-cccd-2016-photo-a4"]
     assert families.select("heldout")["birth_register"][:2] == ["br-1990s", "br-2010"]
     assert "br-2020-spread" in tuning["birth_register"]
     assert families.select("all")["birth_register"] == REGISTER_FAMILIES

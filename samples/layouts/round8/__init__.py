@@ -1,6 +1,7 @@
 """The eighth round of held-out layout families (docs/evaluation.md, "Layout families and the held-out
 protocol"): made after round 7 was scored and retired into tuning, by someone who had not read the extractors or
-schemas. One module per document type, each merged into its type's layout module (``FAMILIES``, the variants,
+schemas; scored once as held-out (3 December 2026, seed 9208), then retired into tuning when round 9 was made.
+One module per document type, each merged into its type's layout module (``FAMILIES``, the variants,
 the drawers, and for some a wrapper of ``build`` or ``draw``) by a few registration lines at that module's end."""
 
 # Every round-8 family, in registration order.

@@ -24,7 +24,7 @@ from samples.layouts.form_extras import code_box
 from samples.layouts.round7.kit import figures
 from samples.layouts.round8.kit import label_table
 
-FAMILIES = {"bc-trich-luc-qr-2023": "heldout"}
+FAMILIES = {"bc-trich-luc-qr-2023": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"bc-trich-luc-qr-2023": {"2020-form": 75, "2025-form": 25}}
 PRINTED = (date(2023, 1, 1), date(2026, 11, 30))  # the days the database printed such extracts
 TAB = 66.0  # the value column's tab stop, mm right of the left margin

@@ -26,7 +26,7 @@ from samples.layouts.register_editions import format_date
 from samples.layouts.register_table import Column, TableStyle, draw_table
 from samples.layouts.round6.kit import Draw, dispatching
 
-FAMILIES = {"br-hai-dong-cha-me": "heldout", "br-so-quyen-gks-2000s": "heldout"}
+FAMILIES = {"br-hai-dong-cha-me": "tuning", "br-so-quyen-gks-2000s": "tuning"}
 VARIANTS = {"br-hai-dong-cha-me": "two-rows-2000s", "br-so-quyen-gks-2000s": "handwritten-2000s"}
 YEARS = {"br-hai-dong-cha-me": (2000, 2012), "br-so-quyen-gks-2000s": (2001, 2009)}
 PER_PAGE = {"br-hai-dong-cha-me": (4, 6), "br-so-quyen-gks-2000s": (5, 7)}

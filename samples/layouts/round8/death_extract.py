@@ -21,7 +21,7 @@ from samples.layouts.common import LEFT, RIGHT, adjusting, national_header, plac
 from samples.layouts.form_kit import Form, Item, Style
 from samples.layouts.round7.kit import figures
 
-FAMILIES = {"de-giay-bao-tu-mot-cau": "heldout"}
+FAMILIES = {"de-giay-bao-tu-mot-cau": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"de-giay-bao-tu-mot-cau": {"2015-form": 30, "2020-form": 70}}
 Build = Callable[..., Doc]
 

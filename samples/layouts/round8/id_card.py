@@ -20,7 +20,7 @@ from samples.layouts.card_parts import CARD
 from samples.layouts.common import A4, adjusting
 from samples.layouts.round6.kit import Draw, dispatching
 
-FAMILIES = {"card-cccd-2016-photo-a4": "heldout"}
+FAMILIES = {"card-cccd-2016-photo-a4": "tuning"}
 ISSUED = (date(2016, 1, 1), date(2020, 12, 31))
 front, back = card_cccd.front_2016, card_cccd.back_2016
 Build = Callable[..., Doc]

@@ -29,7 +29,7 @@ from samples.layouts.form_extras import digital_signature
 from samples.layouts.form_kit import Form, Item, Style
 from samples.layouts.round7.kit import figures
 
-FAMILIES = {"ms-dvc-danh-so": "heldout", "ms-thoi-ky-cu-tru": "heldout"}
+FAMILIES = {"ms-dvc-danh-so": "tuning", "ms-thoi-ky-cu-tru": "tuning"}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"ms-dvc-danh-so": {"2020-form": 50, "2025-form": 50},
                                               "ms-thoi-ky-cu-tru": {"2015-form": 30, "2020-form": 70}}
 PORTAL_FROM = date(2022, 1, 1)

@@ -23,7 +23,7 @@ from samples.layouts.form_kit import Form, Item, MeasuringPage, Style
 from samples.layouts.round7.kit import figures
 from samples.stamp import multiply, signature_layer
 
-FAMILIES = {"mc-nhan-giua-1998": "heldout"}
+FAMILIES = {"mc-nhan-giua-1998": "tuning"}
 VARIANTS = {"1998-form": (date(1998, 4, 1), date(2005, 12, 31))}
 FAMILY_VARIANTS: dict[str, dict[str, int]] = {"mc-nhan-giua-1998": {"1998-form": 1}}
 # The three columns: the husband's values, the labels, the wife's values (mm).
