@@ -497,3 +497,9 @@ from samples.layouts.round8 import birth_certificate as _round8  # noqa: E402
 
 merge_registries(globals(), _round8, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round8.with_database_extracts(build)
+
+# Round-9 held-out families (samples/layouts/round9/), merged above.
+from samples.layouts.round9 import birth_certificate as _round9  # noqa: E402
+
+merge_registries(globals(), _round9, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
+draw = _round9.with_landscape_sheets(draw)

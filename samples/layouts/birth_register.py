@@ -146,3 +146,10 @@ from samples.layouts.round8 import birth_register as _round8  # noqa: E402
 merge_registries(globals(), _round8, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")
 build = _round8.with_round8_books(build)
 draw = _round8.with_round8_pages(draw)
+
+# Round-9 held-out families (samples/layouts/round9/), merged above.
+from samples.layouts.round9 import birth_register as _round9  # noqa: E402
+
+merge_registries(globals(), _round9, "FAMILIES", "VARIANTS", "YEARS", "PER_PAGE")
+build = _round9.with_round9_books(build)
+draw = _round9.with_round9_pages(draw)

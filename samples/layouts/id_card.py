@@ -220,3 +220,12 @@ merge_registries(globals(), _round8, "FAMILIES")
 EDITIONS["card-cccd-2016-photo-a4"] = Edition(*_round8.ISSUED, ALL, _round8.front, _round8.back)
 build = _round8.with_placements(build)
 draw = _round8.with_photocopies(draw)
+
+# Round-9 held-out families (samples/layouts/round9/), merged above.
+from samples.layouts.round9 import id_card as _round9  # noqa: E402
+
+merge_registries(globals(), _round9, "FAMILIES")
+EDITIONS["card-cmnd-12-anh-chup"] = Edition(*_round9.ISSUED, ALL - {"nationality"}, _round9.front, _round9.back,
+                                            valid_years=15)
+build = _round9.with_phone_photos(build)
+draw = _round9.with_photographs(draw)

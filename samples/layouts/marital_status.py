@@ -414,3 +414,9 @@ from samples.layouts.round8 import marital_status as _round8  # noqa: E402
 
 merge_registries(globals(), _round8, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round8.with_round8_papers(build)
+
+# Round-9 held-out families (samples/layouts/round9/), merged above.
+from samples.layouts.round9 import marital_status as _round9  # noqa: E402
+
+merge_registries(globals(), _round9, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
+build = _round9.with_round9_papers(build)

@@ -399,3 +399,8 @@ from samples.layouts.round8 import marriage_certificate as _round8  # noqa: E402
 
 merge_registries(globals(), _round8, "FAMILIES", "VARIANTS", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")
 build = _round8.with_centre_labels(build)
+
+# Round-9 held-out families (samples/layouts/round9/), merged above.
+from samples.layouts.round9 import marriage_certificate as _round9  # noqa: E402
+
+merge_registries(globals(), _round9, "FAMILIES", "FAMILY_VARIANTS", "FAMILY_SHOW", "DRAWERS")

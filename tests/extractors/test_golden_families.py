@@ -28,13 +28,14 @@ from samples.layouts.round5 import FAMILY_NAMES as ROUND5
 from samples.layouts.round6 import FAMILY_NAMES as ROUND6
 from samples.layouts.round7 import FAMILY_NAMES as ROUND7
 from samples.layouts.round8 import FAMILY_NAMES as ROUND8
+from samples.layouts.round9 import FAMILY_NAMES as ROUND9
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "families"
 SEED = 4711
 FAMILIES = [(f.schema, f.name) for f in families.all_families()]
 # The page of a family is numbered by its place in this order; families added later come last (round by round),
 # so that the pages (and goldens) of the families before them stay the same.
-_LATER = (*ROUND3, *ROUND4, *ROUND5, *ROUND6, *ROUND7, *ROUND8)
+_LATER = (*ROUND3, *ROUND4, *ROUND5, *ROUND6, *ROUND7, *ROUND8, *ROUND9)
 _NAMES = {name for _, name in FAMILIES}
 PAGE_ORDER = [f for _, f in FAMILIES if f not in _LATER] + [f for f in _LATER if f in _NAMES]
 TUNING = [(s, f) for s, f in FAMILIES if families.split_of(f) == "tuning"]

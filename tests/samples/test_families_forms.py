@@ -73,7 +73,10 @@ def test_family_draws_its_truth(prefix: str, family: str) -> None:
         page = pages[0]
         portrait = (page.px(210), page.px(297))
         # A4 portrait; the landscape blank of mc-ngang-2016 (samples/layouts/round5/) A4 landscape
-        assert page.image.size == (portrait[::-1] if family == "mc-ngang-2016" else portrait)
+        # and the landscape A5 sheet of bc-trich-luc-a5-ngang (samples/layouts/round9/)
+        a5 = (page.px(210), page.px(148))
+        assert page.image.size == (portrait[::-1] if family == "mc-ngang-2016" else a5
+                                   if family == "bc-trich-luc-a5-ngang" else portrait)
         truth = doc.truth([1])
         assert truth["family"] == family == doc.family
         assert document_problems(truth, 1) == []
