@@ -27,7 +27,7 @@ from extractors.kinds.names import suspect_words
 from extractors.layout import PageLayout, Token, make_token, union
 from extractors.rules import check_rules
 from extractors.table_content import content_columns
-from extractors.table_header import COLUMN_NUMBER, index_column, map_columns
+from extractors.table_header import COLUMN_NUMBER, column_keys, index_column, map_columns
 from extractors.text import canonical, fold
 from pipeline.models import FieldValue, Issue
 from schemas import Schema
@@ -197,6 +197,9 @@ class Structure:
     mapping: dict[int, tuple[str, ...]]  # column -> entry field(s), upper one first for a divided column
     by_content: set[int] = field(default_factory=set)  # columns typed by their cells, their header unread
     inherited: set[int] = field(default_factory=set)  # columns named by the page before (same ruling)
+    two_row_entries: bool = False  # two header rows name different fields in one column: an entry takes two rows
+    running_index: int | None = None  # the entry number's column is a list's running index ("STT"): it may
+    # restart on every page where the book's own numbers run on (in a column whose header went unread)
 
     def column_shares(self) -> list[tuple[float, float]]:
         """Each column's extent as shares of the table's width, at the table's middle height."""
@@ -256,6 +259,7 @@ def read_structure(schema: Schema, table: Table, cells: CellWords, tolerance: fl
         divided = sum(1 for b in data_bands if _dividers(table, col, b, tolerance))
         headers[col] = (lines, bool(data_bands) and divided >= max(1, len(data_bands) / 2))
     mapping = map_columns(schema, headers)
+    two_rows = _two_row_entries(schema, cells, header_bands, headers)
     texts = {col: {band: _text([p.token for p in cells.get((band, col), [])]) for band in data_bands}
              for col in range(len(table.columns) - 1)}
     typed = content_columns(schema, mapping, texts)
@@ -270,8 +274,31 @@ def read_structure(schema: Schema, table: Table, cells: CellWords, tolerance: fl
         if any(key == sequence for key in again.values()):
             mapping = {c: k for c, k in mapping.items() if c != index}
             typed = again
+            index = None
     return Structure(table, header_bands, data_bands, mapping | {col: (key,) for col, key in typed.items()},
-                     set(typed))
+                     set(typed), two_row_entries=two_rows, running_index=index)
+
+
+def _two_row_entries(schema: Schema, cells: CellWords, header_bands: list[int],
+                     headers: dict[int, tuple[list[str], bool]]) -> bool:
+    """Whether two header rows of the table each name a different field in the same undivided column ("Họ và
+    tên người được khai sinh" over "Họ và tên cha"): each entry then takes two rows ruled differently (the child
+    above, the parents below), and a row read as an entry is not one."""
+    if len(header_bands) < 2:
+        return False
+    for col, (_, divided) in headers.items():
+        if divided:
+            continue
+        keys = set()
+        for band in header_bands:
+            words = [p.token for p in cells.get((band, col), [])]
+            lines = [" ".join(t.text for t in line) for line in visual_lines(words)]
+            found = column_keys(schema, lines, False) if lines else None
+            if found is not None:
+                keys.add(found[0])
+        if len(keys) >= 2:
+            return True
+    return False
 
 
 @dataclass
@@ -296,6 +323,10 @@ def cell_readings(structure: Structure, band: int, col: int, words: list[Placed]
     readings = _cell_readings(structure, band, col, words, tolerance)
     named = ["column_by_content"] if col in structure.by_content else (
         ["column_from_page_before"] if col in structure.inherited else [])
+    if structure.two_row_entries:
+        named.append("entry_over_two_rows")
+    if col == structure.running_index:
+        named.append("running_index")
     for reading in readings.values():
         reading.doubts += named
     return readings

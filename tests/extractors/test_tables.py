@@ -377,3 +377,33 @@ def test_a_list_ruled_across_only_is_read_by_its_blank_bands_and_its_running_ind
     assert [e["full_name"][0] for e in got] == ["LÊ VĂN AN", "PHẠM THỊ BÌNH", "ĐỖ MINH CHÍNH", "ĐỖ VĂN HẢI"]
     assert [e["mother_name"][0] for e in got] == MOTHERS
     assert all(e["number"][1] == "review" for e in got)  # typed by its cells: never ok
+
+
+def test_a_lists_running_index_as_the_entry_number_is_for_review(tmp_path):
+    # "STT" numbers the page's lines 1, 2, 3 … and may restart on every page where the book's own numbers run
+    # on: read as the entry number, it is never accepted alone.
+    spec = basic()
+    spec.columns[0] = Col(["STT"], 150)
+    for i, row in enumerate(spec.rows):
+        row[0] = str(i + 1)
+    got = entries(draw(tmp_path, spec))
+    assert [row["number"] for row in got] == [(str(i + 1), "review") for i in range(4)]
+    assert got[1]["full_name"] == ("LÊ VĂN AN", "ok")
+
+
+def test_two_header_rows_naming_two_fields_in_one_column_mean_entries_over_two_rows():
+    from extractors.layout import make_token
+    from extractors.tables import Placed, _two_row_entries
+
+    def cell(text: str, y: int) -> list[Placed]:
+        return [Placed(make_token(word, (100 + 60 * i, y, 150 + 60 * i, y + 40), 0.95), False)
+                for i, word in enumerate(text.split())]
+
+    # The child's name above, the father's name below in the same column: an entry takes two rows.
+    cells = {(0, 0): cell("Họ và tên người được khai sinh", 100), (1, 0): cell("Họ và tên cha", 200),
+             (0, 1): cell("Ngày đăng ký", 100)}
+    headers = {0: ([], False), 1: ([], False)}
+    assert _two_row_entries(SCHEMA, cells, [0, 1], headers)
+    # A group header above a column's own wording names one field: one row an entry.
+    grouped = {(0, 0): cell("Người được khai sinh", 100), (1, 0): cell("Họ và tên", 200)}
+    assert not _two_row_entries(SCHEMA, grouped, [0, 1], {0: ([], False)})
