@@ -188,6 +188,17 @@ def _task_runner(dask: str | None, jobs: int, log: logging.LoggerAdapter) -> Ite
         log.info("Dask scheduler %s: %d worker(s), %d thread(s)", client.scheduler.address, len(nthreads),
                  sum(nthreads.values()))
         yield runner
+        if dask == "local":
+            # The local cluster closes next: its workers' heartbeats stop first, so that none meets the closing
+            # scheduler and logs a traceback ("Failed to communicate with scheduler during heartbeat").
+            client.run(_stop_heartbeat)
+
+
+def _stop_heartbeat(dask_worker: Any) -> None:
+    """Run in a Dask worker of the batch's local cluster before it closes: no more heartbeats to the scheduler."""
+    callback = dask_worker.periodic_callbacks.get("heartbeat")
+    if callback is not None:
+        callback.stop()
 
 
 def _page_pools_closer() -> Any:
