@@ -1,15 +1,24 @@
 """What the tests of the held-out rounds' families share: a file's page count, a page's text read whole and
-column by column, and the spellings a truth value is printed in."""
+column by column, the spellings a truth value is printed in, and the checks every round makes of its families
+(registered in their split, generated at every tier, drawn on a measuring page)."""
 
 from __future__ import annotations
 
+import json
+import random
 from datetime import date
 from pathlib import Path
 
 import pikepdf
 from PIL import Image
 
+from samples import families, writers
 from samples.canvas import Page
+from samples.compose import LAYOUTS
+from samples.doc import REGISTER_ENTRY_FIELDS, SCHEMA_FIELDS
+from samples.generate import generate_document
+from samples.layouts import form_kit
+from samples.truth_format import problems
 from samples.vntext import date_figures, date_long
 
 
@@ -66,3 +75,46 @@ def assert_printed(values: dict, texts: list[str], where: str) -> None:
         if value is not None:
             assert any(joined(form).casefold() in text.casefold() for form in printed(key, value)
                        for text in texts), (where, key, value)
+
+
+TIERS = ("clean", "scan", "hard")
+
+
+def schema_of(family: str) -> str:
+    return next(f.schema for f in families.all_families() if f.name == family)
+
+
+def assert_registered(names: tuple[str, ...], split: str) -> None:
+    """A round's families: eight distinct names, every document type among them, all registered as ``split``
+    (``families.select`` lists them there and not in the other split)."""
+    other = "heldout" if split == "tuning" else "tuning"
+    assert len(names) == len(set(names)) == 8
+    assert {schema_of(name) for name in names} == set(SCHEMA_FIELDS)
+    assert all(families.split_of(name) == split for name in names)
+    mine = {name for listed in families.select(split).values() for name in listed}
+    theirs = {name for listed in families.select(other).values() for name in listed}
+    assert set(names) <= mine and not set(names) & theirs
+
+
+def assert_generates_at_every_tier(tmp_path: Path, family: str, seed: int, split: str) -> None:
+    """The family makes a readable file at every tier whose truth names it, has exactly its type's keys, and
+    entries only for a register."""
+    schema = schema_of(family)
+    for index, tier in enumerate(TIERS, start=1):
+        path = generate_document(tmp_path, seed, schema, tier, index, choices=[family])
+        truth = json.loads(writers.truth_path(path).read_text(encoding="utf-8"))
+        assert problems(truth) == [] and pages_in(path) == len(truth["pages"])
+        (doc,) = truth["documents"]
+        assert (doc["family"], doc["schema"], families.split_of(doc["family"])) == (family, schema, split)
+        assert list(doc["fields"]) == SCHEMA_FIELDS[schema]
+        assert [list(entry) for entry in doc["entries"]] == [REGISTER_ENTRY_FIELDS] * len(doc["entries"])
+        assert bool(doc["entries"]) == (schema == "birth_register")
+
+
+def drawn(family: str, seed: int):
+    """A document of ``family`` built at ``seed`` and drawn on a measuring page: (doc, page)."""
+    module = LAYOUTS[schema_of(family)]
+    doc = module.build(random.Random(f"{family}:{seed}"), family=family)
+    page = form_kit.MeasuringPage()
+    module.DRAWERS[family](doc, page, random.Random(0))
+    return doc, page

@@ -4,30 +4,24 @@ of its truth, and draws the structure that makes it a family of its own."""
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from samples import families, writers
+from samples import families
 from samples.canvas import Page
-from samples.compose import LAYOUTS
-from samples.doc import REGISTER_ENTRY_FIELDS, SCHEMA_FIELDS
-from samples.generate import generate_document
 from samples.layouts import (
     birth_register,
-    form_kit,
     id_card,
     marriage_certificate,
 )
 from samples.layouts.round5 import FAMILY_NAMES
 from samples.layouts.round5 import birth_register as list_print
-from samples.truth_format import problems
 from samples.vntext import date_long
+from tests.samples.rounds import assert_generates_at_every_tier, assert_registered, drawn
 from tests.samples.rounds import joined as _joined
-from tests.samples.rounds import pages_in as _pages_in
 from tests.samples.rounds import printed as _printed
 from tests.samples.rounds import readings as _readings
 
@@ -40,12 +34,7 @@ REGISTERS = [name for name in FAMILY_NAMES if SCHEMA_OF[name] == "birth_register
 
 def test_every_round5_family_is_registered_and_retired_into_tuning() -> None:
     """Scored once as held-out (docs/evaluation.md), then retired into tuning when round 6 was made."""
-    assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES)) == 8
-    assert {SCHEMA_OF[name] for name in FAMILY_NAMES} == set(SCHEMA_FIELDS)
-    assert all(families.split_of(name) == "tuning" for name in FAMILY_NAMES)
-    heldout = {name for names in families.select("heldout").values() for name in names}
-    tuning = {name for names in families.select("tuning").values() for name in names}
-    assert set(FAMILY_NAMES) <= tuning and not set(FAMILY_NAMES) & heldout
+    assert_registered(FAMILY_NAMES, "tuning")
     assert len(CARDS) == len(REGISTERS) == 1
     assert [SCHEMA_OF[name] for name in FAMILY_NAMES].count("marriage_certificate") == 2
     assert [SCHEMA_OF[name] for name in FAMILY_NAMES].count("marital_status_confirmation") == 2
@@ -53,31 +42,16 @@ def test_every_round5_family_is_registered_and_retired_into_tuning() -> None:
 
 @pytest.mark.parametrize("family", FAMILY_NAMES)
 def test_family_generates_at_every_tier_and_its_truth_names_it(tmp_path: Path, family: str) -> None:
-    schema = SCHEMA_OF[family]
-    for index, tier in enumerate(TIERS, start=1):
-        path = generate_document(tmp_path, 5501, schema, tier, index, choices=[family])
-        truth = json.loads(writers.truth_path(path).read_text(encoding="utf-8"))
-        assert problems(truth) == [] and _pages_in(path) == len(truth["pages"])
-        (doc,) = truth["documents"]
-        assert (doc["family"], doc["schema"], families.split_of(doc["family"])) == (family, schema, "tuning")
-        assert list(doc["fields"]) == SCHEMA_FIELDS[schema]
-        assert [list(entry) for entry in doc["entries"]] == [REGISTER_ENTRY_FIELDS] * len(doc["entries"])
-        assert bool(doc["entries"]) == (schema == "birth_register")
+    assert_generates_at_every_tier(tmp_path, family, 5501, "tuning")
 
 
 
-def _drawn(family: str, seed: int):
-    module = LAYOUTS[SCHEMA_OF[family]]
-    doc = module.build(random.Random(f"{family}:{seed}"), family=family)
-    page = form_kit.MeasuringPage()
-    module.DRAWERS[family](doc, page, random.Random(0))
-    return doc, page
 
 
 @pytest.mark.parametrize("family", FORMS)
 def test_form_prints_every_value_of_its_truth(family: str) -> None:
     for seed in range(8):
-        doc, page = _drawn(family, seed)
+        doc, page = drawn(family, seed)
         readings = _readings(page)
         assert max(y for y, _, _ in page.pieces) < 292
         for key, value in doc.fields.items():
@@ -136,7 +110,7 @@ def test_register_prints_every_value_of_its_entries(family: str) -> None:
 
 def test_numbered_birth_certificate_has_no_personal_number() -> None:
     for seed in range(5):
-        doc, page = _drawn("bc-1990s-numbered", seed)
+        doc, page = drawn("bc-1990s-numbered", seed)
         assert doc.fields["personal_id"] is None and doc.fields["date_of_birth"] < "1999"
         text = page.text_content()
         assert "1. Họ và tên:" in text and "2. Nam hay nữ:" in text and "a) Họ và tên:" in text
@@ -146,7 +120,7 @@ def test_numbered_birth_certificate_has_no_personal_number() -> None:
 
 def test_foreign_marriage_is_registered_by_the_district_and_has_a_passport() -> None:
     for seed in range(8):
-        doc, page = _drawn("mc-nuoc-ngoai", seed)
+        doc, page = drawn("mc-nuoc-ngoai", seed)
         f = doc.fields
         side = doc.show["foreign_side"]
         assert f[f"{side}_personal_id"] is None and f[f"{side}_ethnicity"] is None
@@ -170,7 +144,7 @@ def test_landscape_marriage_certificate_is_drawn_on_a_landscape_sheet() -> None:
 
 
 def test_electronic_death_extract_gives_the_registration_last() -> None:
-    doc, page = _drawn("de-dien-tu", 1)
+    doc, page = drawn("de-dien-tu", 1)
     text = page.text_content()
     assert "(BẢN ĐIỆN TỬ)" in text and "HỌ, CHỮ ĐỆM, TÊN:" in text and "Mã số:" in text
     assert text.index("NƠI CHẾT:") < text.index(f"SỐ ĐĂNG KÝ: {doc.fields['number']}")
@@ -179,7 +153,7 @@ def test_electronic_death_extract_gives_the_registration_last() -> None:
 
 def test_declaration_is_confirmed_at_its_foot() -> None:
     for seed in range(5):
-        doc, page = _drawn("ms-tren-to-khai", seed)
+        doc, page = drawn("ms-tren-to-khai", seed)
         text = _joined(page.text_content())
         issued = date.fromisoformat(doc.fields["issue_date"])
         assert text.index("TỜ KHAI") < text.index("Người khai") < text.index("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN")
@@ -189,7 +163,7 @@ def test_declaration_is_confirmed_at_its_foot() -> None:
 
 def test_grid_confirmation_prints_its_number_with_the_document_sign() -> None:
     for seed in range(4):
-        doc, page = _drawn("ms-luoi-2025", seed)
+        doc, page = drawn("ms-luoi-2025", seed)
         number = doc.fields["number"]
         assert number.split("/")[0].isdigit() and number.endswith("XNTTHN")
         assert doc.fields["issue_date"] >= "2025-07-01" and len(doc.fields["personal_id"]) == 12

@@ -4,7 +4,6 @@ of its truth, and draws the structure that makes it a family of its own."""
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import date
 from itertools import accumulate, pairwise
@@ -12,19 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from samples import families, writers
+from samples import families
 from samples.canvas import Page
 from samples.compose import LAYOUTS
-from samples.doc import REGISTER_ENTRY_FIELDS, SCHEMA_FIELDS
-from samples.generate import generate_document
-from samples.layouts import birth_register, form_kit, id_card
+from samples.layouts import birth_register, id_card
 from samples.layouts.round6 import FAMILY_NAMES
 from samples.layouts.round6 import birth_register as transcript
-from samples.truth_format import problems
 from samples.vntext import date_long
+from tests.samples.rounds import assert_generates_at_every_tier, assert_registered, drawn, printed
 from tests.samples.rounds import joined as _joined
-from tests.samples.rounds import pages_in as _pages_in
-from tests.samples.rounds import printed
 from tests.samples.rounds import readings as _readings
 
 SCHEMA_OF = {f.name: f.schema for f in families.all_families()}
@@ -36,12 +31,7 @@ REGISTERS = [name for name in FAMILY_NAMES if SCHEMA_OF[name] == "birth_register
 
 def test_every_round6_family_is_registered_and_retired_into_tuning() -> None:
     """Scored once as held-out (docs/evaluation.md), then retired into tuning when round 7 was made."""
-    assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES)) == 8
-    assert {SCHEMA_OF[name] for name in FAMILY_NAMES} == set(SCHEMA_FIELDS)
-    assert all(families.split_of(name) == "tuning" for name in FAMILY_NAMES)
-    heldout = {name for names in families.select("heldout").values() for name in names}
-    tuning = {name for names in families.select("tuning").values() for name in names}
-    assert set(FAMILY_NAMES) <= tuning and not set(FAMILY_NAMES) & heldout
+    assert_registered(FAMILY_NAMES, "tuning")
     assert len(CARDS) == len(REGISTERS) == 1
     schemas = [SCHEMA_OF[name] for name in FAMILY_NAMES]
     assert schemas.count("birth_certificate") == schemas.count("death_extract") == 2
@@ -49,16 +39,7 @@ def test_every_round6_family_is_registered_and_retired_into_tuning() -> None:
 
 @pytest.mark.parametrize("family", FAMILY_NAMES)
 def test_family_generates_at_every_tier_and_its_truth_names_it(tmp_path: Path, family: str) -> None:
-    schema = SCHEMA_OF[family]
-    for index, tier in enumerate(TIERS, start=1):
-        path = generate_document(tmp_path, 6601, schema, tier, index, choices=[family])
-        truth = json.loads(writers.truth_path(path).read_text(encoding="utf-8"))
-        assert problems(truth) == [] and _pages_in(path) == len(truth["pages"])
-        (doc,) = truth["documents"]
-        assert (doc["family"], doc["schema"], families.split_of(doc["family"])) == (family, schema, "tuning")
-        assert list(doc["fields"]) == SCHEMA_FIELDS[schema]
-        assert [list(entry) for entry in doc["entries"]] == [REGISTER_ENTRY_FIELDS] * len(doc["entries"])
-        assert bool(doc["entries"]) == (schema == "birth_register")
+    assert_generates_at_every_tier(tmp_path, family, 6601, "tuning")
 
 
 
@@ -66,12 +47,6 @@ def _printed(key: str, value: str) -> list[str]:
     return printed(key, value, old_sex=True, dashed=True)
 
 
-def _drawn(family: str, seed: int):
-    module = LAYOUTS[SCHEMA_OF[family]]
-    doc = module.build(random.Random(f"{family}:{seed}"), family=family)
-    page = form_kit.MeasuringPage()
-    module.DRAWERS[family](doc, page, random.Random(0))
-    return doc, page
 
 
 def _assert_printed(doc, readings: list[str], where: str) -> None:
@@ -84,7 +59,7 @@ def _assert_printed(doc, readings: list[str], where: str) -> None:
 @pytest.mark.parametrize("family", FORMS)
 def test_form_prints_every_value_of_its_truth(family: str) -> None:
     for seed in range(8):
-        doc, page = _drawn(family, seed)
+        doc, page = drawn(family, seed)
         assert max(y for y, _, _ in page.pieces) < 292
         _assert_printed(doc, _readings(page), f"{family} seed {seed}")
 
@@ -127,7 +102,7 @@ def test_register_prints_every_value_of_its_entries(family: str) -> None:
 
 def test_democratic_republic_certificate_prints_ages_and_the_old_committee() -> None:
     for seed in range(6):
-        doc, page = _drawn("bc-dan-chu-cong-hoa", seed)
+        doc, page = drawn("bc-dan-chu-cong-hoa", seed)
         f = doc.fields
         assert f["personal_id"] is f["mother_birth_year"] is f["father_birth_year"] is None
         assert f["registration_authority"].startswith("Ủy ban hành chính ") and f["date_of_birth"] < "1976"
@@ -144,7 +119,7 @@ def test_democratic_republic_certificate_prints_ages_and_the_old_committee() -> 
 
 def test_two_column_certificate_puts_the_registration_in_a_band_at_the_foot() -> None:
     for seed in range(4):
-        doc, page = _drawn("bc-hai-cot-2025", seed)
+        doc, page = drawn("bc-hai-cot-2025", seed)
         f = doc.fields
         assert f["date_of_birth"] >= "2025-07-01" and len(f["personal_id"]) == 12
         at = {text: (y, x) for y, x, text in page.pieces}
@@ -157,7 +132,7 @@ def test_two_column_certificate_puts_the_registration_in_a_band_at_the_foot() ->
 
 def test_prose_marriage_certificate_has_no_labels() -> None:
     for seed in range(6):
-        doc, page = _drawn("mc-van-xuoi-1990s", seed)
+        doc, page = drawn("mc-van-xuoi-1990s", seed)
         f = doc.fields
         assert all(f[f"{k}_personal_id"] is None or len(f[f"{k}_personal_id"]) == 9 for k in ("husband", "wife"))
         text = _joined(page.text_content())
@@ -171,7 +146,7 @@ def test_prose_marriage_certificate_has_no_labels() -> None:
 def test_counterfoil_death_certificate_prints_the_year_of_birth_only() -> None:
     module = LAYOUTS["death_extract"]
     for seed in range(5):
-        doc, page = _drawn("de-cuong-1990s", seed)
+        doc, page = drawn("de-cuong-1990s", seed)
         f = doc.fields
         assert f["date_of_birth"] is None
         assert f["personal_id"] is None or len(f["personal_id"]) == 9
@@ -179,14 +154,14 @@ def test_counterfoil_death_certificate_prints_the_year_of_birth_only() -> None:
         assert f"Năm sinh: {doc.show['born_year']}" in text and "GIẤY CHỨNG TỬ" in text
         assert "Đã chết vào hồi" in text and f"Tại: {f['place_of_death']}"[:40] in text
         assert "Sê-ri" not in text  # printed up the margin: not a line of the page
-    (drawn,) = module.draw(doc, 50, random.Random(0))
-    grey = drawn.image.convert("L")
-    assert grey.getpixel((drawn.px(4), drawn.px(150))) < 235 < grey.getpixel((drawn.px(100), drawn.px(285)))
+    (sheet,) = module.draw(doc, 50, random.Random(0))
+    grey = sheet.image.convert("L")
+    assert grey.getpixel((sheet.px(4), sheet.px(150))) < 235 < grey.getpixel((sheet.px(100), sheet.px(285)))
 
 
 def test_numbered_table_extract_gives_the_registration_last() -> None:
     for seed in range(4):
-        doc, page = _drawn("de-bang-stt-2025", seed)
+        doc, page = drawn("de-bang-stt-2025", seed)
         assert doc.fields["registration_date"] >= "2025-07-01"
         lines = page.text_content().splitlines()
         assert "STT Nội dung Thông tin" in lines
@@ -199,7 +174,7 @@ def test_numbered_table_extract_gives_the_registration_last() -> None:
 
 def test_letter_confirmation_has_a_subject_line_and_its_number_sign() -> None:
     for seed in range(8):
-        doc, page = _drawn("ms-cong-van", seed)
+        doc, page = drawn("ms-cong-van", seed)
         f = doc.fields
         head, sign = f["number"].split("/", 1)
         assert head.isdigit() and sign == doc.show["sign"]

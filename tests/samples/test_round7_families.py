@@ -4,7 +4,6 @@ of its truth, and draws the structure that makes it a family of its own."""
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import date
 from itertools import accumulate, pairwise
@@ -12,21 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from samples import families, writers
+from samples import families
 from samples.canvas import Page
-from samples.compose import LAYOUTS
-from samples.doc import REGISTER_ENTRY_FIELDS, SCHEMA_FIELDS
-from samples.generate import generate_document
-from samples.layouts import birth_register, form_kit, id_card
+from samples.layouts import birth_register, id_card
 from samples.layouts.round7 import FAMILY_NAMES
 from samples.layouts.round7 import birth_register as books
 from samples.layouts.round7 import marriage_certificate as tables
 from samples.layouts.round7.kit import figures
-from samples.truth_format import problems
 from samples.vntext import date_long
+from tests.samples.rounds import assert_generates_at_every_tier, assert_registered, drawn, printed
 from tests.samples.rounds import joined as _joined
-from tests.samples.rounds import pages_in as _pages_in
-from tests.samples.rounds import printed
 from tests.samples.rounds import readings as _readings
 
 SCHEMA_OF = {f.name: f.schema for f in families.all_families()}
@@ -39,36 +33,16 @@ LEFT, RIGHT = 20.0, 192.0
 
 def test_every_round7_family_is_registered_and_retired_into_tuning() -> None:
     """Scored once as held-out (docs/evaluation.md), then retired into tuning when round 8 was made."""
-    assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES)) == 8
-    assert {SCHEMA_OF[name] for name in FAMILY_NAMES} == set(SCHEMA_FIELDS)
-    assert all(families.split_of(name) == "tuning" for name in FAMILY_NAMES)
-    heldout = {name for names in families.select("heldout").values() for name in names}
-    tuning = {name for names in families.select("tuning").values() for name in names}
-    assert set(FAMILY_NAMES) <= tuning and not set(FAMILY_NAMES) & heldout
+    assert_registered(FAMILY_NAMES, "tuning")
     schemas = [SCHEMA_OF[name] for name in FAMILY_NAMES]
     assert schemas.count("birth_certificate") == schemas.count("birth_register") == 2 and len(CARDS) == 1
 
 
 @pytest.mark.parametrize("family", FAMILY_NAMES)
 def test_family_generates_at_every_tier_and_its_truth_names_it(tmp_path: Path, family: str) -> None:
-    schema = SCHEMA_OF[family]
-    for index, tier in enumerate(TIERS, start=1):
-        path = generate_document(tmp_path, 7701, schema, tier, index, choices=[family])
-        truth = json.loads(writers.truth_path(path).read_text(encoding="utf-8"))
-        assert problems(truth) == [] and _pages_in(path) == len(truth["pages"])
-        (doc,) = truth["documents"]
-        assert (doc["family"], doc["schema"], families.split_of(doc["family"])) == (family, schema, "tuning")
-        assert list(doc["fields"]) == SCHEMA_FIELDS[schema]
-        assert [list(entry) for entry in doc["entries"]] == [REGISTER_ENTRY_FIELDS] * len(doc["entries"])
-        assert bool(doc["entries"]) == (schema == "birth_register")
+    assert_generates_at_every_tier(tmp_path, family, 7701, "tuning")
 
 
-def _drawn(family: str, seed: int):
-    module = LAYOUTS[SCHEMA_OF[family]]
-    doc = module.build(random.Random(f"{family}:{seed}"), family=family)
-    page = form_kit.MeasuringPage()
-    module.DRAWERS[family](doc, page, random.Random(0))
-    return doc, page
 
 
 def _assert_printed(values: dict, readings: list[str], where: str) -> None:
@@ -89,7 +63,7 @@ def _columns(page: Page, edges: list[float]) -> list[str]:
 @pytest.mark.parametrize("family", FORMS)
 def test_form_prints_every_value_of_its_truth(family: str) -> None:
     for seed in range(8):
-        doc, page = _drawn(family, seed)
+        doc, page = drawn(family, seed)
         assert max(y for y, _, _ in page.pieces) < 292
         readings = _readings(page)
         if family == "mc-bang-anh-chi-1980s":
@@ -124,7 +98,7 @@ def test_register_prints_every_value_of_its_entries(family: str) -> None:
 
 def test_birth_recorded_from_abroad_keeps_the_foreign_registration_apart() -> None:
     for seed in range(6):
-        doc, page = _drawn("bc-ghi-chu-nuoc-ngoai", seed)
+        doc, page = drawn("bc-ghi-chu-nuoc-ngoai", seed)
         f, s = doc.fields, doc.show
         recorded = date.fromisoformat(f["registration_date"])
         assert s["abroad_date"] < recorded and f["place_of_birth"].endswith(s["abroad"][0])
@@ -141,7 +115,7 @@ def test_birth_recorded_from_abroad_keeps_the_foreign_registration_apart() -> No
 
 def test_grid_certificate_gives_the_registration_first_and_the_parents_as_columns() -> None:
     for seed in range(6):
-        doc, page = _drawn("bc-luoi-cha-me", seed)
+        doc, page = drawn("bc-luoi-cha-me", seed)
         f = doc.fields
         text = page.text_content()
         lines = text.splitlines()
@@ -158,7 +132,7 @@ def test_grid_certificate_gives_the_registration_first_and_the_parents_as_column
 
 def test_1980s_marriage_certificate_tells_the_registration_before_the_spouses_table() -> None:
     for seed in range(6):
-        doc, page = _drawn("mc-bang-anh-chi-1980s", seed)
+        doc, page = drawn("mc-bang-anh-chi-1980s", seed)
         f = doc.fields
         assert f["registration_date"] < "1998"
         assert all(f[f"{k}_personal_id"] is None or len(f[f"{k}_personal_id"]) == 9 for k in ("husband", "wife"))
@@ -175,7 +149,7 @@ def test_1980s_marriage_certificate_tells_the_registration_before_the_spouses_ta
 
 def test_late_death_registration_names_two_witnesses_and_tells_the_death_in_a_sentence() -> None:
     for seed in range(6):
-        doc, page = _drawn("de-qua-han-nhan-chung", seed)
+        doc, page = drawn("de-qua-han-nhan-chung", seed)
         f, s = doc.fields, doc.show
         assert f["date_of_death"] < "2013" and f["registration_date"] >= "2016"
         assert f["personal_id"] is None or len(f["personal_id"]) == 9
@@ -190,7 +164,7 @@ def test_late_death_registration_names_two_witnesses_and_tells_the_death_in_a_se
 def test_confirmation_lists_the_past_marriages_under_the_present_status() -> None:
     seen = set()
     for seed in range(10):
-        doc, page = _drawn("ms-qua-trinh-hon-nhan", seed)
+        doc, page = drawn("ms-qua-trinh-hon-nhan", seed)
         f, s = doc.fields, doc.show
         text = page.text_content()
         joined = _joined(text)

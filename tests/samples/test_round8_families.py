@@ -4,7 +4,6 @@ of its truth, and draws the structure that makes it a family of its own."""
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import date
 from itertools import accumulate
@@ -12,21 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from samples import families, writers
-from samples.compose import LAYOUTS
-from samples.doc import REGISTER_ENTRY_FIELDS, SCHEMA_FIELDS
-from samples.generate import generate_document
-from samples.layouts import birth_register, form_kit, id_card
+from samples import families
+from samples.layouts import birth_register, id_card
 from samples.layouts.round7.kit import figures
 from samples.layouts.round8 import FAMILY_NAMES
 from samples.layouts.round8 import birth_register as books
 from samples.layouts.round8 import death_extract as deaths
 from samples.layouts.round8 import marriage_certificate as centre
-from samples.truth_format import problems
+from tests.samples.rounds import assert_generates_at_every_tier, assert_registered, drawn
 from tests.samples.rounds import assert_printed as _printed_in
 from tests.samples.rounds import columns as _columns_of
 from tests.samples.rounds import joined as _joined
-from tests.samples.rounds import pages_in as _pages_in
 from tests.samples.rounds import readings as _readings
 
 SCHEMA_OF = {f.name: f.schema for f in families.all_families()}
@@ -38,42 +33,22 @@ REGISTERS = [name for name in FAMILY_NAMES if SCHEMA_OF[name] == "birth_register
 
 def test_every_round8_family_is_registered_and_retired_into_tuning() -> None:
     """Scored once as held-out (docs/evaluation.md), then retired into tuning when round 9 was made."""
-    assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES)) == 8
-    assert {SCHEMA_OF[name] for name in FAMILY_NAMES} == set(SCHEMA_FIELDS)
-    assert all(families.split_of(name) == "tuning" for name in FAMILY_NAMES)
-    heldout = {name for names in families.select("heldout").values() for name in names}
-    tuning = {name for names in families.select("tuning").values() for name in names}
-    assert set(FAMILY_NAMES) <= tuning and not set(FAMILY_NAMES) & heldout
+    assert_registered(FAMILY_NAMES, "tuning")
     schemas = [SCHEMA_OF[name] for name in FAMILY_NAMES]
     assert schemas.count("marital_status_confirmation") == schemas.count("birth_register") == 2 and len(CARDS) == 1
 
 
 @pytest.mark.parametrize("family", FAMILY_NAMES)
 def test_family_generates_at_every_tier_and_its_truth_names_it(tmp_path: Path, family: str) -> None:
-    schema = SCHEMA_OF[family]
-    for index, tier in enumerate(TIERS, start=1):
-        path = generate_document(tmp_path, 7801, schema, tier, index, choices=[family])
-        truth = json.loads(writers.truth_path(path).read_text(encoding="utf-8"))
-        assert problems(truth) == [] and _pages_in(path) == len(truth["pages"])
-        (doc,) = truth["documents"]
-        assert (doc["family"], doc["schema"], families.split_of(doc["family"])) == (family, schema, "tuning")
-        assert list(doc["fields"]) == SCHEMA_FIELDS[schema]
-        assert [list(entry) for entry in doc["entries"]] == [REGISTER_ENTRY_FIELDS] * len(doc["entries"])
-        assert bool(doc["entries"]) == (schema == "birth_register")
+    assert_generates_at_every_tier(tmp_path, family, 7801, "tuning")
 
 
-def _drawn(family: str, seed: int):
-    module = LAYOUTS[SCHEMA_OF[family]]
-    doc = module.build(random.Random(f"{family}:{seed}"), family=family)
-    page = form_kit.MeasuringPage()
-    module.DRAWERS[family](doc, page, random.Random(0))
-    return doc, page
 
 
 @pytest.mark.parametrize("family", FORMS)
 def test_form_prints_every_value_of_its_truth(family: str) -> None:
     for seed in range(8):
-        doc, page = _drawn(family, seed)
+        doc, page = drawn(family, seed)
         assert max(y for y, _, _ in page.pieces) < 292
         readings = _readings(page)
         if family == "mc-nhan-giua-1998":
@@ -111,7 +86,7 @@ def test_register_prints_every_value_of_its_entries(family: str) -> None:
 
 def test_database_extract_reads_as_a_table_of_labels_and_values_with_a_qr_box() -> None:
     for seed in range(6):
-        doc, page = _drawn("bc-trich-luc-qr-2023", seed)
+        doc, page = drawn("bc-trich-luc-qr-2023", seed)
         f, s = doc.fields, doc.show
         assert s["extract_date"] >= date.fromisoformat(f["registration_date"])
         assert s["extract_date"] >= date(2023, 1, 1)
@@ -130,7 +105,7 @@ def test_database_extract_reads_as_a_table_of_labels_and_values_with_a_qr_box() 
 
 def test_1998_marriage_certificate_prints_the_labels_once_between_the_spouses() -> None:
     for seed in range(6):
-        doc, page = _drawn("mc-nhan-giua-1998", seed)
+        doc, page = drawn("mc-nhan-giua-1998", seed)
         f = doc.fields
         assert "1998" <= f["registration_date"] < "2006"
         assert all(f[f"{k}_personal_id"] is None or len(f[f"{k}_personal_id"]) == 9 for k in ("husband", "wife"))
@@ -146,7 +121,7 @@ def test_1998_marriage_certificate_prints_the_labels_once_between_the_spouses() 
 
 def test_death_extract_tells_the_number_and_the_notice_in_one_sentence() -> None:
     for seed in range(6):
-        doc, page = _drawn("de-giay-bao-tu-mot-cau", seed)
+        doc, page = drawn("de-giay-bao-tu-mot-cau", seed)
         f, s = doc.fields, doc.show
         assert f["date_of_death"] <= s["notice_date"].isoformat() <= f["registration_date"]
         text = _joined(page.text_content())
@@ -158,7 +133,7 @@ def test_death_extract_tells_the_number_and_the_notice_in_one_sentence() -> None
 
 def test_portal_confirmation_numbers_its_items_and_dates_only_its_signature() -> None:
     for seed in range(6):
-        doc, page = _drawn("ms-dvc-danh-so", seed)
+        doc, page = drawn("ms-dvc-danh-so", seed)
         f, s = doc.fields, doc.show
         assert f["issue_date"] >= "2022"
         lines = page.text_content().splitlines()
@@ -176,7 +151,7 @@ def test_portal_confirmation_numbers_its_items_and_dates_only_its_signature() ->
 
 def test_period_confirmation_tells_the_status_of_an_earlier_address() -> None:
     for seed in range(6):
-        doc, page = _drawn("ms-thoi-ky-cu-tru", seed)
+        doc, page = drawn("ms-thoi-ky-cu-tru", seed)
         f, s = doc.fields, doc.show
         start, end = s["period"]
         assert start < end <= date.fromisoformat(f["issue_date"]) and s["earlier"] != f["residence"]

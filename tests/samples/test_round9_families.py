@@ -4,7 +4,6 @@ of its truth, and draws the structure that makes it a family of its own."""
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import date
 from itertools import accumulate
@@ -12,12 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from samples import families, writers
+from samples import families
 from samples.canvas import Page
 from samples.compose import LAYOUTS
-from samples.doc import REGISTER_ENTRY_FIELDS, SCHEMA_FIELDS
-from samples.generate import generate_document
-from samples.layouts import birth_certificate, birth_register, form_kit, id_card
+from samples.layouts import birth_certificate, birth_register, id_card
 from samples.layouts.round7.kit import figures
 from samples.layouts.round9 import FAMILY_NAMES
 from samples.layouts.round9 import birth_certificate as sheets
@@ -26,11 +23,10 @@ from samples.layouts.round9 import death_extract as rows
 from samples.layouts.round9 import id_card as photos
 from samples.layouts.round9 import marital_status as blanks
 from samples.layouts.round9 import marriage_certificate as foot
-from samples.truth_format import problems
+from tests.samples.rounds import assert_generates_at_every_tier, assert_registered, drawn
 from tests.samples.rounds import assert_printed as _printed_in
 from tests.samples.rounds import columns as _columns_of
 from tests.samples.rounds import joined as _joined
-from tests.samples.rounds import pages_in as _pages_in
 from tests.samples.rounds import readings as _readings
 
 SCHEMA_OF = {f.name: f.schema for f in families.all_families()}
@@ -41,36 +37,16 @@ REGISTERS = [name for name in FAMILY_NAMES if SCHEMA_OF[name] == "birth_register
 
 
 def test_every_round9_family_is_registered_as_heldout() -> None:
-    assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES)) == 8
-    assert {SCHEMA_OF[name] for name in FAMILY_NAMES} == set(SCHEMA_FIELDS)
-    assert all(families.split_of(name) == "heldout" for name in FAMILY_NAMES)
-    heldout = {name for names in families.select("heldout").values() for name in names}
-    tuning = {name for names in families.select("tuning").values() for name in names}
-    assert set(FAMILY_NAMES) <= heldout and not set(FAMILY_NAMES) & tuning
+    assert_registered(FAMILY_NAMES, "heldout")
     schemas = [SCHEMA_OF[name] for name in FAMILY_NAMES]
     assert schemas.count("marital_status_confirmation") == schemas.count("birth_register") == 2 and len(CARDS) == 1
 
 
 @pytest.mark.parametrize("family", FAMILY_NAMES)
 def test_family_generates_at_every_tier_and_its_truth_names_it(tmp_path: Path, family: str) -> None:
-    schema = SCHEMA_OF[family]
-    for index, tier in enumerate(TIERS, start=1):
-        path = generate_document(tmp_path, 7901, schema, tier, index, choices=[family])
-        truth = json.loads(writers.truth_path(path).read_text(encoding="utf-8"))
-        assert problems(truth) == [] and _pages_in(path) == len(truth["pages"])
-        (doc,) = truth["documents"]
-        assert (doc["family"], doc["schema"], families.split_of(doc["family"])) == (family, schema, "heldout")
-        assert list(doc["fields"]) == SCHEMA_FIELDS[schema]
-        assert [list(entry) for entry in doc["entries"]] == [REGISTER_ENTRY_FIELDS] * len(doc["entries"])
-        assert bool(doc["entries"]) == (schema == "birth_register")
+    assert_generates_at_every_tier(tmp_path, family, 7901, "heldout")
 
 
-def _drawn(family: str, seed: int):
-    module = LAYOUTS[SCHEMA_OF[family]]
-    doc = module.build(random.Random(f"{family}:{seed}"), family=family)
-    page = form_kit.MeasuringPage()
-    module.DRAWERS[family](doc, page, random.Random(0))
-    return doc, page
 
 
 def _written(page: Page) -> list[str]:
@@ -87,7 +63,7 @@ def _written(page: Page) -> list[str]:
 @pytest.mark.parametrize("family", FORMS)
 def test_form_prints_every_value_of_its_truth(family: str) -> None:
     for seed in range(8):
-        doc, page = _drawn(family, seed)
+        doc, page = drawn(family, seed)
         bottom = sheets.SHEET[1] if family == "bc-trich-luc-a5-ngang" else 292
         assert max(y for y, _, _ in page.pieces) < bottom
         readings = _readings(page)
@@ -148,7 +124,7 @@ def test_landscape_extract_puts_the_child_left_and_the_parents_right() -> None:
 
 def test_marriage_certificate_keeps_its_number_and_book_at_the_foot() -> None:
     for seed in range(6):
-        doc, page = _drawn("mc-so-quyen-cuoi-trang", seed)
+        doc, page = drawn("mc-so-quyen-cuoi-trang", seed)
         f = doc.fields
         assert "2006" <= f["registration_date"] < "2016"
         at = {piece: (y, x) for y, x, piece in page.pieces}
@@ -164,7 +140,7 @@ def test_marriage_certificate_keeps_its_number_and_book_at_the_foot() -> None:
 
 def test_death_extract_copies_one_register_row_with_values_under_the_heads() -> None:
     for seed in range(6):
-        doc, page = _drawn("de-trich-so-mot-dong", seed)
+        doc, page = drawn("de-trich-so-mot-dong", seed)
         f, s = doc.fields, doc.show
         text = page.text_content()
         assert "(Trích từ Sổ đăng ký khai tử)" in text and f"Quyển số: {s['book']}" in text
@@ -189,7 +165,7 @@ def test_ticked_confirmation_crosses_one_square_and_prints_every_choice() -> Non
         f, s = doc.fields, doc.show
         assert f["purpose"] == (blanks.CHOICES + [f["purpose"]])[s["ticked"]]
         assert s["ticked"] < len(blanks.CHOICES) or f["purpose"] in blanks.OTHER_PURPOSES
-        _, page = _drawn("ms-muc-dich-o-vuong", seed)
+        _, page = drawn("ms-muc-dich-o-vuong", seed)
         text = page.text_content()
         assert all(choice in text for choice in blanks.CHOICES) and "Mục đích sử dụng:" not in text
         (page,) = LAYOUTS["marital_status_confirmation"].draw(doc, 100, random.Random(0))
@@ -206,7 +182,7 @@ def test_ticked_confirmation_crosses_one_square_and_prints_every_choice() -> Non
 
 def test_handwritten_blank_writes_every_value_above_its_dotted_line() -> None:
     for seed in range(6):
-        doc, page = _drawn("ms-viet-tay-tren-cham", seed)
+        doc, page = drawn("ms-viet-tay-tren-cham", seed)
         f = doc.fields
         assert "2006" <= f["issue_date"] < "2016" and len(f["personal_id"]) == 9
         at = {piece: (y, x) for y, x, piece in page.pieces}
