@@ -561,7 +561,8 @@ class FormReader:
             return 0
         return n
 
-    def read_hit(self, hit: Hit, key: str) -> None:
+    def read_hit(self, hit: Hit, key: str, longer: bool = False) -> None:
+        """``longer``: the page's label goes on past the schema's wording (:meth:`_runs_on`, :meth:`_prefixed`)."""
         spec = self.schema.fields[key]
         numeric = spec.kind in NUMERIC_KINDS
         line = self.layout.lines[hit.line]
@@ -591,7 +592,7 @@ class FormReader:
         doubts: list[str] = []
         if not hit.block_certain or spec.block != hit.block:
             doubts.append("role")  # the block was assumed, or the label stood in another block than its field's
-        if hit.match.ambiguous or worded or self._runs_on(hit) or self._prefixed(hit):
+        if hit.match.ambiguous or worded or longer:
             doubts.append("label")  # or the label's words went on past the schema's wording
         lines: list[tuple[int, list[Token]]] = []
         bottom = statistics.median(t.bbox[3] for t in line.tokens[hit.match.start:hit.match.end])
@@ -805,7 +806,7 @@ class FormReader:
                 # structure did not explain), and no header names this hit's block: the earlier one may be
                 # this field's, and this hit another person's.
                 self.reading.competing.add(key)
-            self.read_hit(hit, key)
+            self.read_hit(hit, key, longer)
         self.twins()
 
 

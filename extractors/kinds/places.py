@@ -86,9 +86,15 @@ def _ward_names() -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=1)
+def _legacy_data() -> dict:
+    """The ``vietnamadminunits`` data set of the units before 1 July 2025, read once."""
+    return json.loads((resources.files("vietnamadminunits") / "data" / "parser_legacy.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def legacy_unit_names() -> list[str]:
     """Names of the districts and communes before 1 July 2025 (the ``vietnamadminunits`` data set)."""
-    data = json.loads((resources.files("vietnamadminunits") / "data" / "parser_legacy.json").read_text("utf-8"))
+    data = _legacy_data()
     names: list[str] = []
     for districts in data["DICT_PROVINCE_DISTRICT"].values():
         names += [d["district"] for d in districts.values() if isinstance(d, dict)]
@@ -248,7 +254,7 @@ def _unit_key(text: str) -> str:
 def _legacy_wards() -> dict[tuple[str, str], dict[str, str]]:
     """(province key, district key) → {commune key: printed commune name}: the communes of each district
     before 1 July 2025."""
-    data = json.loads((resources.files("vietnamadminunits") / "data" / "parser_legacy.json").read_text("utf-8"))
+    data = _legacy_data()
     out: dict[tuple[str, str], dict[str, str]] = {}
     for province, districts in data["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
         for district, wards in districts.items():
